@@ -1,0 +1,18 @@
+//! Tend's domain: validated types and the rules of the resolution method. No I/O lives here.
+//!
+//! Everything that crosses into Tend (API bodies, CSV rows, CLI flags) is parsed into the
+//! types of this crate first; a value of a type from here is valid by construction.
+
+pub mod catalog;
+pub mod complaint;
+pub mod customer;
+pub mod employee;
+pub mod error;
+pub mod ids;
+pub mod lifecycle;
+pub mod money;
+pub mod text;
+pub mod timeline;
+
+pub use error::{DomainError, FieldErrors};
+pub use jiff::Timestamp;

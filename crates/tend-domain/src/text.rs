@@ -1,0 +1,284 @@
+//! Validated scalar types: bounded text, e-mail, phone, country, language, tier, birth year.
+//!
+//! Each `parse` trims its input and returns the reason it refuses, as a plain sentence the
+//! caller attaches to the field name.
+
+use serde::{Deserialize, Serialize};
+
+/// Trimmed, non-empty text of at most `MAX` characters, without control characters
+/// (new lines and tabs are allowed).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Text<const MAX: usize>(String);
+
+impl<const MAX: usize> Text<MAX> {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err("must not be empty".into());
+        }
+        let n = s.chars().count();
+        if n > MAX {
+            return Err(format!("must be at most {MAX} characters (got {n})"));
+        }
+        if s.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        {
+            return Err("must not contain control characters".into());
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    /// Optional text: `None` and blank input are both "not given".
+    pub fn parse_opt(raw: Option<&str>) -> Result<Option<Self>, String> {
+        match raw.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(s) => Self::parse(s).map(Some),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl<const MAX: usize> std::fmt::Display for Text<MAX> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Short names and titles.
+pub type Name = Text<200>;
+/// Descriptions, facts, solutions, notes.
+pub type LongText = Text<20_000>;
+
+macro_rules! string_newtype {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+string_newtype!(
+    /// An e-mail address: one `@`, a local part, a dotted domain (stored lower-cased), no spaces.
+    Email
+);
+string_newtype!(
+    /// A phone number: digits with optional `+ - . ( )` and spaces, 5 to 20 digits.
+    Phone
+);
+string_newtype!(
+    /// An ISO 3166-1 alpha-2 country code, upper-case.
+    CountryCode
+);
+string_newtype!(
+    /// A BCP 47 language tag such as `en`, `es`, `tr` or `pt-BR`.
+    LanguageTag
+);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        let reason = "must be an e-mail address like name@example.com";
+        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(reason.into());
+        }
+        let (local, domain) = s.split_once('@').ok_or(reason)?;
+        let domain_ok = !domain.contains('@')
+            && domain.contains('.')
+            && domain.split('.').all(|l| !l.is_empty() && l.len() <= 63);
+        if local.is_empty() || local.len() > 64 || !domain_ok {
+            return Err(reason.into());
+        }
+        Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
+    }
+}
+
+impl Phone {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        let allowed = |c: char| c.is_ascii_digit() || " +-.()/".contains(c);
+        let digits = s.chars().filter(char::is_ascii_digit).count();
+        if !s.chars().all(allowed) || !(5..=20).contains(&digits) || s.len() > 32 {
+            return Err("must be a phone number: 5 to 20 digits, with + - . ( ) or spaces".into());
+        }
+        Ok(Self(s.to_owned()))
+    }
+}
+
+impl CountryCode {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        if s.len() != 2 || !s.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err("must be a two-letter ISO 3166 country code such as ES or TR".into());
+        }
+        Ok(Self(s.to_ascii_uppercase()))
+    }
+}
+
+impl LanguageTag {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        let mut parts = s.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let primary_ok =
+            (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+        let rest_ok = parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        if !primary_ok || !rest_ok || s.len() > 35 {
+            return Err("must be a language tag such as en, es, tr or pt-BR".into());
+        }
+        Ok(Self(s.to_owned()))
+    }
+}
+
+/// The support tier a complaint sits at or an employee works in: 0 self-service,
+/// 1 front line, 2 specialists, 3 experts and upper management.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "i64")]
+pub struct Tier(u8);
+
+impl Tier {
+    pub const SELF_SERVICE: Tier = Tier(0);
+    pub const FRONT_LINE: Tier = Tier(1);
+    pub const TOP: Tier = Tier(3);
+
+    pub fn new(n: i64) -> Result<Self, String> {
+        u8::try_from(n)
+            .ok()
+            .filter(|n| *n <= 3)
+            .map(Tier)
+            .ok_or_else(|| format!("must be a support tier from 0 to 3 (got {n})"))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// One tier up, staying at the top tier.
+    pub fn up(self) -> Tier {
+        Tier((self.0 + 1).min(3))
+    }
+}
+
+impl TryFrom<i64> for Tier {
+    type Error = String;
+    fn try_from(n: i64) -> Result<Self, String> {
+        Tier::new(n)
+    }
+}
+
+impl From<Tier> for i64 {
+    fn from(t: Tier) -> i64 {
+        t.0.into()
+    }
+}
+
+/// A birth year between 1900 and the current year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct BirthYear(i16);
+
+impl BirthYear {
+    pub fn parse(year: i64, current_year: i16) -> Result<Self, String> {
+        i16::try_from(year)
+            .ok()
+            .filter(|y| (1900..=current_year).contains(y))
+            .map(BirthYear)
+            .ok_or_else(|| format!("must be a year from 1900 to {current_year} (got {year})"))
+    }
+
+    pub fn get(self) -> i16 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn text_is_trimmed_and_bounded() {
+        assert_eq!(Text::<5>::parse("  abc ").unwrap().as_str(), "abc");
+        assert!(Text::<5>::parse("   ").is_err());
+        assert!(
+            Text::<5>::parse("abcdef")
+                .unwrap_err()
+                .contains("at most 5")
+        );
+        assert!(Text::<5>::parse("a\u{0}b").is_err());
+        assert_eq!(Text::<5>::parse_opt(Some(" ")).unwrap(), None);
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            Email::parse(" Ana@Example.COM ").unwrap().as_str(),
+            "Ana@example.com"
+        );
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@x.com",
+            "a b@x.com",
+            "a@x",
+            "a@@x.com",
+            "a@x..com",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn phones_countries_languages_tiers() {
+        assert!(Phone::parse("+34 (91) 555-0101").is_ok());
+        assert!(Phone::parse("call me").is_err());
+        assert!(Phone::parse("123").is_err());
+        assert_eq!(CountryCode::parse("tr").unwrap().as_str(), "TR");
+        assert!(CountryCode::parse("Spain").is_err());
+        assert!(LanguageTag::parse("pt-BR").is_ok());
+        assert!(LanguageTag::parse("english!").is_err());
+        assert_eq!(Tier::new(2).unwrap().up().up().get(), 3);
+        assert!(Tier::new(4).is_err());
+        assert!(BirthYear::parse(1899, 2026).is_err());
+        assert!(BirthYear::parse(2027, 2026).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn parsed_text_never_exceeds_its_bound(s in ".{0,40}") {
+            if let Ok(t) = Text::<20>::parse(&s) {
+                prop_assert!(t.as_str().chars().count() <= 20);
+                prop_assert!(!t.as_str().is_empty());
+                prop_assert_eq!(t.as_str(), t.as_str().trim());
+            }
+        }
+
+        #[test]
+        fn parsed_emails_reparse_to_themselves(s in "[a-zA-Z0-9._%+-]{1,20}@[a-zA-Z0-9-]{1,10}\\.[a-zA-Z]{2,6}") {
+            let e = Email::parse(&s).unwrap();
+            prop_assert_eq!(Email::parse(e.as_str()).unwrap(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! API tokens and passwords. Tokens are random, shown once and stored as SHA-256 hashes
+//! (they carry 256 bits of entropy, so a fast hash is right); passwords use Argon2id.
+
+use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+use argon2::{Argon2, PasswordHash, PasswordVerifier};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::Timestamp;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use tend_domain::employee::Role;
+use tend_domain::ids::EmployeeId;
+
+use crate::error::{StoreError, StoreResult};
+use crate::store::Store;
+use crate::time::us;
+
+/// The employee behind a valid token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthedEmployee {
+    pub id: EmployeeId,
+    pub name: String,
+    pub role: Role,
+}
+
+fn random(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    URL_SAFE_NO_PAD.encode(buf)
+}
+
+fn digest(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A new API token: `tend_` and 32 random bytes.
+pub fn new_token() -> String {
+    format!("tend_{}", random(32))
+}
+
+/// A new one-time password and its Argon2id hash.
+pub fn new_password() -> (String, String) {
+    let password = random(15);
+    let salt = SaltString::generate(&mut OsRng);
+    let hash = Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 hashes any input")
+        .to_string();
+    (password, hash)
+}
+
+/// Whether `password` matches a stored Argon2 hash.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+impl Store {
+    /// Issues a token for an employee; the plain token is returned once and never stored.
+    pub async fn create_token(
+        &self,
+        employee: EmployeeId,
+        label: Option<&str>,
+        now: Timestamp,
+    ) -> StoreResult<String> {
+        let token = new_token();
+        sqlx::query("INSERT INTO api_tokens (employee_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(employee.0)
+            .bind(digest(&token))
+            .bind(label.map(str::to_owned))
+            .bind(us(now))
+            .execute(self.write())
+            .await?;
+        Ok(token)
+    }
+
+    /// The active employee a token belongs to, or `NotFound` for an unknown, revoked or
+    /// deactivated one.
+    pub async fn authenticate(&self, token: &str) -> StoreResult<AuthedEmployee> {
+        let row = sqlx::query(
+            "SELECT e.id, e.name, e.role FROM api_tokens t JOIN employees e ON e.id = t.employee_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND e.active = 1",
+        )
+        .bind(digest(token))
+        .fetch_optional(self.read())
+        .await?
+        .ok_or(StoreError::NotFound("token"))?;
+        let role: String = row.try_get("role")?;
+        Ok(AuthedEmployee {
+            id: EmployeeId(row.try_get("id")?),
+            name: row.try_get("name")?,
+            role: Role::parse(&role).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_verify_and_tokens_differ() {
+        let (pw, hash) = new_password();
+        assert!(verify_password(&pw, &hash));
+        assert!(!verify_password("wrong", &hash));
+        assert_ne!(new_token(), new_token());
+        assert_eq!(digest("a").len(), 64);
+    }
+}

@@ -1,0 +1,232 @@
+//! Channels, categories, products and employees.
+
+use jiff::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
+use tend_domain::catalog::{Category, Channel, ChannelCode, Product};
+use tend_domain::employee::{Employee, Role};
+use tend_domain::ids::{CategoryId, EmployeeId, ProductId};
+use tend_domain::text::{Email, Name, Text, Tier};
+
+use crate::error::{StoreError, StoreResult};
+use crate::store::Store;
+use crate::time::us;
+
+fn employee(row: &AnyRow) -> StoreResult<Employee> {
+    let role: String = row.try_get("role")?;
+    Ok(Employee {
+        id: EmployeeId(row.try_get("id")?),
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        role: Role::parse(&role).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        team: row.try_get("team")?,
+        tier: Tier::new(row.try_get("tier")?).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        language: row.try_get("language")?,
+        active: row.try_get::<i64, _>("active")? != 0,
+    })
+}
+
+const EMPLOYEE: &str = "SELECT id, email, name, role, team, tier, language, active FROM employees";
+
+impl Store {
+    pub async fn channels(&self) -> StoreResult<Vec<Channel>> {
+        let rows = sqlx::query("SELECT code, name FROM channels ORDER BY name")
+            .fetch_all(self.read())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let code: String = r.try_get("code")?;
+                Ok(Channel {
+                    code: ChannelCode::parse(&code).map_err(|e| sqlx::Error::Decode(e.into()))?,
+                    name: r.try_get("name")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn categories(&self) -> StoreResult<Vec<Category>> {
+        let rows = sqlx::query("SELECT id, parent_id, name FROM categories ORDER BY name, id")
+            .fetch_all(self.read())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let parent: Option<i64> = r.try_get("parent_id")?;
+                Ok(Category {
+                    id: CategoryId(r.try_get("id")?),
+                    parent_id: parent.map(CategoryId),
+                    name: r.try_get("name")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Adds a category under `parent` (or at the top); names are unique among siblings.
+    pub async fn create_category(
+        &self,
+        name: &Name,
+        parent: Option<CategoryId>,
+        now: Timestamp,
+    ) -> StoreResult<Category> {
+        let mut tx = self.write().begin().await?;
+        if let Some(p) = parent {
+            if sqlx::query("SELECT 1 FROM categories WHERE id = $1")
+                .bind(p.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .is_none()
+            {
+                return Err(StoreError::field(
+                    "parent_id",
+                    format!("no category with id {p}"),
+                ));
+            }
+        }
+        let row = sqlx::query(
+            "INSERT INTO categories (parent_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(parent.map(|p| p.0))
+        .bind(name.to_string())
+        .bind(us(now))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| {
+            StoreError::unique(
+                e,
+                "name",
+                "a category with this name exists at this place in the tree",
+            )
+        })?;
+        tx.commit().await?;
+        Ok(Category {
+            id: CategoryId(row.try_get("id")?),
+            parent_id: parent,
+            name: name.to_string(),
+        })
+    }
+
+    /// The id of the category path `a / b / c`, created as needed (for imports).
+    pub async fn ensure_category_path(
+        &self,
+        path: &[Name],
+        now: Timestamp,
+    ) -> StoreResult<Option<CategoryId>> {
+        let mut parent: Option<CategoryId> = None;
+        for name in path {
+            let existing = sqlx::query(
+                "SELECT id FROM categories WHERE coalesce(parent_id, 0) = $1 AND name = $2",
+            )
+            .bind(parent.map_or(0, |p| p.0))
+            .bind(name.to_string())
+            .fetch_optional(self.read())
+            .await?;
+            parent = Some(match existing {
+                Some(r) => CategoryId(r.try_get("id")?),
+                None => self.create_category(name, parent, now).await?.id,
+            });
+        }
+        Ok(parent)
+    }
+
+    pub async fn products(&self) -> StoreResult<Vec<Product>> {
+        let rows = sqlx::query("SELECT id, name, sku FROM products ORDER BY name")
+            .fetch_all(self.read())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Product {
+                    id: ProductId(r.try_get("id")?),
+                    name: r.try_get("name")?,
+                    sku: r.try_get("sku")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn create_product(
+        &self,
+        name: &Name,
+        sku: Option<&Text<64>>,
+        now: Timestamp,
+    ) -> StoreResult<Product> {
+        let row = sqlx::query(
+            "INSERT INTO products (name, sku, created_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(name.to_string())
+        .bind(sku.map(|s| s.to_string()))
+        .bind(us(now))
+        .fetch_one(self.write())
+        .await
+        .map_err(|e| StoreError::unique(e, "name", "a product with this name exists"))?;
+        Ok(Product {
+            id: ProductId(row.try_get("id")?),
+            name: name.to_string(),
+            sku: sku.map(|s| s.to_string()),
+        })
+    }
+
+    /// The product called `name`, created if missing (for imports).
+    pub async fn ensure_product(&self, name: &Name, now: Timestamp) -> StoreResult<ProductId> {
+        let row = sqlx::query("SELECT id FROM products WHERE name = $1")
+            .bind(name.to_string())
+            .fetch_optional(self.read())
+            .await?;
+        match row {
+            Some(r) => Ok(ProductId(r.try_get("id")?)),
+            None => Ok(self.create_product(name, None, now).await?.id),
+        }
+    }
+
+    pub async fn employees(&self) -> StoreResult<Vec<Employee>> {
+        let rows = sqlx::query(AssertSqlSafe(format!("{EMPLOYEE} ORDER BY name, id")))
+            .fetch_all(self.read())
+            .await?;
+        rows.iter().map(employee).collect()
+    }
+
+    pub async fn employee_by_email(&self, email: &Email) -> StoreResult<Employee> {
+        let row = sqlx::query(AssertSqlSafe(format!("{EMPLOYEE} WHERE email = $1")))
+            .bind(email.to_string())
+            .fetch_optional(self.read())
+            .await?
+            .ok_or(StoreError::NotFound("employee"))?;
+        employee(&row)
+    }
+
+    /// Adds an employee with an already hashed password.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_employee(
+        &self,
+        email: &Email,
+        name: &Name,
+        role: Role,
+        team: Option<&Name>,
+        tier: Tier,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Employee> {
+        let row = sqlx::query(
+            "INSERT INTO employees (email, name, role, team, tier, language, password_hash, active, created_at) \
+             VALUES ($1, $2, $3, $4, $5, 'en', $6, 1, $7) RETURNING id",
+        )
+        .bind(email.to_string())
+        .bind(name.to_string())
+        .bind(role.as_str())
+        .bind(team.map(|t| t.to_string()))
+        .bind(i64::from(tier))
+        .bind(password_hash.to_owned())
+        .bind(us(now))
+        .fetch_one(self.write())
+        .await
+        .map_err(|e| StoreError::unique(e, "email", "an employee with this e-mail exists"))?;
+        Ok(Employee {
+            id: EmployeeId(row.try_get("id")?),
+            email: email.to_string(),
+            name: name.to_string(),
+            role,
+            team: team.map(|t| t.to_string()),
+            tier,
+            language: "en".into(),
+            active: true,
+        })
+    }
+}

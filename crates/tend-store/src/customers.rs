@@ -1,0 +1,216 @@
+//! Customers: create, read, update and list, with re-imports matched on `external_ref`.
+
+use jiff::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
+use tend_domain::customer::{Customer, CustomerDraft, EducationLevel, Gender};
+use tend_domain::ids::CustomerId;
+
+use crate::error::{StoreError, StoreResult};
+use crate::store::Store;
+use crate::time::{ts, us};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCustomer {
+    pub id: CustomerId,
+    pub customer: Customer,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+pub struct CustomerPage {
+    pub items: Vec<StoredCustomer>,
+    /// Pass as `after` for the next page.
+    pub next: Option<CustomerId>,
+}
+
+const COLUMNS: &str = "name, address, phone, email, city, region, country, education_level, gender, birth_year, \
+    preferred_language, preferred_channel, consent_to_contact, notes, external_ref";
+
+fn serde_str<T: serde::Serialize>(v: Option<T>) -> Option<String> {
+    v.and_then(|v| serde_json::to_value(v).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+}
+
+fn serde_parse<T: serde::de::DeserializeOwned>(v: Option<String>) -> Option<T> {
+    v.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok())
+}
+
+fn bind<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    c: &Customer,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    let s = |v: Option<&dyn ToString>| v.map(|v| v.to_string());
+    q.bind(c.name.to_string())
+        .bind(s(c.address.as_ref().map(|v| v as _)))
+        .bind(s(c.phone.as_ref().map(|v| v as _)))
+        .bind(s(c.email.as_ref().map(|v| v as _)))
+        .bind(s(c.city.as_ref().map(|v| v as _)))
+        .bind(s(c.region.as_ref().map(|v| v as _)))
+        .bind(s(c.country.as_ref().map(|v| v as _)))
+        .bind(serde_str(c.education_level))
+        .bind(serde_str(c.gender))
+        .bind(c.birth_year.map(|y| i64::from(y.get())))
+        .bind(s(c.preferred_language.as_ref().map(|v| v as _)))
+        .bind(s(c.preferred_channel.as_ref().map(|v| v as _)))
+        .bind(i64::from(c.consent_to_contact))
+        .bind(s(c.notes.as_ref().map(|v| v as _)))
+        .bind(s(c.external_ref.as_ref().map(|v| v as _)))
+}
+
+fn from_row(row: &AnyRow) -> StoreResult<StoredCustomer> {
+    let t = |c: &str| row.try_get::<Option<String>, _>(c);
+    let draft = CustomerDraft {
+        name: t("name")?,
+        address: t("address")?,
+        phone: t("phone")?,
+        email: t("email")?,
+        city: t("city")?,
+        region: t("region")?,
+        country: t("country")?,
+        education_level: serde_parse::<EducationLevel>(t("education_level")?),
+        gender: serde_parse::<Gender>(t("gender")?),
+        birth_year: row.try_get("birth_year")?,
+        preferred_language: t("preferred_language")?,
+        preferred_channel: t("preferred_channel")?,
+        consent_to_contact: Some(row.try_get::<i64, _>("consent_to_contact")? != 0),
+        notes: t("notes")?,
+        external_ref: t("external_ref")?,
+    };
+    Ok(StoredCustomer {
+        id: CustomerId(row.try_get("id")?),
+        customer: draft.validate(i16::MAX)?,
+        created_at: ts(row.try_get("created_at")?),
+        updated_at: ts(row.try_get("updated_at")?),
+    })
+}
+
+fn conflict(e: sqlx::Error) -> StoreError {
+    StoreError::unique(
+        e,
+        "external_ref",
+        "another customer has this external reference",
+    )
+}
+
+/// Inserts a customer, or — when its `external_ref` is stored already — returns that one's id.
+pub(crate) async fn upsert(
+    conn: &mut AnyConnection,
+    c: &Customer,
+    now: Timestamp,
+) -> StoreResult<CustomerId> {
+    let sql = format!(
+        "INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES \
+         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
+         ON CONFLICT (external_ref) DO UPDATE SET updated_at = customers.updated_at RETURNING id"
+    );
+    let row = bind(sqlx::query(AssertSqlSafe(sql)), c)
+        .bind(us(now))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+                StoreError::field("preferred_channel", "no such channel")
+            }
+            _ => conflict(e),
+        })?;
+    Ok(CustomerId(row.try_get("id")?))
+}
+
+impl Store {
+    pub async fn create_customer(
+        &self,
+        c: &Customer,
+        now: Timestamp,
+    ) -> StoreResult<StoredCustomer> {
+        let mut conn = self.write().acquire().await?;
+        if c.external_ref.is_some() {
+            let existing = sqlx::query("SELECT 1 FROM customers WHERE external_ref = $1")
+                .bind(c.external_ref.as_ref().map(|r| r.to_string()))
+                .fetch_optional(&mut *conn)
+                .await?;
+            if existing.is_some() {
+                return Err(StoreError::Conflict {
+                    field: "external_ref",
+                    reason: "another customer has this external reference".into(),
+                });
+            }
+        }
+        let id = upsert(&mut conn, c, now).await?;
+        drop(conn);
+        self.customer(id).await
+    }
+
+    pub async fn customer(&self, id: CustomerId) -> StoreResult<StoredCustomer> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE id = $1"
+        )))
+        .bind(id.0)
+        .fetch_optional(self.read())
+        .await?
+        .ok_or(StoreError::NotFound("customer"))?;
+        from_row(&row)
+    }
+
+    pub async fn update_customer(
+        &self,
+        id: CustomerId,
+        c: &Customer,
+        now: Timestamp,
+    ) -> StoreResult<StoredCustomer> {
+        let sets: Vec<String> = COLUMNS
+            .split(", ")
+            .enumerate()
+            .map(|(i, col)| format!("{col} = ${}", i + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE customers SET {}, updated_at = $16 WHERE id = $17",
+            sets.join(", ")
+        );
+        let done = bind(sqlx::query(AssertSqlSafe(sql)), c)
+            .bind(us(now))
+            .bind(id.0)
+            .execute(self.write())
+            .await
+            .map_err(conflict)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound("customer"));
+        }
+        self.customer(id).await
+    }
+
+    /// Customers by id, newest first; `q` matches the start of the name or the e-mail address.
+    pub async fn list_customers(
+        &self,
+        q: Option<&str>,
+        after: Option<CustomerId>,
+        limit: u32,
+    ) -> StoreResult<CustomerPage> {
+        let mut qb = sqlx::QueryBuilder::new(format!(
+            "SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE 1 = 1"
+        ));
+        if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
+            let pattern = format!("{}%", q.replace(['%', '_'], ""));
+            qb.push(" AND (name LIKE ")
+                .push_bind(pattern.clone())
+                .push(" OR email LIKE ")
+                .push_bind(pattern)
+                .push(")");
+        }
+        if let Some(a) = after {
+            qb.push(" AND id < ").push_bind(a.0);
+        }
+        qb.push(" ORDER BY id DESC LIMIT ")
+            .push_bind(i64::from(limit) + 1);
+        let rows = qb.build().fetch_all(self.read()).await?;
+        let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
+        let next = (items.len() > limit as usize).then(|| {
+            items.truncate(limit as usize);
+            items.last().map(|c| c.id)
+        });
+        Ok(CustomerPage {
+            items,
+            next: next.flatten(),
+        })
+    }
+}

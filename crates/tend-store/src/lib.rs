@@ -1,0 +1,25 @@
+//! Tend's persistence: one query layer over SQLite (embedded default) and PostgreSQL.
+//!
+//! Queries go through sqlx's `Any` driver, so each is written once. Both schemas use the same
+//! column encoding (instants as UTC microseconds in 64-bit integers, flags as 0/1), which is
+//! what lets one query and one row mapping serve both engines. Where the engines really differ
+//! (full-text search, backup) the SQL is chosen by [`Engine`] in one place.
+
+mod auth;
+mod catalog;
+mod complaints;
+mod customers;
+mod error;
+mod intake;
+mod list;
+mod search;
+mod store;
+pub mod testing;
+mod time;
+
+pub use auth::{AuthedEmployee, new_password, new_token, verify_password};
+pub use complaints::{Actor, Complaint, ImportOutcome};
+pub use customers::{CustomerPage, StoredCustomer};
+pub use error::{StoreError, StoreResult};
+pub use list::{ComplaintFilter, ComplaintPage, Cursor};
+pub use store::{Engine, Store, StoreOptions};

@@ -1,0 +1,147 @@
+//! Listing complaints: filters, full-text search and keyset paging, newest received first.
+//!
+//! Pages are cut with a cursor on `(received_at, id)`, never with OFFSET, and no page counts
+//! the whole table, so a page costs the same at ten thousand rows as at a million.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::Timestamp;
+use sqlx::QueryBuilder;
+use tend_domain::catalog::ChannelCode;
+use tend_domain::complaint::{Kind, Status};
+use tend_domain::ids::{CategoryId, CustomerId, EmployeeId};
+
+use crate::complaints::{Complaint, SELECT, from_row};
+use crate::error::{StoreError, StoreResult};
+use crate::search;
+use crate::store::Store;
+use crate::time::us;
+
+/// Where the next page starts: just after this `(received_at µs, id)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub received_at: i64,
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        URL_SAFE_NO_PAD.encode(format!("{}:{}", self.received_at, self.id))
+    }
+
+    pub fn decode(raw: &str) -> Result<Cursor, String> {
+        let bad = || "is not a cursor this server gave out".to_owned();
+        let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| bad())?;
+        let text = String::from_utf8(bytes).map_err(|_| bad())?;
+        let (a, b) = text.split_once(':').ok_or_else(bad)?;
+        Ok(Cursor {
+            received_at: a.parse().map_err(|_| bad())?,
+            id: b.parse().map_err(|_| bad())?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ComplaintFilter {
+    pub status: Option<Status>,
+    pub kind: Option<Kind>,
+    pub channel: Option<ChannelCode>,
+    /// Matches the category and every category below it.
+    pub category_id: Option<CategoryId>,
+    pub customer_id: Option<CustomerId>,
+    pub assignee_id: Option<EmployeeId>,
+    pub escalated: Option<bool>,
+    pub received_from: Option<Timestamp>,
+    pub received_to: Option<Timestamp>,
+    pub q: Option<String>,
+    pub after: Option<Cursor>,
+    pub limit: u32,
+}
+
+pub struct ComplaintPage {
+    pub items: Vec<Complaint>,
+    pub next: Option<Cursor>,
+}
+
+/// The largest page a caller may ask for.
+pub const MAX_LIMIT: u32 = 200;
+
+impl Store {
+    pub async fn list_complaints(&self, f: &ComplaintFilter) -> StoreResult<ComplaintPage> {
+        if !(1..=MAX_LIMIT).contains(&f.limit) {
+            return Err(StoreError::field(
+                "limit",
+                format!("must be from 1 to {MAX_LIMIT}"),
+            ));
+        }
+        let mut qb = QueryBuilder::new(format!("{} WHERE 1 = 1", *SELECT));
+        if let Some(s) = f.status {
+            qb.push(" AND c.status = ").push_bind(s.as_str());
+        }
+        if let Some(k) = f.kind {
+            qb.push(" AND c.kind = ").push_bind(k.as_str());
+        }
+        if let Some(ch) = &f.channel {
+            qb.push(" AND c.channel = ")
+                .push_bind(ch.as_str().to_owned());
+        }
+        if let Some(c) = f.customer_id {
+            qb.push(" AND c.customer_id = ").push_bind(c.0);
+        }
+        if let Some(a) = f.assignee_id {
+            qb.push(" AND c.assignee_id = ").push_bind(a.0);
+        }
+        if let Some(cat) = f.category_id {
+            qb.push(
+                " AND c.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ",
+            )
+            .push_bind(cat.0)
+            .push(" UNION ALL SELECT k.id FROM categories k JOIN sub ON k.parent_id = sub.id) SELECT id FROM sub)");
+        }
+        match f.escalated {
+            Some(true) => qb.push(" AND c.escalated_at IS NOT NULL"),
+            Some(false) => qb.push(" AND c.escalated_at IS NULL"),
+            None => &mut qb,
+        };
+        if let Some(t) = f.received_from {
+            qb.push(" AND c.received_at >= ").push_bind(us(t));
+        }
+        if let Some(t) = f.received_to {
+            qb.push(" AND c.received_at < ").push_bind(us(t));
+        }
+        if let Some(q) = f.q.as_deref() {
+            let words = search::words(q);
+            if words.is_empty() {
+                return Err(StoreError::field(
+                    "q",
+                    "must contain at least one letter or digit",
+                ));
+            }
+            let (open, text, close) = search::condition(self.engine(), &words);
+            qb.push(" AND ").push(open).push_bind(text).push(close);
+        }
+        if let Some(c) = f.after {
+            qb.push(" AND (c.received_at < ")
+                .push_bind(c.received_at)
+                .push(" OR (c.received_at = ")
+                .push_bind(c.received_at)
+                .push(" AND c.id < ")
+                .push_bind(c.id)
+                .push("))");
+        }
+        qb.push(" ORDER BY c.received_at DESC, c.id DESC LIMIT ")
+            .push_bind(i64::from(f.limit) + 1);
+        let rows = qb.build().fetch_all(self.read()).await?;
+        let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
+        let next = if items.len() > f.limit as usize {
+            items.truncate(f.limit as usize);
+            items.last().map(|c| Cursor {
+                received_at: us(c.record.received_at),
+                id: c.id.0,
+            })
+        } else {
+            None
+        };
+        Ok(ComplaintPage { items, next })
+    }
+}

@@ -1,0 +1,101 @@
+//! Full-text search: FTS5 on SQLite, tsvector on PostgreSQL — the one place the dialects differ.
+//!
+//! A complaint's document is its subject, description, facts, agreed solution, steps and the
+//! customer's name. Queries match every word, each as a prefix, on both engines.
+
+use sqlx::AnyConnection;
+use tend_domain::ids::ComplaintId;
+
+use crate::store::Engine;
+
+const SQLITE_REINDEX: &str = "INSERT INTO complaint_fts (rowid, body) \
+    SELECT c.id, coalesce(c.subject, '') || ' ' || c.description || ' ' || coalesce(c.facts, '') || ' ' || \
+           coalesce(c.agreed_solution, '') || ' ' || cu.name || ' ' || \
+           coalesce((SELECT group_concat(s.text, ' ') FROM complaint_steps s WHERE s.complaint_id = c.id), '') \
+    FROM complaints c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1";
+
+const POSTGRES_REINDEX: &str = "INSERT INTO complaint_search (complaint_id, doc) \
+    SELECT c.id, to_tsvector('simple', coalesce(c.subject, '') || ' ' || c.description || ' ' || coalesce(c.facts, '') || ' ' || \
+           coalesce(c.agreed_solution, '') || ' ' || cu.name || ' ' || \
+           coalesce((SELECT string_agg(s.text, ' ') FROM complaint_steps s WHERE s.complaint_id = c.id), '')) \
+    FROM complaints c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1 \
+    ON CONFLICT (complaint_id) DO UPDATE SET doc = EXCLUDED.doc";
+
+/// Rebuilds one complaint's search document inside the caller's transaction.
+pub(crate) async fn reindex(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    id: ComplaintId,
+) -> sqlx::Result<()> {
+    match engine {
+        Engine::Sqlite => {
+            sqlx::query("DELETE FROM complaint_fts WHERE rowid = $1")
+                .bind(id.0)
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query(SQLITE_REINDEX)
+                .bind(id.0)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Engine::Postgres => {
+            sqlx::query(POSTGRES_REINDEX)
+                .bind(id.0)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The words of a user's query: letters and digits only, lower-cased, at most 8.
+pub(crate) fn words(q: &str) -> Vec<String> {
+    q.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A `WHERE` condition on `c.id` for the words: the SQL before the bound query text, the
+/// text to bind, and the SQL after it.
+pub(crate) fn condition(engine: Engine, words: &[String]) -> (&'static str, String, &'static str) {
+    match engine {
+        Engine::Sqlite => (
+            "c.id IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ",
+            words
+                .iter()
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            ")",
+        ),
+        Engine::Postgres => (
+            "c.id IN (SELECT complaint_id FROM complaint_search WHERE doc @@ to_tsquery('simple', ",
+            words
+                .iter()
+                .map(|w| format!("{w}:*"))
+                .collect::<Vec<_>>()
+                .join(" & "),
+            "))",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_reduced_to_words() {
+        assert_eq!(
+            words("  Can't  \"log in\" -- ŞİFRE*"),
+            ["can", "t", "log", "in", "şifre"]
+        );
+        assert!(words("***").is_empty());
+        let (_, q, _) = condition(Engine::Postgres, &words("broken jar"));
+        assert_eq!(q, "broken:* & jar:*");
+        let (_, q, _) = condition(Engine::Sqlite, &words("broken jar"));
+        assert_eq!(q, "\"broken\"* \"jar\"*");
+    }
+}

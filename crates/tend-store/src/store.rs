@@ -1,0 +1,200 @@
+//! Opening a store: engine choice from the URL, pools, pragmas, migrations, health, backup.
+
+use std::sync::{Arc, Once};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+use crate::error::{StoreError, StoreResult};
+use crate::intake::Intake;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// How to open a store.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// `sqlite://PATH` (created if missing) or `postgres://…`.
+    pub url: String,
+    /// Connections for reads (SQLite) or for everything (PostgreSQL).
+    pub max_connections: u32,
+}
+
+impl StoreOptions {
+    pub fn new(url: impl Into<String>) -> Self {
+        StoreOptions {
+            url: url.into(),
+            max_connections: 8,
+        }
+    }
+}
+
+/// A handle on the database. Cheap to clone; all clones share the pools and the intake writer.
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) engine: Engine,
+    /// Reads. On SQLite a pool of readers beside the one writer (WAL lets them run together).
+    pub(crate) read: AnyPool,
+    /// Writes. On SQLite exactly one connection, so writers queue here instead of on file locks.
+    pub(crate) write: AnyPool,
+    pub(crate) intake: Intake,
+}
+
+static DRIVERS: Once = Once::new();
+
+impl Store {
+    /// Connects and brings the schema up to date.
+    pub async fn open(opts: &StoreOptions) -> StoreResult<Store> {
+        let store = Store::connect(opts).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Connects without migrating.
+    pub async fn connect(opts: &StoreOptions) -> StoreResult<Store> {
+        DRIVERS.call_once(sqlx::any::install_default_drivers);
+        let (engine, url) = normalise_url(&opts.url)?;
+        let connect: AnyConnectOptions = url.parse()?;
+        let (read, write) = match engine {
+            Engine::Sqlite => {
+                let pool = |n: u32| {
+                    AnyPoolOptions::new()
+                        .max_connections(n)
+                        .min_connections(1)
+                        .after_connect(|conn, _| {
+                            Box::pin(async move {
+                                for pragma in [
+                                    "PRAGMA journal_mode = WAL",
+                                    "PRAGMA synchronous = FULL",
+                                    "PRAGMA foreign_keys = ON",
+                                    "PRAGMA busy_timeout = 5000",
+                                ] {
+                                    conn.execute(pragma).await?;
+                                }
+                                Ok(())
+                            })
+                        })
+                };
+                let write = pool(1).connect_with(connect.clone()).await?;
+                let read = pool(opts.max_connections.max(1))
+                    .connect_with(connect)
+                    .await?;
+                (read, write)
+            }
+            Engine::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(opts.max_connections.max(2))
+                    .connect_with(connect)
+                    .await?;
+                (pool.clone(), pool)
+            }
+        };
+        let intake = Intake::spawn(write.clone(), engine);
+        Ok(Store {
+            inner: Arc::new(Inner {
+                engine,
+                read,
+                write,
+                intake,
+            }),
+        })
+    }
+
+    pub async fn migrate(&self) -> StoreResult<()> {
+        match self.inner.engine {
+            Engine::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.inner.write)
+                    .await?
+            }
+            Engine::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.inner.write)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.inner.engine
+    }
+
+    pub(crate) fn read(&self) -> &AnyPool {
+        &self.inner.read
+    }
+
+    pub(crate) fn write(&self) -> &AnyPool {
+        &self.inner.write
+    }
+
+    /// Whether the database answers a query.
+    pub async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(self.read()).await?;
+        Ok(())
+    }
+
+    /// A consistent copy of a SQLite database, taken while it serves (`VACUUM INTO`).
+    pub async fn backup(&self, path: &std::path::Path) -> StoreResult<()> {
+        if self.engine() != Engine::Sqlite {
+            return Err(StoreError::field(
+                "database",
+                "backup copies SQLite databases; for PostgreSQL use pg_dump",
+            ));
+        }
+        if path.exists() {
+            return Err(StoreError::field(
+                "file",
+                format!("{} exists already; choose a new file", path.display()),
+            ));
+        }
+        let target = path
+            .to_str()
+            .ok_or_else(|| StoreError::field("file", "path must be UTF-8"))?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(target.to_owned())
+            .execute(self.write())
+            .await?;
+        Ok(())
+    }
+
+    /// Waits for queued writes and closes the pools.
+    pub async fn close(&self) {
+        self.inner.read.close().await;
+        self.inner.write.close().await;
+    }
+}
+
+/// `sqlite://PATH`, `sqlite:PATH` or `postgres://…`; SQLite files and their folder are created.
+fn normalise_url(url: &str) -> StoreResult<(Engine, String)> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok((Engine::Postgres, url.to_owned()));
+    }
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .ok_or_else(|| StoreError::field("database", "must start with sqlite:// or postgres://"))?;
+    let (path, _) = path.split_once('?').unwrap_or((path, ""));
+    if path.is_empty() || path == ":memory:" {
+        return Err(StoreError::field(
+            "database",
+            "needs a file path, e.g. sqlite://./tend-data/tend.db",
+        ));
+    }
+    if let Some(dir) = std::path::Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StoreError::field("database", format!("cannot create {}: {e}", dir.display()))
+        })?;
+    }
+    Ok((Engine::Sqlite, format!("sqlite://{path}?mode=rwc")))
+}
