@@ -14,6 +14,7 @@ macro_rules! str_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum $name { $(#[serde(rename = $s)] $variant),+ }
 
         impl $name {
@@ -76,6 +77,7 @@ pub struct Compensation {
 }
 
 /// Compensation as typed: the amount is a decimal string, the currency an ISO 4217 code.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompensationInput {
@@ -139,12 +141,14 @@ impl Compensation {
 
 /// The fields a person types when logging a complaint, or changes later with an edit.
 /// Lifecycle fields are not here: they change only through the resolution method's actions.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ComplaintDraft {
     pub kind: Option<Kind>,
     pub customer_id: Option<CustomerId>,
     pub channel: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub received_at: Option<Timestamp>,
     pub received_by: Option<EmployeeId>,
     pub category_id: Option<CategoryId>,
@@ -154,6 +158,7 @@ pub struct ComplaintDraft {
     pub priority: Option<Priority>,
     pub tier: Option<i64>,
     pub assignee_id: Option<EmployeeId>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub follow_up_at: Option<Timestamp>,
     pub prevention_suggestion: Option<String>,
     /// The complaint's id in the system it came from; re-imports match on it.

@@ -6,6 +6,7 @@ use crate::catalog::ChannelCode;
 use crate::error::{DomainError, FieldErrors};
 use crate::text::{BirthYear, CountryCode, Email, LanguageTag, LongText, Name, Phone, Text};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
@@ -15,6 +16,7 @@ pub enum Gender {
     Undisclosed,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EducationLevel {
@@ -30,6 +32,7 @@ pub enum EducationLevel {
 
 /// A customer as typed or imported, before validation. Every field is optional here;
 /// `validate` says which are required and why a value is refused.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CustomerDraft {

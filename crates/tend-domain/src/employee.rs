@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::ids::EmployeeId;
 use crate::text::Tier;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

@@ -4,6 +4,7 @@
 //! types of this crate first; a value of a type from here is valid by construction.
 
 pub mod catalog;
+pub mod clock;
 pub mod complaint;
 pub mod customer;
 pub mod employee;

@@ -12,6 +12,7 @@ use crate::ids::EmployeeId;
 use crate::text::{LongText, Text, Tier};
 
 /// One step of the method, with the fields that step needs.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Action {
@@ -29,6 +30,7 @@ pub enum Action {
         agreed_solution: String,
         solution_mode: SolutionMode,
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
         promised_by: Option<Timestamp>,
         #[serde(default)]
         customer_proposal: Option<String>,
@@ -42,6 +44,7 @@ pub enum Action {
         #[serde(default)]
         prevention_suggestion: Option<String>,
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
         follow_up_at: Option<Timestamp>,
     },
     /// Confirm with the customer that they are satisfied.

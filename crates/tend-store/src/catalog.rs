@@ -44,6 +44,18 @@ impl Store {
             .collect()
     }
 
+    /// Adds a channel unless its code exists (imports meet channels such as `postal_mail`).
+    pub async fn ensure_channel(&self, code: &ChannelCode, name: &Name) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO channels (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(code.as_str().to_owned())
+        .bind(name.to_string())
+        .execute(self.write())
+        .await?;
+        Ok(())
+    }
+
     pub async fn categories(&self) -> StoreResult<Vec<Category>> {
         let rows = sqlx::query("SELECT id, parent_id, name FROM categories ORDER BY name, id")
             .fetch_all(self.read())

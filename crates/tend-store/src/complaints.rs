@@ -11,6 +11,7 @@ use tend_domain::complaint::{
     Compensation, CompensationKind, ComplaintRecord, FollowUpOutcome, Kind, Priority,
     ResponsibleParty, SolutionMode, Status,
 };
+use tend_domain::customer::Customer;
 use tend_domain::ids::{
     CategoryId, ComplaintId, CustomerId, EmployeeId, ProductId, complaint_reference,
 };
@@ -600,15 +601,47 @@ impl Store {
         actor: &Actor,
         now: Timestamp,
     ) -> StoreResult<ImportOutcome> {
+        let rows: Vec<_> = records.iter().map(|r| (None, r.clone())).collect();
+        self.import(rows, actor, now).await
+    }
+
+    /// Like `import_complaints`, each record with the customer it belongs to: a customer with an
+    /// `external_ref` stored already is reused, so re-imports do not duplicate customers either.
+    pub async fn import(
+        &self,
+        rows: Vec<(Option<Customer>, ComplaintRecord)>,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> StoreResult<ImportOutcome> {
         let mut tx = self.write().begin().await?;
         let mut out = ImportOutcome::default();
-        for r in records {
-            match insert(&mut tx, self.engine(), r, actor, now).await?? {
+        for (customer, mut record) in rows {
+            if let Some(c) = customer {
+                record.customer_id = crate::customers::upsert(&mut tx, &c, now).await?;
+            }
+            match insert(&mut tx, self.engine(), &record, actor, now).await?? {
                 Some(_) => out.inserted += 1,
                 None => out.already_present += 1,
             }
         }
         tx.commit().await?;
         Ok(out)
+    }
+
+    /// Every complaint, oldest first, in pages of `batch` (for exports).
+    pub async fn all_complaints_after(
+        &self,
+        after: Option<ComplaintId>,
+        batch: u32,
+    ) -> StoreResult<Vec<Complaint>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "{} WHERE c.id > $1 ORDER BY c.id LIMIT $2",
+            *SELECT
+        )))
+        .bind(after.map_or(0, |a| a.0))
+        .bind(i64::from(batch))
+        .fetch_all(self.read())
+        .await?;
+        rows.iter().map(from_row).collect()
     }
 }

@@ -141,6 +141,29 @@ impl Store {
         self.customer(id).await
     }
 
+    /// Stores many customers in one transaction (all or nothing); ones whose `external_ref`
+    /// is stored already are kept as they are. Returns how many rows were new.
+    pub async fn import_customers(
+        &self,
+        customers: &[Customer],
+        now: Timestamp,
+    ) -> StoreResult<u64> {
+        let mut tx = self.write().begin().await?;
+        let before: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+        for c in customers {
+            upsert(&mut tx, c, now).await?;
+        }
+        let after: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+        tx.commit().await?;
+        Ok(u64::try_from(after - before).unwrap_or(0))
+    }
+
     pub async fn customer(&self, id: CustomerId) -> StoreResult<StoredCustomer> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE id = $1"

@@ -1,1 +1,131 @@
-fn main() {}
+//! The `tend` binary: one command line for serving, migrating, users, tokens, imports,
+//! exports, the demo and backups. Every command takes the same database settings.
+
+mod admin;
+mod export;
+mod import;
+mod serve;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use tend_store::{Store, StoreOptions};
+
+/// The database Tend uses when none is given: an embedded SQLite file.
+pub const DEFAULT_DATABASE: &str = "sqlite://./tend-data/tend.db";
+
+#[derive(Parser)]
+#[command(
+    name = "tend",
+    version,
+    about = "Tend: a self-hosted customer service plan system"
+)]
+struct Cli {
+    /// `sqlite://PATH` (embedded, the default) or `postgres://USER@HOST/DB`.
+    #[arg(long, global = true, env = "TEND_DATABASE_URL", default_value = DEFAULT_DATABASE, hide_env_values = true)]
+    database: String,
+    /// Log format.
+    #[arg(long, global = true, env = "TEND_LOG_FORMAT", default_value = "pretty")]
+    log_format: LogFormat,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (migrates the database first).
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, env = "TEND_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+    },
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Manage employees (users).
+    User {
+        #[command(subcommand)]
+        command: admin::UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: admin::TokenCommand,
+    },
+    /// Import customers or complaints from CSV. All or nothing unless --skip-invalid.
+    Import(import::ImportArgs),
+    /// Export complaints as CSV or JSON lines to standard output.
+    Export(export::ExportArgs),
+    /// Load the support-tickets dataset as a ready-to-explore demo company.
+    Demo {
+        /// The CSV to load.
+        #[arg(
+            long,
+            default_value = "../shared/datasets/customer-support-tickets.csv"
+        )]
+        file: PathBuf,
+    },
+    /// Copy a SQLite database to FILE while Tend runs.
+    Backup { file: PathBuf },
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    match run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("TEND_LOG")
+        .unwrap_or_else(|_| "info,sqlx=warn".into());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        LogFormat::Pretty => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+    let opts = StoreOptions::new(&cli.database);
+    match cli.command {
+        Command::Serve { listen } => serve::run(&opts, listen).await,
+        Command::Migrate => {
+            open(&opts).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::User { command } => admin::user(&open(&opts).await?, command).await,
+        Command::Token { command } => admin::token(&open(&opts).await?, command).await,
+        Command::Import(args) => import::run(&open(&opts).await?, args).await,
+        Command::Export(args) => export::run(&open(&opts).await?, args).await,
+        Command::Demo { file } => admin::demo(&open(&opts).await?, &file).await,
+        Command::Backup { file } => {
+            open(&opts).await?.backup(&file).await?;
+            println!("backed up to {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+/// Opens (and migrates) the store, with an error that says which database failed.
+pub async fn open(opts: &StoreOptions) -> anyhow::Result<Store> {
+    Store::open(opts)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))
+}

@@ -1,0 +1,161 @@
+//! Request extractors whose failures name the field and the reason: JSON bodies (strict, with
+//! unknown fields refused) and JSON merge patches.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON body deserialised into `T`; errors become 400/413/415/422 with the field named.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| {
+                ct.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
+        if !is_json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send Content-Type: application/json",
+            )
+            .field("content-type", "must be application/json"));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    "the body is larger than this server accepts",
+                )
+                .field("body", "is too large")
+            } else {
+                ApiError::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text())
+            }
+        })?;
+        parse(&bytes).map(ApiJson)
+    }
+}
+
+/// Deserialises JSON bytes, naming the field at fault.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                format!("the body is not valid JSON: {inner}"),
+            )
+            .field("body", inner.to_string());
+        }
+        data_error(&path, &inner.to_string())
+    })
+}
+
+/// Deserialises a JSON value (e.g. a merged patch), naming the field at fault.
+pub fn from_value<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let path = e.path().to_string();
+        data_error(&path, &e.into_inner().to_string())
+    })
+}
+
+/// Turns serde's wording into a field and a reason.
+fn data_error(path: &str, msg: &str) -> ApiError {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    let quoted = |prefix: &str| {
+        msg.strip_prefix(prefix)
+            .and_then(|r| r.split('`').next())
+            .map(str::to_owned)
+    };
+    let (field, reason) = if let Some(f) = quoted("missing field `") {
+        (join(path, &f), "is required".to_owned())
+    } else if let Some(f) = quoted("unknown field `") {
+        (join(path, &f), format!("is not a known field ({msg})"))
+    } else if msg.starts_with("unknown variant") && (path == "." || path.is_empty()) {
+        ("action".to_owned(), msg.to_owned())
+    } else {
+        (
+            if path == "." || path.is_empty() {
+                "body".to_owned()
+            } else {
+                path.to_owned()
+            },
+            msg.to_owned(),
+        )
+    };
+    ApiError::invalid(field, reason)
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path == "." || path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// Applies a JSON merge patch (RFC 7396) to `target`.
+pub fn merge_patch(target: &mut serde_json::Value, patch: serde_json::Value) {
+    match patch {
+        serde_json::Value::Object(p) => {
+            if !target.is_object() {
+                *target = serde_json::Value::Object(Default::default());
+            }
+            let t = target.as_object_mut().expect("object");
+            for (k, v) in p {
+                if v.is_null() {
+                    t.insert(k, serde_json::Value::Null);
+                } else {
+                    merge_patch(t.entry(k).or_insert(serde_json::Value::Null), v);
+                }
+            }
+        }
+        other => *target = other,
+    }
+}
+
+/// A PATCH body: a JSON object whose keys replace the current values (`null` clears one).
+pub struct MergePatch(pub serde_json::Value);
+
+impl<S: Send + Sync> FromRequest<S> for MergePatch {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let ApiJson(v) = ApiJson::<serde_json::Value>::from_request(req, state).await?;
+        if !v.is_object() {
+            return Err(ApiError::invalid(
+                "body",
+                "must be a JSON object of the fields to change",
+            ));
+        }
+        Ok(MergePatch(v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn merge_patch_replaces_and_clears() {
+        let mut t = json!({"a": 1, "b": {"c": 2, "d": 3}});
+        merge_patch(&mut t, json!({"a": null, "b": {"c": 5}}));
+        assert_eq!(t, json!({"a": null, "b": {"c": 5, "d": 3}}));
+    }
+}

@@ -1,0 +1,40 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations and served at
+//! `/api/openapi.json`.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Tend API", description = "Tend's customer service plan: complaints, customers and the resolution method."),
+    paths(
+        routes::healthz, routes::readyz,
+        routes::create_customer, routes::list_customers, routes::get_customer, routes::patch_customer,
+        routes::create_complaint, routes::list_complaints, routes::get_complaint, routes::patch_complaint,
+        routes::act_on_complaint, routes::add_step, routes::list_steps, routes::timeline,
+        routes::list_categories, routes::create_category, routes::list_products, routes::create_product,
+        routes::list_channels, routes::list_employees,
+    ),
+    modifiers(&BearerAuth),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "health")),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

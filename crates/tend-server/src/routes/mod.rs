@@ -1,0 +1,62 @@
+//! The route table. Files here mirror the URL space: one module per resource.
+
+mod catalog;
+mod complaints;
+mod customers;
+mod health;
+mod work;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::AppState;
+use crate::error::ApiError;
+
+/// The largest request body accepted: room for a 20,000-character description in any script.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+pub use catalog::*;
+pub use complaints::*;
+pub use customers::*;
+pub use health::*;
+pub use work::*;
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/customers", post(create_customer).get(list_customers))
+        .route("/customers/{id}", get(get_customer).patch(patch_customer))
+        .route("/complaints", post(create_complaint).get(list_complaints))
+        .route(
+            "/complaints/{id}",
+            get(get_complaint).patch(patch_complaint),
+        )
+        .route("/complaints/{id}/actions", post(act_on_complaint))
+        .route("/complaints/{id}/steps", post(add_step).get(list_steps))
+        .route("/complaints/{id}/timeline", get(timeline))
+        .route("/categories", get(list_categories).post(create_category))
+        .route("/products", get(list_products).post(create_product))
+        .route("/channels", get(list_channels))
+        .route("/employees", get(list_employees))
+        .fallback(|| async { ApiError::not_found("route") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this route does not take that method",
+            )
+        });
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/api/openapi.json", get(crate::openapi::document))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .fallback(|| async { ApiError::not_found("page") })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::new())
+        .with_state(state)
+}

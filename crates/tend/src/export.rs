@@ -1,0 +1,81 @@
+//! `tend export complaints`: every complaint, oldest first, as CSV or JSON lines on stdout.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+use tend_store::{Complaint, Store};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Exported {
+    Complaints,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    what: Exported,
+    #[arg(long, default_value = "csv")]
+    format: Format,
+}
+
+const PAGE: u32 = 1000;
+
+pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut csv = matches!(args.format, Format::Csv)
+        .then(|| csv::Writer::from_writer(Vec::with_capacity(64 * 1024)));
+    let mut after = None;
+    let mut header = true;
+    loop {
+        let page = store.all_complaints_after(after, PAGE).await?;
+        for c in &page {
+            let fields = fields(c);
+            match csv.as_mut() {
+                None => {
+                    let obj: serde_json::Map<String, serde_json::Value> = fields
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v.map_or(serde_json::Value::Null, Into::into)))
+                        .collect();
+                    serde_json::to_writer(&mut out, &obj)?;
+                    out.write_all(b"\n")?;
+                }
+                Some(w) => {
+                    if header {
+                        w.write_record(fields.iter().map(|(k, _)| *k))?;
+                        header = false;
+                    }
+                    w.write_record(fields.iter().map(|(_, v)| v.as_deref().unwrap_or("")))?;
+                }
+            }
+        }
+        if let Some(w) = csv.take() {
+            out.write_all(&w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?)?;
+            csv = Some(csv::Writer::from_writer(Vec::with_capacity(64 * 1024)));
+        }
+        match page.last() {
+            Some(last) if page.len() == PAGE as usize => after = Some(last.id),
+            _ => break,
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The export's columns: id and reference, then every field of the record.
+fn fields(c: &Complaint) -> Vec<(&'static str, Option<String>)> {
+    let mut f = vec![
+        ("id", Some(c.id.to_string())),
+        ("reference", Some(c.reference.clone())),
+    ];
+    f.extend(c.record.snapshot());
+    f.push(("source", Some(c.record.source.clone())));
+    f.push(("created_at", Some(c.created_at.to_string())));
+    f.push(("updated_at", Some(c.updated_at.to_string())));
+    f
+}

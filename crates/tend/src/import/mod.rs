@@ -1,0 +1,400 @@
+//! `tend import`: CSV in, validated row by row, stored in one transaction.
+//!
+//! By default an import is all-or-nothing: if any row is bad nothing is stored and every bad
+//! row is listed with its line, field and reason. `--skip-invalid` stores the good rows.
+//! Rows carry their source's id, so importing the same file twice adds nothing the second time.
+
+mod presets;
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use jiff::Timestamp;
+use tend_domain::catalog::ChannelCode;
+use tend_domain::complaint::{ComplaintRecord, Status};
+use tend_domain::customer::{Customer, CustomerDraft};
+use tend_domain::ids::{CategoryId, CustomerId, ProductId};
+use tend_domain::text::Name;
+use tend_domain::{DomainError, FieldErrors};
+use tend_store::{Actor, Store};
+
+use presets::{Mapped, Row};
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    Customers,
+    Complaints,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Preset {
+    /// The CFPB consumer complaint database export.
+    Cfpb,
+    /// The "Customer Support Ticket Dataset".
+    SupportTickets,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// What the file holds.
+    what: What,
+    /// The CSV file (UTF-8, header row).
+    file: PathBuf,
+    /// A known file layout.
+    #[arg(long)]
+    preset: Option<Preset>,
+    /// Map a column to a field: `--map "Customer Name=customer_name"` (complaints) or
+    /// `--map "E-mail=email"` (customers). Repeatable.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    map: Vec<String>,
+    /// Store the good rows and list the bad ones, instead of refusing the whole file.
+    #[arg(long)]
+    skip_invalid: bool,
+}
+
+impl ImportArgs {
+    pub fn preset_file(file: &Path, preset: Preset) -> Self {
+        ImportArgs {
+            what: What::Complaints,
+            file: file.to_owned(),
+            preset: Some(preset),
+            map: vec![],
+            skip_invalid: false,
+        }
+    }
+}
+
+/// A row Tend refused: its line in the file, the field and why.
+struct Bad {
+    line: u64,
+    field: String,
+    reason: String,
+}
+
+fn bad_rows(line: u64, e: FieldErrors) -> impl Iterator<Item = Bad> {
+    e.iter()
+        .map(|(f, r)| Bad {
+            line,
+            field: f.to_owned(),
+            reason: r.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+fn progress(len: u64) -> ProgressBar {
+    if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(len);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} rows {per_sec} {eta}")
+                .expect("template"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    }
+}
+
+pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
+    let map: Vec<(String, String)> = args
+        .map
+        .iter()
+        .map(|m| {
+            m.split_once('=')
+                .map(|(c, f)| (c.trim().to_owned(), f.trim().to_owned()))
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(|| anyhow::anyhow!("--map takes COLUMN=FIELD"))?;
+    if args.what == What::Complaints && args.preset.is_none() {
+        if map.is_empty() {
+            anyhow::bail!(
+                "--preset cfpb, --preset support-tickets or --map COLUMN=FIELD is needed"
+            );
+        }
+        if let Some((_, f)) = map
+            .iter()
+            .find(|(_, f)| !presets::COMPLAINT_FIELDS.contains(&f.as_str()))
+        {
+            anyhow::bail!(
+                "--map: unknown field {f:?}; known: {}",
+                presets::COMPLAINT_FIELDS.join(", ")
+            );
+        }
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .from_path(&args.file)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", args.file.display()))?;
+    let headers = reader.headers()?.clone();
+    let size = std::fs::metadata(&args.file).map(|m| m.len()).unwrap_or(0);
+    let bar = progress(size);
+    let now = Timestamp::now();
+    let year = now.to_zoned(jiff::tz::TimeZone::UTC).year();
+    let mut bad = Vec::new();
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() + 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(line, |p| p.line());
+                let row = Row {
+                    headers: &headers,
+                    record: &record,
+                };
+                let converted = match args.what {
+                    What::Customers => customer_row(&row, &map, year).map(Converted::Customer),
+                    What::Complaints => {
+                        complaint_row(&row, args.preset, &map, now, year).map(Converted::Complaint)
+                    }
+                };
+                match converted {
+                    Ok(c) => rows.push(c),
+                    Err(e) => bad.extend(bad_rows(line, e)),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(line, |p| p.line());
+                bad.push(Bad {
+                    line,
+                    field: "record".into(),
+                    reason: csv_reason(&e),
+                });
+            }
+        }
+        bar.set_position(reader.position().byte());
+    }
+    bar.finish_and_clear();
+    for b in &bad {
+        eprintln!("line {}: {}: {}", b.line, b.field, b.reason);
+    }
+    if !bad.is_empty() && !args.skip_invalid {
+        let lines: std::collections::BTreeSet<u64> = bad.iter().map(|b| b.line).collect();
+        anyhow::bail!(
+            "nothing imported: {} bad row(s) (lines {}); fix them or pass --skip-invalid",
+            lines.len(),
+            join(&lines)
+        );
+    }
+    let skipped = bad
+        .iter()
+        .map(|b| b.line)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let actor = Actor::system("import");
+    match args.what {
+        What::Customers => {
+            let customers: Vec<Customer> =
+                rows.into_iter().filter_map(Converted::customer).collect();
+            let n = store.import_customers(&customers, now).await?;
+            println!(
+                "imported {n} customers ({} already present); {skipped} bad row(s) skipped",
+                customers.len() as u64 - n
+            );
+        }
+        What::Complaints => {
+            let items = resolve_catalog(store, rows, now).await?;
+            let out = store.import(items, &actor, now).await?;
+            println!(
+                "imported {} complaints ({} already present); {skipped} bad row(s) skipped",
+                out.inserted, out.already_present
+            );
+        }
+    }
+    Ok(())
+}
+
+fn join(lines: &std::collections::BTreeSet<u64>) -> String {
+    let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
+    if lines.len() > 20 {
+        format!("{}, …", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!(
+                "has {len} fields where the header has {expected_len}: the record is cut off or malformed"
+            )
+        }
+        csv::ErrorKind::Utf8 { .. } => "is not valid UTF-8".into(),
+        _ => e.to_string(),
+    }
+}
+
+enum Converted {
+    Customer(Customer),
+    Complaint(Box<(Customer, ComplaintRecord, Mapped)>),
+}
+
+impl Converted {
+    fn customer(self) -> Option<Customer> {
+        match self {
+            Converted::Customer(c) => Some(c),
+            Converted::Complaint(_) => None,
+        }
+    }
+}
+
+fn invalid(e: DomainError) -> FieldErrors {
+    match e {
+        DomainError::Invalid(f) => f,
+        DomainError::Transition { field, reason, .. } => FieldErrors::single(field, reason),
+    }
+}
+
+fn customer_row(row: &Row, map: &[(String, String)], year: i16) -> Result<Customer, FieldErrors> {
+    let mut obj = serde_json::Map::new();
+    for (column, field) in map {
+        if let Some(v) = row.get(column) {
+            let value = match field.as_str() {
+                "birth_year" => v
+                    .parse::<i64>()
+                    .map(Into::into)
+                    .unwrap_or_else(|_| v.into()),
+                "consent_to_contact" => {
+                    matches!(v.to_ascii_lowercase().as_str(), "yes" | "true" | "1" | "y").into()
+                }
+                _ => v.into(),
+            };
+            obj.insert(field.clone(), value);
+        }
+    }
+    let draft: CustomerDraft = serde_json::from_value(obj.into())
+        .map_err(|e| FieldErrors::single("map", e.to_string()))?;
+    draft.validate(year).map_err(invalid)
+}
+
+fn complaint_row(
+    row: &Row,
+    preset: Option<Preset>,
+    map: &[(String, String)],
+    now: Timestamp,
+    year: i16,
+) -> Result<Box<(Customer, ComplaintRecord, Mapped)>, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let mut m = match preset {
+        Some(Preset::Cfpb) => presets::cfpb(row, &mut e),
+        Some(Preset::SupportTickets) => presets::support_tickets(row, &mut e),
+        None => presets::mapped(row, map, &mut e),
+    };
+    m.complaint.customer_id = Some(CustomerId(0));
+    if let Some(c) = m.complaint.channel.as_deref() {
+        m.complaint.channel = Some(
+            ChannelCode::parse(c)
+                .map(String::from)
+                .unwrap_or_else(|_| c.to_owned()),
+        );
+    }
+    let customer = m
+        .customer
+        .validate(year)
+        .map_err(|d| e.extend(invalid(d).nest("customer")))
+        .ok();
+    let intake = m
+        .complaint
+        .validate(now)
+        .map_err(|d| e.extend(invalid(d)))
+        .ok();
+    for part in &m.category {
+        if let Err(r) = Name::parse(part) {
+            e.add("category", r);
+        }
+    }
+    let (Some(customer), Some(intake), true) = (customer, intake, e.is_empty()) else {
+        return Err(e);
+    };
+    let source = match preset {
+        Some(Preset::Cfpb) => "import:cfpb",
+        Some(Preset::SupportTickets) => "import:support-tickets",
+        None => "import:csv",
+    };
+    let mut record = ComplaintRecord::received(intake, source);
+    apply_history(&mut record, &m.history);
+    Ok(Box::new((customer, record, m)))
+}
+
+/// Carries the source's own progress over, keeping the record's invariants.
+fn apply_history(r: &mut ComplaintRecord, h: &presets::History) {
+    let status = h.status.unwrap_or(Status::Received);
+    r.first_response_at = h.first_response_at;
+    if status >= Status::Understood {
+        r.facts = Some(r.description.clone());
+    }
+    r.status = status;
+    if status >= Status::Resolved {
+        let done = h.resolved_at.unwrap_or(r.received_at).max(r.received_at);
+        r.agreed_solution = Some(
+            h.agreed_solution
+                .clone()
+                .unwrap_or_else(|| "Resolved before import".into()),
+        );
+        r.resolved_at = Some(done);
+        r.satisfaction_rating = h.satisfaction_rating;
+        r.follow_up_outcome = h.follow_up_outcome;
+        r.followed_up_at = h.follow_up_outcome.map(|_| done);
+        if status == Status::Closed {
+            r.closed_at = Some(done);
+            r.close_reason = h.close_reason.clone();
+        }
+    }
+}
+
+/// Creates the categories, products and channels the rows name, and points the rows at them.
+async fn resolve_catalog(
+    store: &Store,
+    rows: Vec<Converted>,
+    now: Timestamp,
+) -> anyhow::Result<Vec<(Option<Customer>, ComplaintRecord)>> {
+    let mut categories: HashMap<Vec<String>, Option<CategoryId>> = HashMap::new();
+    let mut products: HashMap<String, ProductId> = HashMap::new();
+    let mut channels: HashMap<String, ()> = HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Converted::Complaint(b) = row else {
+            continue;
+        };
+        let (customer, mut record, m) = *b;
+        if !m.category.is_empty() {
+            if !categories.contains_key(&m.category) {
+                let path: Vec<Name> = m
+                    .category
+                    .iter()
+                    .map(|p| Name::parse(p).expect("checked"))
+                    .collect();
+                categories.insert(
+                    m.category.clone(),
+                    store.ensure_category_path(&path, now).await?,
+                );
+            }
+            record.category_id = categories[&m.category];
+        }
+        if let Some(p) = &m.product {
+            if !products.contains_key(p) {
+                let name = Name::parse(p).map_err(|r| anyhow::anyhow!("product {p:?}: {r}"))?;
+                products.insert(p.clone(), store.ensure_product(&name, now).await?);
+            }
+            record.product_id = Some(products[p]);
+        }
+        if let Some(name) = &m.channel_name {
+            if channels.insert(record.channel.to_string(), ()).is_none() {
+                store
+                    .ensure_channel(
+                        &record.channel,
+                        &Name::parse(name).map_err(|r| anyhow::anyhow!("channel: {r}"))?,
+                    )
+                    .await?;
+            }
+        }
+        out.push((Some(customer), record));
+    }
+    Ok(out)
+}
