@@ -4,6 +4,11 @@ use std::sync::Mutex;
 
 use jiff::{SignedDuration, Timestamp};
 
+/// `t` truncated to whole microseconds: the precision Tend stores instants at.
+pub fn micros(t: Timestamp) -> Timestamp {
+    Timestamp::from_microsecond(t.as_microsecond()).unwrap_or(t)
+}
+
 pub trait Clock: Send + Sync + 'static {
     fn now(&self) -> Timestamp;
 }
@@ -14,7 +19,7 @@ pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> Timestamp {
-        Timestamp::now()
+        micros(Timestamp::now())
     }
 }
 
@@ -24,16 +29,16 @@ pub struct ManualClock(Mutex<Timestamp>);
 
 impl ManualClock {
     pub fn new(at: Timestamp) -> Self {
-        ManualClock(Mutex::new(at))
+        ManualClock(Mutex::new(micros(at)))
     }
 
     pub fn advance(&self, by: SignedDuration) {
         let mut t = self.0.lock().expect("clock lock");
-        *t += by;
+        *t = micros(*t + by);
     }
 
     pub fn set(&self, at: Timestamp) {
-        *self.0.lock().expect("clock lock") = at;
+        *self.0.lock().expect("clock lock") = micros(at);
     }
 }
 

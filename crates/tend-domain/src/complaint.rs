@@ -200,7 +200,7 @@ impl ComplaintDraft {
             }
             Some(c) => ChannelCode::parse(c).map_err(|r| e.add("channel", r)).ok(),
         };
-        let received_at = self.received_at.unwrap_or(now);
+        let received_at = crate::clock::micros(self.received_at.unwrap_or(now));
         if received_at > now + jiff::SignedDuration::from_mins(5) {
             e.add("received_at", "must not be in the future");
         }
@@ -252,7 +252,7 @@ impl ComplaintDraft {
             priority: self.priority.unwrap_or(Priority::Normal),
             tier,
             assignee_id: self.assignee_id,
-            follow_up_at: self.follow_up_at,
+            follow_up_at: self.follow_up_at.map(crate::clock::micros),
             prevention_suggestion: prevention.map(Text::into_string),
             external_id: external_id.map(Text::into_string),
         })

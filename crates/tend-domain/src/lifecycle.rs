@@ -194,7 +194,7 @@ pub fn apply(
             next.customer_proposal =
                 opt_text(&mut e, "customer_proposal", customer_proposal.as_deref());
             next.solution_mode = Some(solution_mode);
-            next.promised_by = promised_by;
+            next.promised_by = promised_by.map(crate::clock::micros);
             next.status = Status::SolutionAgreed;
         }
         Action::Resolve {
@@ -219,7 +219,7 @@ pub fn apply(
                 if f <= now {
                     e.add("follow_up_at", "must be in the future");
                 }
-                next.follow_up_at = Some(f);
+                next.follow_up_at = Some(crate::clock::micros(f));
             }
             if let Some(c) = compensation {
                 next.compensation = c

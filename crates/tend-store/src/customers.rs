@@ -190,15 +190,26 @@ impl Store {
             "UPDATE customers SET {}, updated_at = $16 WHERE id = $17",
             sets.join(", ")
         );
+        let mut tx = self.write().begin().await?;
         let done = bind(sqlx::query(AssertSqlSafe(sql)), c)
             .bind(us(now))
             .bind(id.0)
-            .execute(self.write())
+            .execute(&mut *tx)
             .await
             .map_err(conflict)?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound("customer"));
         }
+        // The customer's name is part of their complaints' search documents.
+        let ids = sqlx::query("SELECT id FROM complaints WHERE customer_id = $1")
+            .bind(id.0)
+            .fetch_all(&mut *tx)
+            .await?;
+        for row in ids {
+            let complaint = tend_domain::ids::ComplaintId(row.try_get("id")?);
+            crate::search::reindex(&mut tx, self.engine(), complaint).await?;
+        }
+        tx.commit().await?;
         self.customer(id).await
     }
 
@@ -209,22 +220,22 @@ impl Store {
         after: Option<CustomerId>,
         limit: u32,
     ) -> StoreResult<CustomerPage> {
-        let mut qb = sqlx::QueryBuilder::new(format!(
+        let mut qb = crate::sql::Sql::new(format!(
             "SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE 1 = 1"
         ));
         if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("{}%", q.replace(['%', '_'], ""));
-            qb.push(" AND (name LIKE ")
-                .push_bind(pattern.clone())
-                .push(" OR email LIKE ")
-                .push_bind(pattern)
+            let pattern = format!("{}%", q.replace(['%', '_'], "").to_lowercase());
+            qb.push(" AND (lower(name) LIKE ")
+                .bind(pattern.clone())
+                .push(" OR lower(email) LIKE ")
+                .bind(pattern)
                 .push(")");
         }
         if let Some(a) = after {
-            qb.push(" AND id < ").push_bind(a.0);
+            qb.push(" AND id < ").bind(a.0);
         }
         qb.push(" ORDER BY id DESC LIMIT ")
-            .push_bind(i64::from(limit) + 1);
+            .bind(i64::from(limit) + 1);
         let rows = qb.build().fetch_all(self.read()).await?;
         let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
         let next = (items.len() > limit as usize).then(|| {

@@ -13,6 +13,7 @@ mod error;
 mod intake;
 mod list;
 mod search;
+mod sql;
 mod store;
 pub mod testing;
 mod time;

@@ -6,7 +6,6 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::Timestamp;
-use sqlx::QueryBuilder;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::complaint::{Kind, Status};
 use tend_domain::ids::{CategoryId, CustomerId, EmployeeId};
@@ -14,6 +13,7 @@ use tend_domain::ids::{CategoryId, CustomerId, EmployeeId};
 use crate::complaints::{Complaint, SELECT, from_row};
 use crate::error::{StoreError, StoreResult};
 use crate::search;
+use crate::sql::Sql;
 use crate::store::Store;
 use crate::time::us;
 
@@ -74,28 +74,27 @@ impl Store {
                 format!("must be from 1 to {MAX_LIMIT}"),
             ));
         }
-        let mut qb = QueryBuilder::new(format!("{} WHERE 1 = 1", *SELECT));
+        let mut qb = Sql::new(format!("{} WHERE 1 = 1", *SELECT));
         if let Some(s) = f.status {
-            qb.push(" AND c.status = ").push_bind(s.as_str());
+            qb.push(" AND c.status = ").bind(s.as_str().to_owned());
         }
         if let Some(k) = f.kind {
-            qb.push(" AND c.kind = ").push_bind(k.as_str());
+            qb.push(" AND c.kind = ").bind(k.as_str().to_owned());
         }
         if let Some(ch) = &f.channel {
-            qb.push(" AND c.channel = ")
-                .push_bind(ch.as_str().to_owned());
+            qb.push(" AND c.channel = ").bind(ch.as_str().to_owned());
         }
         if let Some(c) = f.customer_id {
-            qb.push(" AND c.customer_id = ").push_bind(c.0);
+            qb.push(" AND c.customer_id = ").bind(c.0);
         }
         if let Some(a) = f.assignee_id {
-            qb.push(" AND c.assignee_id = ").push_bind(a.0);
+            qb.push(" AND c.assignee_id = ").bind(a.0);
         }
         if let Some(cat) = f.category_id {
             qb.push(
                 " AND c.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ",
             )
-            .push_bind(cat.0)
+            .bind(cat.0)
             .push(" UNION ALL SELECT k.id FROM categories k JOIN sub ON k.parent_id = sub.id) SELECT id FROM sub)");
         }
         match f.escalated {
@@ -104,10 +103,10 @@ impl Store {
             None => &mut qb,
         };
         if let Some(t) = f.received_from {
-            qb.push(" AND c.received_at >= ").push_bind(us(t));
+            qb.push(" AND c.received_at >= ").bind(us(t));
         }
         if let Some(t) = f.received_to {
-            qb.push(" AND c.received_at < ").push_bind(us(t));
+            qb.push(" AND c.received_at < ").bind(us(t));
         }
         if let Some(q) = f.q.as_deref() {
             let words = search::words(q);
@@ -118,19 +117,19 @@ impl Store {
                 ));
             }
             let (open, text, close) = search::condition(self.engine(), &words);
-            qb.push(" AND ").push(open).push_bind(text).push(close);
+            qb.push(" AND ").push(open).bind(text).push(close);
         }
         if let Some(c) = f.after {
             qb.push(" AND (c.received_at < ")
-                .push_bind(c.received_at)
+                .bind(c.received_at)
                 .push(" OR (c.received_at = ")
-                .push_bind(c.received_at)
+                .bind(c.received_at)
                 .push(" AND c.id < ")
-                .push_bind(c.id)
+                .bind(c.id)
                 .push("))");
         }
         qb.push(" ORDER BY c.received_at DESC, c.id DESC LIMIT ")
-            .push_bind(i64::from(f.limit) + 1);
+            .bind(i64::from(f.limit) + 1);
         let rows = qb.build().fetch_all(self.read()).await?;
         let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
         let next = if items.len() > f.limit as usize {

@@ -2,6 +2,8 @@
 
 use serde_json::json;
 
+use tend_domain::employee::Role;
+
 use crate::helpers::{Reply, spawn_app};
 
 #[tokio::test]
@@ -143,35 +145,42 @@ async fn an_agent_works_complaints_but_cannot_manage_the_catalog() {
     assert_eq!(categories, json!([]), "the agent created a category");
 }
 
+/// What each role may do: `(role, POST /customers, POST /complaints, POST /categories,
+/// POST /products)`.
+const MATRIX: [(Role, [u16; 4]); 4] = [
+    (Role::Viewer, [403, 403, 403, 403]),
+    (Role::Agent, [201, 201, 403, 403]),
+    (Role::Manager, [201, 201, 201, 201]),
+    (Role::Admin, [201, 201, 201, 201]),
+];
+
 #[tokio::test]
-async fn managers_and_admins_manage_the_catalog_and_work_complaints() {
+async fn each_role_may_do_what_its_rank_allows() {
     let app = spawn_app().await;
-    for (i, token) in [&app.manager.token, &app.admin_token]
-        .into_iter()
-        .enumerate()
-    {
-        app.post_json(
-            "/api/v1/categories",
-            token,
-            &json!({"name": format!("Delivery {i}")}),
-        )
-        .await
-        .expect(201);
-        app.post_json(
-            "/api/v1/products",
-            token,
-            &json!({"name": format!("Jar {i}")}),
-        )
-        .await
-        .expect(201);
-        let customer = app
-            .post_json("/api/v1/customers", token, &json!({"name": "Ana"}))
-            .await
-            .expect(201)["id"]
-            .clone();
-        let draft = json!({"customer_id": customer, "channel": "phone", "description": "x"});
-        app.post_json("/api/v1/complaints", token, &draft)
-            .await
-            .expect(201);
+    let customer = app.create_customer().await;
+    for (role, want) in MATRIX {
+        let token = app.token(role);
+        let name = format!("{role:?} thing");
+        let complaint = json!({"customer_id": customer, "channel": "web", "description": "x"});
+        let got = [
+            ("/api/v1/customers", json!({"name": name})),
+            ("/api/v1/complaints", complaint),
+            ("/api/v1/categories", json!({"name": name})),
+            ("/api/v1/products", json!({"name": name})),
+        ];
+        for ((path, body), want) in got.into_iter().zip(want) {
+            let res = app.post_json(path, token, &body).await;
+            assert_eq!(
+                res.status.as_u16(),
+                want,
+                "{role:?} POST {path}: {}",
+                res.text
+            );
+            if want == 403 {
+                res.expect_error(403, "forbidden", None);
+            }
+        }
     }
+    let categories = app.get("/api/v1/categories", &app.viewer.token).await;
+    assert_eq!(categories.expect(200).as_array().unwrap().len(), 2);
 }

@@ -127,17 +127,15 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
+    /// The token of the test employee with `role`.
     pub fn token(&self, role: Role) -> &str {
-        &self.staff(role).token
-    }
-
-    pub fn staff(&self, role: Role) -> &Staff {
-        match role {
+        let staff = match role {
             Role::Admin => &self.admin,
             Role::Manager => &self.manager,
             Role::Agent => &self.agent,
             Role::Viewer => &self.viewer,
-        }
+        };
+        &staff.token
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Reply {
@@ -246,6 +244,11 @@ pub fn ids(page: &Value) -> Vec<i64> {
 /// Starts the real server on a free port over a fresh database (SQLite, or PostgreSQL when
 /// `TEND_TEST_DATABASE_URL` is set), with an admin, a manager, an agent and a viewer.
 pub async fn spawn_app() -> TestApp {
+    // The server's logs (e.g. the cause of a 500) show with a failing test's output.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("tend=debug,tower_http=warn,info")
+        .with_test_writer()
+        .try_init();
     let url = fresh_database_url().await;
     let store = Store::open(&StoreOptions::new(url))
         .await

@@ -1,0 +1,220 @@
+//! The `tend` binary end to end: dataset imports (all-or-nothing, --skip-invalid, no duplicates),
+//! exports, users and tokens, backup — on the engine this test run uses.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use tend_store::testing::fresh_database_url;
+
+fn datasets() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/datasets")
+}
+
+fn tend(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tend"))
+        .args(args)
+        .env("TEND_DATABASE_URL", db)
+        .env("TEND_LOG", "warn")
+        .output()
+        .expect("run tend")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn export_rows(db: &str) -> usize {
+    let out = tend(db, &["export", "complaints", "--format", "csv"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    r.records().map(|r| r.expect("exported CSV parses")).count()
+}
+
+#[tokio::test]
+async fn cfpb_import_refuses_the_cut_record_then_lands_with_skip_invalid() {
+    let db = fresh_database_url().await;
+    let file = datasets().join("cfpb-complaints-sample.csv");
+    let file = file.to_str().unwrap();
+
+    let refused = tend(&db, &["import", "complaints", file, "--preset", "cfpb"]);
+    assert!(!refused.status.success());
+    let err = text(&refused.stderr);
+    assert!(
+        err.contains("line 3302: record:"),
+        "the cut record is named by its line: {err}"
+    );
+    assert!(err.contains("nothing imported"), "{err}");
+    assert_eq!(export_rows(&db), 0, "a refused import stores nothing");
+
+    let landed = tend(
+        &db,
+        &[
+            "import",
+            "complaints",
+            file,
+            "--preset",
+            "cfpb",
+            "--skip-invalid",
+        ],
+    );
+    assert!(landed.status.success(), "{}", text(&landed.stderr));
+    assert!(
+        text(&landed.stdout)
+            .contains("imported 2067 complaints (0 already present); 1 bad row(s) skipped"),
+        "{}",
+        text(&landed.stdout)
+    );
+    assert!(text(&landed.stderr).contains("line 3302"));
+    assert_eq!(export_rows(&db), 2067);
+
+    let again = tend(
+        &db,
+        &[
+            "import",
+            "complaints",
+            file,
+            "--preset",
+            "cfpb",
+            "--skip-invalid",
+        ],
+    );
+    assert!(
+        text(&again.stdout).contains("imported 0 complaints (2067 already present)"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(export_rows(&db), 2067, "re-importing duplicates nothing");
+}
+
+#[tokio::test]
+async fn support_tickets_import_and_round_trip_through_export() {
+    let db = fresh_database_url().await;
+    let file = datasets().join("customer-support-tickets.csv");
+    let out = tend(
+        &db,
+        &[
+            "import",
+            "complaints",
+            file.to_str().unwrap(),
+            "--preset",
+            "support-tickets",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("imported 8469 complaints"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let json = tend(&db, &["export", "complaints", "--format", "json"]);
+    let lines: Vec<serde_json::Value> = text(&json.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 8469);
+    let closed = lines.iter().filter(|c| c["status"] == "closed").count();
+    assert_eq!(closed, 2808, "the dataset's closed tickets arrive closed");
+    assert!(
+        lines
+            .iter()
+            .all(|c| c["source"] == "import:support-tickets")
+    );
+    let first = &lines[0];
+    assert_eq!(first["external_id"], "1");
+    assert_eq!(first["priority"], "urgent");
+    assert_eq!(first["channel"], "email");
+}
+
+#[tokio::test]
+async fn csv_with_a_column_map_lists_every_bad_row() {
+    let db = fresh_database_url().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.csv");
+    std::fs::write(
+        &file,
+        "Name,Mail,What,When\nAna,ana@example.com,Late parcel,2026-01-05\nBo,not-an-email,Broken lid,2026-01-06\nCy,cy@example.com,,yesterday\n",
+    )
+    .unwrap();
+    let args = [
+        "import",
+        "complaints",
+        file.to_str().unwrap(),
+        "--map",
+        "Name=customer_name",
+        "--map",
+        "Mail=customer_email",
+        "--map",
+        "What=description",
+        "--map",
+        "When=received_at",
+    ];
+    let out = tend(&db, &args);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 3: customer.email: must be an e-mail address"),
+        "{err}"
+    );
+    assert!(err.contains("line 4: description: is required"), "{err}");
+    assert!(err.contains("line 4: received_at:"), "{err}");
+    assert_eq!(export_rows(&db), 0);
+
+    let mut skip = args.to_vec();
+    skip.push("--skip-invalid");
+    let out = tend(&db, &skip);
+    assert!(
+        text(&out.stdout).contains("imported 1 complaints"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[tokio::test]
+async fn users_tokens_and_backup() {
+    let db = fresh_database_url().await;
+    let bad = tend(
+        &db,
+        &[
+            "user", "add", "--email", "nope", "--name", "X", "--role", "agent",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("--email: must be an e-mail address"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let added = tend(
+        &db,
+        &[
+            "user",
+            "add",
+            "--email",
+            "ana@example.com",
+            "--name",
+            "Ana",
+            "--role",
+            "admin",
+        ],
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    assert!(text(&added.stdout).contains("one-time password: "));
+    let token = tend(&db, &["token", "create", "--email", "ana@example.com"]);
+    assert!(text(&token.stdout).trim().starts_with("tend_"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+    let backup = tend(&db, &["backup", copy.to_str().unwrap()]);
+    if db.starts_with("sqlite") {
+        assert!(backup.status.success(), "{}", text(&backup.stderr));
+        let users = tend(&format!("sqlite://{}", copy.display()), &["user", "list"]);
+        assert!(
+            text(&users.stdout).contains("ana@example.com"),
+            "the backup holds the data"
+        );
+    } else {
+        assert!(!backup.status.success());
+        assert!(text(&backup.stderr).contains("pg_dump"));
+    }
+}
