@@ -217,13 +217,13 @@ impl ComplaintDraft {
                 .map_err(|r| e.add("tier", r))
                 .unwrap_or(Tier::FRONT_LINE),
         };
-        if let Some(f) = self.follow_up_at {
-            if f < received_at {
-                e.add(
-                    "follow_up_at",
-                    "must not be before the complaint was received",
-                );
-            }
+        if let Some(f) = self.follow_up_at
+            && f < received_at
+        {
+            e.add(
+                "follow_up_at",
+                "must not be before the complaint was received",
+            );
         }
         let subject =
             opt(&mut e, "subject", self.subject.as_deref(), Name::parse).map(Text::into_string);

@@ -80,18 +80,17 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<Category> {
         let mut tx = self.write().begin().await?;
-        if let Some(p) = parent {
-            if sqlx::query("SELECT 1 FROM categories WHERE id = $1")
+        if let Some(p) = parent
+            && sqlx::query("SELECT 1 FROM categories WHERE id = $1")
                 .bind(p.0)
                 .fetch_optional(&mut *tx)
                 .await?
                 .is_none()
-            {
-                return Err(StoreError::field(
-                    "parent_id",
-                    format!("no category with id {p}"),
-                ));
-            }
+        {
+            return Err(StoreError::field(
+                "parent_id",
+                format!("no category with id {p}"),
+            ));
         }
         let row = sqlx::query(
             "INSERT INTO categories (parent_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",

@@ -343,10 +343,10 @@ pub(crate) async fn check_refs(
         ("assignee", "assignee_id", r.assignee_id.map(|e| e.0)),
         ("escalated_to", "to", r.escalated_to.map(|e| e.0)),
     ] {
-        if let Some(id) = id {
-            if missing(col)? {
-                e.add(field, format!("no {} with id {id}", col.replace('_', " ")));
-            }
+        if let Some(id) = id
+            && missing(col)?
+        {
+            e.add(field, format!("no {} with id {id}", col.replace('_', " ")));
         }
     }
     Ok(e)

@@ -146,7 +146,9 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
                     record: &record,
                 };
                 let converted = match args.what {
-                    What::Customers => customer_row(&row, &map, year).map(Converted::Customer),
+                    What::Customers => {
+                        customer_row(&row, &map, year).map(|c| Converted::Customer(Box::new(c)))
+                    }
                     What::Complaints => {
                         complaint_row(&row, args.preset, &map, now, year).map(Converted::Complaint)
                     }
@@ -231,14 +233,14 @@ fn csv_reason(e: &csv::Error) -> String {
 }
 
 enum Converted {
-    Customer(Customer),
+    Customer(Box<Customer>),
     Complaint(Box<(Customer, ComplaintRecord, Mapped)>),
 }
 
 impl Converted {
     fn customer(self) -> Option<Customer> {
         match self {
-            Converted::Customer(c) => Some(c),
+            Converted::Customer(c) => Some(*c),
             Converted::Complaint(_) => None,
         }
     }
@@ -384,15 +386,15 @@ async fn resolve_catalog(
             }
             record.product_id = Some(products[p]);
         }
-        if let Some(name) = &m.channel_name {
-            if channels.insert(record.channel.to_string(), ()).is_none() {
-                store
-                    .ensure_channel(
-                        &record.channel,
-                        &Name::parse(name).map_err(|r| anyhow::anyhow!("channel: {r}"))?,
-                    )
-                    .await?;
-            }
+        if let Some(name) = &m.channel_name
+            && channels.insert(record.channel.to_string(), ()).is_none()
+        {
+            store
+                .ensure_channel(
+                    &record.channel,
+                    &Name::parse(name).map_err(|r| anyhow::anyhow!("channel: {r}"))?,
+                )
+                .await?;
         }
         out.push((Some(customer), record));
     }
