@@ -85,7 +85,13 @@ fn data_error(path: &str, msg: &str) -> ApiError {
     let (field, reason) = if let Some(f) = quoted("missing field `") {
         (join(path, &f), "is required".to_owned())
     } else if let Some(f) = quoted("unknown field `") {
-        (join(path, &f), format!("is not a known field ({msg})"))
+        // The path already ends in the unknown key, unless serde buffered the object.
+        let field = if path == "." || path.is_empty() {
+            f
+        } else {
+            path.to_owned()
+        };
+        (field, format!("is not a known field ({msg})"))
     } else if msg.starts_with("unknown variant") && (path == "." || path.is_empty()) {
         ("action".to_owned(), msg.to_owned())
     } else {

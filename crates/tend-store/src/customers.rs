@@ -196,7 +196,12 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await
-            .map_err(conflict)?;
+            .map_err(|e| match &e {
+                sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+                    StoreError::field("preferred_channel", "no such channel")
+                }
+                _ => conflict(e),
+            })?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound("customer"));
         }

@@ -16,16 +16,23 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, MergePatch, from_value, merge_patch};
 use crate::views::{ComplaintView, Page};
 
-/// `123` or the public reference `C-2026-000123`.
-pub(crate) fn complaint_id(raw: &str) -> ApiResult<ComplaintId> {
-    let digits = raw
-        .strip_prefix("C-")
-        .and_then(|r| r.split_once('-'))
-        .map_or(raw, |(_, n)| n);
-    digits
+/// `123` or the public reference `C-2026-000123`; a reference must match exactly.
+pub(crate) async fn complaint_id(s: &AppState, raw: &str) -> ApiResult<ComplaintId> {
+    let Some((_, digits)) = raw.strip_prefix("C-").and_then(|r| r.split_once('-')) else {
+        return raw
+            .parse::<i64>()
+            .map(ComplaintId)
+            .map_err(|_| ApiError::not_found("complaint"));
+    };
+    let id = digits
         .parse::<i64>()
         .map(ComplaintId)
-        .map_err(|_| ApiError::not_found("complaint"))
+        .map_err(|_| ApiError::not_found("complaint"))?;
+    match s.store.complaint(id).await {
+        Ok(c) if c.reference == raw => Ok(id),
+        Ok(_) | Err(tend_store::StoreError::NotFound(_)) => Err(ApiError::not_found("complaint")),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The version a client says it last saw (`If-Match: "3"` or `If-Match: 3`).
@@ -83,7 +90,7 @@ pub async fn get_complaint(
     Path(id): Path<String>,
 ) -> ApiResult<Json<ComplaintView>> {
     auth.require(Permission::Read)?;
-    let c = s.store.complaint(complaint_id(&id)?).await?;
+    let c = s.store.complaint(complaint_id(&s, &id).await?).await?;
     Ok(Json((&c).into()))
 }
 
@@ -106,7 +113,7 @@ pub async fn patch_complaint(
     let c = s
         .store
         .change_complaint(
-            complaint_id(&id)?,
+            complaint_id(&s, &id).await?,
             if_match(&headers)?,
             &auth.actor(),
             "edited",

@@ -33,7 +33,7 @@ pub async fn act_on_complaint(
     let c = s
         .store
         .change_complaint(
-            complaint_id(&id)?,
+            complaint_id(&s, &id).await?,
             if_match(&headers)?,
             &auth.actor(),
             name,
@@ -74,7 +74,7 @@ pub async fn add_step(
     let now = s.clock.now();
     let step_id = s
         .store
-        .add_step(complaint_id(&id)?, &auth.actor(), &step.text, now)
+        .add_step(complaint_id(&s, &id).await?, &auth.actor(), &step.text, now)
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -96,7 +96,7 @@ pub async fn list_steps(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<StepView>>> {
     auth.require(Permission::Read)?;
-    let id = complaint_id(&id)?;
+    let id = complaint_id(&s, &id).await?;
     s.store.complaint(id).await?;
     let steps = s.store.steps(id).await?;
     Ok(Json(
@@ -122,7 +122,7 @@ pub async fn timeline(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<TimelineEntryView>>> {
     auth.require(Permission::Read)?;
-    let id = complaint_id(&id)?;
+    let id = complaint_id(&s, &id).await?;
     s.store.complaint(id).await?;
     let entries = s.store.timeline(id).await?;
     Ok(Json(entries.iter().map(Into::into).collect()))

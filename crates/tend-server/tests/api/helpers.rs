@@ -81,42 +81,24 @@ impl Reply {
     /// Asserts the status and returns the JSON body.
     #[track_caller]
     pub fn expect(self, status: u16) -> Value {
-        assert_eq!(
-            self.status.as_u16(),
-            status,
-            "unexpected status; body: {}",
-            self.text
-        );
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.text);
         self.body
     }
 
     /// Asserts an error reply in the API's shape: status, `error.code`, and `field` named.
     #[track_caller]
     pub fn expect_error(&self, status: u16, code: &str, field: Option<&str>) {
-        assert_eq!(
-            self.status.as_u16(),
-            status,
-            "unexpected status; body: {}",
-            self.text
-        );
-        let err = &self.body["error"];
-        assert_eq!(err["code"], code, "unexpected code; body: {}", self.text);
-        assert!(
-            err["message"].as_str().is_some_and(|m| !m.is_empty()),
-            "no message: {}",
-            self.text
-        );
-        assert!(
-            err["fields"].is_object(),
-            "fields must be an object: {}",
-            self.text
-        );
+        let (err, text) = (&self.body["error"], &self.text);
+        assert_eq!(self.status.as_u16(), status, "body: {text}");
+        assert_eq!(err["code"], code, "body: {text}");
+        let message = err["message"].as_str();
+        assert!(message.is_some_and(|m| !m.is_empty()), "no message: {text}");
+        assert!(err["fields"].is_object(), "fields is not an object: {text}");
         if let Some(f) = field {
             let reason = err["fields"][f].as_str();
             assert!(
                 reason.is_some_and(|r| !r.is_empty()),
-                "field {f:?} not named; body: {}",
-                self.text
+                "{f:?} not named: {text}"
             );
         }
     }
@@ -143,23 +125,13 @@ impl TestApp {
     }
 
     pub async fn post_json(&self, path: &str, token: &str, body: &Value) -> Reply {
-        Reply::send(
-            self.client
-                .post(self.url(path))
-                .bearer_auth(token)
-                .json(body),
-        )
-        .await
+        let req = self.client.post(self.url(path)).bearer_auth(token);
+        Reply::send(req.json(body)).await
     }
 
     pub async fn patch_json(&self, path: &str, token: &str, body: &Value) -> Reply {
-        Reply::send(
-            self.client
-                .patch(self.url(path))
-                .bearer_auth(token)
-                .json(body),
-        )
-        .await
+        let req = self.client.patch(self.url(path)).bearer_auth(token);
+        Reply::send(req.json(body)).await
     }
 
     /// A customer created through the API by the agent; returns its id.
@@ -168,14 +140,9 @@ impl TestApp {
     }
 
     pub async fn create_customer_named(&self, name: &str) -> i64 {
-        let body = self
-            .post_json(
-                "/api/v1/customers",
-                &self.agent.token,
-                &json!({ "name": name }),
-            )
-            .await;
-        body.expect(201)["id"].as_i64().expect("customer id")
+        let body = json!({ "name": name });
+        let res = self.post_json("/api/v1/customers", &self.agent.token, &body);
+        res.await.expect(201)["id"].as_i64().expect("customer id")
     }
 
     /// A complaint by phone with only the required fields, logged by the agent.
@@ -190,45 +157,31 @@ impl TestApp {
 
     /// A complaint from a full draft, logged by the agent; returns the created complaint.
     pub async fn create_complaint_with(&self, draft: &Value) -> Value {
-        self.post_json("/api/v1/complaints", &self.agent.token, draft)
-            .await
-            .expect(201)
+        let res = self.post_json("/api/v1/complaints", &self.agent.token, draft);
+        res.await.expect(201)
     }
 
     /// Takes one step of the method as the agent.
     pub async fn act(&self, complaint_id: i64, action: &Value) -> Reply {
-        self.post_json(
-            &format!("/api/v1/complaints/{complaint_id}/actions"),
-            &self.agent.token,
-            action,
-        )
-        .await
+        let path = format!("/api/v1/complaints/{complaint_id}/actions");
+        self.post_json(&path, &self.agent.token, action).await
     }
 
     pub async fn complaint(&self, id: i64) -> Value {
-        self.get(&format!("/api/v1/complaints/{id}"), &self.viewer.token)
-            .await
-            .expect(200)
+        let path = format!("/api/v1/complaints/{id}");
+        self.get(&path, &self.viewer.token).await.expect(200)
     }
 
     pub async fn timeline(&self, id: i64) -> Vec<Value> {
-        let body = self
-            .get(
-                &format!("/api/v1/complaints/{id}/timeline"),
-                &self.viewer.token,
-            )
-            .await
-            .expect(200);
+        let path = format!("/api/v1/complaints/{id}/timeline");
+        let body = self.get(&path, &self.viewer.token).await.expect(200);
         body.as_array().expect("the timeline is an array").clone()
     }
 
     /// The ids of the complaints `GET /api/v1/complaints?{query}` lists, in order.
     pub async fn list_ids(&self, query: &str) -> Vec<i64> {
-        let body = self
-            .get(&format!("/api/v1/complaints?{query}"), &self.viewer.token)
-            .await
-            .expect(200);
-        ids(&body)
+        let path = format!("/api/v1/complaints?{query}");
+        ids(&self.get(&path, &self.viewer.token).await.expect(200))
     }
 }
 
@@ -237,7 +190,7 @@ pub fn ids(page: &Value) -> Vec<i64> {
     let items = page["items"].as_array().expect("a page has items");
     items
         .iter()
-        .map(|c| c["id"].as_i64().expect("an item has an id"))
+        .map(|c| c["id"].as_i64().expect("an id"))
         .collect()
 }
 
@@ -246,13 +199,11 @@ pub fn ids(page: &Value) -> Vec<i64> {
 pub async fn spawn_app() -> TestApp {
     // The server's logs (e.g. the cause of a 500) show with a failing test's output.
     let _ = tracing_subscriber::fmt()
-        .with_env_filter("tend=debug,tower_http=warn,info")
+        .with_env_filter("info")
         .with_test_writer()
         .try_init();
     let url = fresh_database_url().await;
-    let store = Store::open(&StoreOptions::new(url))
-        .await
-        .expect("the test database opens");
+    let store = Store::open(&StoreOptions::new(url)).await.expect("store");
     let clock = Arc::new(ManualClock::new(now()));
 
     let mut staff = Vec::new();
@@ -264,33 +215,16 @@ pub async fn spawn_app() -> TestApp {
     ] {
         let email = Email::parse(&format!("{}@tend.test", role.as_str())).expect("email");
         let name = Name::parse(name).expect("name");
-        let e = store
-            .create_employee(
-                &email,
-                &name,
-                role,
-                None,
-                Tier::FRONT_LINE,
-                &PASSWORD_HASH,
-                now(),
-            )
-            .await
-            .expect("employee");
-        let token = store
-            .create_token(e.id, Some("tests"), now())
-            .await
-            .expect("token");
-        staff.push(Staff {
-            id: e.id.0,
-            name: e.name,
-            token,
-        });
+        let (tier, hash) = (Tier::FRONT_LINE, PASSWORD_HASH.as_str());
+        let e = store.create_employee(&email, &name, role, None, tier, hash, now());
+        let e = e.await.expect("employee");
+        let token = store.create_token(e.id, Some("tests"), now()).await;
+        let (id, name, token) = (e.id.0, e.name, token.expect("token"));
+        staff.push(Staff { id, name, token });
     }
     let [admin, manager, agent, viewer]: [Staff; 4] = staff.try_into().expect("four roles");
 
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a free port");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let address = format!("http://{}", listener.local_addr().expect("local address"));
     let (shutdown, stop) = oneshot::channel::<()>();
     let state = AppState::new(store.clone(), clock.clone() as Arc<dyn Clock>);

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, at, spawn_app};
+use crate::helpers::{NOW, TestApp, at, spawn_app};
 
 /// View keys that change with every write, or are derived from other keys, or are nested
 /// (checked by hand): not one timeline entry each.
@@ -92,7 +92,7 @@ async fn the_whole_method_then_reopen_and_escalate_all_on_the_timeline() {
     .await;
     assert_eq!(
         (&c["status"], &c["first_response_at"]),
-        (&json!("understood"), &json!(crate::helpers::NOW))
+        (&json!("understood"), &json!(NOW))
     );
 
     let cause = json!({"action": "identify_cause", "root_cause": "No padding in the box", "responsible_party": "shipping"});
@@ -115,7 +115,7 @@ async fn the_whole_method_then_reopen_and_escalate_all_on_the_timeline() {
         "prevention_suggestion": "Pad every jar.", "follow_up_at": at(72)});
     let (c, entries) = step(&app, id, resolve).await;
     assert_eq!(c["status"], "resolved");
-    assert_eq!(c["resolved_at"], crate::helpers::NOW);
+    assert_eq!(c["resolved_at"], NOW);
     assert_eq!(
         c["compensation"],
         json!({"kind": "refund", "amount": "10.00", "currency": "EUR", "note": null})
@@ -148,7 +148,7 @@ async fn the_whole_method_then_reopen_and_escalate_all_on_the_timeline() {
     let (c, _) = step(&app, id, json!({"action": "close"})).await;
     assert_eq!(
         (&c["status"], &c["closed_at"]),
-        (&json!("closed"), &json!(crate::helpers::NOW))
+        (&json!("closed"), &json!(NOW))
     );
 
     let reopened = app
@@ -180,7 +180,7 @@ async fn the_whole_method_then_reopen_and_escalate_all_on_the_timeline() {
     assert_eq!((&c["escalated"], &c["tier"]), (&json!(true), &json!(2)));
     assert_eq!(
         c["escalation"],
-        json!({"to": app.manager.id, "at": crate::helpers::NOW, "reason": "Repeat failure"})
+        json!({"to": app.manager.id, "at": NOW, "reason": "Repeat failure"})
     );
     assert_eq!(
         entry(&entries, "escalated_to")["new_value"],

@@ -144,6 +144,14 @@ async fn full_text_search_matches_every_word_as_a_prefix() {
     check(&app, "q=wareh", &[bill]).await;
     check(&app, &format!("q=order&customer_id={luis}"), &[bill]).await;
 
+    // Renaming the customer re-indexes their complaints.
+    let rename = json!({"name": "Luisa Ortega"});
+    let path = format!("/api/v1/customers/{luis}");
+    app.patch_json(&path, &app.agent.token, &rename)
+        .await
+        .expect(200);
+    check(&app, "q=luisa", &[bill, late]).await;
+
     let res = app.get("/api/v1/complaints?q=***", &app.viewer.token).await;
     res.expect_error(422, "validation_failed", Some("q"));
 }
