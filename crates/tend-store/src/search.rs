@@ -53,7 +53,8 @@ pub(crate) fn words(q: &str) -> Vec<String> {
     q.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(str::to_lowercase)
+        // Turkish İ lower-cases to i + U+0307; the documents hold a plain i.
+        .map(|w| w.to_lowercase().replace('\u{307}', ""))
         .collect()
 }
 
