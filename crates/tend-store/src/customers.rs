@@ -239,8 +239,7 @@ impl Store {
         if let Some(a) = after {
             qb.push(" AND id < ").bind(a.0);
         }
-        qb.push(" ORDER BY id DESC LIMIT ")
-            .bind(i64::from(limit) + 1);
+        qb.push(&format!(" ORDER BY id DESC LIMIT {}", limit.min(1000) + 1));
         let rows = qb.build().fetch_all(self.read()).await?;
         let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
         let next = (items.len() > limit as usize).then(|| {

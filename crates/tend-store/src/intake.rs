@@ -10,7 +10,7 @@ use sqlx::AnyPool;
 use tend_domain::complaint::ComplaintRecord;
 use tokio::sync::{mpsc, oneshot};
 
-use crate::complaints::{Actor, Complaint, insert};
+use crate::complaints::{Actor, Complaint, insert_batch};
 use crate::error::{StoreError, StoreResult};
 use crate::store::{Engine, Store};
 
@@ -70,18 +70,21 @@ async fn write(
     jobs: &[Job],
 ) -> sqlx::Result<Vec<StoreResult<Complaint>>> {
     let mut tx = pool.begin().await?;
-    let mut results = Vec::with_capacity(jobs.len());
-    for job in jobs {
-        let stored = insert(&mut tx, engine, &job.record, &job.actor, job.now).await?;
-        results.push(stored.and_then(|c| {
-            c.ok_or(StoreError::Conflict {
-                field: "external_id",
-                reason: "a complaint from this source has that id".into(),
-            })
-        }));
-    }
+    let rows: Vec<_> = jobs.iter().map(|j| (&j.record, &j.actor)).collect();
+    let now = jobs.iter().map(|j| j.now).max().expect("a batch has jobs");
+    let stored = insert_batch(&mut tx, engine, &rows, now).await?;
     tx.commit().await?;
-    Ok(results)
+    Ok(stored
+        .into_iter()
+        .map(|s| {
+            s.and_then(|c| {
+                c.ok_or(StoreError::Conflict {
+                    field: "external_id",
+                    reason: "a complaint from this source has that id".into(),
+                })
+            })
+        })
+        .collect())
 }
 
 impl Store {

@@ -128,8 +128,9 @@ impl Store {
                 .bind(c.id)
                 .push("))");
         }
-        qb.push(" ORDER BY c.received_at DESC, c.id DESC LIMIT ")
-            .bind(i64::from(f.limit) + 1);
+        // The limit is a validated number, written into the text so that PostgreSQL's generic
+        // plans know a page is small (a bound LIMIT made it plan for the whole table).
+        qb.push(&format!(" ORDER BY c.received_at DESC, c.id DESC LIMIT {}", f.limit + 1));
         let rows = qb.build().fetch_all(self.read()).await?;
         let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
         let next = if items.len() > f.limit as usize {

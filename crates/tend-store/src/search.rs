@@ -6,20 +6,22 @@
 use sqlx::AnyConnection;
 use tend_domain::ids::ComplaintId;
 
+use crate::sql::Sql;
 use crate::store::Engine;
 
-const SQLITE_REINDEX: &str = "INSERT INTO complaint_fts (rowid, body) \
+const SQLITE_DOC: &str = "INSERT INTO complaint_fts (rowid, body) \
     SELECT c.id, coalesce(c.subject, '') || ' ' || c.description || ' ' || coalesce(c.facts, '') || ' ' || \
            coalesce(c.agreed_solution, '') || ' ' || cu.name || ' ' || \
            coalesce((SELECT group_concat(s.text, ' ') FROM complaint_steps s WHERE s.complaint_id = c.id), '') \
-    FROM complaints c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1";
+    FROM complaints c JOIN customers cu ON cu.id = c.customer_id";
 
-const POSTGRES_REINDEX: &str = "INSERT INTO complaint_search (complaint_id, doc) \
+const POSTGRES_DOC: &str = "INSERT INTO complaint_search (complaint_id, doc) \
     SELECT c.id, to_tsvector('simple', coalesce(c.subject, '') || ' ' || c.description || ' ' || coalesce(c.facts, '') || ' ' || \
            coalesce(c.agreed_solution, '') || ' ' || cu.name || ' ' || \
            coalesce((SELECT string_agg(s.text, ' ') FROM complaint_steps s WHERE s.complaint_id = c.id), '')) \
-    FROM complaints c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1 \
-    ON CONFLICT (complaint_id) DO UPDATE SET doc = EXCLUDED.doc";
+    FROM complaints c JOIN customers cu ON cu.id = c.customer_id";
+
+const POSTGRES_UPSERT: &str = " ON CONFLICT (complaint_id) DO UPDATE SET doc = EXCLUDED.doc";
 
 /// Rebuilds one complaint's search document inside the caller's transaction.
 pub(crate) async fn reindex(
@@ -27,24 +29,40 @@ pub(crate) async fn reindex(
     engine: Engine,
     id: ComplaintId,
 ) -> sqlx::Result<()> {
-    match engine {
-        Engine::Sqlite => {
-            sqlx::query("DELETE FROM complaint_fts WHERE rowid = $1")
-                .bind(id.0)
-                .execute(&mut *conn)
-                .await?;
-            sqlx::query(SQLITE_REINDEX)
-                .bind(id.0)
-                .execute(&mut *conn)
-                .await?;
-        }
-        Engine::Postgres => {
-            sqlx::query(POSTGRES_REINDEX)
-                .bind(id.0)
-                .execute(&mut *conn)
-                .await?;
-        }
+    if engine == Engine::Sqlite {
+        sqlx::query("DELETE FROM complaint_fts WHERE rowid = $1")
+            .bind(id.0)
+            .execute(&mut *conn)
+            .await?;
     }
+    index_new(conn, engine, &[id]).await
+}
+
+/// Writes the search documents of complaints that have none yet, in one statement.
+pub(crate) async fn index_new(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    ids: &[ComplaintId],
+) -> sqlx::Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut sql = Sql::new(match engine {
+        Engine::Sqlite => SQLITE_DOC,
+        Engine::Postgres => POSTGRES_DOC,
+    });
+    sql.push(" WHERE c.id IN (");
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            sql.push(", ");
+        }
+        sql.bind(id.0);
+    }
+    sql.push(")");
+    if engine == Engine::Postgres {
+        sql.push(POSTGRES_UPSERT);
+    }
+    sql.build().execute(&mut *conn).await?;
     Ok(())
 }
 

@@ -1,0 +1,147 @@
+//! Inserting new complaints in batches: a few multi-row statements per batch instead of a
+//! handful per complaint, which is what makes group commit pay off on both engines.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::Timestamp;
+use sqlx::{AnyConnection, Row};
+use tend_domain::complaint::ComplaintRecord;
+use tend_domain::ids::{ComplaintId, complaint_reference};
+
+use super::rows::{RECORD_COLUMNS, values};
+use super::{Actor, Complaint};
+use crate::error::{StoreError, StoreResult};
+use crate::search;
+use crate::sql::Sql;
+use crate::store::Engine;
+use crate::time::us;
+
+/// Rows per statement: 42 parameters each keeps a statement well under both engines' limits.
+const CHUNK: usize = 400;
+
+/// Inserts each record with its `created` timeline entry and search document. Per record:
+/// `Ok(Some)` stored, `Ok(None)` its `(source, external_id)` is stored already, `Err` its own
+/// fault (a missing customer, say). The outer error aborts the caller's transaction.
+pub(crate) async fn insert_batch(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    rows: &[(&ComplaintRecord, &Actor)],
+    now: Timestamp,
+) -> sqlx::Result<Vec<StoreResult<Option<Complaint>>>> {
+    let records: Vec<&ComplaintRecord> = rows.iter().map(|(r, _)| *r).collect();
+    let problems = super::refs::check(conn, &records).await?;
+    let mut out: Vec<StoreResult<Option<Complaint>>> = Vec::with_capacity(rows.len());
+    let mut valid = Vec::new();
+    for (i, p) in problems.into_iter().enumerate() {
+        if p.is_empty() {
+            valid.push(i);
+            out.push(Ok(None));
+        } else {
+            out.push(Err(StoreError::invalid(p)));
+        }
+    }
+    let mut created: Vec<(ComplaintId, usize)> = Vec::with_capacity(valid.len());
+    for chunk in valid.chunks(CHUNK) {
+        let ids = insert_rows(conn, chunk.iter().map(|&i| records[i]), now).await?;
+        for (&i, id) in chunk.iter().zip(ids) {
+            if let Some(id) = id {
+                created.push((id, i));
+            }
+        }
+    }
+    for chunk in created.chunks(CHUNK) {
+        let mut sql = Sql::new(
+            "INSERT INTO complaint_events (complaint_id, at, actor_id, actor, action, field, new_value) VALUES ",
+        );
+        for (n, &(id, i)) in chunk.iter().enumerate() {
+            let (r, actor) = rows[i];
+            sql.push(if n == 0 { "(" } else { ", (" });
+            sql.bind(id.0)
+                .push(", ")
+                .bind(us(now))
+                .push(", ")
+                .bind(actor.id.map(|e| e.0))
+                .push(", ");
+            sql.bind(actor.label.clone())
+                .push(", 'created', 'reference', ")
+                .bind(reference(r, id))
+                .push(")");
+        }
+        sql.build().execute(&mut *conn).await?;
+        let ids: Vec<ComplaintId> = chunk.iter().map(|(id, _)| *id).collect();
+        search::index_new(conn, engine, &ids).await?;
+    }
+    for (id, i) in created {
+        let r = records[i];
+        out[i] = Ok(Some(Complaint {
+            id,
+            reference: reference(r, id),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+            record: r.clone(),
+        }));
+    }
+    Ok(out)
+}
+
+fn reference(r: &ComplaintRecord, id: ComplaintId) -> String {
+    complaint_reference(r.received_at.to_zoned(jiff::tz::TimeZone::UTC).year(), id)
+}
+
+/// One multi-row INSERT; the id of each record, or `None` where its source id is stored already
+/// (or repeated earlier in the same batch).
+async fn insert_rows<'a>(
+    conn: &mut AnyConnection,
+    records: impl Iterator<Item = &'a ComplaintRecord>,
+    now: Timestamp,
+) -> sqlx::Result<Vec<Option<ComplaintId>>> {
+    let records: Vec<&ComplaintRecord> = records.collect();
+    let mut sql = Sql::new(format!(
+        "INSERT INTO complaints ({}, version, created_at, updated_at) VALUES ",
+        RECORD_COLUMNS.join(", ")
+    ));
+    for (n, r) in records.iter().enumerate() {
+        sql.push(if n == 0 { "(" } else { ", (" });
+        for (k, v) in values(r).into_iter().enumerate() {
+            if k > 0 {
+                sql.push(", ");
+            }
+            v.bind_sql(&mut sql);
+        }
+        sql.push(", 1, ")
+            .bind(us(now))
+            .push(", ")
+            .bind(us(now))
+            .push(")");
+    }
+    sql.push(" ON CONFLICT (source, external_id) DO NOTHING RETURNING id, source, external_id");
+    let returned = sql.build().fetch_all(&mut *conn).await?;
+    // Rows with a source id are matched by it; the others get the remaining ids in order
+    // (ids grow in VALUES order on both engines).
+    let mut by_external: HashMap<(String, String), i64> = HashMap::new();
+    let mut plain: Vec<i64> = Vec::new();
+    for row in &returned {
+        let id: i64 = row.try_get("id")?;
+        match row.try_get::<Option<String>, _>("external_id")? {
+            Some(ext) => {
+                by_external.insert((row.try_get("source")?, ext), id);
+            }
+            None => plain.push(id),
+        }
+    }
+    plain.sort_unstable();
+    let mut plain = plain.into_iter();
+    let mut seen = HashSet::new();
+    Ok(records
+        .iter()
+        .map(|r| match &r.external_id {
+            Some(ext) if seen.insert((r.source.clone(), ext.clone())) => by_external
+                .get(&(r.source.clone(), ext.clone()))
+                .copied()
+                .map(ComplaintId),
+            Some(_) => None,
+            None => plain.next().map(ComplaintId),
+        })
+        .collect())
+}

@@ -1,0 +1,310 @@
+//! The complaint row: its columns, the values a record stores in them, and the record read back.
+
+use std::sync::LazyLock;
+
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::query::Query;
+use sqlx::{Any, Row};
+use tend_domain::catalog::ChannelCode;
+use tend_domain::complaint::{
+    Compensation, CompensationKind, ComplaintRecord, FollowUpOutcome, Kind, Priority,
+    ResponsibleParty, SolutionMode, Status,
+};
+use tend_domain::ids::{
+    CategoryId, ComplaintId, CustomerId, EmployeeId, ProductId, complaint_reference,
+};
+use tend_domain::money::{Currency, Money};
+use tend_domain::text::Tier;
+
+use super::Complaint;
+use crate::error::{StoreError, StoreResult};
+use crate::sql::Sql;
+use crate::time::{opt_ts, opt_us, ts, us};
+
+/// One stored value: the schema only has 64-bit integers and text.
+pub(crate) enum Value {
+    Int(Option<i64>),
+    Text(Option<String>),
+}
+
+/// Shorthand for building values.
+struct V;
+
+impl V {
+    #[allow(clippy::wrong_self_convention)]
+    fn from<T: Into<Value>>(v: T) -> Value {
+        v.into()
+    }
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Self {
+        Value::Int(v)
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(Some(v))
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(Some(v.to_owned()))
+    }
+}
+impl From<Option<String>> for Value {
+    fn from(v: Option<String>) -> Self {
+        Value::Text(v)
+    }
+}
+
+pub(crate) type AnyQuery<'q> = Query<'q, Any, AnyArguments>;
+
+impl Value {
+    pub(crate) fn bind_query(self, q: AnyQuery<'_>) -> AnyQuery<'_> {
+        match self {
+            Value::Int(v) => q.bind(v),
+            Value::Text(v) => q.bind(v),
+        }
+    }
+
+    pub(crate) fn bind_sql(self, sql: &mut Sql) {
+        match self {
+            Value::Int(v) => sql.bind(v),
+            Value::Text(v) => sql.bind(v),
+        };
+    }
+}
+
+/// Binds every value of the record, in column order, to a prepared statement.
+pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &ComplaintRecord) -> AnyQuery<'q> {
+    values(r).into_iter().fold(q, |q, v| v.bind_query(q))
+}
+
+/// The record's columns, in the order `values` lists them.
+pub(crate) const RECORD_COLUMNS: [&str; 41] = [
+    "kind",
+    "status",
+    "customer_id",
+    "channel",
+    "received_at",
+    "received_by",
+    "category_id",
+    "product_id",
+    "subject",
+    "description",
+    "priority",
+    "tier",
+    "assignee_id",
+    "facts",
+    "first_response_at",
+    "root_cause",
+    "responsible_party",
+    "customer_proposal",
+    "agreed_solution",
+    "solution_mode",
+    "promised_by",
+    "corrective_action",
+    "compensation_kind",
+    "compensation_minor",
+    "compensation_currency",
+    "compensation_note",
+    "prevention_suggestion",
+    "resolved_at",
+    "follow_up_at",
+    "follow_up_outcome",
+    "follow_up_note",
+    "followed_up_at",
+    "satisfaction_rating",
+    "escalated_to",
+    "escalated_at",
+    "escalation_reason",
+    "closed_at",
+    "close_reason",
+    "reopen_reason",
+    "source",
+    "external_id",
+];
+
+pub(crate) static SELECT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT c.id, c.version, c.created_at, c.updated_at, {} FROM complaints c",
+        prefixed("c.")
+    )
+});
+
+fn prefixed(p: &str) -> String {
+    RECORD_COLUMNS
+        .iter()
+        .map(|c| format!("{p}{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) static UPDATE: LazyLock<String> = LazyLock::new(|| {
+    let n = RECORD_COLUMNS.len();
+    let sets: Vec<String> = RECORD_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ${}", i + 1))
+        .collect();
+    format!(
+        "UPDATE complaints SET {}, version = version + 1, updated_at = ${} WHERE id = ${} AND version = ${}",
+        sets.join(", "),
+        n + 1,
+        n + 2,
+        n + 3
+    )
+});
+
+fn s<T: std::fmt::Display>(v: Option<T>) -> Option<String> {
+    v.map(|v| v.to_string())
+}
+
+pub(crate) fn values(r: &ComplaintRecord) -> Vec<Value> {
+    let c = r.compensation.as_ref();
+    vec![
+        V::from(r.kind.as_str()),
+        V::from(r.status.as_str()),
+        V::from(r.customer_id.0),
+        V::from(r.channel.as_str().to_owned()),
+        V::from(us(r.received_at)),
+        V::from(r.received_by.map(|e| e.0)),
+        V::from(r.category_id.map(|c| c.0)),
+        V::from(r.product_id.map(|p| p.0)),
+        V::from(r.subject.clone()),
+        V::from(r.description.clone()),
+        V::from(r.priority.as_str()),
+        V::from(i64::from(r.tier)),
+        V::from(r.assignee_id.map(|e| e.0)),
+        V::from(r.facts.clone()),
+        V::from(opt_us(r.first_response_at)),
+        V::from(r.root_cause.clone()),
+        V::from(s(r.responsible_party)),
+        V::from(r.customer_proposal.clone()),
+        V::from(r.agreed_solution.clone()),
+        V::from(s(r.solution_mode)),
+        V::from(opt_us(r.promised_by)),
+        V::from(r.corrective_action.clone()),
+        V::from(s(c.map(|c| c.kind))),
+        V::from(c.and_then(|c| c.money).map(|m| m.minor())),
+        V::from(
+            c.and_then(|c| c.money)
+                .map(|m| m.currency().as_str().to_owned()),
+        ),
+        V::from(c.and_then(|c| c.note.clone())),
+        V::from(r.prevention_suggestion.clone()),
+        V::from(opt_us(r.resolved_at)),
+        V::from(opt_us(r.follow_up_at)),
+        V::from(s(r.follow_up_outcome)),
+        V::from(r.follow_up_note.clone()),
+        V::from(opt_us(r.followed_up_at)),
+        V::from(r.satisfaction_rating.map(i64::from)),
+        V::from(r.escalated_to.map(|e| e.0)),
+        V::from(opt_us(r.escalated_at)),
+        V::from(r.escalation_reason.clone()),
+        V::from(opt_us(r.closed_at)),
+        V::from(r.close_reason.clone()),
+        V::from(r.reopen_reason.clone()),
+        V::from(r.source.clone()),
+        V::from(r.external_id.clone()),
+    ]
+}
+
+fn parse_col<T>(
+    row: &AnyRow,
+    col: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> StoreResult<Option<T>> {
+    let raw: Option<String> = row.try_get(col)?;
+    raw.map(|v| {
+        parse(&v)
+            .map_err(|e| StoreError::Database(sqlx::Error::Decode(format!("{col}: {e}").into())))
+    })
+    .transpose()
+}
+
+fn req<T>(v: Option<T>, col: &str) -> StoreResult<T> {
+    v.ok_or_else(|| StoreError::Database(sqlx::Error::Decode(format!("{col} is NULL").into())))
+}
+
+pub(crate) fn from_row(row: &AnyRow) -> StoreResult<Complaint> {
+    let id = ComplaintId(row.try_get("id")?);
+    let i = |col: &str| row.try_get::<Option<i64>, _>(col);
+    let t = |col: &str| row.try_get::<Option<String>, _>(col);
+    let compensation = match parse_col(row, "compensation_kind", CompensationKind::parse)? {
+        None => None,
+        Some(kind) => {
+            let money = match (
+                i("compensation_minor")?,
+                parse_col(row, "compensation_currency", Currency::parse)?,
+            ) {
+                (Some(m), Some(c)) => {
+                    Some(Money::from_minor(m, c).map_err(|e| sqlx::Error::Decode(e.into()))?)
+                }
+                _ => None,
+            };
+            Some(Compensation {
+                kind,
+                money,
+                note: t("compensation_note")?,
+            })
+        }
+    };
+    let record = ComplaintRecord {
+        kind: req(parse_col(row, "kind", Kind::parse)?, "kind")?,
+        status: req(parse_col(row, "status", Status::parse)?, "status")?,
+        customer_id: CustomerId(row.try_get("customer_id")?),
+        channel: req(parse_col(row, "channel", ChannelCode::parse)?, "channel")?,
+        received_at: ts(row.try_get("received_at")?),
+        received_by: i("received_by")?.map(EmployeeId),
+        category_id: i("category_id")?.map(CategoryId),
+        product_id: i("product_id")?.map(ProductId),
+        subject: t("subject")?,
+        description: row.try_get("description")?,
+        priority: req(parse_col(row, "priority", Priority::parse)?, "priority")?,
+        tier: Tier::new(row.try_get("tier")?).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        assignee_id: i("assignee_id")?.map(EmployeeId),
+        facts: t("facts")?,
+        first_response_at: opt_ts(i("first_response_at")?),
+        root_cause: t("root_cause")?,
+        responsible_party: parse_col(row, "responsible_party", ResponsibleParty::parse)?,
+        customer_proposal: t("customer_proposal")?,
+        agreed_solution: t("agreed_solution")?,
+        solution_mode: parse_col(row, "solution_mode", SolutionMode::parse)?,
+        promised_by: opt_ts(i("promised_by")?),
+        corrective_action: t("corrective_action")?,
+        compensation,
+        prevention_suggestion: t("prevention_suggestion")?,
+        resolved_at: opt_ts(i("resolved_at")?),
+        follow_up_at: opt_ts(i("follow_up_at")?),
+        follow_up_outcome: parse_col(row, "follow_up_outcome", FollowUpOutcome::parse)?,
+        follow_up_note: t("follow_up_note")?,
+        followed_up_at: opt_ts(i("followed_up_at")?),
+        satisfaction_rating: i("satisfaction_rating")?.and_then(|r| u8::try_from(r).ok()),
+        escalated_to: i("escalated_to")?.map(EmployeeId),
+        escalated_at: opt_ts(i("escalated_at")?),
+        escalation_reason: t("escalation_reason")?,
+        closed_at: opt_ts(i("closed_at")?),
+        close_reason: t("close_reason")?,
+        reopen_reason: t("reopen_reason")?,
+        source: row.try_get("source")?,
+        external_id: t("external_id")?,
+    };
+    Ok(Complaint {
+        id,
+        reference: complaint_reference(
+            record.received_at.to_zoned(jiff::tz::TimeZone::UTC).year(),
+            id,
+        ),
+        version: row.try_get("version")?,
+        created_at: ts(row.try_get("created_at")?),
+        updated_at: ts(row.try_get("updated_at")?),
+        record,
+    })
+}
