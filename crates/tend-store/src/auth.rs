@@ -1,6 +1,10 @@
 //! API tokens and passwords. Tokens are random, shown once and stored as SHA-256 hashes
 //! (they carry 256 bits of entropy, so a fast hash is right); passwords use Argon2id.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use base64::Engine as _;
@@ -15,6 +19,32 @@ use tend_domain::ids::EmployeeId;
 use crate::error::{StoreError, StoreResult};
 use crate::store::Store;
 use crate::time::us;
+
+/// How long a verified token is trusted without asking the database again. Revoking a token
+/// or deactivating an employee takes effect on a running server within this time.
+pub const TOKEN_CACHE_TTL: Duration = Duration::from_secs(30);
+const TOKEN_CACHE_MAX: usize = 10_000;
+
+/// Verified tokens by their hash, so a busy client costs no database round trip per request.
+#[derive(Default)]
+pub(crate) struct TokenCache(Mutex<HashMap<String, (AuthedEmployee, Instant)>>);
+
+impl TokenCache {
+    fn get(&self, digest: &str) -> Option<AuthedEmployee> {
+        let map = self.0.lock().expect("token cache lock");
+        map.get(digest)
+            .filter(|(_, at)| at.elapsed() < TOKEN_CACHE_TTL)
+            .map(|(e, _)| e.clone())
+    }
+
+    fn put(&self, digest: String, e: AuthedEmployee) {
+        let mut map = self.0.lock().expect("token cache lock");
+        if map.len() >= TOKEN_CACHE_MAX {
+            map.clear();
+        }
+        map.insert(digest, (e, Instant::now()));
+    }
+}
 
 /// The employee behind a valid token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,20 +114,26 @@ impl Store {
     /// The active employee a token belongs to, or `NotFound` for an unknown, revoked or
     /// deactivated one.
     pub async fn authenticate(&self, token: &str) -> StoreResult<AuthedEmployee> {
+        let hash = digest(token);
+        if let Some(e) = self.inner.tokens.get(&hash) {
+            return Ok(e);
+        }
         let row = sqlx::query(
             "SELECT e.id, e.name, e.role FROM api_tokens t JOIN employees e ON e.id = t.employee_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND e.active = 1",
         )
-        .bind(digest(token))
+        .bind(hash.clone())
         .fetch_optional(self.read())
         .await?
         .ok_or(StoreError::NotFound("token"))?;
         let role: String = row.try_get("role")?;
-        Ok(AuthedEmployee {
+        let employee = AuthedEmployee {
             id: EmployeeId(row.try_get("id")?),
             name: row.try_get("name")?,
             role: Role::parse(&role).map_err(|e| sqlx::Error::Decode(e.into()))?,
-        })
+        };
+        self.inner.tokens.put(hash, employee.clone());
+        Ok(employee)
     }
 }
 

@@ -225,9 +225,10 @@ impl Store {
         after: Option<CustomerId>,
         limit: u32,
     ) -> StoreResult<CustomerPage> {
-        let mut qb = crate::sql::Sql::new(format!(
-            "SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE 1 = 1"
-        ));
+        let mut qb = crate::sql::Sql::new(
+            self.engine(),
+            format!("SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE 1 = 1"),
+        );
         if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!("{}%", q.replace(['%', '_'], "").to_lowercase());
             qb.push(" AND (lower(name) LIKE ")

@@ -74,7 +74,7 @@ impl Store {
                 format!("must be from 1 to {MAX_LIMIT}"),
             ));
         }
-        let mut qb = Sql::new(format!("{} WHERE 1 = 1", *SELECT));
+        let mut qb = Sql::new(self.engine(), format!("{} WHERE 1 = 1", *SELECT));
         if let Some(s) = f.status {
             qb.push(" AND c.status = ").bind(s.as_str().to_owned());
         }
@@ -130,7 +130,10 @@ impl Store {
         }
         // The limit is a validated number, written into the text so that PostgreSQL's generic
         // plans know a page is small (a bound LIMIT made it plan for the whole table).
-        qb.push(&format!(" ORDER BY c.received_at DESC, c.id DESC LIMIT {}", f.limit + 1));
+        qb.push(&format!(
+            " ORDER BY c.received_at DESC, c.id DESC LIMIT {}",
+            f.limit + 1
+        ));
         let rows = qb.build().fetch_all(self.read()).await?;
         let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
         let next = if items.len() > f.limit as usize {

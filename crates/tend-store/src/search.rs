@@ -47,10 +47,13 @@ pub(crate) async fn index_new(
     if ids.is_empty() {
         return Ok(());
     }
-    let mut sql = Sql::new(match engine {
-        Engine::Sqlite => SQLITE_DOC,
-        Engine::Postgres => POSTGRES_DOC,
-    });
+    let mut sql = Sql::new(
+        engine,
+        match engine {
+            Engine::Sqlite => SQLITE_DOC,
+            Engine::Postgres => POSTGRES_DOC,
+        },
+    );
     sql.push(" WHERE c.id IN (");
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {

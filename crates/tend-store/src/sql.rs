@@ -1,20 +1,25 @@
-//! A small SQL builder for dynamic queries: appends text and binds values as numbered `$n`
-//! placeholders, which both engines accept (sqlx's `QueryBuilder<Any>` writes `?`, which
-//! PostgreSQL refuses).
+//! A small SQL builder for dynamic queries: appends text and binds values with the placeholder
+//! each engine handles best — `$n` on PostgreSQL (sqlx's `QueryBuilder<Any>` writes `?`, which
+//! PostgreSQL refuses) and `?` on SQLite (sqlx looks every named SQLite parameter up by name,
+//! which costs quadratic time on a many-row INSERT).
 
 use sqlx::any::AnyArguments;
 use sqlx::{Any, Arguments, AssertSqlSafe, Encode, Type};
 
+use crate::store::Engine;
+
 pub(crate) struct Sql {
     text: String,
     args: AnyArguments,
+    numbered: bool,
 }
 
 impl Sql {
-    pub(crate) fn new(text: impl Into<String>) -> Self {
+    pub(crate) fn new(engine: Engine, text: impl Into<String>) -> Self {
         Sql {
             text: text.into(),
             args: AnyArguments::default(),
+            numbered: engine == Engine::Postgres,
         }
     }
 
@@ -30,7 +35,11 @@ impl Sql {
         self.args
             .add(value)
             .expect("binding a plain value cannot fail");
-        self.text.push_str(&format!("${}", self.args.len()));
+        if self.numbered {
+            self.text.push_str(&format!("${}", self.args.len()));
+        } else {
+            self.text.push('?');
+        }
         self
     }
 

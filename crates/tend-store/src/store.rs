@@ -45,6 +45,7 @@ pub(crate) struct Inner {
     /// Writes. On SQLite exactly one connection, so writers queue here instead of on file locks.
     pub(crate) write: AnyPool,
     pub(crate) intake: Intake,
+    pub(crate) tokens: crate::auth::TokenCache,
 }
 
 static DRIVERS: Once = Once::new();
@@ -103,6 +104,7 @@ impl Store {
                 read,
                 write,
                 intake,
+                tokens: Default::default(),
             }),
         })
     }

@@ -29,7 +29,7 @@ pub(crate) async fn insert_batch(
     now: Timestamp,
 ) -> sqlx::Result<Vec<StoreResult<Option<Complaint>>>> {
     let records: Vec<&ComplaintRecord> = rows.iter().map(|(r, _)| *r).collect();
-    let problems = super::refs::check(conn, &records).await?;
+    let problems = super::refs::check(conn, engine, &records).await?;
     let mut out: Vec<StoreResult<Option<Complaint>>> = Vec::with_capacity(rows.len());
     let mut valid = Vec::new();
     for (i, p) in problems.into_iter().enumerate() {
@@ -42,7 +42,7 @@ pub(crate) async fn insert_batch(
     }
     let mut created: Vec<(ComplaintId, usize)> = Vec::with_capacity(valid.len());
     for chunk in valid.chunks(CHUNK) {
-        let ids = insert_rows(conn, chunk.iter().map(|&i| records[i]), now).await?;
+        let ids = insert_rows(conn, engine, chunk.iter().map(|&i| records[i]), now).await?;
         for (&i, id) in chunk.iter().zip(ids) {
             if let Some(id) = id {
                 created.push((id, i));
@@ -51,6 +51,7 @@ pub(crate) async fn insert_batch(
     }
     for chunk in created.chunks(CHUNK) {
         let mut sql = Sql::new(
+            engine,
             "INSERT INTO complaint_events (complaint_id, at, actor_id, actor, action, field, new_value) VALUES ",
         );
         for (n, &(id, i)) in chunk.iter().enumerate() {
@@ -93,14 +94,18 @@ fn reference(r: &ComplaintRecord, id: ComplaintId) -> String {
 /// (or repeated earlier in the same batch).
 async fn insert_rows<'a>(
     conn: &mut AnyConnection,
+    engine: Engine,
     records: impl Iterator<Item = &'a ComplaintRecord>,
     now: Timestamp,
 ) -> sqlx::Result<Vec<Option<ComplaintId>>> {
     let records: Vec<&ComplaintRecord> = records.collect();
-    let mut sql = Sql::new(format!(
-        "INSERT INTO complaints ({}, version, created_at, updated_at) VALUES ",
-        RECORD_COLUMNS.join(", ")
-    ));
+    let mut sql = Sql::new(
+        engine,
+        format!(
+            "INSERT INTO complaints ({}, version, created_at, updated_at) VALUES ",
+            RECORD_COLUMNS.join(", ")
+        ),
+    );
     for (n, r) in records.iter().enumerate() {
         sql.push(if n == 0 { "(" } else { ", (" });
         for (k, v) in values(r).into_iter().enumerate() {

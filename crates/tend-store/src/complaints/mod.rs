@@ -142,7 +142,7 @@ impl Store {
         if changes.is_empty() {
             return Ok(current);
         }
-        let problems = refs::check(&mut tx, &[&current.record])
+        let problems = refs::check(&mut tx, self.engine(), &[&current.record])
             .await?
             .pop()
             .unwrap_or_default();

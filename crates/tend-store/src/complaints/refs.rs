@@ -1,4 +1,4 @@
-//! Checks that the rows complaints point at exist, for a whole batch in a few queries, and
+//! Checks that the rows complaints point at exist — for a whole batch, in one query — and
 //! names each missing one by the field that points at it.
 
 use std::collections::HashSet;
@@ -8,138 +8,155 @@ use tend_domain::FieldErrors;
 use tend_domain::complaint::ComplaintRecord;
 
 use crate::sql::Sql;
+use crate::store::Engine;
 
-/// The ids of `table` among `ids`, in one query (none when `ids` is empty).
-async fn present(
-    conn: &mut AnyConnection,
-    table: &str,
-    column: &str,
-    ids: HashSet<Key>,
-) -> sqlx::Result<HashSet<Key>> {
-    if ids.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let mut sql = Sql::new(format!(
-        "SELECT {column} AS k FROM {table} WHERE {column} IN ("
-    ));
-    for (i, id) in ids.into_iter().enumerate() {
-        if i > 0 {
-            sql.push(", ");
-        }
-        match id {
-            Key::Id(n) => sql.bind(n),
-            Key::Code(c) => sql.bind(c),
-        };
-    }
-    sql.push(")");
-    let rows = sql.build().fetch_all(&mut *conn).await?;
-    rows.iter()
-        .map(|r| match r.try_get::<i64, _>("k") {
-            Ok(n) => Ok(Key::Id(n)),
-            Err(_) => r.try_get::<String, _>("k").map(Key::Code),
-        })
-        .collect()
-}
-
+/// What a record points at: `(table, id)` for numeric keys, the channel by its code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
-    Id(i64),
-    Code(String),
+    Customer(i64),
+    Category(i64),
+    Product(i64),
+    Employee(i64),
+    Channel(String),
+}
+
+fn keys(r: &ComplaintRecord) -> Vec<Key> {
+    let mut k = vec![
+        Key::Customer(r.customer_id.0),
+        Key::Channel(r.channel.as_str().to_owned()),
+    ];
+    k.extend(r.category_id.map(|c| Key::Category(c.0)));
+    k.extend(r.product_id.map(|p| Key::Product(p.0)));
+    for e in [r.received_by, r.assignee_id, r.escalated_to]
+        .into_iter()
+        .flatten()
+    {
+        k.push(Key::Employee(e.0));
+    }
+    k
+}
+
+/// The keys among `wanted` that exist, asked in one `UNION ALL` query.
+async fn present(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    wanted: &HashSet<Key>,
+) -> sqlx::Result<HashSet<Key>> {
+    let mut sql = Sql::new(engine, "");
+    let mut first = true;
+    for (table, column, kind) in [
+        ("customers", "id", "customer"),
+        ("categories", "id", "category"),
+        ("products", "id", "product"),
+        ("employees", "id", "employee"),
+    ] {
+        let ids: Vec<i64> = wanted
+            .iter()
+            .filter_map(|k| match (k, kind) {
+                (Key::Customer(n), "customer") | (Key::Category(n), "category") => Some(*n),
+                (Key::Product(n), "product") | (Key::Employee(n), "employee") => Some(*n),
+                _ => None,
+            })
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        sql.push(if first { "" } else { " UNION ALL " });
+        first = false;
+        sql.push(&format!(
+            "SELECT '{kind}' AS kind, {column} AS id, '' AS code FROM {table} WHERE {column} IN ("
+        ));
+        for (i, id) in ids.into_iter().enumerate() {
+            sql.push(if i == 0 { "" } else { ", " }).bind(id);
+        }
+        sql.push(")");
+    }
+    let codes: Vec<String> = wanted
+        .iter()
+        .filter_map(|k| {
+            if let Key::Channel(c) = k {
+                Some(c.clone())
+            } else {
+                None
+            }
+        })
+        .collect();
+    if !codes.is_empty() {
+        sql.push(if first { "" } else { " UNION ALL " });
+        sql.push("SELECT 'channel' AS kind, 0 AS id, code FROM channels WHERE code IN (");
+        for (i, c) in codes.into_iter().enumerate() {
+            sql.push(if i == 0 { "" } else { ", " }).bind(c);
+        }
+        sql.push(")");
+    }
+    let rows = sql.build().fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|r| {
+            let kind: String = r.try_get("kind")?;
+            let id: i64 = r.try_get("id")?;
+            Ok(match kind.as_str() {
+                "customer" => Key::Customer(id),
+                "category" => Key::Category(id),
+                "product" => Key::Product(id),
+                "employee" => Key::Employee(id),
+                _ => Key::Channel(r.try_get("code")?),
+            })
+        })
+        .collect()
 }
 
 /// For each record, the fields that point at rows that do not exist.
 pub(crate) async fn check(
     conn: &mut AnyConnection,
+    engine: Engine,
     records: &[&ComplaintRecord],
 ) -> sqlx::Result<Vec<FieldErrors>> {
-    let ids = |f: &dyn Fn(&ComplaintRecord) -> Vec<Option<i64>>| -> HashSet<Key> {
-        records
-            .iter()
-            .flat_map(|r| f(r))
-            .flatten()
-            .map(Key::Id)
-            .collect()
-    };
-    let customers = present(
-        conn,
-        "customers",
-        "id",
-        ids(&|r| vec![Some(r.customer_id.0)]),
-    )
-    .await?;
-    let channels_wanted = records
-        .iter()
-        .map(|r| Key::Code(r.channel.as_str().to_owned()))
-        .collect();
-    let channels = present(conn, "channels", "code", channels_wanted).await?;
-    let categories = present(
-        conn,
-        "categories",
-        "id",
-        ids(&|r| vec![r.category_id.map(|c| c.0)]),
-    )
-    .await?;
-    let products = present(
-        conn,
-        "products",
-        "id",
-        ids(&|r| vec![r.product_id.map(|p| p.0)]),
-    )
-    .await?;
-    let employees = present(
-        conn,
-        "employees",
-        "id",
-        ids(&|r| {
-            vec![
-                r.received_by.map(|e| e.0),
-                r.assignee_id.map(|e| e.0),
-                r.escalated_to.map(|e| e.0),
-            ]
-        }),
-    )
-    .await?;
+    let wanted: HashSet<Key> = records.iter().flat_map(|r| keys(r)).collect();
+    let found = present(conn, engine, &wanted).await?;
     Ok(records
         .iter()
         .map(|r| {
             let mut e = FieldErrors::new();
-            if !customers.contains(&Key::Id(r.customer_id.0)) {
+            if !found.contains(&Key::Customer(r.customer_id.0)) {
                 e.add(
                     "customer_id",
                     format!("no customer with id {}", r.customer_id),
                 );
             }
-            if !channels.contains(&Key::Code(r.channel.as_str().to_owned())) {
+            if !found.contains(&Key::Channel(r.channel.as_str().to_owned())) {
                 e.add("channel", format!("no channel {:?}", r.channel.as_str()));
             }
-            for (field, what, id, set) in [
+            for (field, key, what) in [
                 (
                     "category_id",
+                    r.category_id.map(|c| Key::Category(c.0)),
                     "category",
-                    r.category_id.map(|c| c.0),
-                    &categories,
                 ),
                 (
                     "product_id",
+                    r.product_id.map(|p| Key::Product(p.0)),
                     "product",
-                    r.product_id.map(|p| p.0),
-                    &products,
                 ),
                 (
                     "received_by",
+                    r.received_by.map(|e| Key::Employee(e.0)),
                     "employee",
-                    r.received_by.map(|e| e.0),
-                    &employees,
                 ),
                 (
                     "assignee_id",
+                    r.assignee_id.map(|e| Key::Employee(e.0)),
                     "employee",
-                    r.assignee_id.map(|e| e.0),
-                    &employees,
                 ),
-                ("to", "employee", r.escalated_to.map(|e| e.0), &employees),
+                ("to", r.escalated_to.map(|e| Key::Employee(e.0)), "employee"),
             ] {
-                if let Some(id) = id.filter(|id| !set.contains(&Key::Id(*id))) {
+                if let Some(key) = key.filter(|k| !found.contains(k)) {
+                    let id = match key {
+                        Key::Category(n)
+                        | Key::Product(n)
+                        | Key::Employee(n)
+                        | Key::Customer(n) => n,
+                        Key::Channel(_) => 0,
+                    };
                     e.add(field, format!("no {what} with id {id}"));
                 }
             }
