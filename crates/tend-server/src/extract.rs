@@ -74,6 +74,39 @@ pub fn from_value<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, ApiErr
     })
 }
 
+/// Deserialises an internally tagged object (such as an action). serde buffers those, so its
+/// errors lose the field's path; on failure this finds the key at fault by leaving keys out one
+/// at a time and seeing which one changes the error. Only the error path pays for that.
+pub fn from_tagged<T: DeserializeOwned>(v: serde_json::Value, tag: &str) -> Result<T, ApiError> {
+    let err = match serde_json::from_value::<T>(v.clone()) {
+        Ok(t) => return Ok(t),
+        Err(e) => e.to_string(),
+    };
+    if err.starts_with("missing field") || err.starts_with("unknown field") {
+        return Err(data_error(".", &err));
+    }
+    if let Some(obj) = v.as_object() {
+        for key in obj.keys().filter(|k| k.as_str() != tag) {
+            let mut without = obj.clone();
+            without.remove(key);
+            let changed = match serde_json::from_value::<T>(without.into()) {
+                Ok(_) => true,
+                Err(e) => e.to_string() != err,
+            };
+            if changed {
+                return Err(ApiError::invalid(
+                    key.clone(),
+                    err.split(" at line ").next().unwrap_or(&err),
+                ));
+            }
+        }
+    }
+    Err(ApiError::invalid(
+        tag,
+        err.split(" at line ").next().unwrap_or(&err),
+    ))
+}
+
 /// Turns serde's wording into a field and a reason.
 fn data_error(path: &str, msg: &str) -> ApiError {
     let msg = msg.split(" at line ").next().unwrap_or(msg);

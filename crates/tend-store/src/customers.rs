@@ -25,7 +25,7 @@ pub struct CustomerPage {
 }
 
 const COLUMNS: &str = "name, address, phone, email, city, region, country, education_level, gender, birth_year, \
-    preferred_language, preferred_channel, consent_to_contact, notes, external_ref";
+    preferred_language, preferred_channel, consent_to_contact, notes, external_ref, name_folded, email_folded";
 
 fn serde_str<T: serde::Serialize>(v: Option<T>) -> Option<String> {
     v.and_then(|v| serde_json::to_value(v).ok())
@@ -56,6 +56,8 @@ fn bind<'q>(
         .bind(i64::from(c.consent_to_contact))
         .bind(s(c.notes.as_ref().map(|v| v as _)))
         .bind(s(c.external_ref.as_ref().map(|v| v as _)))
+        .bind(fold(c.name.as_str()))
+        .bind(c.email.as_ref().map(|e| fold(e.as_str())))
 }
 
 fn from_row(row: &AnyRow) -> StoreResult<StoredCustomer> {
@@ -85,6 +87,12 @@ fn from_row(row: &AnyRow) -> StoreResult<StoredCustomer> {
     })
 }
 
+/// Lower-cased for case-insensitive search in every script, the same on both engines (SQLite's
+/// `lower()` folds ASCII only). Turkish İ folds to a plain i.
+pub(crate) fn fold(s: &str) -> String {
+    s.to_lowercase().replace('\u{307}', "")
+}
+
 fn conflict(e: sqlx::Error) -> StoreError {
     StoreError::unique(
         e,
@@ -101,7 +109,7 @@ pub(crate) async fn upsert(
 ) -> StoreResult<CustomerId> {
     let sql = format!(
         "INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES \
-         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
+         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
          ON CONFLICT (external_ref) DO UPDATE SET updated_at = customers.updated_at RETURNING id"
     );
     let row = bind(sqlx::query(AssertSqlSafe(sql)), c)
@@ -187,7 +195,7 @@ impl Store {
             .map(|(i, col)| format!("{col} = ${}", i + 1))
             .collect();
         let sql = format!(
-            "UPDATE customers SET {}, updated_at = $16 WHERE id = $17",
+            "UPDATE customers SET {}, updated_at = $18 WHERE id = $19",
             sets.join(", ")
         );
         let mut tx = self.write().begin().await?;
@@ -230,10 +238,10 @@ impl Store {
             format!("SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE 1 = 1"),
         );
         if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("{}%", q.replace(['%', '_'], "").to_lowercase());
-            qb.push(" AND (lower(name) LIKE ")
+            let pattern = format!("{}%", fold(&q.replace(['%', '_'], "")));
+            qb.push(" AND (name_folded LIKE ")
                 .bind(pattern.clone())
-                .push(" OR lower(email) LIKE ")
+                .push(" OR email_folded LIKE ")
                 .bind(pattern)
                 .push(")");
         }

@@ -40,7 +40,14 @@ async fn run(pool: AnyPool, engine: Engine, mut rx: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let jobs = std::mem::take(&mut batch);
-        match write(&pool, engine, &jobs).await {
+        let started = std::time::Instant::now();
+        let written = write(&pool, engine, &jobs).await;
+        tracing::debug!(
+            batch = jobs.len(),
+            micros = started.elapsed().as_micros() as u64,
+            "intake batch"
+        );
+        match written {
             Ok(results) => {
                 for (job, result) in jobs.into_iter().zip(results) {
                     let _ = job.reply.send(result);

@@ -143,6 +143,17 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes the planner's statistics, e.g. after a bulk import, so filters keep using the
+    /// right index (PostgreSQL's autovacuum does this too, but only after a while).
+    pub async fn analyze(&self) -> StoreResult<()> {
+        let sql = match self.engine() {
+            Engine::Sqlite => "PRAGMA optimize",
+            Engine::Postgres => "ANALYZE complaints, customers",
+        };
+        sqlx::query(sql).execute(self.write()).await?;
+        Ok(())
+    }
+
     /// A consistent copy of a SQLite database, taken while it serves (`VACUUM INTO`).
     pub async fn backup(&self, path: &std::path::Path) -> StoreResult<()> {
         if self.engine() != Engine::Sqlite {

@@ -10,7 +10,7 @@ use tend_domain::lifecycle::{Action, apply};
 use crate::AppState;
 use crate::auth::Authed;
 use crate::error::ApiResult;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, from_tagged};
 use crate::routes::complaints::{complaint_id, if_match};
 use crate::views::{ComplaintView, TimelineEntryView};
 
@@ -25,9 +25,10 @@ pub async fn act_on_complaint(
     auth: Authed,
     Path(id): Path<String>,
     headers: HeaderMap,
-    ApiJson(action): ApiJson<Action>,
+    ApiJson(body): ApiJson<serde_json::Value>,
 ) -> ApiResult<Json<ComplaintView>> {
     auth.require(Permission::WorkComplaints)?;
+    let action: Action = from_tagged(body, "action")?;
     let now = s.clock.now();
     let name = action.name();
     let c = s

@@ -183,6 +183,32 @@ async fn name_search_ignores_case_on_every_engine() {
 }
 
 #[tokio::test]
+async fn name_search_ignores_case_beyond_ascii() {
+    let app = spawn_app().await;
+    create(&app, &json!({"name": "Ángel Ruiz"})).await;
+    create(
+        &app,
+        &json!({"name": "ŞULE IŞIK", "email": "Sule@example.com.tr"}),
+    )
+    .await;
+    create(&app, &json!({"name": "İpek Yıldız"})).await;
+    assert_eq!(
+        names(&app, "q=ángel").await,
+        ["Ángel Ruiz".to_owned()].into()
+    );
+    assert_eq!(
+        names(&app, "q=%C5%9Fule").await,
+        ["ŞULE IŞIK".to_owned()].into(),
+        "q=şule"
+    );
+    assert_eq!(
+        names(&app, "q=ipek").await,
+        ["İpek Yıldız".to_owned()].into(),
+        "Turkish İ folds to i"
+    );
+}
+
+#[tokio::test]
 async fn every_bad_field_is_named() {
     let app = spawn_app().await;
     let bad = json!({"name": "X", "email": "nope", "country": "Spain", "birth_year": 1850,

@@ -129,6 +129,37 @@ async fn bad_action_bodies_name_the_field() {
 }
 
 #[tokio::test]
+async fn bad_values_inside_an_action_name_their_field() {
+    let app = spawn_app().await;
+    let customer = app.create_customer().await;
+    let id = app.create_complaint(customer).await["id"].as_i64().unwrap();
+    app.act(id, &json!({"action": "understand", "facts": "ok"}))
+        .await
+        .expect(200);
+    let cases = [
+        (json!({"action": "understand", "facts": 42}), "facts"),
+        (
+            json!({"action": "identify_cause", "root_cause": "x", "responsible_party": "aliens"}),
+            "responsible_party",
+        ),
+        (
+            json!({"action": "escalate", "reason": "x", "to": "the boss"}),
+            "to",
+        ),
+        (
+            json!({"action": "identify_cause", "root_cause": ["x"], "responsible_party": "vendor"}),
+            "root_cause",
+        ),
+    ];
+    for (body, field) in cases {
+        let res = app.act(id, &body).await;
+        assert_eq!(res.status.as_u16(), 422, "{body} → {}", res.text);
+        res.expect_error(422, "validation_failed", Some(field));
+    }
+    assert_eq!(app.complaint(id).await["version"], 2, "nothing changed");
+}
+
+#[tokio::test]
 async fn unknown_fields_are_refused_naming_them() {
     let app = spawn_app().await;
     let customer = app.create_customer().await;

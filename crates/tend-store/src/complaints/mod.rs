@@ -305,6 +305,7 @@ impl Store {
             }
         }
         tx.commit().await?;
+        self.analyze().await?;
         Ok(out)
     }
 
