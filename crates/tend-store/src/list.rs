@@ -14,7 +14,7 @@ use crate::complaints::{Complaint, SELECT, from_row};
 use crate::error::{StoreError, StoreResult};
 use crate::search;
 use crate::sql::Sql;
-use crate::store::Store;
+use crate::store::{Engine, Store};
 use crate::time::us;
 
 /// Where the next page starts: just after this `(received_at µs, id)`.
@@ -62,6 +62,9 @@ pub struct ComplaintPage {
     pub items: Vec<Complaint>,
     pub next: Option<Cursor>,
 }
+
+/// Matches past which a search is treated as common (see `list_complaints`).
+const COMMON: i64 = 1000;
 
 /// The largest page a caller may ask for.
 pub const MAX_LIMIT: u32 = 200;
@@ -117,7 +120,14 @@ impl Store {
                 ));
             }
             let (open, text, close) = search::condition(self.engine(), &words);
-            qb.push(" AND ").push(open).bind(text).push(close);
+            // A word in many complaints: walk complaints newest first and test each against the
+            // matches (unary `+` keeps SQLite from looking every match up and sorting them all).
+            let common = self.engine() == Engine::Sqlite
+                && search::matches_at_least(self.read(), &text, COMMON).await?;
+            qb.push(if common { " AND +" } else { " AND " })
+                .push(open)
+                .bind(text)
+                .push(close);
         }
         if let Some(c) = f.after {
             qb.push(" AND (c.received_at < ")

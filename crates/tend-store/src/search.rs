@@ -3,7 +3,7 @@
 //! A complaint's document is its subject, description, facts, agreed solution, steps and the
 //! customer's name. Queries match every word, each as a prefix, on both engines.
 
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, AnyPool, Row};
 use tend_domain::ids::ComplaintId;
 
 use crate::sql::Sql;
@@ -77,6 +77,18 @@ pub(crate) fn words(q: &str) -> Vec<String> {
         // Turkish İ lower-cases to i + U+0307; the documents hold a plain i.
         .map(|w| w.to_lowercase().replace('\u{307}', ""))
         .collect()
+}
+
+/// Whether an FTS5 query matches at least `n` complaints (SQLite only; stops counting at `n`).
+pub(crate) async fn matches_at_least(pool: &AnyPool, query: &str, n: i64) -> sqlx::Result<bool> {
+    let row = sqlx::query(
+        "SELECT count(*) AS n FROM (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH $1 LIMIT $2)",
+    )
+    .bind(query.to_owned())
+    .bind(n)
+    .fetch_one(pool)
+    .await?;
+    Ok(row.try_get::<i64, _>("n")? >= n)
 }
 
 /// A `WHERE` condition on `c.id` for the words: the SQL before the bound query text, the
