@@ -12,6 +12,7 @@ pub mod error;
 pub mod ids;
 pub mod lifecycle;
 pub mod money;
+pub mod response_standard;
 pub mod service_hours;
 pub mod text;
 pub mod timeline;

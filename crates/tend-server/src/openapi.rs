@@ -17,9 +17,10 @@ use crate::routes;
         routes::act_on_complaint, routes::add_step, routes::list_steps, routes::timeline,
         routes::list_categories, routes::create_category, routes::list_products, routes::create_product,
         routes::list_channels, routes::list_employees,
+        routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "health")),
 )]
 pub struct ApiDoc;
 

@@ -7,10 +7,12 @@
 
 mod auth;
 mod catalog;
+mod channel_settings;
 mod complaints;
 mod customers;
 mod error;
 mod intake;
+mod jobs;
 mod list;
 mod search;
 mod sql;
@@ -22,5 +24,6 @@ pub use auth::{AuthedEmployee, new_password, new_token, verify_password};
 pub use complaints::{Actor, Complaint, ImportOutcome};
 pub use customers::{CustomerPage, StoredCustomer};
 pub use error::{StoreError, StoreResult};
+pub use jobs::{DEFAULT_MAX_ATTEMPTS, Job, JobCounts, JobId, RunOutcome, backoff, run_due};
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub use store::{Engine, Store, StoreOptions};

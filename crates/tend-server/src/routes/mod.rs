@@ -1,6 +1,7 @@
 //! The route table. Files here mirror the URL space: one module per resource.
 
 mod catalog;
+mod channels;
 mod complaints;
 mod customers;
 mod health;
@@ -20,6 +21,7 @@ use crate::error::ApiError;
 pub const BODY_LIMIT: usize = 256 * 1024;
 
 pub use catalog::*;
+pub use channels::*;
 pub use complaints::*;
 pub use customers::*;
 pub use health::*;
@@ -40,6 +42,14 @@ pub fn router(state: AppState) -> Router {
         .route("/categories", get(list_categories).post(create_category))
         .route("/products", get(list_products).post(create_product))
         .route("/channels", get(list_channels))
+        .route(
+            "/channels/{channel}/service-hours",
+            get(get_service_hours).put(put_service_hours),
+        )
+        .route(
+            "/channels/{channel}/response-standards",
+            get(get_response_standards).put(put_response_standards),
+        )
         .route("/employees", get(list_employees))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {

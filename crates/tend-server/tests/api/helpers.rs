@@ -129,6 +129,11 @@ impl TestApp {
         Reply::send(req.json(body)).await
     }
 
+    pub async fn put_json(&self, path: &str, token: &str, body: &Value) -> Reply {
+        let req = self.client.put(self.url(path)).bearer_auth(token);
+        Reply::send(req.json(body)).await
+    }
+
     pub async fn patch_json(&self, path: &str, token: &str, body: &Value) -> Reply {
         let req = self.client.patch(self.url(path)).bearer_auth(token);
         Reply::send(req.json(body)).await

@@ -3,6 +3,7 @@
 
 mod auth;
 mod catalog;
+mod channels;
 mod complaints;
 mod customers;
 mod errors;

@@ -1,0 +1,141 @@
+//! `/api/v1/channels/{channel}/service-hours` and `/response-standards`.
+
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+const HOURS: &str = "/api/v1/channels/phone/service-hours";
+const STANDARDS: &str = "/api/v1/channels/phone/response-standards";
+
+#[tokio::test]
+async fn service_hours_default_to_always_open_and_round_trip() {
+    let app = spawn_app().await;
+    let default = app.get(HOURS, &app.viewer.token).await.expect(200);
+    assert_eq!(default["always_open"], true);
+    assert_eq!(default["time_zone"], "UTC");
+
+    let hours = json!({
+        "time_zone": "Europe/Madrid",
+        "week": {"mon": [["09:00", "13:00"], ["14:00", "18:00"]], "fri": [["09:00", "15:00"]], "sat": [["22:00", "02:00"]]},
+        "closed": [{"date": "2026-12-25", "yearly": true}, {"date": "2026-04-03", "yearly": false}]
+    });
+    let saved = app
+        .put_json(HOURS, &app.manager.token, &hours)
+        .await
+        .expect(200);
+    assert_eq!(
+        saved["week"]["mon"],
+        json!([["09:00", "13:00"], ["14:00", "18:00"]])
+    );
+    let read = app.get(HOURS, &app.agent.token).await.expect(200);
+    assert_eq!(read, saved);
+    assert_eq!(
+        app.get("/api/v1/channels/email/service-hours", &app.agent.token)
+            .await
+            .expect(200)["always_open"],
+        true
+    );
+}
+
+#[tokio::test]
+async fn bad_service_hours_name_the_field_and_change_nothing() {
+    let app = spawn_app().await;
+    let m = &app.manager.token;
+    let cases = [
+        (json!({"time_zone": "Mars/Olympus"}), "time_zone"),
+        (
+            json!({"time_zone": "UTC", "week": {"mon": [["09:00", "25:00"]]}}),
+            "week.mon[0]",
+        ),
+        (
+            json!({"time_zone": "UTC", "week": {"mon": [["09:00", "13:00"], ["12:00", "14:00"]]}}),
+            "week.mon[1]",
+        ),
+        (
+            json!({"time_zone": "UTC", "closed": [{"date": "2026-02-30"}]}),
+            "closed[0].date",
+        ),
+        (
+            json!({"time_zone": "UTC", "week": {"monday": []}}),
+            "week.monday",
+        ),
+    ];
+    for (body, field) in cases {
+        let res = app.put_json(HOURS, m, &body).await;
+        res.expect_error(422, "validation_failed", Some(field));
+    }
+    assert_eq!(
+        app.get(HOURS, m).await.expect(200)["always_open"],
+        true,
+        "nothing was stored"
+    );
+}
+
+#[tokio::test]
+async fn response_standards_round_trip_and_are_validated() {
+    let app = spawn_app().await;
+    let empty = app.get(STANDARDS, &app.viewer.token).await.expect(200);
+    assert_eq!(
+        empty,
+        json!({"targets": {}, "warn_at_percent": 80, "escalate_on_breach": false})
+    );
+    let standards = json!({
+        "targets": {"urgent": {"first_response_minutes": 30, "resolution_minutes": 240},
+                    "normal": {"first_response_minutes": 240, "resolution_minutes": 960}},
+        "warn_at_percent": 75, "escalate_on_breach": true
+    });
+    assert_eq!(
+        app.put_json(STANDARDS, &app.manager.token, &standards)
+            .await
+            .expect(200),
+        standards
+    );
+    assert_eq!(
+        app.get(STANDARDS, &app.agent.token).await.expect(200),
+        standards
+    );
+
+    let bad = json!({"targets": {"low": {"first_response_minutes": 60, "resolution_minutes": 30}}, "warn_at_percent": 0});
+    let res = app.put_json(STANDARDS, &app.manager.token, &bad).await;
+    res.expect_error(
+        422,
+        "validation_failed",
+        Some("targets.low.resolution_minutes"),
+    );
+    res.expect_error(422, "validation_failed", Some("warn_at_percent"));
+    let res = app
+        .put_json(
+            STANDARDS,
+            &app.manager.token,
+            &json!({"targets": {"asap": {}}}),
+        )
+        .await;
+    assert_eq!(res.status.as_u16(), 422, "{}", res.text);
+    assert_eq!(
+        app.get(STANDARDS, &app.agent.token).await.expect(200),
+        standards,
+        "unchanged"
+    );
+}
+
+#[tokio::test]
+async fn only_managers_change_settings_and_unknown_channels_are_404() {
+    let app = spawn_app().await;
+    let hours = json!({"time_zone": "UTC", "always_open": true});
+    app.put_json(HOURS, &app.agent.token, &hours)
+        .await
+        .expect_error(403, "forbidden", None);
+    app.put_json(STANDARDS, &app.agent.token, &json!({}))
+        .await
+        .expect_error(403, "forbidden", None);
+    app.get("/api/v1/channels/pigeon/service-hours", &app.agent.token)
+        .await
+        .expect_error(404, "not_found", None);
+    app.put_json(
+        "/api/v1/channels/pigeon/response-standards",
+        &app.manager.token,
+        &json!({}),
+    )
+    .await
+    .expect_error(404, "not_found", None);
+}

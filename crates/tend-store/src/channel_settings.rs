@@ -1,0 +1,97 @@
+//! Per-channel settings: service hours and response standards, kept as validated JSON.
+
+use sqlx::{AssertSqlSafe, Row};
+use tend_domain::catalog::ChannelCode;
+use tend_domain::response_standard::ResponseStandards;
+use tend_domain::service_hours::{ServiceHours, ServiceHoursSpec};
+
+use crate::error::{StoreError, StoreResult};
+use crate::store::Store;
+
+/// The two documents a channel carries.
+#[derive(Clone, Copy)]
+enum Setting {
+    ServiceHours,
+    ResponseStandards,
+}
+
+impl Setting {
+    fn column(self) -> &'static str {
+        match self {
+            Setting::ServiceHours => "service_hours",
+            Setting::ResponseStandards => "response_standards",
+        }
+    }
+}
+
+fn corrupt(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(
+        format!("stored channel setting: {e}").into(),
+    ))
+}
+
+impl Store {
+    async fn setting(&self, code: &ChannelCode, s: Setting) -> StoreResult<Option<String>> {
+        let sql = format!("SELECT {} AS v FROM channels WHERE code = $1", s.column());
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(code.as_str().to_owned())
+            .fetch_optional(self.read())
+            .await?
+            .ok_or(StoreError::NotFound("channel"))?;
+        Ok(row.try_get("v")?)
+    }
+
+    async fn set_setting(&self, code: &ChannelCode, s: Setting, json: String) -> StoreResult<()> {
+        let sql = format!("UPDATE channels SET {} = $1 WHERE code = $2", s.column());
+        let done = sqlx::query(AssertSqlSafe(sql))
+            .bind(json)
+            .bind(code.as_str().to_owned())
+            .execute(self.write())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound("channel"));
+        }
+        Ok(())
+    }
+
+    /// The channel's service hours; a channel never configured is open round the clock (UTC).
+    pub async fn service_hours(&self, code: &ChannelCode) -> StoreResult<ServiceHours> {
+        match self.setting(code, Setting::ServiceHours).await? {
+            None => Ok(ServiceHours::always("UTC")?),
+            Some(json) => serde_json::from_str::<ServiceHoursSpec>(&json)
+                .map_err(corrupt)?
+                .validate()
+                .map_err(corrupt),
+        }
+    }
+
+    pub async fn set_service_hours(
+        &self,
+        code: &ChannelCode,
+        hours: &ServiceHours,
+    ) -> StoreResult<()> {
+        let json = serde_json::to_string(&hours.to_spec()).map_err(corrupt)?;
+        self.set_setting(code, Setting::ServiceHours, json).await
+    }
+
+    /// The channel's response standards; none set means no targets.
+    pub async fn response_standards(&self, code: &ChannelCode) -> StoreResult<ResponseStandards> {
+        match self.setting(code, Setting::ResponseStandards).await? {
+            None => Ok(ResponseStandards::default()),
+            Some(json) => serde_json::from_str::<ResponseStandards>(&json)
+                .map_err(corrupt)?
+                .validate()
+                .map_err(corrupt),
+        }
+    }
+
+    pub async fn set_response_standards(
+        &self,
+        code: &ChannelCode,
+        standards: &ResponseStandards,
+    ) -> StoreResult<()> {
+        let json = serde_json::to_string(standards).map_err(corrupt)?;
+        self.set_setting(code, Setting::ResponseStandards, json)
+            .await
+    }
+}
