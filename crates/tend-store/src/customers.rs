@@ -2,12 +2,15 @@
 
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
+use std::collections::HashMap;
+
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use tend_domain::customer::{Customer, CustomerDraft, EducationLevel, Gender};
 use tend_domain::ids::CustomerId;
 
 use crate::error::{StoreError, StoreResult};
-use crate::store::Store;
+use crate::sql::{AnyQuery, Sql, V, Value};
+use crate::store::{Engine, Store};
 use crate::time::{ts, us};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,28 +39,32 @@ fn serde_parse<T: serde::de::DeserializeOwned>(v: Option<String>) -> Option<T> {
     v.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok())
 }
 
-fn bind<'q>(
-    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
-    c: &Customer,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+/// The stored values of a customer, in `COLUMNS` order.
+fn values(c: &Customer) -> Vec<Value> {
     let s = |v: Option<&dyn ToString>| v.map(|v| v.to_string());
-    q.bind(c.name.to_string())
-        .bind(s(c.address.as_ref().map(|v| v as _)))
-        .bind(s(c.phone.as_ref().map(|v| v as _)))
-        .bind(s(c.email.as_ref().map(|v| v as _)))
-        .bind(s(c.city.as_ref().map(|v| v as _)))
-        .bind(s(c.region.as_ref().map(|v| v as _)))
-        .bind(s(c.country.as_ref().map(|v| v as _)))
-        .bind(serde_str(c.education_level))
-        .bind(serde_str(c.gender))
-        .bind(c.birth_year.map(|y| i64::from(y.get())))
-        .bind(s(c.preferred_language.as_ref().map(|v| v as _)))
-        .bind(s(c.preferred_channel.as_ref().map(|v| v as _)))
-        .bind(i64::from(c.consent_to_contact))
-        .bind(s(c.notes.as_ref().map(|v| v as _)))
-        .bind(s(c.external_ref.as_ref().map(|v| v as _)))
-        .bind(fold(c.name.as_str()))
-        .bind(c.email.as_ref().map(|e| fold(e.as_str())))
+    vec![
+        V::from(c.name.to_string()),
+        V::from(s(c.address.as_ref().map(|v| v as _))),
+        V::from(s(c.phone.as_ref().map(|v| v as _))),
+        V::from(s(c.email.as_ref().map(|v| v as _))),
+        V::from(s(c.city.as_ref().map(|v| v as _))),
+        V::from(s(c.region.as_ref().map(|v| v as _))),
+        V::from(s(c.country.as_ref().map(|v| v as _))),
+        V::from(serde_str(c.education_level)),
+        V::from(serde_str(c.gender)),
+        V::from(c.birth_year.map(|y| i64::from(y.get()))),
+        V::from(s(c.preferred_language.as_ref().map(|v| v as _))),
+        V::from(s(c.preferred_channel.as_ref().map(|v| v as _))),
+        V::from(i64::from(c.consent_to_contact)),
+        V::from(s(c.notes.as_ref().map(|v| v as _))),
+        V::from(s(c.external_ref.as_ref().map(|v| v as _))),
+        V::from(fold(c.name.as_str())),
+        V::from(c.email.as_ref().map(|e| fold(e.as_str()))),
+    ]
+}
+
+fn bind<'q>(q: AnyQuery<'q>, c: &Customer) -> AnyQuery<'q> {
+    values(c).into_iter().fold(q, |q, v| v.bind_query(q))
 }
 
 fn from_row(row: &AnyRow) -> StoreResult<StoredCustomer> {
@@ -125,6 +132,97 @@ pub(crate) async fn upsert(
     Ok(CustomerId(row.try_get("id")?))
 }
 
+/// Customers per statement: 19 parameters each.
+const CHUNK: usize = 1000;
+
+/// Like `upsert`, for many customers in a few multi-row statements. Customers sharing an
+/// `external_ref` are one customer (PostgreSQL refuses to upsert a row twice in one statement).
+pub(crate) async fn upsert_batch(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    customers: &[&Customer],
+    now: Timestamp,
+) -> StoreResult<Vec<CustomerId>> {
+    let mut first_by_ref: HashMap<String, usize> = HashMap::new();
+    let mut unique: Vec<usize> = Vec::new();
+    let mut target: Vec<usize> = Vec::with_capacity(customers.len());
+    for (i, c) in customers.iter().enumerate() {
+        match c.external_ref.as_ref().map(|r| r.to_string()) {
+            Some(r) => {
+                let slot = *first_by_ref.entry(r).or_insert_with(|| {
+                    unique.push(i);
+                    unique.len() - 1
+                });
+                target.push(slot);
+            }
+            None => {
+                unique.push(i);
+                target.push(unique.len() - 1);
+            }
+        }
+    }
+    let mut ids: Vec<CustomerId> = Vec::with_capacity(unique.len());
+    for chunk in unique.chunks(CHUNK) {
+        let mut sql = Sql::new(
+            engine,
+            format!("INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES "),
+        );
+        for (n, &i) in chunk.iter().enumerate() {
+            sql.push(if n == 0 { "(" } else { ", (" });
+            for (k, v) in values(customers[i]).into_iter().enumerate() {
+                if k > 0 {
+                    sql.push(", ");
+                }
+                v.bind_sql(&mut sql);
+            }
+            sql.push(", ")
+                .bind(us(now))
+                .push(", ")
+                .bind(us(now))
+                .push(")");
+        }
+        sql.push(" ON CONFLICT (external_ref) DO UPDATE SET updated_at = customers.updated_at RETURNING id, external_ref");
+        let rows = sql
+            .build()
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(|e| match &e {
+                sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+                    StoreError::field("preferred_channel", "no such channel")
+                }
+                _ => conflict(e),
+            })?;
+        // Customers with a reference are matched by it; the others take the rest in order
+        // (ids grow in VALUES order on both engines).
+        let mut by_ref: HashMap<String, i64> = HashMap::new();
+        let mut plain: Vec<i64> = Vec::new();
+        for row in &rows {
+            match row.try_get::<Option<String>, _>("external_ref")? {
+                Some(r) => {
+                    by_ref.insert(r, row.try_get("id")?);
+                }
+                None => plain.push(row.try_get("id")?),
+            }
+        }
+        plain.sort_unstable();
+        let mut plain = plain.into_iter();
+        for &i in chunk {
+            let id = match customers[i].external_ref.as_ref() {
+                Some(r) => by_ref.get(r.as_str()).copied(),
+                None => plain.next(),
+            };
+            ids.push(CustomerId(id.ok_or_else(|| corrupt_batch())?));
+        }
+    }
+    Ok(target.into_iter().map(|slot| ids[slot]).collect())
+}
+
+fn corrupt_batch() -> StoreError {
+    StoreError::Database(sqlx::Error::Protocol(
+        "a batch upsert returned fewer customers than it was given".into(),
+    ))
+}
+
 impl Store {
     pub async fn create_customer(
         &self,
@@ -161,9 +259,8 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?
             .try_get("n")?;
-        for c in customers {
-            upsert(&mut tx, c, now).await?;
-        }
+        let all: Vec<&Customer> = customers.iter().collect();
+        upsert_batch(&mut tx, self.engine(), &all, now).await?;
         let after: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
             .fetch_one(&mut *tx)
             .await?

@@ -4,6 +4,7 @@
 //! which costs quadratic time on a many-row INSERT).
 
 use sqlx::any::AnyArguments;
+use sqlx::query::Query;
 use sqlx::{Any, Arguments, AssertSqlSafe, Encode, Type};
 
 use crate::store::Engine;
@@ -45,5 +46,65 @@ impl Sql {
 
     pub(crate) fn build(self) -> sqlx::query::Query<'static, Any, AnyArguments> {
         sqlx::query_with(AssertSqlSafe(self.text), self.args)
+    }
+}
+
+/// One stored value: the schema only has 64-bit integers and text.
+pub(crate) enum Value {
+    Int(Option<i64>),
+    Text(Option<String>),
+}
+
+/// Shorthand for building values.
+pub(crate) struct V;
+
+impl V {
+    #[allow(clippy::wrong_self_convention)]
+    pub(crate) fn from<T: Into<Value>>(v: T) -> Value {
+        v.into()
+    }
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Self {
+        Value::Int(v)
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(Some(v))
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(Some(v.to_owned()))
+    }
+}
+impl From<Option<String>> for Value {
+    fn from(v: Option<String>) -> Self {
+        Value::Text(v)
+    }
+}
+
+pub(crate) type AnyQuery<'q> = Query<'q, Any, AnyArguments>;
+
+impl Value {
+    pub(crate) fn bind_query(self, q: AnyQuery<'_>) -> AnyQuery<'_> {
+        match self {
+            Value::Int(v) => q.bind(v),
+            Value::Text(v) => q.bind(v),
+        }
+    }
+
+    pub(crate) fn bind_sql(self, sql: &mut Sql) {
+        match self {
+            Value::Int(v) => sql.bind(v),
+            Value::Text(v) => sql.bind(v),
+        };
     }
 }

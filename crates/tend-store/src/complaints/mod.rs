@@ -288,12 +288,14 @@ impl Store {
     ) -> StoreResult<ImportOutcome> {
         let mut tx = self.write().begin().await?;
         let mut out = ImportOutcome::default();
-        let mut records = Vec::with_capacity(rows.len());
-        for (customer, mut record) in rows {
-            if let Some(c) = customer {
-                record.customer_id = crate::customers::upsert(&mut tx, &c, now).await?;
-            }
-            records.push(record);
+        let (customers, mut records): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+        let with: Vec<usize> = (0..customers.len())
+            .filter(|&i| customers[i].is_some())
+            .collect();
+        let given: Vec<&Customer> = with.iter().filter_map(|&i| customers[i].as_ref()).collect();
+        let ids = crate::customers::upsert_batch(&mut tx, self.engine(), &given, now).await?;
+        for (i, id) in with.into_iter().zip(ids) {
+            records[i].customer_id = id;
         }
         for chunk in records.chunks(2000) {
             let batch: Vec<_> = chunk.iter().map(|r| (r, actor)).collect();

@@ -2,9 +2,8 @@
 
 use std::sync::LazyLock;
 
-use sqlx::any::{AnyArguments, AnyRow};
-use sqlx::query::Query;
-use sqlx::{Any, Row};
+use sqlx::Row;
+use sqlx::any::AnyRow;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::complaint::{
     Compensation, CompensationKind, ComplaintRecord, FollowUpOutcome, Kind, Priority,
@@ -18,68 +17,8 @@ use tend_domain::text::Tier;
 
 use super::Complaint;
 use crate::error::{StoreError, StoreResult};
-use crate::sql::Sql;
+use crate::sql::{AnyQuery, V, Value};
 use crate::time::{opt_ts, opt_us, ts, us};
-
-/// One stored value: the schema only has 64-bit integers and text.
-pub(crate) enum Value {
-    Int(Option<i64>),
-    Text(Option<String>),
-}
-
-/// Shorthand for building values.
-struct V;
-
-impl V {
-    #[allow(clippy::wrong_self_convention)]
-    fn from<T: Into<Value>>(v: T) -> Value {
-        v.into()
-    }
-}
-
-impl From<i64> for Value {
-    fn from(v: i64) -> Self {
-        Value::Int(Some(v))
-    }
-}
-impl From<Option<i64>> for Value {
-    fn from(v: Option<i64>) -> Self {
-        Value::Int(v)
-    }
-}
-impl From<String> for Value {
-    fn from(v: String) -> Self {
-        Value::Text(Some(v))
-    }
-}
-impl From<&str> for Value {
-    fn from(v: &str) -> Self {
-        Value::Text(Some(v.to_owned()))
-    }
-}
-impl From<Option<String>> for Value {
-    fn from(v: Option<String>) -> Self {
-        Value::Text(v)
-    }
-}
-
-pub(crate) type AnyQuery<'q> = Query<'q, Any, AnyArguments>;
-
-impl Value {
-    pub(crate) fn bind_query(self, q: AnyQuery<'_>) -> AnyQuery<'_> {
-        match self {
-            Value::Int(v) => q.bind(v),
-            Value::Text(v) => q.bind(v),
-        }
-    }
-
-    pub(crate) fn bind_sql(self, sql: &mut Sql) {
-        match self {
-            Value::Int(v) => sql.bind(v),
-            Value::Text(v) => sql.bind(v),
-        };
-    }
-}
 
 /// Binds every value of the record, in column order, to a prepared statement.
 pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &ComplaintRecord) -> AnyQuery<'q> {
