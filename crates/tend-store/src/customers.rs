@@ -211,7 +211,7 @@ pub(crate) async fn upsert_batch(
                 Some(r) => by_ref.get(r.as_str()).copied(),
                 None => plain.next(),
             };
-            ids.push(CustomerId(id.ok_or_else(|| corrupt_batch())?));
+            ids.push(CustomerId(id.ok_or_else(corrupt_batch)?));
         }
     }
     Ok(target.into_iter().map(|slot| ids[slot]).collect())
