@@ -9,7 +9,7 @@ use tend_domain::customer::{Customer, CustomerDraft, EducationLevel, Gender};
 use tend_domain::ids::CustomerId;
 
 use crate::error::{StoreError, StoreResult};
-use crate::sql::{AnyQuery, Sql, V, Value};
+use crate::sql::{AnyQuery, Sql, V, Value, match_ids};
 use crate::store::{Engine, Store};
 use crate::time::{ts, us};
 
@@ -108,30 +108,6 @@ fn conflict(e: sqlx::Error) -> StoreError {
     )
 }
 
-/// Inserts a customer, or — when its `external_ref` is stored already — returns that one's id.
-pub(crate) async fn upsert(
-    conn: &mut AnyConnection,
-    c: &Customer,
-    now: Timestamp,
-) -> StoreResult<CustomerId> {
-    let sql = format!(
-        "INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES \
-         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
-         ON CONFLICT (external_ref) DO UPDATE SET updated_at = customers.updated_at RETURNING id"
-    );
-    let row = bind(sqlx::query(AssertSqlSafe(sql)), c)
-        .bind(us(now))
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(|e| match &e {
-            sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
-                StoreError::field("preferred_channel", "no such channel")
-            }
-            _ => conflict(e),
-        })?;
-    Ok(CustomerId(row.try_get("id")?))
-}
-
 /// Customers per statement: 19 parameters each.
 const CHUNK: usize = 1000;
 
@@ -168,18 +144,12 @@ pub(crate) async fn upsert_batch(
             format!("INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES "),
         );
         for (n, &i) in chunk.iter().enumerate() {
-            sql.push(if n == 0 { "(" } else { ", (" });
-            for (k, v) in values(customers[i]).into_iter().enumerate() {
-                if k > 0 {
-                    sql.push(", ");
-                }
-                v.bind_sql(&mut sql);
-            }
-            sql.push(", ")
-                .bind(us(now))
-                .push(", ")
-                .bind(us(now))
-                .push(")");
+            sql.push_tuple(
+                n,
+                values(customers[i])
+                    .into_iter()
+                    .chain([V::from(us(now)), V::from(us(now))]),
+            );
         }
         sql.push(" ON CONFLICT (external_ref) DO UPDATE SET updated_at = customers.updated_at RETURNING id, external_ref");
         let rows = sql
@@ -192,25 +162,20 @@ pub(crate) async fn upsert_batch(
                 }
                 _ => conflict(e),
             })?;
-        // Customers with a reference are matched by it; the others take the rest in order
-        // (ids grow in VALUES order on both engines).
-        let mut by_ref: HashMap<String, i64> = HashMap::new();
-        let mut plain: Vec<i64> = Vec::new();
-        for row in &rows {
-            match row.try_get::<Option<String>, _>("external_ref")? {
-                Some(r) => {
-                    by_ref.insert(r, row.try_get("id")?);
-                }
-                None => plain.push(row.try_get("id")?),
-            }
-        }
-        plain.sort_unstable();
-        let mut plain = plain.into_iter();
-        for &i in chunk {
-            let id = match customers[i].external_ref.as_ref() {
-                Some(r) => by_ref.get(r.as_str()).copied(),
-                None => plain.next(),
-            };
+        let returned = rows
+            .iter()
+            .map(|row| {
+                Ok((
+                    row.try_get::<Option<String>, _>("external_ref")?,
+                    row.try_get("id")?,
+                ))
+            })
+            .collect::<sqlx::Result<Vec<_>>>()?;
+        let sent: Vec<Option<String>> = chunk
+            .iter()
+            .map(|&i| customers[i].external_ref.as_ref().map(|r| r.to_string()))
+            .collect();
+        for id in match_ids(returned, &sent) {
             ids.push(CustomerId(id.ok_or_else(corrupt_batch)?));
         }
     }
@@ -242,7 +207,7 @@ impl Store {
                 });
             }
         }
-        let id = upsert(&mut conn, c, now).await?;
+        let id = upsert_batch(&mut conn, self.engine(), &[c], now).await?[0];
         drop(conn);
         self.customer(id).await
     }

@@ -3,6 +3,9 @@
 //! PostgreSQL refuses) and `?` on SQLite (sqlx looks every named SQLite parameter up by name,
 //! which costs quadratic time on a many-row INSERT).
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, Arguments, AssertSqlSafe, Encode, Type};
@@ -106,5 +109,66 @@ impl Value {
             Value::Int(v) => sql.bind(v),
             Value::Text(v) => sql.bind(v),
         };
+    }
+}
+
+impl Sql {
+    /// Appends one `(v1, v2, …)` tuple of a multi-row `VALUES` list; `n` is its position.
+    pub(crate) fn push_tuple(
+        &mut self,
+        n: usize,
+        values: impl IntoIterator<Item = Value>,
+    ) -> &mut Self {
+        self.push(if n == 0 { "(" } else { ", (" });
+        for (k, v) in values.into_iter().enumerate() {
+            if k > 0 {
+                self.push(", ");
+            }
+            v.bind_sql(self);
+        }
+        self.push(")")
+    }
+}
+
+/// Matches the ids a multi-row `INSERT … RETURNING` gave back (`(key, id)`) to the rows sent
+/// (`sent`, each row's key). Keyed rows are matched by key, and a key answers only once (a row
+/// repeated in one batch, or skipped by `ON CONFLICT DO NOTHING`, gets `None`); rows without a
+/// key take the remaining ids in ascending order, since ids grow in `VALUES` order on both engines.
+pub(crate) fn match_ids<K: Eq + Hash>(
+    returned: Vec<(Option<K>, i64)>,
+    sent: &[Option<K>],
+) -> Vec<Option<i64>> {
+    let mut by_key: HashMap<K, i64> = HashMap::new();
+    let mut plain: Vec<i64> = Vec::new();
+    for (key, id) in returned {
+        match key {
+            Some(k) => {
+                by_key.insert(k, id);
+            }
+            None => plain.push(id),
+        }
+    }
+    plain.sort_unstable();
+    let mut plain = plain.into_iter();
+    sent.iter()
+        .map(|k| match k {
+            Some(k) => by_key.remove(k),
+            None => plain.next(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_ids;
+
+    #[test]
+    fn returned_ids_are_matched_by_key_once_then_in_order() {
+        let returned = vec![(None, 12), (Some("b"), 11), (None, 10)];
+        let sent = [None, Some("b"), Some("b"), Some("c"), None];
+        assert_eq!(
+            match_ids(returned, &sent),
+            [Some(10), Some(11), None, None, Some(12)]
+        );
     }
 }

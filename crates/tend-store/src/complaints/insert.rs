@@ -1,8 +1,6 @@
 //! Inserting new complaints in batches: a few multi-row statements per batch instead of a
 //! handful per complaint, which is what makes group commit pay off on both engines.
 
-use std::collections::{HashMap, HashSet};
-
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
 use tend_domain::complaint::ComplaintRecord;
@@ -12,7 +10,7 @@ use super::rows::{RECORD_COLUMNS, values};
 use super::{Actor, Complaint};
 use crate::error::{StoreError, StoreResult};
 use crate::search;
-use crate::sql::Sql;
+use crate::sql::{Sql, V, match_ids};
 use crate::store::Engine;
 use crate::time::us;
 
@@ -107,46 +105,27 @@ async fn insert_rows<'a>(
         ),
     );
     for (n, r) in records.iter().enumerate() {
-        sql.push(if n == 0 { "(" } else { ", (" });
-        for (k, v) in values(r).into_iter().enumerate() {
-            if k > 0 {
-                sql.push(", ");
-            }
-            v.bind_sql(&mut sql);
-        }
-        sql.push(", 1, ")
-            .bind(us(now))
-            .push(", ")
-            .bind(us(now))
-            .push(")");
+        let bookkeeping = [V::from(1), V::from(us(now)), V::from(us(now))];
+        sql.push_tuple(n, values(r).into_iter().chain(bookkeeping));
     }
     sql.push(" ON CONFLICT (source, external_id) DO NOTHING RETURNING id, source, external_id");
     let returned = sql.build().fetch_all(&mut *conn).await?;
-    // Rows with a source id are matched by it; the others get the remaining ids in order
-    // (ids grow in VALUES order on both engines).
-    let mut by_external: HashMap<(String, String), i64> = HashMap::new();
-    let mut plain: Vec<i64> = Vec::new();
-    for row in &returned {
-        let id: i64 = row.try_get("id")?;
-        match row.try_get::<Option<String>, _>("external_id")? {
-            Some(ext) => {
-                by_external.insert((row.try_get("source")?, ext), id);
-            }
-            None => plain.push(id),
-        }
-    }
-    plain.sort_unstable();
-    let mut plain = plain.into_iter();
-    let mut seen = HashSet::new();
-    Ok(records
+    let returned = returned
         .iter()
-        .map(|r| match &r.external_id {
-            Some(ext) if seen.insert((r.source.clone(), ext.clone())) => by_external
-                .get(&(r.source.clone(), ext.clone()))
-                .copied()
-                .map(ComplaintId),
-            Some(_) => None,
-            None => plain.next().map(ComplaintId),
+        .map(|row| {
+            let ext: Option<String> = row.try_get("external_id")?;
+            let key = ext
+                .map(|e| row.try_get::<String, _>("source").map(|s| (s, e)))
+                .transpose()?;
+            Ok((key, row.try_get("id")?))
         })
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    let sent: Vec<_> = records
+        .iter()
+        .map(|r| r.external_id.clone().map(|e| (r.source.clone(), e)))
+        .collect();
+    Ok(match_ids(returned, &sent)
+        .into_iter()
+        .map(|id| id.map(ComplaintId))
         .collect())
 }
