@@ -162,3 +162,75 @@ mod tests {
         assert!(serde_json::from_str::<ResponseStandards>(r#"{"targets":{"asap":{}}}"#).is_err());
     }
 }
+
+/// Where one target of a complaint stands.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum TargetState {
+    /// Not done yet; this much service time is left (negative once overdue).
+    Pending { minutes_left: i64 },
+    /// Done by the due time.
+    Met,
+    /// Done late, or not done and overdue.
+    Breached,
+}
+
+/// A target's due instant and state.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Due {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub due_at: Timestamp,
+    #[serde(flatten)]
+    pub state: TargetState,
+}
+
+impl Due {
+    /// `done` is when the target was reached, if it was.
+    pub fn at(
+        hours: &ServiceHours,
+        due_at: Timestamp,
+        done: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Due {
+        let state = match done {
+            Some(t) if t <= due_at => TargetState::Met,
+            Some(_) => TargetState::Breached,
+            None if now >= due_at => TargetState::Breached,
+            None => TargetState::Pending {
+                minutes_left: hours.elapsed(now, due_at),
+            },
+        };
+        Due { due_at, state }
+    }
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::*;
+
+    #[test]
+    fn targets_are_pending_met_or_breached() {
+        let hours = ServiceHours::always("UTC").unwrap();
+        let due: Timestamp = "2026-03-06T12:00:00Z".parse().unwrap();
+        let before: Timestamp = "2026-03-06T11:00:00Z".parse().unwrap();
+        let after: Timestamp = "2026-03-06T13:00:00Z".parse().unwrap();
+        assert_eq!(
+            Due::at(&hours, due, None, before).state,
+            TargetState::Pending { minutes_left: 60 }
+        );
+        assert_eq!(
+            Due::at(&hours, due, Some(before), after).state,
+            TargetState::Met
+        );
+        assert_eq!(
+            Due::at(&hours, due, Some(after), after).state,
+            TargetState::Breached
+        );
+        assert_eq!(
+            Due::at(&hours, due, None, after).state,
+            TargetState::Breached
+        );
+    }
+}

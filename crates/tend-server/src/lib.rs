@@ -4,6 +4,7 @@
 //! shutdown signal, so tests can start the real server on port 0.
 
 pub mod auth;
+pub mod due;
 pub mod error;
 pub mod extract;
 pub mod openapi;

@@ -8,6 +8,7 @@ use tend_domain::complaint::{
 };
 use tend_domain::customer::{EducationLevel, Gender};
 use tend_domain::employee::{Employee, Role};
+use tend_domain::response_standard::Due;
 use tend_domain::timeline::TimelineEntry;
 use tend_store::{Complaint, StoredCustomer};
 use utoipa::ToSchema;
@@ -85,6 +86,11 @@ pub struct ComplaintView {
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
     pub updated_at: Timestamp,
+    /// First response due under the channel's response standard, counted in its service hours
+    /// (absent when the channel sets no target for this priority).
+    pub first_response: Option<Due>,
+    /// Resolution due, likewise.
+    pub resolution: Option<Due>,
 }
 
 impl From<&Complaint> for ComplaintView {
@@ -145,6 +151,8 @@ impl From<&Complaint> for ComplaintView {
             external_id: r.external_id.clone(),
             created_at: c.created_at,
             updated_at: c.updated_at,
+            first_response: None,
+            resolution: None,
         }
     }
 }

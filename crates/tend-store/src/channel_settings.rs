@@ -31,16 +31,6 @@ fn corrupt(e: impl std::fmt::Display) -> StoreError {
 }
 
 impl Store {
-    async fn setting(&self, code: &ChannelCode, s: Setting) -> StoreResult<Option<String>> {
-        let sql = format!("SELECT {} AS v FROM channels WHERE code = $1", s.column());
-        let row = sqlx::query(AssertSqlSafe(sql))
-            .bind(code.as_str().to_owned())
-            .fetch_optional(self.read())
-            .await?
-            .ok_or(StoreError::NotFound("channel"))?;
-        Ok(row.try_get("v")?)
-    }
-
     async fn set_setting(&self, code: &ChannelCode, s: Setting, json: String) -> StoreResult<()> {
         let sql = format!("UPDATE channels SET {} = $1 WHERE code = $2", s.column());
         let done = sqlx::query(AssertSqlSafe(sql))
@@ -56,13 +46,7 @@ impl Store {
 
     /// The channel's service hours; a channel never configured is open round the clock (UTC).
     pub async fn service_hours(&self, code: &ChannelCode) -> StoreResult<ServiceHours> {
-        match self.setting(code, Setting::ServiceHours).await? {
-            None => Ok(ServiceHours::always("UTC")?),
-            Some(json) => serde_json::from_str::<ServiceHoursSpec>(&json)
-                .map_err(corrupt)?
-                .validate()
-                .map_err(corrupt),
-        }
+        Ok(self.channel_settings(code).await?.0)
     }
 
     pub async fn set_service_hours(
@@ -76,13 +60,7 @@ impl Store {
 
     /// The channel's response standards; none set means no targets.
     pub async fn response_standards(&self, code: &ChannelCode) -> StoreResult<ResponseStandards> {
-        match self.setting(code, Setting::ResponseStandards).await? {
-            None => Ok(ResponseStandards::default()),
-            Some(json) => serde_json::from_str::<ResponseStandards>(&json)
-                .map_err(corrupt)?
-                .validate()
-                .map_err(corrupt),
-        }
+        Ok(self.channel_settings(code).await?.1)
     }
 
     pub async fn set_response_standards(
@@ -93,5 +71,35 @@ impl Store {
         let json = serde_json::to_string(standards).map_err(corrupt)?;
         self.set_setting(code, Setting::ResponseStandards, json)
             .await
+    }
+}
+
+impl Store {
+    /// Both settings of a channel in one query, for computing complaints' due times.
+    pub async fn channel_settings(
+        &self,
+        code: &ChannelCode,
+    ) -> StoreResult<(ServiceHours, ResponseStandards)> {
+        let row =
+            sqlx::query("SELECT service_hours, response_standards FROM channels WHERE code = $1")
+                .bind(code.as_str().to_owned())
+                .fetch_optional(self.read())
+                .await?
+                .ok_or(StoreError::NotFound("channel"))?;
+        let hours = match row.try_get::<Option<String>, _>("service_hours")? {
+            None => ServiceHours::always("UTC")?,
+            Some(json) => serde_json::from_str::<ServiceHoursSpec>(&json)
+                .map_err(corrupt)?
+                .validate()
+                .map_err(corrupt)?,
+        };
+        let standards = match row.try_get::<Option<String>, _>("response_standards")? {
+            None => ResponseStandards::default(),
+            Some(json) => serde_json::from_str::<ResponseStandards>(&json)
+                .map_err(corrupt)?
+                .validate()
+                .map_err(corrupt)?,
+        };
+        Ok((hours, standards))
     }
 }

@@ -12,6 +12,7 @@ use tend_store::{ComplaintFilter, Cursor};
 
 use crate::AppState;
 use crate::auth::Authed;
+use crate::due;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, MergePatch, from_value, merge_patch};
 use crate::views::{ComplaintView, Page};
@@ -76,7 +77,7 @@ pub async fn create_complaint(
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json((&stored).into()),
+        Json(due::view(&s, &stored).await?),
     ))
 }
 
@@ -91,7 +92,7 @@ pub async fn get_complaint(
 ) -> ApiResult<Json<ComplaintView>> {
     auth.require(Permission::Read)?;
     let c = s.store.complaint(complaint_id(&s, &id).await?).await?;
-    Ok(Json((&c).into()))
+    Ok(Json(due::view(&s, &c).await?))
 }
 
 /// Edits the complaint's own fields (not its progress: that changes through `/actions`).
@@ -130,7 +131,7 @@ pub async fn patch_complaint(
         )
         .await;
     outcome?;
-    Ok(Json((&c?).into()))
+    Ok(Json(due::view(&s, &c?).await?))
 }
 
 /// Filters for the complaint list; all optional, combined with AND.
@@ -211,7 +212,7 @@ pub async fn list_complaints(
     };
     let page = s.store.list_complaints(&filter).await?;
     Ok(Json(Page {
-        items: page.items.iter().map(Into::into).collect(),
+        items: due::views(&s, &page.items).await?,
         next_cursor: page.next.map(|c| c.encode()),
     }))
 }

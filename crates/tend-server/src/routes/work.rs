@@ -42,7 +42,7 @@ pub async fn act_on_complaint(
             |r| apply(r, action, now),
         )
         .await?;
-    Ok(Json((&c).into()))
+    Ok(Json(crate::due::view(&s, &c).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

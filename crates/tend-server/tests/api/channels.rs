@@ -139,3 +139,60 @@ async fn only_managers_change_settings_and_unknown_channels_are_404() {
     .await
     .expect_error(404, "not_found", None);
 }
+
+#[tokio::test]
+async fn complaints_carry_due_times_counted_in_service_hours() {
+    let app = spawn_app().await;
+    let m = &app.manager.token;
+    let office = json!({"time_zone": "Europe/Madrid", "week": {
+        "mon": [["09:00", "17:00"]], "tue": [["09:00", "17:00"]], "wed": [["09:00", "17:00"]],
+        "thu": [["09:00", "17:00"]], "fri": [["09:00", "17:00"]]}});
+    app.put_json(HOURS, m, &office).await.expect(200);
+    let targets =
+        json!({"targets": {"normal": {"first_response_minutes": 240, "resolution_minutes": 960}}});
+    app.put_json(STANDARDS, m, &targets).await.expect(200);
+
+    // The test clock stands at Friday 2026-03-06 16:30 in Madrid.
+    let customer = app.create_customer().await;
+    let created = app.create_complaint(customer).await;
+    assert_eq!(
+        created["first_response"],
+        json!({"due_at": "2026-03-09T11:30:00Z", "state": "pending", "minutes_left": 240})
+    );
+    assert_eq!(created["resolution"]["due_at"], "2026-03-10T15:30:00Z");
+    let id = created["id"].as_i64().unwrap();
+
+    // Monday 13:00 in Madrid: half an hour past the first-response target.
+    app.clock.set("2026-03-09T12:00:00Z".parse().unwrap());
+    let late = app.complaint(id).await;
+    assert_eq!(late["first_response"]["state"], "breached");
+    assert_eq!(
+        late["resolution"],
+        json!({"due_at": "2026-03-10T15:30:00Z", "state": "pending", "minutes_left": 690})
+    );
+    let answered = app
+        .act(id, &json!({"action": "understand", "facts": "Jar cracked"}))
+        .await
+        .expect(200);
+    assert_eq!(
+        answered["first_response"]["state"], "breached",
+        "answered, but late"
+    );
+
+    // A priority without a target has no due times; lists carry them too.
+    let urgent = json!({"customer_id": customer, "channel": "phone", "priority": "urgent", "description": "x"});
+    let urgent = app.create_complaint_with(&urgent).await;
+    assert!(urgent["first_response"].is_null() && urgent["resolution"].is_null());
+    let list = app
+        .get("/api/v1/complaints?limit=10", &app.viewer.token)
+        .await
+        .expect(200);
+    let listed = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(listed["resolution"]["minutes_left"], 690);
+}
