@@ -1,5 +1,9 @@
 //! Per-channel settings: service hours and response standards, kept as validated JSON.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
 use sqlx::{AssertSqlSafe, Row};
 use tend_domain::catalog::ChannelCode;
 use tend_domain::response_standard::ResponseStandards;
@@ -7,6 +11,13 @@ use tend_domain::service_hours::{ServiceHours, ServiceHoursSpec};
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::Store;
+
+/// How long a channel's settings are reused before they are read again.
+pub const SETTINGS_TTL: Duration = Duration::from_secs(5);
+
+/// Channel settings by code, with when they were read.
+pub(crate) type SettingsCache =
+    Mutex<HashMap<String, (Instant, (ServiceHours, ResponseStandards))>>;
 
 /// The two documents a channel carries.
 #[derive(Clone, Copy)]
@@ -41,6 +52,11 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound("channel"));
         }
+        self.inner
+            .channel_settings
+            .lock()
+            .expect("settings cache")
+            .remove(code.as_str());
         Ok(())
     }
 
@@ -75,8 +91,33 @@ impl Store {
 }
 
 impl Store {
-    /// Both settings of a channel in one query, for computing complaints' due times.
+    /// Both settings of a channel, for computing complaints' due times. Cached for
+    /// [`SETTINGS_TTL`]; this instance's own writes take effect at once, other instances' within it.
     pub async fn channel_settings(
+        &self,
+        code: &ChannelCode,
+    ) -> StoreResult<(ServiceHours, ResponseStandards)> {
+        let cached = self
+            .inner
+            .channel_settings
+            .lock()
+            .expect("settings cache")
+            .get(code.as_str())
+            .cloned();
+        if let Some((_, settings)) = cached.filter(|(at, _)| at.elapsed() < SETTINGS_TTL) {
+            return Ok(settings);
+        }
+        let settings = self.load_channel_settings(code).await?;
+        let entry = (Instant::now(), settings.clone());
+        self.inner
+            .channel_settings
+            .lock()
+            .expect("settings cache")
+            .insert(code.as_str().to_owned(), entry);
+        Ok(settings)
+    }
+
+    async fn load_channel_settings(
         &self,
         code: &ChannelCode,
     ) -> StoreResult<(ServiceHours, ResponseStandards)> {

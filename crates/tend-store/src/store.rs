@@ -46,6 +46,7 @@ pub(crate) struct Inner {
     pub(crate) write: AnyPool,
     pub(crate) intake: Intake,
     pub(crate) tokens: crate::auth::TokenCache,
+    pub(crate) channel_settings: crate::channel_settings::SettingsCache,
 }
 
 static DRIVERS: Once = Once::new();
@@ -105,6 +106,7 @@ impl Store {
                 write,
                 intake,
                 tokens: Default::default(),
+                channel_settings: Default::default(),
             }),
         })
     }
