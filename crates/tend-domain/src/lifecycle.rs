@@ -9,6 +9,7 @@ use crate::complaint::{
 };
 use crate::error::{DomainError, FieldErrors};
 use crate::ids::EmployeeId;
+use crate::service_hours::ServiceHours;
 use crate::text::{LongText, Text, Tier};
 
 /// One step of the method, with the fields that step needs.
@@ -62,6 +63,15 @@ pub enum Action {
     Reopen {
         reason: String,
     },
+    /// Ask the customer for something; the response clock stands still until they answer.
+    WaitForCustomer {
+        reason: String,
+    },
+    /// The customer answered; the response clock runs again.
+    CustomerReplied {
+        #[serde(default)]
+        note: Option<String>,
+    },
     /// Move the complaint up a tier, to a named person, at any step.
     Escalate {
         reason: String,
@@ -82,6 +92,8 @@ impl Action {
             Action::Close { .. } => "close",
             Action::Reopen { .. } => "reopen",
             Action::Escalate { .. } => "escalate",
+            Action::WaitForCustomer { .. } => "wait_for_customer",
+            Action::CustomerReplied { .. } => "customer_replied",
         }
     }
 }
@@ -103,12 +115,30 @@ fn opt_text(e: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<Strin
         .map(Text::into_string)
 }
 
-/// Applies `action` at `now`. On error the record is left exactly as it was.
+/// Applies `action` at `now`, counting pauses round the clock. On error the record is left
+/// exactly as it was.
 pub fn apply(
     record: &mut ComplaintRecord,
     action: Action,
     now: Timestamp,
 ) -> Result<(), DomainError> {
+    apply_with(
+        record,
+        action,
+        now,
+        &ServiceHours::always("UTC").expect("UTC is a time zone"),
+    )
+}
+
+/// Applies `action` at `now`; a pause ends with its length counted in `hours`, the service
+/// hours of the complaint's channel. On error the record is left exactly as it was.
+pub fn apply_with(
+    record: &mut ComplaintRecord,
+    action: Action,
+    now: Timestamp,
+    hours: &ServiceHours,
+) -> Result<(), DomainError> {
+    let now = crate::clock::micros(now);
     let name = action.name();
     let refuse = |field: &'static str, reason: &str| DomainError::Transition {
         action: name,
@@ -303,6 +333,41 @@ pub fn apply(
             next.follow_up_outcome = None;
             next.follow_up_note = None;
             next.followed_up_at = None;
+        }
+        Action::WaitForCustomer { reason } => {
+            if status == Status::Resolved {
+                return Err(refuse(
+                    "action",
+                    "the complaint is resolved; follow up instead",
+                ));
+            }
+            if record.waiting_since.is_some() {
+                return Err(refuse(
+                    "action",
+                    "the complaint is waiting on the customer already",
+                ));
+            }
+            next.waiting_reason = Some(text(&mut e, "reason", &reason));
+            next.waiting_since = Some(now);
+            // Asking the customer is a response to them.
+            next.first_response_at.get_or_insert(now);
+        }
+        Action::CustomerReplied { note } => {
+            let Some(since) = record.waiting_since else {
+                return Err(refuse(
+                    "action",
+                    "the complaint is not waiting on the customer",
+                ));
+            };
+            if let Some(n) = opt_text(&mut e, "note", note.as_deref()) {
+                next.facts = Some(match &record.facts {
+                    Some(f) => format!("{f}\n{n}"),
+                    None => n,
+                });
+            }
+            next.paused_minutes += hours.elapsed(since, now).max(0);
+            next.waiting_since = None;
+            next.waiting_reason = None;
         }
         Action::Escalate { reason, to, tier } => {
             let target = match tier {

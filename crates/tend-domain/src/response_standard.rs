@@ -85,19 +85,22 @@ impl ResponseStandards {
     }
 
     /// When a complaint of `priority` received at `received_at` is due: first response and
-    /// resolution, each counted in `hours` from receipt. `None` where the priority has no target.
+    /// resolution, each counted in `hours` from receipt and moved by `paused_minutes` spent
+    /// waiting on the customer. `None` where the priority has no target.
     pub fn due(
         &self,
         hours: &ServiceHours,
         priority: Priority,
         received_at: Timestamp,
+        paused_minutes: i64,
     ) -> Result<(Option<Timestamp>, Option<Timestamp>), ServiceHoursError> {
         let Some(t) = self.targets.get(&priority) else {
             return Ok((None, None));
         };
+        let at = |minutes: i64| hours.add(received_at, minutes + paused_minutes.max(0));
         Ok((
-            Some(hours.add(received_at, t.first_response_minutes)?),
-            Some(hours.add(received_at, t.resolution_minutes)?),
+            Some(at(t.first_response_minutes)?),
+            Some(at(t.resolution_minutes)?),
         ))
     }
 }
@@ -127,13 +130,13 @@ mod tests {
         let standards = standards.validate().unwrap();
         let received: Timestamp = "2026-03-06T15:30:00Z".parse().unwrap(); // Friday 16:30 in Madrid
         let (first, resolve) = standards
-            .due(&madrid_office(), Priority::Normal, received)
+            .due(&madrid_office(), Priority::Normal, received, 0)
             .unwrap();
         assert_eq!(first.unwrap().to_string(), "2026-03-09T11:30:00Z"); // Monday 12:30 in Madrid
         assert_eq!(resolve.unwrap().to_string(), "2026-03-10T15:30:00Z"); // two 8-hour days: Tuesday 16:30
         assert_eq!(
             standards
-                .due(&madrid_office(), Priority::Urgent, received)
+                .due(&madrid_office(), Priority::Urgent, received, 0)
                 .unwrap(),
             (None, None)
         );
@@ -168,8 +171,10 @@ mod tests {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum TargetState {
-    /// Not done yet; this much service time is left (negative once overdue).
+    /// Not done yet; this much service time is left.
     Pending { minutes_left: i64 },
+    /// Waiting on the customer: the clock stands still with this much service time left.
+    Paused { minutes_left: i64 },
     /// Done by the due time.
     Met,
     /// Done late, or not done and overdue.
@@ -187,18 +192,25 @@ pub struct Due {
 }
 
 impl Due {
-    /// `done` is when the target was reached, if it was.
+    /// `done` is when the target was reached, if it was; `waiting_since` when the current
+    /// pause began, if the complaint waits on the customer. While paused, `due_at` is where the
+    /// target stood when the pause began; it moves on when the customer answers.
     pub fn at(
         hours: &ServiceHours,
         due_at: Timestamp,
         done: Option<Timestamp>,
+        waiting_since: Option<Timestamp>,
         now: Timestamp,
     ) -> Due {
-        let state = match done {
-            Some(t) if t <= due_at => TargetState::Met,
-            Some(_) => TargetState::Breached,
-            None if now >= due_at => TargetState::Breached,
-            None => TargetState::Pending {
+        let state = match (done, waiting_since) {
+            (Some(t), _) if t <= due_at => TargetState::Met,
+            (Some(_), _) => TargetState::Breached,
+            (None, Some(w)) if w < due_at => TargetState::Paused {
+                minutes_left: hours.elapsed(w, due_at),
+            },
+            (None, Some(_)) => TargetState::Breached,
+            (None, None) if now >= due_at => TargetState::Breached,
+            (None, None) => TargetState::Pending {
                 minutes_left: hours.elapsed(now, due_at),
             },
         };
@@ -217,20 +229,24 @@ mod due_tests {
         let before: Timestamp = "2026-03-06T11:00:00Z".parse().unwrap();
         let after: Timestamp = "2026-03-06T13:00:00Z".parse().unwrap();
         assert_eq!(
-            Due::at(&hours, due, None, before).state,
+            Due::at(&hours, due, None, None, before).state,
             TargetState::Pending { minutes_left: 60 }
         );
         assert_eq!(
-            Due::at(&hours, due, Some(before), after).state,
+            Due::at(&hours, due, Some(before), None, after).state,
             TargetState::Met
         );
         assert_eq!(
-            Due::at(&hours, due, Some(after), after).state,
+            Due::at(&hours, due, Some(after), None, after).state,
             TargetState::Breached
         );
         assert_eq!(
-            Due::at(&hours, due, None, after).state,
+            Due::at(&hours, due, None, None, after).state,
             TargetState::Breached
+        );
+        assert_eq!(
+            Due::at(&hours, due, None, Some(before), after).state,
+            TargetState::Paused { minutes_left: 60 }
         );
     }
 }

@@ -279,3 +279,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn waiting_on_the_customer_pauses_the_clock_in_service_minutes() {
+    use tend_domain::service_hours::ServiceHoursSpec;
+    let office: ServiceHoursSpec = serde_json::from_value(serde_json::json!({
+        "time_zone": "Europe/Madrid", "week": {"fri": [["09:00", "17:00"]], "mon": [["09:00", "17:00"]]}
+    }))
+    .unwrap();
+    let office = office.validate().unwrap();
+    let mut c = received();
+    let wait = Action::WaitForCustomer {
+        reason: "Photo of the jar, please".into(),
+    };
+    tend_domain::lifecycle::apply_with(&mut c, wait.clone(), t0(), &office).unwrap();
+    assert_eq!(
+        c.first_response_at,
+        Some(t0()),
+        "asking the customer is a response"
+    );
+    assert_eq!(
+        refusal(tend_domain::lifecycle::apply_with(
+            &mut c,
+            wait,
+            t0(),
+            &office
+        ))
+        .0,
+        "action"
+    );
+    // Friday 16:30 Madrid to Monday 10:00 Madrid: 30 + 60 service minutes.
+    let monday: Timestamp = "2026-03-09T09:00:00Z".parse().unwrap();
+    let reply = Action::CustomerReplied {
+        note: Some("Photo sent".into()),
+    };
+    tend_domain::lifecycle::apply_with(&mut c, reply.clone(), monday, &office).unwrap();
+    assert_eq!((c.paused_minutes, c.waiting_since), (90, None));
+    assert_eq!(
+        refusal(tend_domain::lifecycle::apply_with(
+            &mut c, reply, monday, &office
+        ))
+        .0,
+        "action"
+    );
+}

@@ -24,10 +24,12 @@ pub async fn views(s: &AppState, complaints: &[Complaint]) -> ApiResult<Vec<Comp
         }
         let (hours, standards) = &settings[code];
         let mut view = ComplaintView::from(c);
-        match standards.due(hours, r.priority, r.received_at) {
+        match standards.due(hours, r.priority, r.received_at, r.paused_minutes) {
             Ok((first, resolution)) => {
-                view.first_response = first.map(|d| Due::at(hours, d, r.first_response_at, now));
-                view.resolution = resolution.map(|d| Due::at(hours, d, r.resolved_at, now));
+                view.first_response =
+                    first.map(|d| Due::at(hours, d, r.first_response_at, r.waiting_since, now));
+                view.resolution =
+                    resolution.map(|d| Due::at(hours, d, r.resolved_at, r.waiting_since, now));
             }
             Err(e) => {
                 tracing::warn!(complaint = c.id.0, error = %e, "no due time: the channel's hours never open")

@@ -55,6 +55,11 @@ pub struct ComplaintRecord {
     pub closed_at: Option<Timestamp>,
     pub close_reason: Option<String>,
     pub reopen_reason: Option<String>,
+    // waiting on the customer: the response clock stands still meanwhile
+    pub waiting_since: Option<Timestamp>,
+    pub waiting_reason: Option<String>,
+    /// Service minutes spent waiting on the customer in earlier pauses; due times move by this.
+    pub paused_minutes: i64,
     /// Where the record came from: `api`, `web`, `import:cfpb`, …
     pub source: String,
     pub external_id: Option<String>,
@@ -100,6 +105,9 @@ impl ComplaintRecord {
             closed_at: None,
             close_reason: None,
             reopen_reason: None,
+            waiting_since: None,
+            waiting_reason: None,
+            paused_minutes: 0,
             source: source.to_owned(),
             external_id: intake.external_id,
         }
@@ -197,6 +205,9 @@ impl ComplaintRecord {
             ("closed_at", s(&self.closed_at)),
             ("close_reason", self.close_reason.clone()),
             ("reopen_reason", self.reopen_reason.clone()),
+            ("waiting_since", s(&self.waiting_since)),
+            ("waiting_reason", self.waiting_reason.clone()),
+            ("paused_minutes", Some(self.paused_minutes.to_string())),
             ("external_id", self.external_id.clone()),
         ]
     }

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use tend_domain::employee::Permission;
-use tend_domain::lifecycle::{Action, apply};
+use tend_domain::lifecycle::{Action, apply_with};
 
 use crate::AppState;
 use crate::auth::Authed;
@@ -31,16 +31,15 @@ pub async fn act_on_complaint(
     let action: Action = from_tagged(body, "action")?;
     let now = s.clock.now();
     let name = action.name();
+    let id = complaint_id(&s, &id).await?;
+    // Pauses are counted in the service hours of the complaint's channel.
+    let channel = s.store.complaint(id).await?.record.channel;
+    let (hours, _) = s.store.channel_settings(&channel).await?;
     let c = s
         .store
-        .change_complaint(
-            complaint_id(&s, &id).await?,
-            if_match(&headers)?,
-            &auth.actor(),
-            name,
-            now,
-            |r| apply(r, action, now),
-        )
+        .change_complaint(id, if_match(&headers)?, &auth.actor(), name, now, |r| {
+            apply_with(r, action, now, &hours)
+        })
         .await?;
     Ok(Json(crate::due::view(&s, &c).await?))
 }

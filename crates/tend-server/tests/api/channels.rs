@@ -196,3 +196,60 @@ async fn complaints_carry_due_times_counted_in_service_hours() {
         .clone();
     assert_eq!(listed["resolution"]["minutes_left"], 690);
 }
+
+#[tokio::test]
+async fn waiting_on_the_customer_stops_the_clock_until_they_answer() {
+    let app = spawn_app().await;
+    let m = &app.manager.token;
+    let office = json!({"time_zone": "Europe/Madrid", "week": {
+        "mon": [["09:00", "17:00"]], "tue": [["09:00", "17:00"]], "wed": [["09:00", "17:00"]],
+        "thu": [["09:00", "17:00"]], "fri": [["09:00", "17:00"]]}});
+    app.put_json(HOURS, m, &office).await.expect(200);
+    let targets =
+        json!({"targets": {"normal": {"first_response_minutes": 240, "resolution_minutes": 960}}});
+    app.put_json(STANDARDS, m, &targets).await.expect(200);
+    let customer = app.create_customer().await;
+    let id = app.create_complaint(customer).await["id"].as_i64().unwrap();
+
+    // Friday 16:40 in Madrid: ask the customer for a photo.
+    app.clock.set("2026-03-06T15:40:00Z".parse().unwrap());
+    let asked = app
+        .act(
+            id,
+            &json!({"action": "wait_for_customer", "reason": "Photo of the jar"}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        asked["first_response"]["state"], "met",
+        "asking the customer is a response"
+    );
+    let paused = json!({"due_at": "2026-03-10T15:30:00Z", "state": "paused", "minutes_left": 950});
+    assert_eq!(asked["resolution"], paused);
+
+    // The weekend and Monday morning pass while waiting: nothing is used up.
+    app.clock.set("2026-03-09T09:00:00Z".parse().unwrap());
+    assert_eq!(app.complaint(id).await["resolution"], paused);
+
+    // The customer answers Monday 10:00: 80 service minutes were paused; the target moves on.
+    let replied = app
+        .act(
+            id,
+            &json!({"action": "customer_replied", "note": "Photo sent"}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        replied["resolution"],
+        json!({"due_at": "2026-03-11T08:50:00Z", "state": "pending", "minutes_left": 950})
+    );
+    let timeline = app.timeline(id).await;
+    assert!(
+        timeline
+            .iter()
+            .any(|e| e["field"] == "paused_minutes" && e["new_value"] == "80")
+    );
+    app.act(id, &json!({"action": "customer_replied"}))
+        .await
+        .expect_error(409, "invalid_transition", Some("action"));
+}

@@ -26,7 +26,7 @@ pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &ComplaintRecord) -> AnyQuery<
 }
 
 /// The record's columns, in the order `values` lists them.
-pub(crate) const RECORD_COLUMNS: [&str; 41] = [
+pub(crate) const RECORD_COLUMNS: [&str; 44] = [
     "kind",
     "status",
     "customer_id",
@@ -66,6 +66,9 @@ pub(crate) const RECORD_COLUMNS: [&str; 41] = [
     "closed_at",
     "close_reason",
     "reopen_reason",
+    "waiting_since",
+    "waiting_reason",
+    "paused_minutes",
     "source",
     "external_id",
 ];
@@ -150,6 +153,9 @@ pub(crate) fn values(r: &ComplaintRecord) -> Vec<Value> {
         V::from(opt_us(r.closed_at)),
         V::from(r.close_reason.clone()),
         V::from(r.reopen_reason.clone()),
+        V::from(opt_us(r.waiting_since)),
+        V::from(r.waiting_reason.clone()),
+        V::from(r.paused_minutes),
         V::from(r.source.clone()),
         V::from(r.external_id.clone()),
     ]
@@ -232,6 +238,9 @@ pub(crate) fn from_row(row: &AnyRow) -> StoreResult<Complaint> {
         closed_at: opt_ts(i("closed_at")?),
         close_reason: t("close_reason")?,
         reopen_reason: t("reopen_reason")?,
+        waiting_since: opt_ts(i("waiting_since")?),
+        waiting_reason: t("waiting_reason")?,
+        paused_minutes: row.try_get("paused_minutes")?,
         source: row.try_get("source")?,
         external_id: t("external_id")?,
     };
