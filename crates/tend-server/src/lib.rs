@@ -7,6 +7,7 @@ pub mod auth;
 pub mod due;
 pub mod error;
 pub mod extract;
+pub mod mail;
 pub mod openapi;
 pub mod routes;
 pub mod views;

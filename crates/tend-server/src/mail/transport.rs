@@ -1,0 +1,120 @@
+//! The [`Mailer`]: one pooled SMTP transport (rustls for TLS) and the mapping of SMTP failures to
+//! temporary or permanent [`MailError`]s.
+
+use std::time::Duration;
+
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use super::{MailError, OutgoingMail, Security, SmtpSettings};
+
+/// How long one SMTP conversation may stall before it counts as a temporary failure.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Sends [`OutgoingMail`] through one SMTP server. Cheap to clone; connections are pooled.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("from", &self.from.to_string())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Mailer {
+    /// A mailer for `settings`; fails (permanently) on an invalid sender or TLS setup.
+    pub fn new(settings: &SmtpSettings) -> Result<Mailer, MailError> {
+        Mailer::with_timeout(settings, DEFAULT_TIMEOUT)
+    }
+
+    /// As [`Mailer::new`], with a different timeout for each SMTP conversation.
+    pub fn with_timeout(settings: &SmtpSettings, timeout: Duration) -> Result<Mailer, MailError> {
+        let from: Mailbox = settings.from.parse().map_err(|e| {
+            MailError::Permanent(format!("invalid sender {:?}: {e}", settings.from))
+        })?;
+        let tls_parameters = || {
+            TlsParameters::new(settings.host.clone())
+                .map_err(|e| MailError::Permanent(format!("TLS setup for {}: {e}", settings.host)))
+        };
+        let tls = match settings.security {
+            Security::Plain => Tls::None,
+            Security::StartTls => Tls::Required(tls_parameters()?),
+            Security::Tls => Tls::Wrapper(tls_parameters()?),
+        };
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host)
+            .port(settings.port)
+            .tls(tls)
+            .timeout(Some(timeout));
+        if let Some(username) = &settings.username {
+            let password = settings.password.clone().unwrap_or_default();
+            builder = builder.credentials(Credentials::new(username.clone(), password));
+        }
+        Ok(Mailer {
+            transport: builder.build(),
+            from,
+        })
+    }
+
+    /// The sender every mail leaves with.
+    pub fn from(&self) -> &Mailbox {
+        &self.from
+    }
+
+    /// Renders and sends `mail`. Never panics; see [`MailError`] for what to retry.
+    pub async fn send(&self, mail: &OutgoingMail) -> Result<(), MailError> {
+        let message = self.build(mail)?;
+        self.transport
+            .send(message)
+            .await
+            .map(drop)
+            .map_err(classify)
+    }
+
+    fn build(&self, mail: &OutgoingMail) -> Result<Message, MailError> {
+        let address = mail.to.trim().parse().map_err(|e| {
+            MailError::Permanent(format!("invalid recipient address {:?}: {e}", mail.to))
+        })?;
+        let name = mail
+            .to_name
+            .as_ref()
+            .map(|n| n.replace(|c: char| c.is_control(), " "));
+        let rendered = mail.render();
+        Message::builder()
+            .from(self.from.clone())
+            .to(Mailbox::new(name, address))
+            .subject(rendered.subject)
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(rendered.text),
+                    )
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_HTML)
+                            .body(rendered.html),
+                    ),
+            )
+            .map_err(|e| MailError::Permanent(format!("message could not be built: {e}")))
+    }
+}
+
+/// 4xx, network trouble, timeouts and TLS handshakes may pass later; 5xx and client-side
+/// errors (such as a message the server cannot take) will not.
+fn classify(error: lettre::transport::smtp::Error) -> MailError {
+    let reason = error.to_string();
+    if error.is_permanent() || error.is_client() {
+        MailError::Permanent(reason)
+    } else {
+        MailError::Temporary(reason)
+    }
+}
