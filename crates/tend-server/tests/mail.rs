@@ -152,54 +152,6 @@ impl Drop for SmtpServer {
     }
 }
 
-fn sample(kind: MailKind, name: &str, reference: &str) -> Template {
-    let (name, reference) = (name.to_owned(), reference.to_owned());
-    let link = format!("https://tend.test/s/{reference}?t=abc&x=1");
-    let (summary, due, product) = (
-        "Broken lid".to_owned(),
-        "2026-12-01 17:00".to_owned(),
-        "Kettle".to_owned(),
-    );
-    match kind {
-        MailKind::Acknowledgement => Template::Acknowledgement {
-            name,
-            reference,
-            status_link: link,
-        },
-        MailKind::FollowUp => Template::FollowUp {
-            name,
-            reference,
-            answer_link: link,
-        },
-        MailKind::Retention => Template::Retention {
-            name,
-            reference,
-            product,
-            link,
-        },
-        MailKind::Assignment => Template::Assignment {
-            name,
-            reference,
-            summary,
-            link,
-        },
-        MailKind::ResponseWarning => Template::ResponseWarning {
-            name,
-            reference,
-            summary,
-            due,
-            link,
-        },
-        MailKind::Breach => Template::Breach {
-            name,
-            reference,
-            summary,
-            due,
-            link,
-        },
-    }
-}
-
 fn mail(to: &str, language: Language, template: Template) -> OutgoingMail {
     OutgoingMail {
         to: to.into(),
@@ -377,4 +329,14 @@ async fn nothing_listening_is_a_temporary_error() {
     let err = result.expect_err("nothing listens, so the send must fail");
     assert!(err.is_temporary(), "{err:?}");
     assert!(!err.to_string().contains("hunter2-secret"));
+}
+
+/// A sample message, linking to the reference's status page.
+fn sample(kind: MailKind, name: &str, reference: &str) -> Template {
+    Template::example(
+        kind,
+        name,
+        reference,
+        &format!("https://tend.test/s/{reference}?t=abc&x=1"),
+    )
 }

@@ -100,12 +100,19 @@ pub(crate) fn fold(s: &str) -> String {
     s.to_lowercase().replace('\u{307}', "")
 }
 
-fn conflict(e: sqlx::Error) -> StoreError {
-    StoreError::unique(
-        e,
-        "external_ref",
-        "another customer has this external reference",
-    )
+/// A failed customer write, as the caller should see it: a duplicate `external_ref` or an
+/// unknown `preferred_channel` names the field; anything else stays a database error.
+fn write_error(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+            StoreError::field("preferred_channel", "no such channel")
+        }
+        _ => StoreError::unique(
+            e,
+            "external_ref",
+            "another customer has this external reference",
+        ),
+    }
 }
 
 /// Customers per statement: 19 parameters each.
@@ -156,12 +163,7 @@ pub(crate) async fn upsert_batch(
             .build()
             .fetch_all(&mut *conn)
             .await
-            .map_err(|e| match &e {
-                sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
-                    StoreError::field("preferred_channel", "no such channel")
-                }
-                _ => conflict(e),
-            })?;
+            .map_err(write_error)?;
         let returned = rows
             .iter()
             .map(|row| {
@@ -266,12 +268,7 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await
-            .map_err(|e| match &e {
-                sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
-                    StoreError::field("preferred_channel", "no such channel")
-                }
-                _ => conflict(e),
-            })?;
+            .map_err(write_error)?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound("customer"));
         }

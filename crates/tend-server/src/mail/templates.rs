@@ -118,6 +118,55 @@ pub struct Rendered {
 }
 
 impl Template {
+    /// A message of `kind` about `reference` for `name`, with fixed sample values for the other
+    /// fields: for previews of the templates and for tests.
+    pub fn example(kind: MailKind, name: &str, reference: &str, link: &str) -> Template {
+        let (name, reference, link) = (name.to_owned(), reference.to_owned(), link.to_owned());
+        let (summary, due, product) = (
+            "Broken lid".to_owned(),
+            "2026-12-01 17:00".to_owned(),
+            "Kettle".to_owned(),
+        );
+        match kind {
+            MailKind::Acknowledgement => Template::Acknowledgement {
+                name,
+                reference,
+                status_link: link,
+            },
+            MailKind::FollowUp => Template::FollowUp {
+                name,
+                reference,
+                answer_link: link,
+            },
+            MailKind::Retention => Template::Retention {
+                name,
+                reference,
+                product,
+                link,
+            },
+            MailKind::Assignment => Template::Assignment {
+                name,
+                reference,
+                summary,
+                link,
+            },
+            MailKind::ResponseWarning => Template::ResponseWarning {
+                name,
+                reference,
+                summary,
+                due,
+                link,
+            },
+            MailKind::Breach => Template::Breach {
+                name,
+                reference,
+                summary,
+                due,
+                link,
+            },
+        }
+    }
+
     pub fn kind(&self) -> MailKind {
         match self {
             Template::Acknowledgement { .. } => MailKind::Acknowledgement,

@@ -200,62 +200,12 @@ mod tests {
     use super::super::templates::Template;
     use super::*;
 
-    fn sample(kind: MailKind) -> Template {
-        let (name, reference, link) = (
-            "Ana <b>".to_owned(),
-            "C-42".to_owned(),
-            "https://t/x?a=1&b=2".to_owned(),
-        );
-        let (summary, due, product) = (
-            "Late".to_owned(),
-            "2026-01-02 10:00".to_owned(),
-            "Kettle".to_owned(),
-        );
-        match kind {
-            MailKind::Acknowledgement => Template::Acknowledgement {
-                name,
-                reference,
-                status_link: link,
-            },
-            MailKind::FollowUp => Template::FollowUp {
-                name,
-                reference,
-                answer_link: link,
-            },
-            MailKind::Retention => Template::Retention {
-                name,
-                reference,
-                product,
-                link,
-            },
-            MailKind::Assignment => Template::Assignment {
-                name,
-                reference,
-                summary,
-                link,
-            },
-            MailKind::ResponseWarning => Template::ResponseWarning {
-                name,
-                reference,
-                summary,
-                due,
-                link,
-            },
-            MailKind::Breach => Template::Breach {
-                name,
-                reference,
-                summary,
-                due,
-                link,
-            },
-        }
-    }
-
     #[test]
     fn every_placeholder_is_filled_and_escaped() {
         for kind in MailKind::ALL {
             for language in Language::ALL {
-                let r = sample(kind).render(language);
+                let r = Template::example(kind, "Ana <b>", "C-42", "https://t/x?a=1&b=2")
+                    .render(language);
                 let all = format!("{}{}{}", r.subject, r.text, r.html);
                 assert!(
                     !all.contains('{') && !all.contains('}'),

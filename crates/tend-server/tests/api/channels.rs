@@ -2,10 +2,23 @@
 
 use serde_json::json;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{TestApp, spawn_app};
 
 const HOURS: &str = "/api/v1/channels/phone/service-hours";
 const STANDARDS: &str = "/api/v1/channels/phone/response-standards";
+
+/// The phone channel staffed Monday to Friday 09:00–17:00 in Madrid, with normal-priority
+/// targets of 240 minutes to a first response and 960 to resolution.
+async fn madrid_office_with_targets(app: &TestApp) {
+    let m = &app.manager.token;
+    let office = json!({"time_zone": "Europe/Madrid", "week": {
+        "mon": [["09:00", "17:00"]], "tue": [["09:00", "17:00"]], "wed": [["09:00", "17:00"]],
+        "thu": [["09:00", "17:00"]], "fri": [["09:00", "17:00"]]}});
+    app.put_json(HOURS, m, &office).await.expect(200);
+    let targets =
+        json!({"targets": {"normal": {"first_response_minutes": 240, "resolution_minutes": 960}}});
+    app.put_json(STANDARDS, m, &targets).await.expect(200);
+}
 
 #[tokio::test]
 async fn service_hours_default_to_always_open_and_round_trip() {
@@ -143,14 +156,7 @@ async fn only_managers_change_settings_and_unknown_channels_are_404() {
 #[tokio::test]
 async fn complaints_carry_due_times_counted_in_service_hours() {
     let app = spawn_app().await;
-    let m = &app.manager.token;
-    let office = json!({"time_zone": "Europe/Madrid", "week": {
-        "mon": [["09:00", "17:00"]], "tue": [["09:00", "17:00"]], "wed": [["09:00", "17:00"]],
-        "thu": [["09:00", "17:00"]], "fri": [["09:00", "17:00"]]}});
-    app.put_json(HOURS, m, &office).await.expect(200);
-    let targets =
-        json!({"targets": {"normal": {"first_response_minutes": 240, "resolution_minutes": 960}}});
-    app.put_json(STANDARDS, m, &targets).await.expect(200);
+    madrid_office_with_targets(&app).await;
 
     // The test clock stands at Friday 2026-03-06 16:30 in Madrid.
     let customer = app.create_customer().await;
@@ -200,14 +206,7 @@ async fn complaints_carry_due_times_counted_in_service_hours() {
 #[tokio::test]
 async fn waiting_on_the_customer_stops_the_clock_until_they_answer() {
     let app = spawn_app().await;
-    let m = &app.manager.token;
-    let office = json!({"time_zone": "Europe/Madrid", "week": {
-        "mon": [["09:00", "17:00"]], "tue": [["09:00", "17:00"]], "wed": [["09:00", "17:00"]],
-        "thu": [["09:00", "17:00"]], "fri": [["09:00", "17:00"]]}});
-    app.put_json(HOURS, m, &office).await.expect(200);
-    let targets =
-        json!({"targets": {"normal": {"first_response_minutes": 240, "resolution_minutes": 960}}});
-    app.put_json(STANDARDS, m, &targets).await.expect(200);
+    madrid_office_with_targets(&app).await;
     let customer = app.create_customer().await;
     let id = app.create_complaint(customer).await["id"].as_i64().unwrap();
 
