@@ -71,6 +71,9 @@ pub struct Category {
     pub id: CategoryId,
     pub parent_id: Option<CategoryId>,
     pub name: String,
+    /// Days from resolution to follow-up for complaints of this category; `None` takes the
+    /// parent's, and at the top Tend's default.
+    pub follow_up_days: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,6 +81,25 @@ pub struct Product {
     pub id: ProductId,
     pub name: String,
     pub sku: Option<String>,
+}
+
+/// Days from resolution to follow-up when no category on the way up sets them.
+pub const DEFAULT_FOLLOW_UP_DAYS: i64 = 7;
+
+/// The follow-up delay, in days, for a complaint of `category`: its own setting, else the
+/// nearest ancestor's, else [`DEFAULT_FOLLOW_UP_DAYS`]. A cycle cannot loop forever.
+pub fn follow_up_days(all: &[Category], category: Option<CategoryId>) -> i64 {
+    let mut at = category;
+    for _ in 0..=all.len() {
+        let Some(c) = at.and_then(|id| all.iter().find(|c| c.id == id)) else {
+            break;
+        };
+        if let Some(d) = c.follow_up_days {
+            return d;
+        }
+        at = c.parent_id;
+    }
+    DEFAULT_FOLLOW_UP_DAYS
 }
 
 #[cfg(test)]

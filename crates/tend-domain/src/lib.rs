@@ -14,8 +14,10 @@ pub mod lifecycle;
 pub mod money;
 pub mod response_standard;
 pub mod service_hours;
+pub mod sla;
 pub mod text;
 pub mod timeline;
+pub mod transaction;
 
 pub use error::{DomainError, FieldErrors};
 pub use jiff::Timestamp;

@@ -11,6 +11,7 @@ pub mod mail;
 pub mod openapi;
 pub mod routes;
 pub mod views;
+pub mod worker;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -25,11 +26,30 @@ use tokio::net::TcpListener;
 pub struct AppState {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
+    /// Where people reach Tend (no trailing `/`): the start of links in messages.
+    public_url: Arc<str>,
+    /// How long after a purchase its retention contact is due.
+    pub retention_after: jiff::SignedDuration,
 }
 
 impl AppState {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        AppState { store, clock }
+        AppState {
+            store,
+            clock,
+            public_url: "http://127.0.0.1:8080".into(),
+            retention_after: jiff::SignedDuration::from_hours(30 * 24),
+        }
+    }
+
+    /// Sets the address people reach Tend at, e.g. `https://help.example.com`.
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = url.trim_end_matches('/').into();
+        self
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
     }
 }
 

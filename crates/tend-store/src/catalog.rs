@@ -57,9 +57,11 @@ impl Store {
     }
 
     pub async fn categories(&self) -> StoreResult<Vec<Category>> {
-        let rows = sqlx::query("SELECT id, parent_id, name FROM categories ORDER BY name, id")
-            .fetch_all(self.read())
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, parent_id, name, follow_up_days FROM categories ORDER BY name, id",
+        )
+        .fetch_all(self.read())
+        .await?;
         rows.iter()
             .map(|r| {
                 let parent: Option<i64> = r.try_get("parent_id")?;
@@ -67,6 +69,7 @@ impl Store {
                     id: CategoryId(r.try_get("id")?),
                     parent_id: parent.map(CategoryId),
                     name: r.try_get("name")?,
+                    follow_up_days: r.try_get("follow_up_days")?,
                 })
             })
             .collect()
@@ -112,7 +115,29 @@ impl Store {
             id: CategoryId(row.try_get("id")?),
             parent_id: parent,
             name: name.to_string(),
+            follow_up_days: None,
         })
+    }
+
+    /// Sets (or with `None` clears) how many days after resolution a complaint of this
+    /// category is followed up.
+    pub async fn set_category_follow_up_days(
+        &self,
+        id: CategoryId,
+        days: Option<i64>,
+    ) -> StoreResult<()> {
+        if days.is_some_and(|d| !(0..=365).contains(&d)) {
+            return Err(StoreError::field("follow_up_days", "must be from 0 to 365"));
+        }
+        let done = sqlx::query("UPDATE categories SET follow_up_days = $1 WHERE id = $2")
+            .bind(days)
+            .bind(id.0)
+            .execute(self.write())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound("category"));
+        }
+        Ok(())
     }
 
     /// The id of the category path `a / b / c`, created as needed (for imports).

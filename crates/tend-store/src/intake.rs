@@ -8,6 +8,7 @@
 use jiff::Timestamp;
 use sqlx::AnyPool;
 use tend_domain::complaint::ComplaintRecord;
+use tend_domain::ids::ComplaintId;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::complaints::{Actor, Complaint, insert_batch};
@@ -21,6 +22,8 @@ struct Job {
     record: ComplaintRecord,
     actor: Actor,
     now: Timestamp,
+    /// Job kinds to enqueue about the complaint in the same transaction.
+    follow_on: &'static [&'static str],
     reply: oneshot::Sender<StoreResult<Complaint>>,
 }
 
@@ -80,6 +83,13 @@ async fn write(
     let rows: Vec<_> = jobs.iter().map(|j| (&j.record, &j.actor)).collect();
     let now = jobs.iter().map(|j| j.now).max().expect("a batch has jobs");
     let stored = insert_batch(&mut tx, engine, &rows, now).await?;
+    let follow_on: Vec<(ComplaintId, &str)> = stored
+        .iter()
+        .zip(jobs)
+        .filter_map(|(s, j)| Some((s.as_ref().ok()?.as_ref()?.id, j.follow_on)))
+        .flat_map(|(id, kinds)| kinds.iter().map(move |k| (id, *k)))
+        .collect();
+    crate::jobs::insert_for_complaints(&mut tx, engine, &follow_on, now).await?;
     tx.commit().await?;
     Ok(stored
         .into_iter()
@@ -102,6 +112,20 @@ impl Store {
         actor: Actor,
         now: Timestamp,
     ) -> StoreResult<Complaint> {
+        self.create_complaint_with_jobs(record, actor, now, &[])
+            .await
+    }
+
+    /// [`Store::create_complaint`], also enqueuing in the same transaction one job of each of
+    /// `follow_on`'s kinds about the new complaint (payload `{"complaint": id}`, dedupe key
+    /// `"{kind}:{id}"`, due at `now`): what a new complaint sets off cannot be lost.
+    pub async fn create_complaint_with_jobs(
+        &self,
+        record: ComplaintRecord,
+        actor: Actor,
+        now: Timestamp,
+        follow_on: &'static [&'static str],
+    ) -> StoreResult<Complaint> {
         let (reply, answer) = oneshot::channel();
         self.inner
             .intake
@@ -110,6 +134,7 @@ impl Store {
                 record,
                 actor,
                 now,
+                follow_on,
                 reply,
             })
             .await

@@ -14,16 +14,23 @@ mod error;
 mod intake;
 mod jobs;
 mod list;
+mod mail_log;
 mod search;
 mod sql;
+mod status_links;
 mod store;
 pub mod testing;
 mod time;
+mod transactions;
 
 pub use auth::{AuthedEmployee, new_password, new_token, verify_password};
 pub use complaints::{Actor, Complaint, ImportOutcome};
 pub use customers::{CustomerPage, StoredCustomer};
 pub use error::{StoreError, StoreResult};
-pub use jobs::{DEFAULT_MAX_ATTEMPTS, Job, JobCounts, JobId, RunOutcome, backoff, run_due};
+pub use jobs::{
+    DEFAULT_MAX_ATTEMPTS, Handled, Job, JobCounts, JobError, JobId, RunOutcome, backoff, run_due,
+};
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
+pub use mail_log::SentMail;
 pub use store::{Engine, Store, StoreOptions};
+pub use transactions::{RETENTION_GRACE, StoredTransaction, unknown_customer};

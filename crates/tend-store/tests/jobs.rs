@@ -11,7 +11,7 @@ use serde_json::json;
 use tend_domain::clock::ManualClock;
 use tend_store::testing::fresh_database_url;
 use tend_store::{DEFAULT_MAX_ATTEMPTS, Job, JobCounts, JobId, RunOutcome, Store, StoreError};
-use tend_store::{StoreOptions, backoff, run_due};
+use tend_store::{Handled, JobError, StoreOptions, backoff, run_due};
 
 /// Seconds after a fixed instant.
 fn t(secs: i64) -> Timestamp {
@@ -245,13 +245,14 @@ async fn run_due_completes_fails_and_reports() {
     }
     let handler = |job: Job| async move {
         match job.payload["complaint"].as_i64() {
-            Some(n) if n % 2 == 0 => Ok(()),
-            _ => Err("odd complaint".to_owned()),
+            Some(n) if n % 2 == 0 => Ok(Handled::Done),
+            _ => Err(JobError::Retry("odd complaint".to_owned())),
         }
     };
     let outcome = run_due(&store, "w", &[], 10, LEASE, &clock, handler).await;
     let expected = RunOutcome {
         completed: 3,
+        deferred: 0,
         failed: 2,
         lost: 0,
     };
@@ -333,4 +334,106 @@ async fn one_worker_rate() {
         f64::from(done) / elapsed
     );
     assert_eq!(done, JOBS as u32);
+}
+
+#[tokio::test]
+async fn deferred_jobs_wait_without_an_attempt_unless_nudged() {
+    let store = fresh().await;
+    let clock = ManualClock::new(t(0));
+    let id = store
+        .enqueue("mail", &json!({}), t(0), Some("event-1"), t(0))
+        .await
+        .unwrap()
+        .unwrap();
+    let later = |_: Job| async move { Ok(Handled::Defer(t(3600))) };
+    let outcome = run_due(&store, "w", &[], 10, LEASE, &clock, later)
+        .await
+        .unwrap();
+    assert_eq!((outcome.deferred, outcome.claimed()), (1, 1));
+    assert_eq!(
+        store.pending_job_at("event-1").await.unwrap(),
+        Some(t(3600))
+    );
+    let jobs = store.claim("w", &[], 10, LEASE, t(10)).await.unwrap();
+    assert!(jobs.is_empty(), "a deferred job waits for its new time");
+
+    // Something changed: the job comes forward to now, and no attempt was counted.
+    assert_eq!(
+        store.nudge(&["event-1".to_owned()], t(20)).await.unwrap(),
+        1
+    );
+    let jobs = store.claim("w", &[], 10, LEASE, t(20)).await.unwrap();
+    assert_eq!((ids(&jobs), jobs[0].attempts), (vec![id], 0));
+    // A nudge while the handler runs wins over the handler's deferral.
+    store.nudge(&["event-1".to_owned()], t(21)).await.unwrap();
+    store.defer(id, "w", t(9999)).await.unwrap();
+    assert_eq!(store.pending_job_at("event-1").await.unwrap(), Some(t(20)));
+    // Without a nudge the deferral holds.
+    let jobs = store.claim("w", &[], 10, LEASE, t(22)).await.unwrap();
+    store.defer(jobs[0].id, "w", t(9999)).await.unwrap();
+    assert_eq!(
+        store.pending_job_at("event-1").await.unwrap(),
+        Some(t(9999))
+    );
+    assert!(matches!(
+        store.defer(id, "w", t(1)).await,
+        Err(StoreError::Conflict { .. })
+    ));
+}
+
+#[tokio::test]
+async fn a_job_given_up_on_is_dead_at_once() {
+    let store = fresh().await;
+    let clock = ManualClock::new(t(0));
+    let id = enqueue(&store, "mail", 1, t(0)).await;
+    let refuse = |_: Job| async move { Err(JobError::GiveUp("550 no such user".to_owned())) };
+    let outcome = run_due(&store, "w", &[], 10, LEASE, &clock, refuse)
+        .await
+        .unwrap();
+    assert_eq!(outcome.failed, 1);
+    assert_eq!(
+        store.job_error(id).await.unwrap(),
+        Some((Some("550 no such user".to_owned()), true))
+    );
+    assert_eq!(store.job_counts(t(1)).await.unwrap().dead, 1);
+}
+
+#[tokio::test]
+async fn rearm_stores_brings_forward_and_reopens() {
+    let store = fresh().await;
+    let key = "sla:7";
+    store
+        .rearm("sla", &json!({"complaint": 7}), key, t(100), t(0))
+        .await
+        .unwrap();
+    assert_eq!(store.pending_job_at(key).await.unwrap(), Some(t(100)));
+    // A later time does not push a waiting job back; an earlier one brings it forward.
+    store
+        .rearm("sla", &json!({"complaint": 7}), key, t(500), t(1))
+        .await
+        .unwrap();
+    assert_eq!(store.pending_job_at(key).await.unwrap(), Some(t(100)));
+    store
+        .rearm("sla", &json!({"complaint": 7}), key, t(50), t(2))
+        .await
+        .unwrap();
+    assert_eq!(store.pending_job_at(key).await.unwrap(), Some(t(50)));
+    // Finished: re-opened at the new time.
+    let jobs = store.claim("w", &[], 10, LEASE, t(60)).await.unwrap();
+    assert!(store.complete(jobs[0].id, "w", t(61)).await.unwrap());
+    assert_eq!(store.pending_job_at(key).await.unwrap(), None);
+    store
+        .rearm("sla", &json!({"complaint": 7}), key, t(70), t(70))
+        .await
+        .unwrap();
+    assert_eq!(store.pending_job_at(key).await.unwrap(), Some(t(70)));
+    // Re-armed while it runs: completing it releases it to run again instead.
+    let jobs = store.claim("w", &[], 10, LEASE, t(70)).await.unwrap();
+    store
+        .rearm("sla", &json!({"complaint": 7}), key, t(80), t(80))
+        .await
+        .unwrap();
+    assert!(store.complete(jobs[0].id, "w", t(81)).await.unwrap());
+    assert_eq!(store.pending_job_at(key).await.unwrap(), Some(t(70)));
+    assert_eq!(store.job_counts(t(90)).await.unwrap().waiting, 1);
 }

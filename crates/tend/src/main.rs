@@ -5,6 +5,7 @@ mod admin;
 mod export;
 mod import;
 mod serve;
+mod work;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -45,6 +46,20 @@ enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "TEND_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// Do not run a background worker in this process (run `tend worker` elsewhere).
+        #[arg(long)]
+        no_worker: bool,
+        #[command(flatten)]
+        work: work::WorkOptions,
+    },
+    /// Run background workers only: response-standard alerts, follow-ups, retention contacts
+    /// and outgoing mail. Several, on several machines, may share one PostgreSQL database.
+    Worker {
+        /// Workers in this process.
+        #[arg(long, default_value_t = 1)]
+        concurrency: u32,
+        #[command(flatten)]
+        work: work::WorkOptions,
     },
     /// Bring the database schema up to date.
     Migrate,
@@ -104,7 +119,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let opts = StoreOptions::new(&cli.database);
     match cli.command {
-        Command::Serve { listen } => serve::run(&opts, listen).await,
+        Command::Serve {
+            listen,
+            no_worker,
+            work,
+        } => serve::run(&opts, listen, work, !no_worker).await,
+        Command::Worker { concurrency, work } => {
+            work::run(open(&opts).await?, work, concurrency).await
+        }
         Command::Migrate => {
             open(&opts).await?;
             println!("database is up to date");

@@ -1,13 +1,17 @@
-//! `tend serve`: migrate, listen, serve until Ctrl-C or SIGTERM, then drain and close.
+//! `tend serve`: migrate, listen, serve (with a background worker unless told not to) until
+//! Ctrl-C or SIGTERM, then drain and close.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
-
-use tend_domain::clock::SystemClock;
-use tend_server::AppState;
 use tend_store::StoreOptions;
 
-pub async fn run(opts: &StoreOptions, listen: SocketAddr) -> anyhow::Result<()> {
+use crate::work::WorkOptions;
+
+pub async fn run(
+    opts: &StoreOptions,
+    listen: SocketAddr,
+    work: WorkOptions,
+    with_worker: bool,
+) -> anyhow::Result<()> {
     let store = crate::open(opts).await?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -22,14 +26,28 @@ pub async fn run(opts: &StoreOptions, listen: SocketAddr) -> anyhow::Result<()> 
             "No users yet. Create the first admin with:\n  tend user add --email you@example.com --name \"Your Name\" --role admin"
         );
     }
-    let state = AppState::new(store.clone(), Arc::new(SystemClock));
+    let state = work.state(store.clone());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = if with_worker {
+        let worker = work.worker(state.clone())?;
+        let mut stopped = stopped.clone();
+        Some(tokio::spawn(worker.run(async move {
+            let _ = stopped.wait_for(|s| *s).await;
+        })))
+    } else {
+        None
+    };
     tend_server::serve(listener, state, shutdown_signal()).await?;
+    let _ = stop.send(true);
+    if let Some(w) = worker {
+        let _ = w.await;
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())
 }
 
-async fn shutdown_signal() {
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -129,6 +129,58 @@ async fn support_tickets_import_and_round_trip_through_export() {
     assert_eq!(first["external_id"], "1");
     assert_eq!(first["priority"], "urgent");
     assert_eq!(first["channel"], "email");
+
+    // The same file's purchases, for the customers the complaints brought in.
+    let args = [
+        "import",
+        "transactions",
+        file.to_str().unwrap(),
+        "--preset",
+        "support-tickets",
+    ];
+    let out = tend(&db, &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("imported 8469 transactions (0 already"),
+        "{said}"
+    );
+    let again = text(&tend(&db, &args).stdout);
+    assert!(
+        again.contains("imported 0 transactions (8469 already present)"),
+        "{again}"
+    );
+}
+
+#[tokio::test]
+async fn transactions_for_unknown_customers_are_named_by_line() {
+    let db = fresh_database_url().await;
+    let dir = tempfile::tempdir().unwrap();
+    let customers = dir.path().join("customers.csv");
+    std::fs::write(&customers, "Name,Mail\nAna Pérez,ana@example.com\n").unwrap();
+    let map = ["--map", "Name=name", "--map", "Mail=email"];
+    let mut args = vec!["import", "customers", customers.to_str().unwrap()];
+    args.extend(map);
+    assert!(tend(&db, &args).status.success());
+    let sales = dir.path().join("sales.csv");
+    std::fs::write(
+        &sales,
+        "customer_email,occurred_at,product,amount,currency,external_id\n\
+         ana@example.com,2026-11-01,Kettle,39.90,EUR,o-1\n\
+         ghost@example.com,2026-11-02,Lid,5.00,EUR,o-2\n\
+         ana@example.com,someday,Lid,5,EUR,o-3\n",
+    )
+    .unwrap();
+    let path = sales.to_str().unwrap();
+    let refused = tend(&db, &["import", "transactions", path]);
+    assert!(!refused.status.success());
+    let err = text(&refused.stderr);
+    assert!(err.contains("line 3: customer_email: no customer"), "{err}");
+    assert!(err.contains("line 4: occurred_at:"), "{err}");
+    let landed = tend(&db, &["import", "transactions", path, "--skip-invalid"]);
+    assert!(landed.status.success(), "{}", text(&landed.stderr));
+    let said = text(&landed.stdout);
+    assert!(said.contains("imported 1 transactions"), "{said}");
 }
 
 #[tokio::test]

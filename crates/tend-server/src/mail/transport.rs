@@ -70,7 +70,17 @@ impl Mailer {
 
     /// Renders and sends `mail`. Never panics; see [`MailError`] for what to retry.
     pub async fn send(&self, mail: &OutgoingMail) -> Result<(), MailError> {
-        let message = self.build(mail)?;
+        self.send_as(mail, None).await
+    }
+
+    /// [`Mailer::send`] with a fixed `Message-ID` (e.g. `<event-hash@tend>`), so that a message
+    /// sent again for the same event is recognisable as the same message.
+    pub async fn send_as(
+        &self,
+        mail: &OutgoingMail,
+        message_id: Option<&str>,
+    ) -> Result<(), MailError> {
+        let message = self.build(mail, message_id)?;
         self.transport
             .send(message)
             .await
@@ -78,7 +88,7 @@ impl Mailer {
             .map_err(classify)
     }
 
-    fn build(&self, mail: &OutgoingMail) -> Result<Message, MailError> {
+    fn build(&self, mail: &OutgoingMail, message_id: Option<&str>) -> Result<Message, MailError> {
         let address = mail.to.trim().parse().map_err(|e| {
             MailError::Permanent(format!("invalid recipient address {:?}: {e}", mail.to))
         })?;
@@ -88,6 +98,7 @@ impl Mailer {
             .map(|n| n.replace(|c: char| c.is_control(), " "));
         let rendered = mail.render();
         Message::builder()
+            .message_id(message_id.map(str::to_owned))
             .from(self.from.clone())
             .to(Mailbox::new(name, address))
             .subject(rendered.subject)

@@ -20,6 +20,8 @@ pub struct CategoryView {
     pub id: i64,
     pub parent_id: Option<i64>,
     pub name: String,
+    /// Days from resolution to follow-up; absent: the parent's, else Tend's default.
+    pub follow_up_days: Option<i64>,
 }
 
 impl From<&Category> for CategoryView {
@@ -28,8 +30,37 @@ impl From<&Category> for CategoryView {
             id: c.id.0,
             parent_id: c.parent_id.map(|p| p.0),
             name: c.name.clone(),
+            follow_up_days: c.follow_up_days,
         }
     }
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpSetting {
+    /// 0 to 365; `null` inherits from the parent category.
+    pub follow_up_days: Option<i64>,
+}
+
+/// Sets how many days after resolution complaints of this category are followed up.
+#[utoipa::path(put, path = "/api/v1/categories/{id}/follow-up", tag = "catalog", request_body = FollowUpSetting,
+    params(("id" = i64, Path, description = "Category id")),
+    responses((status = 204), (status = 404, body = crate::error::ErrorBody), (status = 422, body = crate::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn set_category_follow_up(
+    State(s): State<AppState>,
+    auth: Authed,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    ApiJson(body): ApiJson<FollowUpSetting>,
+) -> ApiResult<StatusCode> {
+    auth.require(Permission::Manage)?;
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| ApiError::not_found("category"))?;
+    s.store
+        .set_category_follow_up_days(CategoryId(id), body.follow_up_days)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

@@ -16,6 +16,7 @@ use crate::due;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, MergePatch, from_value, merge_patch};
 use crate::views::{ComplaintView, Page};
+use crate::worker::{NEW_COMPLAINT_JOBS, after_change};
 
 /// `123` or the public reference `C-2026-000123`; a reference must match exactly.
 pub(crate) async fn complaint_id(s: &AppState, raw: &str) -> ApiResult<ComplaintId> {
@@ -72,7 +73,15 @@ pub async fn create_complaint(
     let now = s.clock.now();
     draft.received_by.get_or_insert(auth.0.id);
     let record = ComplaintRecord::received(draft.validate(now)?, "api");
-    let stored = s.store.create_complaint(record, auth.actor(), now).await?;
+    let stored = s
+        .store
+        .create_complaint_with_jobs(record, auth.actor(), now, NEW_COMPLAINT_JOBS)
+        .await?;
+    if stored.record.assignee_id.is_some() {
+        let mut before = stored.record.clone();
+        before.assignee_id = None;
+        after_change(&s, &before, &stored, now).await?;
+    }
     let location = format!("/api/v1/complaints/{}", stored.id);
     Ok((
         StatusCode::CREATED,
@@ -111,6 +120,7 @@ pub async fn patch_complaint(
     auth.require(Permission::WorkComplaints)?;
     let now = s.clock.now();
     let mut outcome = Ok(());
+    let mut before = None;
     let c = s
         .store
         .change_complaint(
@@ -120,6 +130,7 @@ pub async fn patch_complaint(
             "edited",
             now,
             |record| {
+                before = Some(record.clone());
                 let mut merged = serde_json::to_value(record.to_draft()).expect("drafts serialise");
                 merge_patch(&mut merged, patch);
                 match from_value::<ComplaintDraft>(merged) {
@@ -131,7 +142,11 @@ pub async fn patch_complaint(
         )
         .await;
     outcome?;
-    Ok(Json(due::view(&s, &c?).await?))
+    let c = c?;
+    if let Some(before) = before {
+        after_change(&s, &before, &c, now).await?;
+    }
+    Ok(Json(due::view(&s, &c).await?))
 }
 
 /// Filters for the complaint list; all optional, combined with AND.
@@ -146,6 +161,8 @@ pub struct ComplaintQuery {
     customer_id: Option<i64>,
     assignee: Option<i64>,
     escalated: Option<bool>,
+    /// Resolved complaints whose follow-up is due now and not done yet.
+    follow_up_due: Option<bool>,
     /// RFC 3339; inclusive.
     received_from: Option<String>,
     /// RFC 3339; exclusive.
@@ -201,6 +218,7 @@ pub async fn list_complaints(
         customer_id: q.customer_id.map(CustomerId),
         assignee_id: q.assignee.map(EmployeeId),
         escalated: q.escalated,
+        follow_up_due_by: q.follow_up_due.unwrap_or(false).then(|| s.clock.now()),
         received_from: instant("received_from", q.received_from)?,
         received_to: instant("received_to", q.received_to)?,
         q: q.q,

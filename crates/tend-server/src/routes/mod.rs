@@ -5,12 +5,13 @@ mod channels;
 mod complaints;
 mod customers;
 mod health;
+mod transactions;
 mod work;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
@@ -25,6 +26,7 @@ pub use channels::*;
 pub use complaints::*;
 pub use customers::*;
 pub use health::*;
+pub use transactions::*;
 pub use work::*;
 
 pub fn router(state: AppState) -> Router {
@@ -40,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/complaints/{id}/steps", post(add_step).get(list_steps))
         .route("/complaints/{id}/timeline", get(timeline))
         .route("/categories", get(list_categories).post(create_category))
+        .route("/categories/{id}/follow-up", put(set_category_follow_up))
         .route("/products", get(list_products).post(create_product))
         .route("/channels", get(list_channels))
         .route(
@@ -51,6 +54,11 @@ pub fn router(state: AppState) -> Router {
             get(get_response_standards).put(put_response_standards),
         )
         .route("/employees", get(list_employees))
+        .route(
+            "/transactions",
+            post(create_transaction).get(list_transactions),
+        )
+        .route("/transactions/{id}", get(get_transaction))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -13,6 +13,7 @@ use crate::error::ApiResult;
 use crate::extract::{ApiJson, from_tagged};
 use crate::routes::complaints::{complaint_id, if_match};
 use crate::views::{ComplaintView, TimelineEntryView};
+use crate::worker::{after_change, complete_action};
 
 /// Takes one step of the resolution method, e.g. `{"action": "understand", "facts": "…"}`.
 /// A step the method does not allow now is refused with 409 and the record is unchanged.
@@ -33,14 +34,20 @@ pub async fn act_on_complaint(
     let name = action.name();
     let id = complaint_id(&s, &id).await?;
     // Pauses are counted in the service hours of the complaint's channel.
-    let channel = s.store.complaint(id).await?.record.channel;
-    let (hours, _) = s.store.channel_settings(&channel).await?;
+    let current = s.store.complaint(id).await?.record;
+    let (hours, _) = s.store.channel_settings(&current.channel).await?;
+    let action = complete_action(&s, &current, action).await?;
+    let mut before = None;
     let c = s
         .store
         .change_complaint(id, if_match(&headers)?, &auth.actor(), name, now, |r| {
+            before = Some(r.clone());
             apply_with(r, action, now, &hours)
         })
         .await?;
+    if let Some(before) = before {
+        after_change(&s, &before, &c, now).await?;
+    }
     Ok(Json(crate::due::view(&s, &c).await?))
 }
 

@@ -45,6 +45,12 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub store: Store,
     pub clock: Arc<ManualClock>,
+    /// The server's state, for starting background workers beside it.
+    #[allow(dead_code)]
+    pub state: AppState,
+    /// The test's database, for opening a second handle on it.
+    #[allow(dead_code)]
+    pub database_url: String,
     pub admin_token: String,
     pub admin: Staff,
     pub manager: Staff,
@@ -208,7 +214,7 @@ pub async fn spawn_app() -> TestApp {
         .with_test_writer()
         .try_init();
     let url = fresh_database_url().await;
-    let store = Store::open(&StoreOptions::new(url)).await.expect("store");
+    let store = Store::open(&StoreOptions::new(&url)).await.expect("store");
     let clock = Arc::new(ManualClock::new(now()));
 
     let mut staff = Vec::new();
@@ -233,8 +239,9 @@ pub async fn spawn_app() -> TestApp {
     let address = format!("http://{}", listener.local_addr().expect("local address"));
     let (shutdown, stop) = oneshot::channel::<()>();
     let state = AppState::new(store.clone(), clock.clone() as Arc<dyn Clock>);
+    let server_state = state.clone();
     tokio::spawn(async move {
-        tend_server::serve(listener, state, async {
+        tend_server::serve(listener, server_state, async {
             let _ = stop.await;
         })
         .await
@@ -246,6 +253,8 @@ pub async fn spawn_app() -> TestApp {
         client: reqwest::Client::new(),
         store,
         clock,
+        state,
+        database_url: url,
         admin_token: admin.token.clone(),
         admin,
         manager,

@@ -49,7 +49,7 @@ impl Store {
         }
         let mut sql = Sql::new(self.engine(), "UPDATE jobs SET locked_by = ");
         sql.bind(worker.to_owned()).push(", locked_until = ");
-        sql.bind(us(now + lease));
+        sql.bind(us(now + lease)).push(", nudged = 0");
         sql.push(" WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= ");
         sql.bind(us(now));
         sql.push(" AND (locked_until IS NULL OR locked_until <= ");

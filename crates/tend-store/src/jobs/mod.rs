@@ -15,16 +15,19 @@
 //! Payloads and error texts are stored, never logged: they may hold customers' data.
 
 mod claim;
+mod reschedule;
 mod runner;
 
-pub use runner::{RunOutcome, run_due};
+pub use runner::{Handled, JobError, RunOutcome, run_due};
 
 use jiff::{SignedDuration, Timestamp};
-use sqlx::Row;
 use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use tend_domain::ids::ComplaintId;
 
 use crate::error::{StoreError, StoreResult};
-use crate::store::Store;
+use crate::sql::{Sql, V};
+use crate::store::{Engine, Store};
 use crate::time::{ts, us};
 
 /// How often a job is tried before it is dead, unless enqueued with another limit.
@@ -144,10 +147,13 @@ impl Store {
 
     /// Marks a job done, if `worker` still holds it (even past its lease, as long as nobody has
     /// claimed it since); `false` when it passed to another worker, who runs the job again, or
-    /// the job is finished already.
+    /// the job is finished already. A job [nudged](Store::nudge) while it ran is not done but
+    /// released to run again, since what its handler read has changed.
     pub async fn complete(&self, id: JobId, worker: &str, now: Timestamp) -> StoreResult<bool> {
         let done = sqlx::query(
-            "UPDATE jobs SET done_at = $1, locked_until = NULL \
+            "UPDATE jobs SET done_at = CASE WHEN nudged = 1 THEN NULL ELSE $1 END, \
+             locked_by = CASE WHEN nudged = 1 THEN NULL ELSE locked_by END, \
+             locked_until = NULL, nudged = 0 \
              WHERE id = $2 AND locked_by = $3 AND done_at IS NULL",
         )
         .bind(us(now))
@@ -168,10 +174,7 @@ impl Store {
         error: &str,
         now: Timestamp,
     ) -> StoreResult<()> {
-        let lost = || StoreError::Conflict {
-            field: "lease",
-            reason: format!("job {id} is no longer leased to this worker"),
-        };
+        let lost = || reschedule::lost(id);
         let row = sqlx::query(
             "SELECT attempts, max_attempts FROM jobs \
              WHERE id = $1 AND locked_by = $2 AND done_at IS NULL",
@@ -252,4 +255,37 @@ impl Store {
         row.map(|r| Ok((r.try_get("last_error")?, r.try_get::<i64, _>("dead")? == 1)))
             .transpose()
     }
+}
+
+/// Stores one job per `(complaint, kind)` in one statement, due at `now`, with payload
+/// `{"complaint": id}` and dedupe key `"{kind}:{id}"`: the work a new complaint sets off,
+/// written in the same transaction as the complaint itself.
+pub(crate) async fn insert_for_complaints(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    jobs: &[(ComplaintId, &str)],
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    for chunk in jobs.chunks(500) {
+        let mut sql = Sql::new(
+            engine,
+            "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, dedupe_key) VALUES ",
+        );
+        for (n, (id, kind)) in chunk.iter().enumerate() {
+            sql.push_tuple(
+                n,
+                [
+                    V::from((*kind).to_owned()),
+                    V::from(serde_json::json!({ "complaint": id.0 }).to_string()),
+                    V::from(us(now)),
+                    V::from(DEFAULT_MAX_ATTEMPTS),
+                    V::from(us(now)),
+                    V::from(format!("{kind}:{}", id.0)),
+                ],
+            );
+        }
+        sql.push(" ON CONFLICT (dedupe_key) DO NOTHING");
+        sql.build().execute(&mut *conn).await?;
+    }
+    Ok(())
 }

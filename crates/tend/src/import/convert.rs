@@ -14,13 +14,15 @@ use super::presets::{self, Mapped, Row};
 pub(super) enum Converted {
     Customer(Box<Customer>),
     Complaint(Box<(Customer, ComplaintRecord, Mapped)>),
+    /// A purchase and its line in the file.
+    Transaction(Box<(u64, tend_domain::transaction::Transaction)>),
 }
 
 impl Converted {
     pub(super) fn customer(self) -> Option<Customer> {
         match self {
             Converted::Customer(c) => Some(*c),
-            Converted::Complaint(_) => None,
+            Converted::Complaint(_) | Converted::Transaction(_) => None,
         }
     }
 }

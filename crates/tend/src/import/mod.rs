@@ -6,6 +6,7 @@
 
 mod convert;
 mod presets;
+mod transactions;
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -28,6 +29,8 @@ use presets::Row;
 pub enum What {
     Customers,
     Complaints,
+    /// Purchases (orders), each scheduling a retention contact.
+    Transactions,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,6 +57,9 @@ pub struct ImportArgs {
     /// Store the good rows and list the bad ones, instead of refusing the whole file.
     #[arg(long)]
     skip_invalid: bool,
+    /// Transactions: days from a purchase to its retention contact.
+    #[arg(long, env = "TEND_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=3650))]
+    retention_days: i64,
 }
 
 impl ImportArgs {
@@ -64,6 +70,7 @@ impl ImportArgs {
             preset: Some(preset),
             map: vec![],
             skip_invalid: false,
+            retention_days: 30,
         }
     }
 }
@@ -109,6 +116,16 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         })
         .collect::<Option<_>>()
         .ok_or_else(|| anyhow::anyhow!("--map takes COLUMN=FIELD"))?;
+    if args.what == What::Transactions
+        && let Some((_, f)) = map
+            .iter()
+            .find(|(_, f)| !transactions::FIELDS.contains(&f.as_str()))
+    {
+        anyhow::bail!(
+            "--map: unknown field {f:?}; known: {}",
+            transactions::FIELDS.join(", ")
+        );
+    }
     if args.what == What::Complaints && args.preset.is_none() {
         if map.is_empty() {
             anyhow::bail!(
@@ -153,6 +170,8 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
                     What::Complaints => {
                         complaint_row(&row, args.preset, &map, now, year).map(Converted::Complaint)
                     }
+                    What::Transactions => transactions::row(&row, args.preset, &map, now)
+                        .map(|t| Converted::Transaction(Box::new((line, t)))),
                 };
                 match converted {
                     Ok(c) => rows.push(c),
@@ -171,6 +190,32 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         bar.set_position(reader.position().byte());
     }
     bar.finish_and_clear();
+    let mut stored_transactions = None;
+    if args.what == What::Transactions {
+        let rows = std::mem::take(&mut rows)
+            .into_iter()
+            .filter_map(|r| match r {
+                Converted::Transaction(t) => Some(*t),
+                _ => None,
+            })
+            .collect();
+        let after = jiff::SignedDuration::from_hours(24 * args.retention_days);
+        let (out, unknown) = transactions::store_rows(
+            store,
+            rows,
+            bad.is_empty() || args.skip_invalid,
+            args.skip_invalid,
+            after,
+            now,
+        )
+        .await?;
+        bad.extend(unknown.into_iter().map(|(line, field, reason)| Bad {
+            line,
+            field,
+            reason,
+        }));
+        stored_transactions = Some(out);
+    }
     for b in &bad {
         eprintln!("line {}: {}: {}", b.line, b.field, b.reason);
     }
@@ -196,6 +241,13 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
             println!(
                 "imported {n} customers ({} already present); {skipped} bad row(s) skipped",
                 customers.len() as u64 - n
+            );
+        }
+        What::Transactions => {
+            let out = stored_transactions.unwrap_or_default();
+            println!(
+                "imported {} transactions ({} already present); {skipped} bad row(s) skipped",
+                out.inserted, out.already_present
             );
         }
         What::Complaints => {

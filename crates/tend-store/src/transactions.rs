@@ -1,0 +1,293 @@
+//! Purchases, and the retention contact each one schedules: a `retention` job, written in the
+//! same transaction as the purchase, due a configurable while after it.
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::{SignedDuration, Timestamp};
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
+use tend_domain::ids::{CustomerId, ProductId};
+use tend_domain::money::{Currency, Money};
+use tend_domain::transaction::{CustomerKey, Transaction};
+
+use crate::complaints::ImportOutcome;
+use crate::error::{StoreError, StoreResult};
+use crate::jobs::DEFAULT_MAX_ATTEMPTS;
+use crate::sql::{Sql, V};
+use crate::store::Store;
+use crate::time::{ts, us};
+
+/// Rows per multi-row statement.
+const CHUNK: usize = 500;
+
+/// A retention contact whose time passed longer ago than this when its purchase is stored (an
+/// import of old orders) is not scheduled at all: nobody wants a "how is your kettle?" mail
+/// about a kettle bought three years ago.
+pub const RETENTION_GRACE: SignedDuration = SignedDuration::from_hours(7 * 24);
+
+/// A stored purchase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredTransaction {
+    pub id: i64,
+    pub customer_id: CustomerId,
+    pub occurred_at: Timestamp,
+    pub product_id: Option<ProductId>,
+    pub product: Option<String>,
+    pub amount: Option<Money>,
+    pub returned: bool,
+    pub external_id: Option<String>,
+    pub created_at: Timestamp,
+}
+
+const SELECT: &str = "SELECT t.id, t.customer_id, t.occurred_at, t.product_id, p.name AS product, \
+     t.amount_minor, t.currency, t.returned, t.external_id, t.created_at \
+     FROM transactions t LEFT JOIN products p ON p.id = t.product_id";
+
+fn from_row(r: &AnyRow) -> StoreResult<StoredTransaction> {
+    let currency: Option<String> = r.try_get("currency")?;
+    let minor: Option<i64> = r.try_get("amount_minor")?;
+    let amount = match (minor, currency) {
+        (Some(m), Some(c)) => Currency::parse(&c)
+            .and_then(|c| Money::from_minor(m, c))
+            .ok(),
+        _ => None,
+    };
+    Ok(StoredTransaction {
+        id: r.try_get("id")?,
+        customer_id: CustomerId(r.try_get("customer_id")?),
+        occurred_at: ts(r.try_get("occurred_at")?),
+        product_id: r.try_get::<Option<i64>, _>("product_id")?.map(ProductId),
+        product: r.try_get("product")?,
+        amount,
+        returned: r.try_get::<i64, _>("returned")? == 1,
+        external_id: r.try_get("external_id")?,
+        created_at: ts(r.try_get("created_at")?),
+    })
+}
+
+impl Store {
+    /// The customer each key names, in order; `None` where no customer matches. One query per
+    /// kind of key, however many keys.
+    pub async fn resolve_customers(
+        &self,
+        keys: &[&CustomerKey],
+    ) -> StoreResult<Vec<Option<CustomerId>>> {
+        let mut found: HashMap<(u8, String), CustomerId> = HashMap::new();
+        for (kind, column) in [(0u8, "id"), (1, "email"), (2, "external_ref")] {
+            let wanted: BTreeSet<String> = keys
+                .iter()
+                .filter_map(|k| match (kind, k) {
+                    (0, CustomerKey::Id(id)) => Some(id.0.to_string()),
+                    (1, CustomerKey::Email(e)) => Some(e.to_string()),
+                    (2, CustomerKey::Ref(r)) => Some(r.to_string()),
+                    _ => None,
+                })
+                .collect();
+            for chunk in wanted.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
+                let mut sql = Sql::new(
+                    self.engine(),
+                    format!("SELECT id, {column} AS k FROM customers WHERE {column} IN ("),
+                );
+                for (i, k) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        sql.push(", ");
+                    }
+                    match kind {
+                        0 => sql.bind(k.parse::<i64>().unwrap_or(0)),
+                        _ => sql.bind(k.clone()),
+                    };
+                }
+                sql.push(") ORDER BY id DESC");
+                for row in sql.build().fetch_all(self.read()).await? {
+                    let key = match kind {
+                        0 => row.try_get::<i64, _>("k")?.to_string(),
+                        _ => row.try_get::<String, _>("k")?,
+                    };
+                    // Lowest id last, so it wins when two customers share an address.
+                    found.insert((kind, key), CustomerId(row.try_get("id")?));
+                }
+            }
+        }
+        Ok(keys
+            .iter()
+            .map(|k| {
+                let key = match k {
+                    CustomerKey::Id(id) => (0, id.0.to_string()),
+                    CustomerKey::Email(e) => (1, e.to_string()),
+                    CustomerKey::Ref(r) => (2, r.to_string()),
+                };
+                found.get(&key).copied()
+            })
+            .collect())
+    }
+
+    /// Stores purchases whose customers are resolved already, all or none, each with its
+    /// retention contact `retention_after` later (none when `None`, or when that time passed
+    /// more than [`RETENTION_GRACE`] ago). External ids stored already are skipped.
+    pub async fn import_transactions(
+        &self,
+        rows: &[(CustomerId, &Transaction)],
+        retention_after: Option<SignedDuration>,
+        now: Timestamp,
+    ) -> StoreResult<ImportOutcome> {
+        let inserted = self
+            .insert_transactions(rows, retention_after, now)
+            .await?
+            .len() as u64;
+        Ok(ImportOutcome {
+            inserted,
+            already_present: rows.len() as u64 - inserted,
+        })
+    }
+
+    /// The ids of the purchases stored (those whose external id was new).
+    async fn insert_transactions(
+        &self,
+        rows: &[(CustomerId, &Transaction)],
+        retention_after: Option<SignedDuration>,
+        now: Timestamp,
+    ) -> StoreResult<Vec<i64>> {
+        // Products first: catalog entries are idempotent and take the writer themselves.
+        let mut products: HashMap<String, ProductId> = HashMap::new();
+        for (_, t) in rows {
+            if let Some(p) = &t.product
+                && !products.contains_key(p.as_str())
+            {
+                let id = self.ensure_product(p, now).await?;
+                products.insert(p.to_string(), id);
+            }
+        }
+        let mut tx = self.write().begin().await?;
+        let mut inserted = Vec::with_capacity(rows.len());
+        for chunk in rows.chunks(CHUNK) {
+            let mut sql = Sql::new(
+                self.engine(),
+                "INSERT INTO transactions (customer_id, occurred_at, product_id, amount_minor, \
+                 currency, returned, external_id, created_at) VALUES ",
+            );
+            for (n, (customer, t)) in chunk.iter().enumerate() {
+                let product = t.product.as_ref().map(|p| products[p.as_str()].0);
+                sql.push_tuple(
+                    n,
+                    [
+                        V::from(customer.0),
+                        V::from(us(t.occurred_at)),
+                        V::from(product),
+                        V::from(t.amount.map(|m| m.minor())),
+                        V::from(t.amount.map(|m| m.currency().as_str().to_owned())),
+                        V::from(i64::from(t.returned)),
+                        V::from(t.external_id.as_ref().map(|e| e.to_string())),
+                        V::from(us(now)),
+                    ],
+                );
+            }
+            sql.push(" ON CONFLICT (external_id) DO NOTHING RETURNING id, occurred_at");
+            let stored = sql.build().fetch_all(&mut *tx).await?;
+            for row in &stored {
+                inserted.push(row.try_get::<i64, _>("id")?);
+            }
+            let Some(after) = retention_after else {
+                continue;
+            };
+            let mut jobs = Sql::new(
+                self.engine(),
+                "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, dedupe_key) VALUES ",
+            );
+            let mut n = 0;
+            for row in &stored {
+                let id: i64 = row.try_get("id")?;
+                let contact_at = ts(row.try_get("occurred_at")?) + after;
+                if contact_at < now - RETENTION_GRACE {
+                    continue;
+                }
+                jobs.push_tuple(
+                    n,
+                    [
+                        V::from("retention"),
+                        V::from(serde_json::json!({ "transaction": id }).to_string()),
+                        V::from(us(contact_at.max(now))),
+                        V::from(DEFAULT_MAX_ATTEMPTS),
+                        V::from(us(now)),
+                        V::from(format!("retention:{id}")),
+                    ],
+                );
+                n += 1;
+            }
+            if n > 0 {
+                jobs.push(" ON CONFLICT (dedupe_key) DO NOTHING");
+                jobs.build().execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(inserted)
+    }
+
+    /// Stores one purchase (see [`Store::import_transactions`]); `Conflict` on `external_id`
+    /// when a purchase with that id is stored already, a field error when the customer is unknown.
+    pub async fn create_transaction(
+        &self,
+        t: &Transaction,
+        retention_after: Option<SignedDuration>,
+        now: Timestamp,
+    ) -> StoreResult<StoredTransaction> {
+        let customer = self.resolve_customers(&[&t.customer]).await?[0].ok_or_else(|| {
+            let (field, reason) = unknown_customer(&t.customer);
+            StoreError::field(field, reason)
+        })?;
+        let ids = self
+            .insert_transactions(&[(customer, t)], retention_after, now)
+            .await?;
+        let Some(&id) = ids.first() else {
+            return Err(StoreError::Conflict {
+                field: "external_id",
+                reason: "a purchase with this id is stored already".into(),
+            });
+        };
+        let row = sqlx::query(AssertSqlSafe(format!("{SELECT} WHERE t.id = $1")))
+            .bind(id)
+            .fetch_one(self.write())
+            .await?;
+        from_row(&row)
+    }
+
+    pub async fn transaction(&self, id: i64) -> StoreResult<StoredTransaction> {
+        let row = sqlx::query(AssertSqlSafe(format!("{SELECT} WHERE t.id = $1")))
+            .bind(id)
+            .fetch_optional(self.read())
+            .await?
+            .ok_or(StoreError::NotFound("transaction"))?;
+        from_row(&row)
+    }
+
+    /// Purchases newest first, optionally one customer's, `limit` at a time after the purchase
+    /// id `before` (keyset paging on the id).
+    pub async fn transactions(
+        &self,
+        customer: Option<CustomerId>,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<StoredTransaction>> {
+        let mut sql = Sql::new(self.engine(), format!("{SELECT} WHERE 1 = 1"));
+        if let Some(c) = customer {
+            sql.push(" AND t.customer_id = ").bind(c.0);
+        }
+        if let Some(b) = before {
+            sql.push(" AND t.id < ").bind(b);
+        }
+        sql.push(&format!(
+            " ORDER BY t.id DESC LIMIT {}",
+            limit.clamp(1, 200)
+        ));
+        let rows = sql.build().fetch_all(self.read()).await?;
+        rows.iter().map(from_row).collect()
+    }
+}
+
+/// The field and reason for a purchase whose customer is not stored.
+pub fn unknown_customer(key: &CustomerKey) -> (&'static str, &'static str) {
+    match key {
+        CustomerKey::Id(_) => ("customer_id", "no customer has this id"),
+        CustomerKey::Email(_) => ("customer_email", "no customer has this e-mail address"),
+        CustomerKey::Ref(_) => ("customer_ref", "no customer has this reference"),
+    }
+}
