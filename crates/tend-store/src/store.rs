@@ -47,6 +47,8 @@ pub(crate) struct Inner {
     pub(crate) intake: Intake,
     pub(crate) tokens: crate::auth::TokenCache,
     pub(crate) channel_settings: crate::channel_settings::SettingsCache,
+    /// The status-link key once read (it never changes).
+    pub(crate) status_key: std::sync::OnceLock<Vec<u8>>,
 }
 
 static DRIVERS: Once = Once::new();
@@ -107,6 +109,7 @@ impl Store {
                 intake,
                 tokens: Default::default(),
                 channel_settings: Default::default(),
+                status_key: Default::default(),
             }),
         })
     }
