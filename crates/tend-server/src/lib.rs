@@ -1,4 +1,5 @@
-//! Tend's HTTP layer: the JSON API v1 under `/api/v1`, its OpenAPI document, health checks.
+//! Tend's HTTP layer: the JSON API v1 under `/api/v1`, its OpenAPI document, health checks,
+//! and the web pages (`web`).
 //!
 //! `router` builds the whole app from an [`AppState`]; `serve` runs it on a listener until a
 //! shutdown signal, so tests can start the real server on port 0.
@@ -11,6 +12,7 @@ pub mod mail;
 pub mod openapi;
 pub mod routes;
 pub mod views;
+pub mod web;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -25,11 +27,27 @@ use tokio::net::TcpListener;
 pub struct AppState {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
+    pub web: web::WebConfig,
 }
 
 impl AppState {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        AppState { store, clock }
+        AppState {
+            store,
+            clock,
+            web: web::WebConfig::default(),
+        }
+    }
+
+    /// Marks the pages' cookies `Secure` (when Tend is reached over HTTPS).
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.web.secure_cookies = secure;
+        self
+    }
+
+    pub fn with_limits(mut self, limits: web::limits::Limits) -> Self {
+        self.web.limits = limits;
+        self
     }
 }
 

@@ -45,6 +45,9 @@ enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "TEND_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// Mark the web pages' cookies `Secure`: set it when Tend is reached over HTTPS.
+        #[arg(long, env = "TEND_SECURE_COOKIES")]
+        secure_cookies: bool,
     },
     /// Bring the database schema up to date.
     Migrate,
@@ -104,7 +107,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let opts = StoreOptions::new(&cli.database);
     match cli.command {
-        Command::Serve { listen } => serve::run(&opts, listen).await,
+        Command::Serve {
+            listen,
+            secure_cookies,
+        } => serve::run(&opts, listen, secure_cookies).await,
         Command::Migrate => {
             open(&opts).await?;
             println!("database is up to date");

@@ -7,7 +7,11 @@ use tend_domain::clock::SystemClock;
 use tend_server::AppState;
 use tend_store::StoreOptions;
 
-pub async fn run(opts: &StoreOptions, listen: SocketAddr) -> anyhow::Result<()> {
+pub async fn run(
+    opts: &StoreOptions,
+    listen: SocketAddr,
+    secure_cookies: bool,
+) -> anyhow::Result<()> {
     let store = crate::open(opts).await?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -15,14 +19,15 @@ pub async fn run(opts: &StoreOptions, listen: SocketAddr) -> anyhow::Result<()> 
     let addr = listener.local_addr()?;
     tracing::info!(engine = ?store.engine(), "Tend is listening on http://{addr}");
     println!(
-        "Tend is running at http://{addr}  (API: http://{addr}/api/v1, OpenAPI: http://{addr}/api/openapi.json)"
+        "Tend is running at http://{addr}  (sign in there; API: http://{addr}/api/v1, OpenAPI: http://{addr}/api/openapi.json)"
     );
     if store.employees().await?.is_empty() {
         println!(
             "No users yet. Create the first admin with:\n  tend user add --email you@example.com --name \"Your Name\" --role admin"
         );
     }
-    let state = AppState::new(store.clone(), Arc::new(SystemClock));
+    let state =
+        AppState::new(store.clone(), Arc::new(SystemClock)).with_secure_cookies(secure_cookies);
     tend_server::serve(listener, state, shutdown_signal()).await?;
     store.close().await;
     tracing::info!("stopped");
