@@ -1,9 +1,35 @@
 //! Signing in and out, sessions, and the pages that need one.
 
+use std::sync::Arc;
+
+use tend_domain::clock::ManualClock;
 use tend_domain::employee::Role;
+use tend_server::AppState;
+use tend_store::{Store, StoreOptions};
 
 use crate::browser::{Browser, PASSWORD, employee, signed_in};
-use crate::helpers::spawn_app;
+use crate::helpers::{now, spawn_app};
+
+#[tokio::test]
+async fn the_first_run_says_how_to_create_the_first_admin() {
+    let url = tend_store::testing::fresh_database_url().await;
+    let store = Store::open(&StoreOptions::new(url)).await.expect("store");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let state = AppState::new(store, Arc::new(ManualClock::new(now())));
+    tokio::spawn(tend_server::serve(listener, state, std::future::pending()));
+    let page = reqwest::get(format!("http://{address}/sign-in"))
+        .await
+        .unwrap();
+    let html = page.text().await.unwrap();
+    assert!(html.contains("There are no users yet"), "{html}");
+    assert!(html.contains("tend user add --email"));
+
+    // Once someone exists, the notice is gone.
+    let app = spawn_app().await;
+    let html = Browser::new(&app).get("/sign-in").await.html;
+    assert!(!html.contains("tend user add"));
+}
 
 #[tokio::test]
 async fn pages_need_sign_in() {
