@@ -9,9 +9,9 @@ use tend_domain::employee::Permission;
 use tend_domain::ids::CustomerId;
 use tend_store::{ComplaintFilter, Cursor};
 
-use super::complaint::Answer;
 use super::error::{PageError, PageResult, urlencode};
 use super::i18n::Tr;
+use super::method::Answer;
 use super::session::Staff;
 use super::show::{Row, rows};
 use super::{Chrome, render};

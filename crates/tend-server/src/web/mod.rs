@@ -13,13 +13,16 @@ pub mod session;
 
 mod complaint;
 mod customers;
+mod employees;
 mod fields;
 mod inbox;
 mod intake;
+mod method;
 mod public;
 mod settings;
 mod show;
 mod sign_in;
+mod status;
 mod work;
 
 use std::collections::BTreeMap;
@@ -146,12 +149,12 @@ pub fn router() -> Router<AppState> {
         .route("/settings", get(settings::page))
         .route("/settings/categories", post(settings::add_category))
         .route("/settings/products", post(settings::add_product))
-        .route("/settings/employees", post(settings::invite))
-        .route("/settings/employees/{id}", post(settings::change_employee))
+        .route("/settings/employees", post(employees::invite))
+        .route("/settings/employees/{id}", post(employees::change))
         .route("/settings/channels/{code}", post(settings::channel))
         .route("/complain", get(public::form).post(public::submit))
-        .route("/status/{token}", get(public::status))
-        .route("/status/{token}/message", post(public::message))
-        .route("/status/{token}/satisfaction", post(public::satisfaction))
+        .route("/status/{token}", get(status::page))
+        .route("/status/{token}/message", post(status::message))
+        .route("/status/{token}/satisfaction", post(status::satisfaction))
         .layer(middleware::from_fn(headers))
 }

@@ -219,6 +219,17 @@ pub fn form_token(headers: &HeaderMap, secure: bool) -> (String, Option<HeaderVa
     }
 }
 
+/// `res` with the `Set-Cookie` of a new form token, if one was made.
+pub fn with_cookie(
+    mut res: axum::response::Response,
+    c: Option<HeaderValue>,
+) -> axum::response::Response {
+    if let Some(c) = c {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    res
+}
+
 /// 32 random bytes, URL-safe base64.
 pub fn random_token() -> String {
     use base64::Engine as _;

@@ -1,20 +1,18 @@
-//! Settings for managers: categories, products, employees (invited with a one-time link, with
-//! a role and a support tier) and each channel's service hours and response standards (edited
-//! as the same JSON documents the API takes).
-
-use std::time::Duration;
+//! Settings for managers: categories, products, employees (their forms are in `employees`) and
+//! each channel's service hours and response standards (edited as the same JSON documents the
+//! API takes).
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::employee::{Permission, Role};
-use tend_domain::ids::{CategoryId, EmployeeId};
+use tend_domain::ids::CategoryId;
 use tend_domain::response_standard::ResponseStandards;
 use tend_domain::service_hours::ServiceHoursSpec;
-use tend_domain::text::{Email, Name, Text, Tier};
+use tend_domain::text::{Name, Text};
 
 use super::error::{PageError, PageResult};
 use super::fields::{Errors, opt};
@@ -23,9 +21,6 @@ use super::inbox::{Choice, category_paths};
 use super::session::{Staff, StaffForm};
 use super::{Chrome, render};
 use crate::AppState;
-
-/// How long an invitation link can be used.
-const INVITE_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
 
 pub struct EmployeeRow {
     pub id: i64,
@@ -65,14 +60,14 @@ struct SettingsPage {
 /// What the settings page shows after a form: errors, the form they belong to, a new link,
 /// and a channel's documents as typed.
 #[derive(Default)]
-struct Outcome {
-    form: String,
-    errors: Errors,
-    invite_link: Option<String>,
-    typed: Option<(String, String, String)>,
+pub struct Outcome {
+    pub form: String,
+    pub errors: Errors,
+    pub invite_link: Option<String>,
+    pub typed: Option<(String, String, String)>,
 }
 
-fn role_choices(t: &Tr, staff: &Staff, chosen: &str) -> Vec<Choice> {
+pub fn role_choices(t: &Tr, staff: &Staff, chosen: &str) -> Vec<Choice> {
     [Role::Viewer, Role::Agent, Role::Manager, Role::Admin]
         .into_iter()
         .filter(|r| *r <= staff.session.employee.role)
@@ -84,7 +79,7 @@ fn role_choices(t: &Tr, staff: &Staff, chosen: &str) -> Vec<Choice> {
         .collect()
 }
 
-async fn show(s: &AppState, t: Tr, staff: &Staff, out: Outcome) -> PageResult<Response> {
+pub async fn show(s: &AppState, t: Tr, staff: &Staff, out: Outcome) -> PageResult<Response> {
     staff.require(Permission::Manage)?;
     let mut channels = vec![];
     for c in s.store.channels().await? {
@@ -158,12 +153,12 @@ pub async fn page(State(s): State<AppState>, t: Tr, staff: Staff) -> PageResult<
     show(&s, t, &staff, Outcome::default()).await
 }
 
-fn done() -> PageResult<Response> {
+pub fn done() -> PageResult<Response> {
     Ok(Redirect::to("/settings").into_response())
 }
 
 /// Shows the settings page again with `errors` on `form`'s fields.
-async fn refused(
+pub async fn refused(
     s: &AppState,
     t: Tr,
     staff: &Staff,
@@ -248,128 +243,6 @@ pub async fn add_product(
             refused(&s, t, &staff, "product", errors).await
         }
     }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Invitation {
-    name: String,
-    email: String,
-    role: String,
-    tier: String,
-}
-
-/// The role and tier a form asks for; a manager cannot grant more than their own role.
-fn role_and_tier(staff: &Staff, role: &str, tier: &str, e: &mut Errors) -> Option<(Role, Tier)> {
-    let role = Role::parse(role).map_err(|r| e.add("role", r)).ok();
-    let tier = match tier.trim().parse::<i64>() {
-        Ok(n) => Tier::new(n).map_err(|r| e.add("tier", r)).ok(),
-        Err(_) => {
-            e.add("tier", "must be a support tier from 0 to 3");
-            None
-        }
-    };
-    if role.is_some_and(|r| r > staff.session.employee.role) {
-        return None;
-    }
-    Some((role?, tier?))
-}
-
-pub async fn invite(
-    State(s): State<AppState>,
-    t: Tr,
-    headers: HeaderMap,
-    StaffForm { staff, form }: StaffForm<Invitation>,
-) -> PageResult<Response> {
-    staff.require(Permission::Manage)?;
-    let mut e = Errors::new();
-    let name = Name::parse(&form.name).map_err(|r| e.add("name", r)).ok();
-    let email = Email::parse(&form.email)
-        .map_err(|r| e.add("email", r))
-        .ok();
-    let Some((role, tier)) = role_and_tier(&staff, &form.role, &form.tier, &mut e) else {
-        if e.is_empty() {
-            return Err(PageError::forbidden());
-        }
-        return refused(&s, t, &staff, "invite", e).await;
-    };
-    let (Some(name), Some(email), true) = (name, email, e.is_empty()) else {
-        return refused(&s, t, &staff, "invite", e).await;
-    };
-    let now = s.clock.now();
-    // No password until the invitation is used: nobody can sign in as the new employee before.
-    let created = s
-        .store
-        .create_employee(&email, &name, role, None, tier, "", now)
-        .await;
-    let employee = match created {
-        Ok(x) => x,
-        Err(err) => {
-            let errors = Errors::from_store(err, &t)?;
-            return refused(&s, t, &staff, "invite", errors).await;
-        }
-    };
-    let token = s.store.create_invite(employee.id, now, INVITE_TTL).await?;
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = if s.web.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    let link = format!("{scheme}://{host}/invite/{token}");
-    show(
-        &s,
-        t,
-        &staff,
-        Outcome {
-            invite_link: Some(link),
-            ..Default::default()
-        },
-    )
-    .await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct EmployeeChange {
-    role: String,
-    tier: String,
-}
-
-pub async fn change_employee(
-    State(s): State<AppState>,
-    t: Tr,
-    Path(id): Path<String>,
-    StaffForm { staff, form }: StaffForm<EmployeeChange>,
-) -> PageResult<Response> {
-    staff.require(Permission::Manage)?;
-    let id = id
-        .parse()
-        .map(EmployeeId)
-        .map_err(|_| PageError::not_found())?;
-    let mut e = Errors::new();
-    let Some((role, tier)) = role_and_tier(&staff, &form.role, &form.tier, &mut e) else {
-        if e.is_empty() {
-            return Err(PageError::forbidden());
-        }
-        return refused(&s, t, &staff, "employee", e).await;
-    };
-    let current = s
-        .store
-        .employees()
-        .await?
-        .into_iter()
-        .find(|x| x.id == id)
-        .ok_or_else(PageError::not_found)?;
-    // Nobody changes someone above their own role.
-    if current.role > staff.session.employee.role {
-        return Err(PageError::forbidden());
-    }
-    s.store.set_employee_role(id, role, tier).await?;
-    done()
 }
 
 #[derive(Deserialize, Default)]

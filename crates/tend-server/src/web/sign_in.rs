@@ -15,6 +15,7 @@ use super::fields::Errors;
 use super::i18n::{Lang, Tr};
 use super::session::{
     PublicForm, SESSION_COOKIE, SESSION_TTL, StaffForm, cookie, form_token, local_path, set_cookie,
+    with_cookie,
 };
 use super::{Chrome, render};
 use crate::AppState;
@@ -37,13 +38,6 @@ struct SignInPage {
 pub struct Next {
     #[serde(default)]
     next: String,
-}
-
-fn with_cookie(mut res: Response, c: Option<header::HeaderValue>) -> Response {
-    if let Some(c) = c {
-        res.headers_mut().append(header::SET_COOKIE, c);
-    }
-    res
 }
 
 async fn sign_in_page(
