@@ -15,7 +15,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 pub struct Browser {
     client: reqwest::Client,
-    base: String,
+    pub base: String,
     cookies: Mutex<BTreeMap<String, String>>,
     pub accept_language: Option<String>,
 }

@@ -10,4 +10,5 @@ mod i18n;
 mod journey;
 mod public;
 mod security;
+mod settings;
 mod sign_in;

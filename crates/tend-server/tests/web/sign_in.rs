@@ -10,17 +10,20 @@ use tend_store::{Store, StoreOptions};
 use crate::browser::{Browser, PASSWORD, employee, signed_in};
 use crate::helpers::{now, spawn_app};
 
+/// Serves `state` on a free port until the test ends; returns `http://ADDRESS`.
+async fn serve(state: AppState) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(tend_server::serve(listener, state, std::future::pending()));
+    format!("http://{address}")
+}
+
 #[tokio::test]
 async fn the_first_run_says_how_to_create_the_first_admin() {
     let url = tend_store::testing::fresh_database_url().await;
     let store = Store::open(&StoreOptions::new(url)).await.expect("store");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let state = AppState::new(store, Arc::new(ManualClock::new(now())));
-    tokio::spawn(tend_server::serve(listener, state, std::future::pending()));
-    let page = reqwest::get(format!("http://{address}/sign-in"))
-        .await
-        .unwrap();
+    let address = serve(AppState::new(store, Arc::new(ManualClock::new(now())))).await;
+    let page = reqwest::get(format!("{address}/sign-in")).await.unwrap();
     let html = page.text().await.unwrap();
     assert!(html.contains("There are no users yet"), "{html}");
     assert!(html.contains("tend user add --email"));
@@ -126,6 +129,26 @@ async fn staff_sign_in_and_out() {
     assert!(b.cookie("tend_session").is_none());
     b.set_cookie("tend_session", &token);
     assert_eq!(b.get("/inbox").await.status, 303, "the old cookie is dead");
+}
+
+#[tokio::test]
+async fn cookies_are_secure_when_configured() {
+    let app = spawn_app().await;
+    let email = employee(&app, Role::Agent, "Sid Secure").await;
+    let state = AppState::new(app.store.clone(), app.clock.clone()).with_secure_cookies(true);
+    let mut b = Browser::new(&app);
+    b.base = serve(state).await;
+    let form = b.get("/sign-in").await;
+    assert!(form.set_cookie("tend_form").unwrap().contains("; Secure"));
+    let res = b
+        .submit(
+            "/sign-in",
+            "/sign-in",
+            &[("email", &email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(res.set_cookie("tend_session").unwrap().contains("; Secure"));
 }
 
 #[tokio::test]
