@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use tend_domain::complaint::{CompensationKind, FollowUpOutcome, ResponsibleParty};
+use tend_domain::complaint::{CompensationKind, FollowUpOutcome, Priority, ResponsibleParty};
 use tend_domain::employee::Permission;
 use tend_domain::ids::ComplaintId;
 
@@ -54,6 +54,10 @@ struct ComplaintPage {
     outcomes: Vec<Choice>,
     compensations: Vec<Choice>,
     employees: Vec<Choice>,
+    assignees: Vec<Choice>,
+    priorities: Vec<Choice>,
+    categories: Vec<Choice>,
+    products: Vec<Choice>,
     can_work: bool,
     zone: String,
     v: ActForm,
@@ -109,21 +113,22 @@ pub async fn show(
             value: name(r.assignee_id.map(|e| e.0)),
         },
     ];
-    if let Some(cat) = r.category_id {
-        let paths = super::inbox::category_paths(&s.store.categories().await?);
-        if let Some((_, p)) = paths.into_iter().find(|(id, _)| *id == cat) {
-            facts.push(Answer {
-                label: t.get("field-category"),
-                value: p,
-            });
-        }
+    let paths = super::inbox::category_paths(&s.store.categories().await?);
+    let products = s.store.products().await?;
+    if let Some(cat) = r.category_id
+        && let Some((_, p)) = paths.iter().find(|(id, _)| *id == cat)
+    {
+        facts.push(Answer {
+            label: t.get("field-category"),
+            value: p.clone(),
+        });
     }
     if let Some(p) = r.product_id
-        && let Some(p) = s.store.products().await?.into_iter().find(|x| x.id == p)
+        && let Some(p) = products.iter().find(|x| x.id == p)
     {
         facts.push(Answer {
             label: t.get("field-product"),
-            value: p.name,
+            value: p.name.clone(),
         });
     }
     if let Some(x) = &r.external_id {
@@ -227,6 +232,32 @@ pub async fn show(
                 value: e.id.to_string(),
                 label: format!("{} ({})", e.name, t.label("role", e.role.as_str())),
                 selected: v.to == e.id.to_string(),
+            })
+            .collect(),
+        assignees: employees
+            .iter()
+            .filter(|e| e.active && e.role.allows(Permission::WorkComplaints))
+            .map(|e| Choice {
+                value: e.id.to_string(),
+                label: e.name.clone(),
+                selected: v.assignee == e.id.to_string(),
+            })
+            .collect(),
+        priorities: enum_choices(Priority::ALL, Priority::as_str, &t, "priority", &v.priority),
+        categories: paths
+            .iter()
+            .map(|(id, path)| Choice {
+                value: id.to_string(),
+                label: path.clone(),
+                selected: v.category == id.to_string(),
+            })
+            .collect(),
+        products: products
+            .iter()
+            .map(|p| Choice {
+                value: p.id.to_string(),
+                label: p.name.clone(),
+                selected: v.product == p.id.to_string(),
             })
             .collect(),
         can_work: staff.can(Permission::WorkComplaints),

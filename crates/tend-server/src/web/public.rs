@@ -1,18 +1,19 @@
 //! The public complaint form, no sign-in: rate-limited per address, with a honeypot; on
-//! success the thank-you page gives the reference and the private status link (`status`).
+//! success it redirects to the thank-you page, which gives the reference and the private status
+//! link (`status`).
 
 use std::net::SocketAddr;
 
 use askama::Template;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::complaint::{ComplaintDraft, ComplaintRecord, Kind};
 use tend_domain::customer::CustomerDraft;
 use tend_store::Actor;
 
-use super::error::PageResult;
+use super::error::{PageError, PageResult};
 use super::fields::{Errors, opt};
 use super::i18n::Tr;
 use super::inbox::Choice;
@@ -181,10 +182,29 @@ pub async fn submit(
         .create_complaint(ComplaintRecord::received(intake, SOURCE), customer(), now)
         .await?;
     let token = s.store.status_token(c.id).await?;
-    render(&ThanksPage {
+    // Post, redirect, get: reloading the thank-you page sends nothing twice.
+    Ok(Redirect::to(&format!("/thanks/{token}")).into_response())
+}
+
+/// The thank-you page: the reference and the private status link.
+pub async fn thanks(
+    State(s): State<AppState>,
+    t: Tr,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> PageResult<Response> {
+    let id = s
+        .store
+        .complaint_for_status_token(&token)
+        .await?
+        .ok_or_else(PageError::not_found)?;
+    let c = s.store.complaint(id).await?;
+    let (csrf, set) = form_token(&headers, s.web.secure_cookies);
+    let page = ThanksPage {
         link: Some(link(&s, &headers, &token)),
         reference: Some(c.reference),
+        chrome: Chrome::public(csrf, "/complain"),
         t,
-        chrome,
-    })
+    };
+    Ok(with_cookie(render(&page)?, set))
 }

@@ -1,17 +1,18 @@
 //! Working a complaint from its page: each form names one action of the method and goes
 //! through `lifecycle::apply_with` and `Store::change_complaint`, exactly like the API's
-//! `/actions`, so the rules and the timeline are the same. Steps taken are added likewise.
+//! `/actions`, so the rules and the timeline are the same. Steps taken are added likewise, and
+//! the details (assignee, priority, category, product) are edited as the API's PATCH does.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 use tend_domain::complaint::{
-    CompensationInput, CompensationKind, ComplaintRecord, FollowUpOutcome, ResponsibleParty,
-    SolutionMode,
+    CompensationInput, CompensationKind, ComplaintRecord, FollowUpOutcome, Priority,
+    ResponsibleParty, SolutionMode,
 };
 use tend_domain::employee::Permission;
-use tend_domain::ids::{ComplaintId, EmployeeId};
+use tend_domain::ids::{CategoryId, ComplaintId, EmployeeId, ProductId};
 use tend_domain::lifecycle::{Action, apply_with};
 
 use super::complaint::{parse_id, show};
@@ -52,6 +53,10 @@ pub struct ActForm {
     pub to: String,
     pub tier: String,
     pub text: String,
+    pub assignee: String,
+    pub priority: String,
+    pub category: String,
+    pub product: String,
 }
 
 impl ActForm {
@@ -74,6 +79,10 @@ impl ActForm {
             prevention_suggestion: r.prevention_suggestion.clone().unwrap_or_default(),
             follow_up_at: local_input(r.follow_up_at, tz),
             outcome: "satisfied".into(),
+            assignee: r.assignee_id.map(|e| e.to_string()).unwrap_or_default(),
+            priority: r.priority.as_str().to_owned(),
+            category: r.category_id.map(|c| c.to_string()).unwrap_or_default(),
+            product: r.product_id.map(|p| p.to_string()).unwrap_or_default(),
             ..Default::default()
         }
     }
@@ -261,6 +270,42 @@ pub async fn add_step(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/complaints/{}#steps", id.0)).into_response()),
+        Err(e) => {
+            let errors = Errors::from_store(e, &t)?;
+            show(&s, t, &staff, id, Some(v), errors).await
+        }
+    }
+}
+
+/// Changes the complaint's details, like the API's PATCH: the record's own fields as a draft,
+/// these four replaced, validated again, every change on the timeline.
+pub async fn edit(
+    State(s): State<AppState>,
+    t: Tr,
+    Path(raw): Path<String>,
+    StaffForm { staff, form: v }: StaffForm<ActForm>,
+) -> PageResult<Response> {
+    staff.require(Permission::WorkComplaints)?;
+    let id = parse_id(&raw)?;
+    let version = v.version.trim().parse::<i64>().ok();
+    let now = s.clock.now();
+    let id_of = |raw: &str| raw.trim().parse::<i64>().ok();
+    let (assignee, category, product) = (id_of(&v.assignee), id_of(&v.category), id_of(&v.product));
+    let priority = Priority::parse(&v.priority).ok();
+    let changed = s
+        .store
+        .change_complaint(id, version, &staff.actor(), "edited", now, |r| {
+            let mut draft = r.to_draft();
+            draft.assignee_id = assignee.map(EmployeeId);
+            draft.category_id = category.map(CategoryId);
+            draft.product_id = product.map(ProductId);
+            draft.priority = priority.or(draft.priority);
+            r.edit(draft.validate(now)?);
+            Ok(())
+        })
+        .await;
+    match changed {
+        Ok(_) => Ok(Redirect::to(&format!("/complaints/{}", id.0)).into_response()),
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;
             show(&s, t, &staff, id, Some(v), errors).await

@@ -285,3 +285,52 @@ async fn the_inbox_pages_by_keyset_and_filters() {
         0
     );
 }
+
+#[tokio::test]
+async fn details_are_edited_like_the_apis_patch_and_mine_lists_them() {
+    let app = spawn_app().await;
+    let b = signed_in(&app, Role::Agent).await;
+    let customer = app.create_customer().await;
+    let c = app.create_complaint(customer).await;
+    let id = c["id"].as_i64().unwrap();
+    let page = format!("/complaints/{id}");
+    assert!(!b.get("/inbox?mine=1").await.html.contains(&page));
+
+    // The agent's own id: the one the "received by me" default names.
+    let form = b.get("/complaints/new").await.html;
+    let at = form.find("name=\"received_by\"").unwrap();
+    let selected = &form[at..][..form[at..].find(" selected").unwrap()];
+    let me = selected
+        .rsplit("value=\"")
+        .next()
+        .unwrap()
+        .trim_end_matches('"')
+        .to_owned();
+
+    let version = c["version"].to_string();
+    let res = b
+        .submit(
+            &page,
+            &format!("{page}/edit"),
+            &[
+                ("version", &version),
+                ("assignee", &me),
+                ("priority", "urgent"),
+                ("category", ""),
+                ("product", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.html);
+    let stored = app.complaint(id).await;
+    assert_eq!(stored["assignee_id"].to_string(), me);
+    assert_eq!(stored["priority"], "urgent");
+    let edits: Vec<_> = app
+        .timeline(id)
+        .await
+        .into_iter()
+        .filter(|e| e["action"] == "edited")
+        .collect();
+    assert_eq!(edits.len(), 2, "assignee and priority: {edits:?}");
+    assert!(b.get("/inbox?mine=1").await.html.contains(&page));
+}

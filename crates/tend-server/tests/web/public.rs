@@ -7,20 +7,26 @@ use crate::helpers::spawn_app;
 
 /// Submits the public form as a stranger; returns the thank-you page.
 async fn complain(b: &Browser, name: &str, description: &str) -> crate::browser::Page {
-    b.submit(
-        "/complain",
-        "/complain",
-        &[
-            ("kind", "complaint"),
-            ("name", name),
-            ("email", "jane@example.com"),
-            ("description", description),
-            ("order", "A-1001"),
-            ("updates", "1"),
-            ("website", ""),
-        ],
-    )
-    .await
+    let res = b
+        .submit(
+            "/complain",
+            "/complain",
+            &[
+                ("kind", "complaint"),
+                ("name", name),
+                ("email", "jane@example.com"),
+                ("description", description),
+                ("order", "A-1001"),
+                ("updates", "1"),
+                ("website", ""),
+            ],
+        )
+        .await;
+    if res.status != 303 {
+        return res;
+    }
+    assert!(res.location().starts_with("/thanks/"), "{}", res.location());
+    b.get(res.location()).await
 }
 
 #[tokio::test]
@@ -150,6 +156,7 @@ async fn a_token_shows_its_own_complaint_only() {
     ] {
         let res = b.get(&format!("/status/{bad}")).await;
         assert_eq!(res.status, 404, "{bad}");
+        assert_eq!(b.get(&format!("/thanks/{bad}")).await.status, 404, "{bad}");
         let res = b
             .submit(&one, &format!("/status/{bad}/message"), &[("text", "hi")])
             .await;
