@@ -147,3 +147,62 @@ test('a phone complaint from received to closed', async () => {
   await phone.close();
   await ctx.close();
 });
+
+// The same journey in Spanish and Turkish: the browser asks for the language, every step's
+// heading, button and the timeline speak it, and dates and amounts are written its way.
+const LANGUAGES = [
+  { locale: 'es-ES', lang: 'es', steps: ['1. Comprender', '2. Identificar la causa', '3. Proponer soluciones', '4. Resolver', '5. Hacer seguimiento'], closed: 'Cerrada', timeline: ['Recibida', 'Comprendida', 'Causa identificada', 'Solución acordada', 'Resuelta', 'Seguimiento hecho'], money: 'Cupón 12,50 EUR', date: /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/ },
+  { locale: 'tr-TR', lang: 'tr', steps: ['1. Anlamak', '2. Nedeni belirlemek', '3. Çözüm önermek', '4. Çözmek', '5. Takip etmek'], closed: 'Kapatıldı', timeline: ['Alındı', 'Anlaşıldı', 'Neden belirlendi', 'Çözümde anlaşıldı', 'Çözüldü', 'Takip edildi'], money: 'Kupon 12,50 EUR', date: /\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/ },
+];
+
+for (const l of LANGUAGES) {
+  test(`the same phone complaint to closed, in ${l.lang}`, async () => {
+    const ctx = await tend.context(l.locale);
+    const page = await ctx.newPage();
+    const problems = watch(page);
+    await signIn(page, tend.admin);
+    assert.equal(await page.locator('html').getAttribute('lang'), l.lang);
+    await page.goto('/complaints/new');
+    await page.locator('#c_name').fill(`Cliente ${l.lang}`);
+    await page.locator('#c_phone').fill('+90 212 555 00 00');
+    await page.locator('#description').fill(`La batidora llegó rota (${l.lang}).`);
+    await page.locator('form[method=post][action="/complaints/new"] button[type=submit]').click();
+    await page.waitForURL(/\/complaints\/\d+$/);
+    const submit = () => page.locator('#step button[type=submit]').click();
+    const heading = (i) => page.locator('#step-h').filter({ hasText: l.steps[i] }).waitFor();
+
+    await heading(0);
+    await page.locator('#facts').fill('Llegó rota; caja intacta.');
+    await page.locator('input[name=read_back]').check();
+    await submit();
+    await heading(1);
+    await page.locator('#root_cause').fill('Lote defectuoso');
+    await page.locator('#responsible_party').selectOption('vendor');
+    await submit();
+    await heading(2);
+    await page.locator('#customer_proposal').fill('Una nueva');
+    await page.locator('#agreed_solution').fill('Enviar una nueva');
+    await submit();
+    await heading(3);
+    await page.locator('#corrective_action').fill('Enviada');
+    await page.locator('#comp_kind').selectOption('coupon');
+    await page.locator('#comp_amount').fill('12,50');
+    await page.locator('#comp_currency').fill('EUR');
+    await submit();
+    await heading(4);
+    await page.locator('#outcome').selectOption('satisfied');
+    await submit();
+    await page.locator('#step').locator('input[name=action][value=close]').waitFor({ state: 'attached' });
+    await submit();
+    await page.locator('h1 .status').filter({ hasText: l.closed }).waitFor();
+    assert.ok((await page.locator('#answers-h + dl').innerText()).includes(l.money));
+    const timeline = await page.locator('#timeline').innerText();
+    for (const a of l.timeline) assert.ok(timeline.includes(a), `${a} in the ${l.lang} timeline`);
+    assert.match(timeline, l.date);
+    await shot(page, `complaint-closed-${l.lang}`);
+    await page.goto('/inbox');
+    await shot(page, `inbox-${l.lang}`);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
