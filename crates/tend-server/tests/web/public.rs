@@ -203,3 +203,64 @@ async fn the_public_form_is_rate_limited_per_address() {
     assert_eq!(&statuses[..10], &[200; 10], "{statuses:?}");
     assert_eq!(statuses[11], 429, "{statuses:?}");
 }
+
+#[tokio::test]
+async fn a_customers_message_answers_a_wait_and_closed_cases_take_none() {
+    let app = spawn_app().await;
+    let b = Browser::new(&app);
+    let link = complain(&b, "Ana", "The kettle leaks")
+        .await
+        .href_of("status-link");
+    let id = app.list_ids("").await[0];
+    let wait = json!({"action": "wait_for_customer", "reason": "Which model is it?"});
+    app.act(id, &wait).await.expect(200);
+    let page = b.get(&link).await;
+    assert!(
+        page.html.contains("We are waiting for your answer:")
+            && page.html.contains("Which model is it?")
+    );
+
+    let res = b
+        .submit(&link, &format!("{link}/message"), &[("text", "Model K-2")])
+        .await;
+    assert_eq!(res.status, 303);
+    let c = app.complaint(id).await;
+    assert!(
+        c["first_response"]["state"] != "paused",
+        "the clock runs again: {c}"
+    );
+    let actions: Vec<_> = app
+        .timeline(id)
+        .await
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect();
+    let replied = actions.iter().position(|a| a == "customer_replied");
+    let step = actions.iter().position(|a| a == "step_added");
+    assert!(
+        step.is_some() && replied > step,
+        "the message, then the reply: {actions:?}"
+    );
+    assert!(
+        !b.get(&link)
+            .await
+            .html
+            .contains("We are waiting for your answer")
+    );
+
+    // An empty message is refused next to its field.
+    let res = b
+        .submit(&link, &format!("{link}/message"), &[("text", "  ")])
+        .await;
+    assert_eq!(res.status, 422);
+
+    app.act(id, &json!({"action": "close", "reason": "Duplicate"}))
+        .await
+        .expect(200);
+    let page = b.get(&link).await;
+    assert!(page.html.contains("Your case is closed.") && !page.html.contains("/message\""));
+    let res = b
+        .submit(&link, &format!("{link}/message"), &[("text", "Hello?")])
+        .await;
+    assert_eq!(res.status, 409);
+}
