@@ -114,3 +114,12 @@ export async function signIn(page, who) {
   await page.locator('form[action="/sign-in"] button[type=submit]').click();
   await page.waitForURL('**/inbox');
 }
+
+/** Every visible form control has a label a screen reader reads (a <label for>, a wrapping
+ *  <label>, or aria-label); returns the ones that do not. */
+export async function unlabelled(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => el.type !== 'hidden' && !el.closest('[aria-hidden="true"]'))
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+    .map((el) => el.outerHTML));
+}

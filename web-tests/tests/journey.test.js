@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, watch, shot, signIn } from './harness.js';
+import { start, watch, shot, signIn, unlabelled } from './harness.js';
 
 let tend;
 before(async () => { tend = await start(); });
@@ -18,6 +18,7 @@ test('the first screen tells a newcomer to sign in', async () => {
   assert.match(page.url(), /\/sign-in\?next=/);
   assert.equal(await page.getByLabel('E-mail').count(), 1, 'labelled inputs');
   await shot(page, 'sign-in');
+  assert.deepEqual(await unlabelled(page), []);
   await page.locator('#email').fill(tend.admin.email);
   await page.locator('#password').fill('wrong password');
   await page.locator('form[action="/sign-in"] button[type=submit]').click();
@@ -42,6 +43,7 @@ test('a phone complaint from received to closed', async () => {
   await page.locator('#subject').fill('Cracked jar');
   await page.locator('#description').fill('The blender arrived with a cracked jar.');
   await shot(page, 'new-complaint');
+  assert.deepEqual(await unlabelled(page), []);
   await page.getByRole('button', { name: 'Log the complaint' }).click();
   await page.waitForURL(/\/complaints\/\d+$/);
   const complaintUrl = page.url();
@@ -85,6 +87,7 @@ test('a phone complaint from received to closed', async () => {
   await page.locator('#comp_currency').fill('EUR');
   await page.locator('#follow_up_at').fill('2030-01-17T10:00');
   await shot(page, 'step-4-resolve');
+  assert.deepEqual(await unlabelled(page), []);
   await page.getByRole('button', { name: 'Mark resolved' }).click();
 
   // 5. Follow up, then close.
@@ -109,9 +112,13 @@ test('a phone complaint from received to closed', async () => {
   await page.goto('/inbox?status=closed');
   await page.getByRole('link', { name: 'Jane Doe' }).first().waitFor();
   await shot(page, 'inbox');
+  assert.deepEqual(await unlabelled(page), []);
   await page.getByRole('link', { name: 'Jane Doe' }).first().click();
   await page.getByText('Satisfied').first().waitFor();
   await shot(page, 'customer');
+  await page.goto('/settings');
+  assert.deepEqual(await unlabelled(page), []);
+  await shot(page, 'settings');
 
   // The same complaint in Spanish and Turkish, through the switcher.
   await page.goto(complaintUrl);

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, watch, shot, signIn } from './harness.js';
+import { start, watch, shot, signIn, unlabelled } from './harness.js';
 
 let tend;
 before(async () => { tend = await start(); });
@@ -25,6 +25,7 @@ async function complain(page, l, description) {
   await page.locator('#description').fill(description);
   await page.locator('#order').fill('A-1001');
   await shot(page, `public-form-${l.lang}`);
+  assert.deepEqual(await unlabelled(page), []);
   await page.locator('form[action="/complain"] button[type=submit]').click();
   await page.getByRole('heading', { name: l.thanks }).waitFor();
   await shot(page, `public-thanks-${l.lang}`);
@@ -49,6 +50,7 @@ for (const l of LANGUAGES) {
     await page.getByRole('heading', { name: l.sent }).waitFor();
     await page.getByText(`A photo of the box (${l.lang})`).waitFor();
     await shot(page, `status-${l.lang}`);
+    assert.deepEqual(await unlabelled(page), []);
     assert.deepEqual(problems, []);
     await ctx.close();
   });
