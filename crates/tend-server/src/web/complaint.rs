@@ -197,7 +197,10 @@ pub async fn show(
             .rev()
             .map(|e| Event {
                 at: t.datetime(&e.at, &tz),
-                actor: e.actor,
+                actor: match (e.actor_id, e.actor.as_str()) {
+                    (None, "customer") => t.get("actor-customer"),
+                    _ => e.actor,
+                },
                 action: t.label_or("action", &e.action),
                 field: e.field.unwrap_or_default(),
                 old: e.old_value.unwrap_or_default(),
