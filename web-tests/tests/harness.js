@@ -94,11 +94,20 @@ export async function start() {
   };
 }
 
-/** Fails the test on any JavaScript dialog (alert/confirm/prompt) and any page error. */
+/** Collects any JavaScript dialog (alert/confirm/prompt), page error, refused resource (a
+ *  Content-Security-Policy violation by our own pages) or missing one; a test asserts there
+ *  were none. Pages answering 4xx on purpose (a refused form) are not problems. */
 export function watch(page) {
   const problems = [];
   page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('requestfinished', async (r) => {
+    const res = await r.response();
+    if (r.resourceType() !== 'document' && res && res.status() >= 400) problems.push(`${res.status()}: ${r.url()}`);
+  });
   return problems;
 }
 

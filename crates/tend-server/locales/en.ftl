@@ -271,6 +271,8 @@ customers-search = Name or e-mail begins with
 customers-empty = No customers found.
 customer-profile = Profile
 customer-complaints = Their complaints
+customer-edit = Edit the profile
+customer-save = Save the profile
 customer-new-complaint = New complaint for this customer
 
 ## Settings

@@ -271,6 +271,8 @@ customers-search = El nombre o el correo empieza por
 customers-empty = No se encontraron clientes.
 customer-profile = Perfil
 customer-complaints = Sus quejas
+customer-edit = Editar el perfil
+customer-save = Guardar el perfil
 customer-new-complaint = Nueva queja de este cliente
 
 ## Ajustes

@@ -271,6 +271,8 @@ customers-search = Adı ya da e-postası şununla başlar
 customers-empty = Müşteri bulunamadı.
 customer-profile = Profil
 customer-complaints = Şikâyetleri
+customer-edit = Profili düzenle
+customer-save = Profili kaydet
 customer-new-complaint = Bu müşteri için yeni şikâyet
 
 ## Ayarlar

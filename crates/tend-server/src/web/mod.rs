@@ -12,6 +12,7 @@ pub mod limits;
 pub mod session;
 
 mod complaint;
+mod customer_edit;
 mod customers;
 mod employees;
 mod fields;
@@ -126,12 +127,27 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
+async fn icon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/icon.svg"),
+    )
+}
+
 /// The pages' routes, with their security headers (`routes::router` adds the layer that
 /// renders error pages).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::to("/inbox") }))
         .route("/static/app.css", get(stylesheet))
+        .route("/static/icon.svg", get(icon))
+        .route(
+            "/favicon.ico",
+            get(|| async { Redirect::permanent("/static/icon.svg") }),
+        )
         .route("/sign-in", get(sign_in::form).post(sign_in::submit))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language", post(sign_in::language))
@@ -147,6 +163,10 @@ pub fn router() -> Router<AppState> {
         .route("/complaints/{id}/edit", post(work::edit))
         .route("/customers", get(customers::list))
         .route("/customers/{id}", get(customers::page))
+        .route(
+            "/customers/{id}/edit",
+            get(customer_edit::form).post(customer_edit::submit),
+        )
         .route("/settings", get(settings::page))
         .route("/settings/categories", post(settings::add_category))
         .route("/settings/products", post(settings::add_product))

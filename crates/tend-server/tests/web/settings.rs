@@ -143,3 +143,59 @@ async fn escalating_from_the_page_shows_everywhere() {
         "received"
     );
 }
+
+#[tokio::test]
+async fn agents_correct_a_customers_profile() {
+    let app = spawn_app().await;
+    let customer = app.create_customer().await;
+    let edit = format!("/customers/{customer}/edit");
+    let viewer = signed_in(&app, Role::Viewer).await;
+    assert_eq!(viewer.get(&edit).await.status, 403);
+
+    let agent = signed_in(&app, Role::Agent).await;
+    let form = agent.get(&edit).await;
+    assert!(form.html.contains("value=\"Ayşe Yılmaz\""));
+    let res = agent
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("name", "Ayşe Yılmaz"),
+                ("email", "nope"),
+                ("birth_year", "1980"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.html.contains("must be an e-mail address"));
+    let res = agent
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("name", "Ayşe Yılmaz"),
+                ("email", "ayse@example.com"),
+                ("city", "İzmir"),
+                ("country", "tr"),
+                ("birth_year", "1980"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.html);
+    let stored = app
+        .get(&format!("/api/v1/customers/{customer}"), &app.viewer.token)
+        .await
+        .expect(200);
+    assert_eq!(stored["email"], "ayse@example.com");
+    assert_eq!(stored["country"], "TR");
+    assert_eq!(stored["birth_year"], 1980);
+    assert_eq!(stored["consent_to_contact"], true);
+    assert!(
+        agent
+            .get(&format!("/customers/{customer}"))
+            .await
+            .html
+            .contains("İzmir")
+    );
+}
