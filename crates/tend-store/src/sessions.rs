@@ -249,6 +249,26 @@ impl Store {
         Ok(())
     }
 
+    /// The language an employee chose for the pages (`en` until they choose).
+    pub async fn employee_language(&self, id: EmployeeId) -> StoreResult<String> {
+        let row = sqlx::query("SELECT language FROM employees WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(self.read())
+            .await?
+            .ok_or(StoreError::NotFound("employee"))?;
+        Ok(row.try_get("language")?)
+    }
+
+    /// Keeps the language an employee chose, so it follows them to other browsers.
+    pub async fn set_employee_language(&self, id: EmployeeId, language: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE employees SET language = $1 WHERE id = $2")
+            .bind(language.to_owned())
+            .bind(id.0)
+            .execute(self.write())
+            .await?;
+        Ok(())
+    }
+
     /// Whether an e-mail address belongs to an employee already.
     pub async fn employee_exists(&self, email: &Email) -> StoreResult<bool> {
         let row = sqlx::query("SELECT 1 AS one FROM employees WHERE email = $1")

@@ -20,6 +20,9 @@ use super::session::{
 use super::{Chrome, render};
 use crate::AppState;
 
+/// How long the language cookie lasts: a year.
+const LANG_COOKIE_AGE: u64 = 365 * 24 * 3600;
+
 /// The shortest password an invited employee may choose.
 const MIN_PASSWORD: usize = 10;
 
@@ -83,8 +86,14 @@ pub struct Credentials {
     next: String,
 }
 
-/// Opens a session and sends the browser on with its cookie.
-async fn open_session(s: &AppState, e: &AuthedEmployee, to: &str) -> PageResult<Response> {
+/// Opens a session and sends the browser on with its cookie; a browser that has not chosen a
+/// language gets the one the employee chose elsewhere.
+async fn open_session(
+    s: &AppState,
+    headers: &HeaderMap,
+    e: &AuthedEmployee,
+    to: &str,
+) -> PageResult<Response> {
     let (token, _) = s
         .store
         .create_session(e, s.clock.now(), SESSION_TTL)
@@ -98,6 +107,19 @@ async fn open_session(s: &AppState, e: &AuthedEmployee, to: &str) -> PageResult<
     );
     let mut res = Redirect::to(to).into_response();
     res.headers_mut().append(header::SET_COOKIE, c);
+    if cookie(headers, "lang").is_none()
+        && let Some(lang) = Lang::parse(&s.store.employee_language(e.id).await?)
+        && lang != Lang::En
+    {
+        let c = set_cookie(
+            "lang",
+            lang.code(),
+            Some(LANG_COOKIE_AGE),
+            "Lax",
+            s.web.secure_cookies,
+        );
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
     Ok(res)
 }
 
@@ -110,7 +132,7 @@ pub async fn submit(
     s.web.limits.sign_in(peer.ip())?;
     let to = local_path(&form.next).unwrap_or("/inbox").to_owned();
     match s.store.check_password(&form.email, &form.password).await? {
-        Some(e) => open_session(&s, &e, &to).await,
+        Some(e) => open_session(&s, &headers, &e, &to).await,
         None => sign_in_page(&s, t, &headers, &to, &form.email, true).await,
     }
 }
@@ -140,14 +162,26 @@ pub struct LanguageChoice {
     back: String,
 }
 
-/// Keeps the chosen language in a cookie for a year.
+/// Keeps the chosen language in a cookie for a year, and, for a signed-in employee, as their
+/// setting.
 pub async fn language(
     State(s): State<AppState>,
-    PublicForm { form, .. }: PublicForm<LanguageChoice>,
+    PublicForm { form, headers }: PublicForm<LanguageChoice>,
 ) -> PageResult<Response> {
     let lang = Lang::parse(&form.lang).ok_or_else(PageError::bad_request)?;
-    let year = 365 * 24 * 3600;
-    let c = set_cookie("lang", lang.code(), Some(year), "Lax", s.web.secure_cookies);
+    if let Some(token) = cookie(&headers, SESSION_COOKIE)
+        && let Ok(session) = s.store.session(&token, s.clock.now()).await
+    {
+        let id = session.employee.id;
+        s.store.set_employee_language(id, lang.code()).await?;
+    }
+    let c = set_cookie(
+        "lang",
+        lang.code(),
+        Some(LANG_COOKIE_AGE),
+        "Lax",
+        s.web.secure_cookies,
+    );
     let mut res = Redirect::to(local_path(&form.back).unwrap_or("/")).into_response();
     res.headers_mut().append(header::SET_COOKIE, c);
     Ok(res)
@@ -231,5 +265,5 @@ pub async fn accept_invite(
         .await
         .map_err(|_| PageError::new(StatusCode::INTERNAL_SERVER_ERROR, "error-internal"))?;
     let e = s.store.redeem_invite(&token, &hash, s.clock.now()).await?;
-    open_session(&s, &e, "/inbox").await
+    open_session(&s, &headers, &e, "/inbox").await
 }

@@ -208,3 +208,28 @@ async fn the_language_follows_the_cookie_then_accept_language() {
     assert!(page.html.contains("06.03.2026 15:30 UTC"), "Turkish date");
     assert!(page.html.contains("Anlamak"));
 }
+
+#[tokio::test]
+async fn an_employees_language_follows_them_to_another_browser() {
+    let app = spawn_app().await;
+    let email = crate::browser::employee(&app, Role::Agent, "Lola Lang").await;
+    let first = Browser::new(&app);
+    first.sign_in(&email).await;
+    let res = first
+        .submit("/inbox", "/language", &[("lang", "tr"), ("back", "/inbox")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert!(first.get("/inbox").await.html.contains("Gelen kutusu"));
+
+    // A new browser, with no language chosen and asking for English, gets Turkish on sign-in.
+    let mut other = Browser::new(&app);
+    other.accept_language = Some("en-US".into());
+    other.sign_in(&email).await;
+    assert_eq!(other.cookie("lang").as_deref(), Some("tr"));
+    assert!(other.get("/inbox").await.html.contains("<html lang=\"tr\""));
+    // A browser that chose already keeps its choice.
+    let third = Browser::new(&app);
+    third.set_cookie("lang", "es");
+    third.sign_in(&email).await;
+    assert_eq!(third.cookie("lang").as_deref(), Some("es"));
+}
