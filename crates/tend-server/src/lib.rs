@@ -1,9 +1,11 @@
-//! Tend's HTTP layer: the JSON API v1 under `/api/v1`, its OpenAPI document, health checks.
+//! Tend's HTTP layer: the JSON API v1 under `/api/v1`, its OpenAPI document, health checks,
+//! and the web pages (`web`).
 //!
 //! `router` builds the whole app from an [`AppState`]; `serve` runs it on a listener until a
 //! shutdown signal, so tests can start the real server on port 0.
 
 pub mod auth;
+pub mod changes;
 pub mod due;
 pub mod error;
 pub mod extract;
@@ -11,6 +13,7 @@ pub mod mail;
 pub mod openapi;
 pub mod routes;
 pub mod views;
+pub mod web;
 pub mod worker;
 
 use std::future::Future;
@@ -30,6 +33,7 @@ pub struct AppState {
     public_url: Arc<str>,
     /// How long after a purchase its retention contact is due.
     pub retention_after: jiff::SignedDuration,
+    pub web: web::WebConfig,
 }
 
 impl AppState {
@@ -39,6 +43,7 @@ impl AppState {
             clock,
             public_url: "http://127.0.0.1:8080".into(),
             retention_after: jiff::SignedDuration::from_hours(30 * 24),
+            web: web::WebConfig::default(),
         }
     }
 
@@ -50,6 +55,17 @@ impl AppState {
 
     pub fn public_url(&self) -> &str {
         &self.public_url
+    }
+
+    /// Marks the pages' cookies `Secure` (when Tend is reached over HTTPS).
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.web.secure_cookies = secure;
+        self
+    }
+
+    pub fn with_limits(mut self, limits: web::limits::Limits) -> Self {
+        self.web.limits = limits;
+        self
     }
 }
 

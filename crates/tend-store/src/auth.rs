@@ -54,13 +54,13 @@ pub struct AuthedEmployee {
     pub role: Role,
 }
 
-fn random(bytes: usize) -> String {
+pub(crate) fn random(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     rand::rngs::OsRng.fill_bytes(&mut buf);
     URL_SAFE_NO_PAD.encode(buf)
 }
 
-fn digest(token: &str) -> String {
+pub(crate) fn digest(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -75,12 +75,17 @@ pub fn new_token() -> String {
 /// A new one-time password and its Argon2id hash.
 pub fn new_password() -> (String, String) {
     let password = random(15);
+    let hash = hash_password(&password);
+    (password, hash)
+}
+
+/// The Argon2id hash of a password a person chose.
+pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
-    let hash = Argon2::default()
+    Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .expect("argon2 hashes any input")
-        .to_string();
-    (password, hash)
+        .to_string()
 }
 
 /// Whether `password` matches a stored Argon2 hash.

@@ -15,7 +15,9 @@ mod intake;
 mod jobs;
 mod list;
 mod mail_log;
+mod names;
 mod search;
+mod sessions;
 mod sql;
 mod status_links;
 mod store;
@@ -23,7 +25,7 @@ pub mod testing;
 mod time;
 mod transactions;
 
-pub use auth::{AuthedEmployee, new_password, new_token, verify_password};
+pub use auth::{AuthedEmployee, hash_password, new_password, new_token, verify_password};
 pub use complaints::{Actor, Complaint, ImportOutcome};
 pub use customers::{CustomerPage, StoredCustomer};
 pub use error::{StoreError, StoreResult};
@@ -32,5 +34,6 @@ pub use jobs::{
 };
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub use mail_log::SentMail;
+pub use sessions::{Invite, Session};
 pub use store::{Engine, Store, StoreOptions};
 pub use transactions::{RETENTION_GRACE, StoredTransaction, unknown_customer};

@@ -56,6 +56,10 @@ pub struct ComplaintFilter {
     pub received_from: Option<Timestamp>,
     pub received_to: Option<Timestamp>,
     pub q: Option<String>,
+    /// Resolved complaints whose follow-up was due before this instant and has no outcome yet.
+    pub follow_up_due_before: Option<Timestamp>,
+    /// Oldest received first instead of newest first (the cursor walks the same way).
+    pub oldest_first: bool,
     pub after: Option<Cursor>,
     pub limit: u32,
 }
@@ -119,6 +123,12 @@ impl Store {
         if let Some(t) = f.received_to {
             qb.push(" AND c.received_at < ").bind(us(t));
         }
+        if let Some(t) = f.follow_up_due_before {
+            qb.push(
+                " AND c.status = 'resolved' AND c.follow_up_outcome IS NULL AND c.follow_up_at < ",
+            )
+            .bind(us(t));
+        }
         if let Some(q) = f.q.as_deref() {
             let words = search::words(q);
             if words.is_empty() {
@@ -137,19 +147,26 @@ impl Store {
                 .bind(text)
                 .push(close);
         }
+        let (past, order) = if f.oldest_first {
+            (" > ", "ASC")
+        } else {
+            (" < ", "DESC")
+        };
         if let Some(c) = f.after {
-            qb.push(" AND (c.received_at < ")
+            qb.push(" AND (c.received_at")
+                .push(past)
                 .bind(c.received_at)
                 .push(" OR (c.received_at = ")
                 .bind(c.received_at)
-                .push(" AND c.id < ")
+                .push(" AND c.id")
+                .push(past)
                 .bind(c.id)
                 .push("))");
         }
         // The limit is a validated number, written into the text so that PostgreSQL's generic
         // plans know a page is small (a bound LIMIT made it plan for the whole table).
         qb.push(&format!(
-            " ORDER BY c.received_at DESC, c.id DESC LIMIT {}",
+            " ORDER BY c.received_at {order}, c.id {order} LIMIT {}",
             f.limit + 1
         ));
         let rows = qb.build().fetch_all(self.read()).await?;

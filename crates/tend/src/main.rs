@@ -46,6 +46,9 @@ enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "TEND_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// Mark the web pages' cookies `Secure`: set it when Tend is reached over HTTPS.
+        #[arg(long, env = "TEND_SECURE_COOKIES")]
+        secure_cookies: bool,
         /// Do not run a background worker in this process (run `tend worker` elsewhere).
         #[arg(long)]
         no_worker: bool,
@@ -121,9 +124,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve {
             listen,
+            secure_cookies,
             no_worker,
             work,
-        } => serve::run(&opts, listen, work, !no_worker).await,
+        } => serve::run(&opts, listen, secure_cookies, work, !no_worker).await,
         Command::Worker { concurrency, work } => {
             work::run(open(&opts).await?, work, concurrency).await
         }

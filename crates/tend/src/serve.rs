@@ -9,6 +9,7 @@ use crate::work::WorkOptions;
 pub async fn run(
     opts: &StoreOptions,
     listen: SocketAddr,
+    secure_cookies: bool,
     work: WorkOptions,
     with_worker: bool,
 ) -> anyhow::Result<()> {
@@ -19,14 +20,16 @@ pub async fn run(
     let addr = listener.local_addr()?;
     tracing::info!(engine = ?store.engine(), "Tend is listening on http://{addr}");
     println!(
-        "Tend is running at http://{addr}  (API: http://{addr}/api/v1, OpenAPI: http://{addr}/api/openapi.json)"
+        "Tend is running at http://{addr}  (sign in there; API: http://{addr}/api/v1, OpenAPI: http://{addr}/api/openapi.json)"
     );
     if store.employees().await?.is_empty() {
         println!(
             "No users yet. Create the first admin with:\n  tend user add --email you@example.com --name \"Your Name\" --role admin"
         );
     }
-    let state = work.state(store.clone());
+    let state = work
+        .state(store.clone())
+        .with_secure_cookies(secure_cookies);
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let worker = if with_worker {
         let worker = work.worker(state.clone())?;

@@ -16,7 +16,6 @@ use crate::due;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, MergePatch, from_value, merge_patch};
 use crate::views::{ComplaintView, Page};
-use crate::worker::{NEW_COMPLAINT_JOBS, after_change};
 
 /// `123` or the public reference `C-2026-000123`; a reference must match exactly.
 pub(crate) async fn complaint_id(s: &AppState, raw: &str) -> ApiResult<ComplaintId> {
@@ -73,15 +72,7 @@ pub async fn create_complaint(
     let now = s.clock.now();
     draft.received_by.get_or_insert(auth.0.id);
     let record = ComplaintRecord::received(draft.validate(now)?, "api");
-    let stored = s
-        .store
-        .create_complaint_with_jobs(record, auth.actor(), now, NEW_COMPLAINT_JOBS)
-        .await?;
-    if stored.record.assignee_id.is_some() {
-        let mut before = stored.record.clone();
-        before.assignee_id = None;
-        after_change(&s, &before, &stored, now).await?;
-    }
+    let stored = crate::changes::take(&s, record, auth.actor(), now).await?;
     let location = format!("/api/v1/complaints/{}", stored.id);
     Ok((
         StatusCode::CREATED,
@@ -120,33 +111,26 @@ pub async fn patch_complaint(
     auth.require(Permission::WorkComplaints)?;
     let now = s.clock.now();
     let mut outcome = Ok(());
-    let mut before = None;
-    let c = s
-        .store
-        .change_complaint(
-            complaint_id(&s, &id).await?,
-            if_match(&headers)?,
-            &auth.actor(),
-            "edited",
-            now,
-            |record| {
-                before = Some(record.clone());
-                let mut merged = serde_json::to_value(record.to_draft()).expect("drafts serialise");
-                merge_patch(&mut merged, patch);
-                match from_value::<ComplaintDraft>(merged) {
-                    Ok(draft) => record.edit(draft.validate(now)?),
-                    Err(e) => outcome = Err(e),
-                }
-                Ok(())
-            },
-        )
-        .await;
+    let c = crate::changes::change(
+        &s,
+        complaint_id(&s, &id).await?,
+        if_match(&headers)?,
+        &auth.actor(),
+        "edited",
+        now,
+        |record| {
+            let mut merged = serde_json::to_value(record.to_draft()).expect("drafts serialise");
+            merge_patch(&mut merged, patch);
+            match from_value::<ComplaintDraft>(merged) {
+                Ok(draft) => record.edit(draft.validate(now)?),
+                Err(e) => outcome = Err(e),
+            }
+            Ok(())
+        },
+    )
+    .await;
     outcome?;
-    let c = c?;
-    if let Some(before) = before {
-        after_change(&s, &before, &c, now).await?;
-    }
-    Ok(Json(due::view(&s, &c).await?))
+    Ok(Json(due::view(&s, &c?).await?))
 }
 
 /// Filters for the complaint list; all optional, combined with AND.
@@ -222,6 +206,8 @@ pub async fn list_complaints(
         received_from: instant("received_from", q.received_from)?,
         received_to: instant("received_to", q.received_to)?,
         q: q.q,
+        follow_up_due_before: None,
+        oldest_first: false,
         after: q
             .cursor
             .map(|c| Cursor::decode(&c).map_err(|r| ApiError::invalid("cursor", r)))

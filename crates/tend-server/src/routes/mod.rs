@@ -1,4 +1,5 @@
-//! The route table. Files here mirror the URL space: one module per resource.
+//! The route table. Files here mirror the URL space: one module per resource; the web pages'
+//! routes are in `crate::web`.
 
 mod catalog;
 mod channels;
@@ -28,6 +29,21 @@ pub use customers::*;
 pub use health::*;
 pub use transactions::*;
 pub use work::*;
+
+/// An unknown address: JSON for API clients (a path under `/api/` or a bearer token), a page
+/// for browsers.
+async fn not_found(req: axum::extract::Request) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let api = req.uri().path().starts_with("/api/")
+        || req
+            .headers()
+            .contains_key(axum::http::header::AUTHORIZATION);
+    if api {
+        ApiError::not_found("page").into_response()
+    } else {
+        crate::web::error::PageError::not_found().into_response()
+    }
+}
 
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
@@ -72,7 +88,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", get(crate::openapi::document))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .fallback(|| async { ApiError::not_found("page") })
+        .merge(crate::web::router())
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(crate::web::error::localise))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::new())

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use tend_domain::employee::Permission;
-use tend_domain::lifecycle::{Action, apply_with};
+use tend_domain::lifecycle::Action;
 
 use crate::AppState;
 use crate::auth::Authed;
@@ -13,7 +13,6 @@ use crate::error::ApiResult;
 use crate::extract::{ApiJson, from_tagged};
 use crate::routes::complaints::{complaint_id, if_match};
 use crate::views::{ComplaintView, TimelineEntryView};
-use crate::worker::{after_change, complete_action};
 
 /// Takes one step of the resolution method, e.g. `{"action": "understand", "facts": "…"}`.
 /// A step the method does not allow now is refused with 409 and the record is unchanged.
@@ -30,24 +29,9 @@ pub async fn act_on_complaint(
 ) -> ApiResult<Json<ComplaintView>> {
     auth.require(Permission::WorkComplaints)?;
     let action: Action = from_tagged(body, "action")?;
-    let now = s.clock.now();
-    let name = action.name();
     let id = complaint_id(&s, &id).await?;
     // Pauses are counted in the service hours of the complaint's channel.
-    let current = s.store.complaint(id).await?.record;
-    let (hours, _) = s.store.channel_settings(&current.channel).await?;
-    let action = complete_action(&s, &current, action).await?;
-    let mut before = None;
-    let c = s
-        .store
-        .change_complaint(id, if_match(&headers)?, &auth.actor(), name, now, |r| {
-            before = Some(r.clone());
-            apply_with(r, action, now, &hours)
-        })
-        .await?;
-    if let Some(before) = before {
-        after_change(&s, &before, &c, now).await?;
-    }
+    let c = crate::changes::act(&s, id, if_match(&headers)?, &auth.actor(), action).await?;
     Ok(Json(crate::due::view(&s, &c).await?))
 }
 

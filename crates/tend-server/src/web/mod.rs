@@ -1,0 +1,182 @@
+//! The web pages: the agents' workspace (sign-in required), the public complaint form and the
+//! customer's status page, server-rendered with askama in English, Spanish and Turkish.
+//!
+//! Every state change is a POST whose CSRF token is checked before the handler runs
+//! (`session::StaffForm`, `session::PublicForm`) and goes through the same store and domain
+//! functions as the JSON API. Pages carry a strict Content-Security-Policy: no script at all,
+//! our own stylesheet served from the binary.
+
+pub mod error;
+pub mod i18n;
+pub mod limits;
+pub mod session;
+
+mod complaint;
+mod customer_edit;
+mod customers;
+mod employees;
+mod fields;
+mod inbox;
+mod intake;
+mod method;
+mod public;
+mod settings;
+mod show;
+mod sign_in;
+mod status;
+mod work;
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use tend_domain::employee::Permission;
+
+use crate::AppState;
+use error::PageResult;
+use session::Staff;
+
+/// What the web needs beyond the store: cookie policy and rate limits.
+#[derive(Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (set when Tend is served over HTTPS).
+    pub secure_cookies: bool,
+    pub limits: limits::Limits,
+}
+
+/// Field errors of a form, by field name, as the domain names them.
+pub type Errors = BTreeMap<String, String>;
+
+/// The signed-in employee as the page header shows them.
+pub struct Me {
+    pub name: String,
+    pub can_work: bool,
+    pub can_manage: bool,
+}
+
+/// What every page's frame needs: who is signed in, the CSRF token of its forms, and the
+/// path the language switcher comes back to.
+pub struct Chrome {
+    pub staff: Option<Me>,
+    pub csrf: String,
+    pub back: String,
+}
+
+impl Chrome {
+    pub fn staff(staff: &Staff, back: impl Into<String>) -> Self {
+        Chrome {
+            staff: Some(Me {
+                name: staff.session.employee.name.clone(),
+                can_work: staff.can(Permission::WorkComplaints),
+                can_manage: staff.can(Permission::Manage),
+            }),
+            csrf: staff.csrf().to_owned(),
+            back: back.into(),
+        }
+    }
+
+    pub fn public(csrf: impl Into<String>, back: impl Into<String>) -> Self {
+        Chrome {
+            staff: None,
+            csrf: csrf.into(),
+            back: back.into(),
+        }
+    }
+}
+
+/// A rendered template as an HTML response.
+pub fn render(t: &impl Template) -> PageResult<Response> {
+    Ok(Html(t.render()?).into_response())
+}
+
+const CSP: &str = "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; \
+    form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Security headers on every page.
+async fn headers(req: axum::extract::Request, next: middleware::Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ] {
+        h.insert(name, HeaderValue::from_static(value));
+    }
+    h.entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    res
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/app.css"),
+    )
+}
+
+async fn icon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/icon.svg"),
+    )
+}
+
+/// The pages' routes, with their security headers (`routes::router` adds the layer that
+/// renders error pages).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/inbox") }))
+        .route("/static/app.css", get(stylesheet))
+        .route("/static/icon.svg", get(icon))
+        .route(
+            "/favicon.ico",
+            get(|| async { Redirect::permanent("/static/icon.svg") }),
+        )
+        .route("/sign-in", get(sign_in::form).post(sign_in::submit))
+        .route("/sign-out", post(sign_in::sign_out))
+        .route("/language", post(sign_in::language))
+        .route(
+            "/invite/{token}",
+            get(sign_in::invite).post(sign_in::accept_invite),
+        )
+        .route("/inbox", get(inbox::page))
+        .route("/complaints/new", get(intake::form).post(intake::submit))
+        .route("/complaints/{id}", get(complaint::page))
+        .route("/complaints/{id}/act", post(work::act))
+        .route("/complaints/{id}/steps", post(work::add_step))
+        .route("/complaints/{id}/edit", post(work::edit))
+        .route("/customers", get(customers::list))
+        .route("/customers/{id}", get(customers::page))
+        .route(
+            "/customers/{id}/edit",
+            get(customer_edit::form).post(customer_edit::submit),
+        )
+        .route("/settings", get(settings::page))
+        .route("/settings/categories", post(settings::add_category))
+        .route("/settings/products", post(settings::add_product))
+        .route("/settings/employees", post(employees::invite))
+        .route("/settings/employees/{id}", post(employees::change))
+        .route("/settings/channels/{code}", post(settings::channel))
+        .route("/complain", get(public::form).post(public::submit))
+        .route("/thanks/{token}", get(public::thanks))
+        .route("/status/{token}", get(status::page))
+        .route("/status/{token}/message", post(status::message))
+        .route("/status/{token}/satisfaction", post(status::satisfaction))
+        .layer(middleware::from_fn(headers))
+}

@@ -1,0 +1,293 @@
+//! Settings for managers: categories, products, employees (their forms are in `employees`) and
+//! each channel's service hours and response standards (edited as the same JSON documents the
+//! API takes).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tend_domain::catalog::ChannelCode;
+use tend_domain::employee::{Permission, Role};
+use tend_domain::ids::CategoryId;
+use tend_domain::response_standard::ResponseStandards;
+use tend_domain::service_hours::ServiceHoursSpec;
+use tend_domain::text::{Name, Text};
+
+use super::error::{PageError, PageResult};
+use super::fields::{Errors, opt};
+use super::i18n::Tr;
+use super::inbox::{Choice, category_paths};
+use super::session::{Staff, StaffForm};
+use super::{Chrome, render};
+use crate::AppState;
+
+pub struct EmployeeRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<Choice>,
+    pub tier: String,
+}
+
+pub struct ChannelRow {
+    pub code: String,
+    pub name: String,
+    pub hours: String,
+    pub standards: String,
+    /// Open when its form was just refused.
+    pub open: bool,
+    pub hours_error: Option<String>,
+    pub standards_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "settings.html")]
+struct SettingsPage {
+    t: Tr,
+    chrome: Chrome,
+    categories: Vec<Choice>,
+    products: Vec<(String, String)>,
+    employees: Vec<EmployeeRow>,
+    roles: Vec<Choice>,
+    channels: Vec<ChannelRow>,
+    invite_link: Option<String>,
+    /// Which form the errors belong to.
+    form: String,
+    errors: Errors,
+}
+
+/// What the settings page shows after a form: errors, the form they belong to, a new link,
+/// and a channel's documents as typed.
+#[derive(Default)]
+pub struct Outcome {
+    pub form: String,
+    pub errors: Errors,
+    pub invite_link: Option<String>,
+    pub typed: Option<(String, String, String)>,
+}
+
+pub fn role_choices(t: &Tr, staff: &Staff, chosen: &str) -> Vec<Choice> {
+    [Role::Viewer, Role::Agent, Role::Manager, Role::Admin]
+        .into_iter()
+        .filter(|r| *r <= staff.session.employee.role)
+        .map(|r| Choice {
+            value: r.as_str().to_owned(),
+            label: t.label("role", r.as_str()),
+            selected: r.as_str() == chosen,
+        })
+        .collect()
+}
+
+pub async fn show(s: &AppState, t: Tr, staff: &Staff, out: Outcome) -> PageResult<Response> {
+    staff.require(Permission::Manage)?;
+    let mut channels = vec![];
+    for c in s.store.channels().await? {
+        let (hours, standards) = s.store.channel_settings(&c.code).await?;
+        let mut row = ChannelRow {
+            code: c.code.to_string(),
+            name: c.name.clone(),
+            hours: serde_json::to_string_pretty(&hours.to_spec()).unwrap_or_default(),
+            standards: serde_json::to_string_pretty(&standards).unwrap_or_default(),
+            open: false,
+            hours_error: None,
+            standards_error: None,
+        };
+        if let Some((code, h, r)) = &out.typed
+            && *code == row.code
+        {
+            row.hours = h.clone();
+            row.standards = r.clone();
+            row.open = true;
+            row.hours_error = out.errors.of("hours").map(str::to_owned);
+            row.standards_error = out.errors.of("standards").map(str::to_owned);
+        }
+        channels.push(row);
+    }
+    let failed = !out.errors.is_empty();
+    let page = SettingsPage {
+        categories: category_paths(&s.store.categories().await?)
+            .into_iter()
+            .map(|(id, path)| Choice {
+                value: id.to_string(),
+                label: path,
+                selected: false,
+            })
+            .collect(),
+        products: s
+            .store
+            .products()
+            .await?
+            .into_iter()
+            .map(|p| (p.name, p.sku.unwrap_or_default()))
+            .collect(),
+        employees: s
+            .store
+            .employees()
+            .await?
+            .into_iter()
+            .map(|e| EmployeeRow {
+                id: e.id.0,
+                roles: role_choices(&t, staff, e.role.as_str()),
+                name: e.name,
+                email: e.email,
+                tier: e.tier.get().to_string(),
+            })
+            .collect(),
+        roles: role_choices(&t, staff, "agent"),
+        channels,
+        invite_link: out.invite_link,
+        form: out.form,
+        errors: out.errors,
+        chrome: Chrome::staff(staff, "/settings"),
+        t,
+    };
+    let mut res = render(&page)?;
+    if failed {
+        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(res)
+}
+
+pub async fn page(State(s): State<AppState>, t: Tr, staff: Staff) -> PageResult<Response> {
+    show(&s, t, &staff, Outcome::default()).await
+}
+
+pub fn done() -> PageResult<Response> {
+    Ok(Redirect::to("/settings").into_response())
+}
+
+/// Shows the settings page again with `errors` on `form`'s fields.
+pub async fn refused(
+    s: &AppState,
+    t: Tr,
+    staff: &Staff,
+    form: &str,
+    errors: Errors,
+) -> PageResult<Response> {
+    show(
+        s,
+        t,
+        staff,
+        Outcome {
+            form: form.into(),
+            errors,
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewCategory {
+    name: String,
+    parent: String,
+}
+
+pub async fn add_category(
+    State(s): State<AppState>,
+    t: Tr,
+    StaffForm { staff, form }: StaffForm<NewCategory>,
+) -> PageResult<Response> {
+    staff.require(Permission::Manage)?;
+    let name = match Name::parse(&form.name) {
+        Ok(n) => n,
+        Err(r) => return refused(&s, t, &staff, "category", one("name", r)).await,
+    };
+    let parent = form.parent.parse().ok().map(CategoryId);
+    match s.store.create_category(&name, parent, s.clock.now()).await {
+        Ok(_) => done(),
+        Err(e) => {
+            let errors = Errors::from_store(e, &t)?;
+            refused(&s, t, &staff, "category", errors).await
+        }
+    }
+}
+
+fn one(field: &str, reason: String) -> Errors {
+    let mut e = Errors::new();
+    e.add(field, reason);
+    e
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewProduct {
+    name: String,
+    sku: String,
+}
+
+pub async fn add_product(
+    State(s): State<AppState>,
+    t: Tr,
+    StaffForm { staff, form }: StaffForm<NewProduct>,
+) -> PageResult<Response> {
+    staff.require(Permission::Manage)?;
+    let name = match Name::parse(&form.name) {
+        Ok(n) => n,
+        Err(r) => return refused(&s, t, &staff, "product", one("name", r)).await,
+    };
+    let sku = match opt(&form.sku).map(|x| Text::<64>::parse(&x)).transpose() {
+        Ok(x) => x,
+        Err(r) => return refused(&s, t, &staff, "product", one("sku", r)).await,
+    };
+    match s
+        .store
+        .create_product(&name, sku.as_ref(), s.clock.now())
+        .await
+    {
+        Ok(_) => done(),
+        Err(e) => {
+            let errors = Errors::from_store(e, &t)?;
+            refused(&s, t, &staff, "product", errors).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ChannelSettings {
+    hours: String,
+    standards: String,
+}
+
+pub async fn channel(
+    State(s): State<AppState>,
+    t: Tr,
+    Path(code): Path<String>,
+    StaffForm { staff, form }: StaffForm<ChannelSettings>,
+) -> PageResult<Response> {
+    staff.require(Permission::Manage)?;
+    let code = ChannelCode::parse(&code).map_err(|_| PageError::not_found())?;
+    let mut e = Errors::new();
+    let hours = serde_json::from_str::<ServiceHoursSpec>(&form.hours)
+        .map_err(|r| e.add("hours", r.to_string()))
+        .ok()
+        .and_then(|spec| {
+            spec.validate()
+                .map_err(|d| e.add("hours", d.to_string()))
+                .ok()
+        });
+    let standards = serde_json::from_str::<ResponseStandards>(&form.standards)
+        .map_err(|r| e.add("standards", r.to_string()))
+        .ok()
+        .and_then(|r| {
+            r.validate()
+                .map_err(|d| e.add("standards", d.to_string()))
+                .ok()
+        });
+    let (Some(hours), Some(standards)) = (hours, standards) else {
+        let typed = Some((code.to_string(), form.hours, form.standards));
+        let out = Outcome {
+            form: format!("channel-{code}"),
+            errors: e,
+            typed,
+            ..Default::default()
+        };
+        return show(&s, t, &staff, out).await;
+    };
+    s.store.set_service_hours(&code, &hours).await?;
+    s.store.set_response_standards(&code, &standards).await?;
+    done()
+}

@@ -1,0 +1,14 @@
+//! Web page tests: the real server on a free port over a fresh database, driven like a
+//! browser (cookies, forms with their CSRF tokens, redirects followed by hand).
+
+#[allow(dead_code)]
+#[path = "../api/helpers.rs"]
+mod helpers;
+
+mod browser;
+mod i18n;
+mod journey;
+mod public;
+mod security;
+mod settings;
+mod sign_in;
