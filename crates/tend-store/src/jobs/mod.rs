@@ -15,9 +15,11 @@
 //! Payloads and error texts are stored, never logged: they may hold customers' data.
 
 mod claim;
+mod finish;
 mod reschedule;
 mod runner;
 
+pub use finish::{Finish, Finished};
 pub use runner::{Handled, JobError, RunOutcome, run_due};
 
 use jiff::{SignedDuration, Timestamp};
@@ -150,18 +152,8 @@ impl Store {
     /// the job is finished already. A job [nudged](Store::nudge) while it ran is not done but
     /// released to run again, since what its handler read has changed.
     pub async fn complete(&self, id: JobId, worker: &str, now: Timestamp) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE jobs SET done_at = CASE WHEN nudged = 1 THEN NULL ELSE $1 END, \
-             locked_by = CASE WHEN nudged = 1 THEN NULL ELSE locked_by END, \
-             locked_until = NULL, nudged = 0 \
-             WHERE id = $2 AND locked_by = $3 AND done_at IS NULL",
-        )
-        .bind(us(now))
-        .bind(id.0)
-        .bind(worker.to_owned())
-        .execute(self.write())
-        .await?;
-        Ok(done.rows_affected() == 1)
+        let done = self.finish(worker, id, 0, &Finish::Done, now).await?;
+        Ok(done != Finished::Lost)
     }
 
     /// Records a failed run: `attempts` + 1, the error kept, the lease released, and the job
@@ -174,47 +166,20 @@ impl Store {
         error: &str,
         now: Timestamp,
     ) -> StoreResult<()> {
-        let lost = || reschedule::lost(id);
         let row = sqlx::query(
-            "SELECT attempts, max_attempts FROM jobs \
-             WHERE id = $1 AND locked_by = $2 AND done_at IS NULL",
+            "SELECT attempts FROM jobs WHERE id = $1 AND locked_by = $2 AND done_at IS NULL",
         )
         .bind(id.0)
         .bind(worker.to_owned())
         .fetch_optional(self.write())
         .await?
-        .ok_or_else(lost)?;
-        let attempts = row.try_get::<i64, _>("attempts")? + 1;
-        let dead = attempts >= row.try_get::<i64, _>("max_attempts")?;
-        let error: String = error.chars().take(MAX_ERROR_CHARS).collect();
-        // The guard on `attempts` makes the read and this write one step: a job claimed and
-        // failed by another worker in between is not touched.
-        let done = sqlx::query(
-            "UPDATE jobs SET attempts = $1, last_error = $2, locked_by = NULL, locked_until = NULL, \
-             run_at = $3, done_at = $4, dead = $5 \
-             WHERE id = $6 AND locked_by = $7 AND attempts = $8 AND done_at IS NULL",
-        )
-        .bind(attempts)
-        .bind(error)
-        .bind(us(if dead { now } else { now + backoff(attempts) }))
-        .bind(dead.then_some(us(now)))
-        .bind(i64::from(dead))
-        .bind(id.0)
-        .bind(worker.to_owned())
-        .bind(attempts - 1)
-        .execute(self.write())
-        .await?;
-        if done.rows_affected() != 1 {
-            return Err(lost());
+        .ok_or_else(|| reschedule::lost(id))?;
+        let attempts = row.try_get::<i64, _>("attempts")?;
+        let how = Finish::Retry(error.to_owned());
+        match self.finish(worker, id, attempts, &how, now).await? {
+            Finished::Lost => Err(reschedule::lost(id)),
+            Finished::Applied | Finished::Dead => Ok(()),
         }
-        if dead {
-            tracing::warn!(
-                job = id.0,
-                attempts,
-                "job failed for the last time; it is dead"
-            );
-        }
-        Ok(())
     }
 
     /// Jobs not finished yet, due or not, leased or not.

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::JobId;
+use super::{Finish, Finished, JobId};
 use crate::error::{StoreError, StoreResult};
 use crate::sql::Sql;
 use crate::store::Store;
@@ -15,20 +15,10 @@ impl Store {
     /// time, so the handler looks again with what changed. `Conflict` on `lease` if `worker`
     /// no longer holds it.
     pub async fn defer(&self, id: JobId, worker: &str, at: Timestamp) -> StoreResult<()> {
-        let done = sqlx::query(
-            "UPDATE jobs SET run_at = CASE WHEN nudged = 1 THEN run_at ELSE $1 END, nudged = 0, \
-             locked_by = NULL, locked_until = NULL \
-             WHERE id = $2 AND locked_by = $3 AND done_at IS NULL",
-        )
-        .bind(us(at))
-        .bind(id.0)
-        .bind(worker.to_owned())
-        .execute(self.write())
-        .await?;
-        if done.rows_affected() != 1 {
-            return Err(lost(id));
+        match self.finish(worker, id, 0, &Finish::Defer(at), at).await? {
+            Finished::Lost => Err(lost(id)),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     /// Marks a job dead at once, keeping `error`: for failures no retry can mend (an address
@@ -40,23 +30,11 @@ impl Store {
         error: &str,
         now: Timestamp,
     ) -> StoreResult<()> {
-        let error: String = error.chars().take(super::MAX_ERROR_CHARS).collect();
-        let done = sqlx::query(
-            "UPDATE jobs SET attempts = attempts + 1, last_error = $1, locked_by = NULL, \
-             locked_until = NULL, done_at = $2, dead = 1 \
-             WHERE id = $3 AND locked_by = $4 AND done_at IS NULL",
-        )
-        .bind(error)
-        .bind(us(now))
-        .bind(id.0)
-        .bind(worker.to_owned())
-        .execute(self.write())
-        .await?;
-        if done.rows_affected() != 1 {
-            return Err(lost(id));
+        let how = Finish::GiveUp(error.to_owned());
+        match self.finish(worker, id, 0, &how, now).await? {
+            Finished::Lost => Err(lost(id)),
+            _ => Ok(()),
         }
-        tracing::warn!(job = id.0, "job failed permanently; it is dead");
-        Ok(())
     }
 
     /// Brings the unfinished jobs with these dedupe keys forward to `now` (jobs due earlier keep

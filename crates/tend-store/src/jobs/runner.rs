@@ -6,8 +6,8 @@ use std::future::Future;
 use jiff::{SignedDuration, Timestamp};
 use tend_domain::clock::Clock;
 
-use super::Job;
-use crate::error::{StoreError, StoreResult};
+use super::{Finish, Finished, Job};
+use crate::error::StoreResult;
 use crate::store::Store;
 
 /// What a handler did with its job.
@@ -48,9 +48,10 @@ impl RunOutcome {
     }
 }
 
-/// Claims up to `batch` due jobs of `kinds` (empty: every kind) for `worker` and runs them one
-/// after another. The clock is read at the claim and again after each handler, so completion
-/// times and retry delays count from when the handler ended. A handler's error text is stored
+/// Claims up to `batch` due jobs of `kinds` (empty: every kind) for `worker`, runs them one
+/// after another, then ends them all in one transaction. Completion times and retry delays
+/// count from the end of the batch; a crash mid-batch leaves its jobs to run again (handlers are
+/// idempotent). A handler's error text is stored
 /// as the job's `last_error` (not logged); the lease should outlast a whole batch of handlers.
 pub async fn run_due<F, Fut>(
     store: &Store,
@@ -66,37 +67,33 @@ where
     Fut: Future<Output = Result<Handled, JobError>>,
 {
     let mut outcome = RunOutcome::default();
-    for job in store
+    let jobs = store
         .claim(worker, kinds, batch, lease, clock.now())
-        .await?
-    {
-        let id = job.id;
-        let result = match handler(job).await {
-            Ok(Handled::Done) => match store.complete(id, worker, clock.now()).await? {
-                true => Ok(&mut outcome.completed),
-                false => Err(StoreError::Conflict {
-                    field: "lease",
-                    reason: String::new(),
-                }),
-            },
-            Ok(Handled::Defer(at)) => store
-                .defer(id, worker, at)
-                .await
-                .map(|()| &mut outcome.deferred),
-            Err(JobError::Retry(error)) => store
-                .fail(id, worker, &error, clock.now())
-                .await
-                .map(|()| &mut outcome.failed),
-            Err(JobError::GiveUp(error)) => store
-                .give_up(id, worker, &error, clock.now())
-                .await
-                .map(|()| &mut outcome.failed),
+        .await?;
+    let mut runs = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let (id, attempts) = (job.id, job.attempts);
+        let how = match handler(job).await {
+            Ok(Handled::Done) => Finish::Done,
+            Ok(Handled::Defer(at)) => Finish::Defer(at),
+            Err(JobError::Retry(error)) => Finish::Retry(error),
+            Err(JobError::GiveUp(error)) => Finish::GiveUp(error),
         };
-        match result {
-            Ok(counter) => *counter += 1,
-            Err(StoreError::Conflict { .. }) => outcome.lost += 1,
-            Err(e) => return Err(e),
-        }
+        runs.push((id, attempts, how));
+    }
+    if runs.is_empty() {
+        return Ok(outcome);
+    }
+    // One transaction ends the whole batch: one commit instead of one per job.
+    let finished = store.finish_batch(worker, &runs, clock.now()).await?;
+    for ((_, _, how), done) in runs.iter().zip(finished) {
+        let counter = match (done, how) {
+            (Finished::Lost, _) => &mut outcome.lost,
+            (_, Finish::Done) => &mut outcome.completed,
+            (_, Finish::Defer(_)) => &mut outcome.deferred,
+            (_, Finish::Retry(_) | Finish::GiveUp(_)) => &mut outcome.failed,
+        };
+        *counter += 1;
     }
     Ok(outcome)
 }
