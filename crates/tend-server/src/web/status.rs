@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::complaint::{FollowUpOutcome, Status};
 use tend_domain::ids::ComplaintId;
-use tend_domain::lifecycle::{Action, apply_with};
+use tend_domain::lifecycle::Action;
 
 use super::error::{PageError, PageResult};
 use super::fields::Errors;
@@ -19,6 +19,7 @@ use super::i18n::Tr;
 use super::public::customer;
 use super::session::{PublicForm, form_token, with_cookie};
 use super::show::zone;
+use super::writes;
 use super::{Chrome, render};
 use crate::AppState;
 
@@ -137,18 +138,13 @@ pub async fn message(
     if c.record.status == Status::Closed {
         return Err(PageError::new(StatusCode::CONFLICT, "error-closed"));
     }
-    if let Err(e) = s.store.add_step(id, &customer(), &form.text, now).await {
+    if let Err(e) = writes::step(&s, id, &customer(), &form.text, now).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }
     if c.record.waiting_since.is_some() {
-        let (hours, _) = s.store.channel_settings(&c.record.channel).await?;
         let replied = Action::CustomerReplied { note: None };
-        s.store
-            .change_complaint(id, None, &customer(), replied.name(), now, |r| {
-                apply_with(r, replied, now, &hours)
-            })
-            .await?;
+        writes::act(&s, id, None, &customer(), replied, now).await?;
     }
     Ok(Redirect::to(&format!("/status/{token}#messages")).into_response())
 }
@@ -176,20 +172,12 @@ pub async fn satisfaction(
         _ => return Err(PageError::bad_request()),
     };
     let now = s.clock.now();
-    let c = s.store.complaint(id).await?;
-    let (hours, _) = s.store.channel_settings(&c.record.channel).await?;
     let action = Action::FollowUp {
         outcome,
         note: Some(t.get("public-answered-note")),
         satisfaction_rating: None,
     };
-    let done = s
-        .store
-        .change_complaint(id, None, &customer(), action.name(), now, |r| {
-            apply_with(r, action, now, &hours)
-        })
-        .await;
-    if let Err(e) = done {
+    if let Err(e) = writes::act(&s, id, None, &customer(), action, now).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }

@@ -21,7 +21,9 @@ CREATE TABLE invites (
     used_at BIGINT
 );
 
-CREATE TABLE app_secrets (
+-- app_secrets may exist already: the background-work migration (0006) makes it too, for the
+-- same status-link key.
+CREATE TABLE IF NOT EXISTS app_secrets (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL,
     created_at BIGINT NOT NULL
