@@ -56,12 +56,10 @@ pub struct ComplaintFilter {
     pub received_from: Option<Timestamp>,
     pub received_to: Option<Timestamp>,
     pub q: Option<String>,
-    /// Resolved complaints whose follow-up was due before this instant and has no outcome yet.
-    pub follow_up_due_before: Option<Timestamp>,
-    /// Oldest received first instead of newest first (the cursor walks the same way).
-    pub oldest_first: bool,
     pub after: Option<Cursor>,
     pub limit: u32,
+    /// Oldest received first instead of newest first (the cursor walks the same way).
+    pub oldest_first: bool,
 }
 
 pub struct ComplaintPage {
@@ -122,12 +120,6 @@ impl Store {
         }
         if let Some(t) = f.received_to {
             qb.push(" AND c.received_at < ").bind(us(t));
-        }
-        if let Some(t) = f.follow_up_due_before {
-            qb.push(
-                " AND c.status = 'resolved' AND c.follow_up_outcome IS NULL AND c.follow_up_at < ",
-            )
-            .bind(us(t));
         }
         if let Some(q) = f.q.as_deref() {
             let words = search::words(q);

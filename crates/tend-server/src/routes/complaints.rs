@@ -206,13 +206,12 @@ pub async fn list_complaints(
         received_from: instant("received_from", q.received_from)?,
         received_to: instant("received_to", q.received_to)?,
         q: q.q,
-        follow_up_due_before: None,
-        oldest_first: false,
         after: q
             .cursor
             .map(|c| Cursor::decode(&c).map_err(|r| ApiError::invalid("cursor", r)))
             .transpose()?,
         limit: q.limit.unwrap_or(50),
+        ..Default::default()
     };
     let page = s.store.list_complaints(&filter).await?;
     Ok(Json(Page {

@@ -154,7 +154,7 @@ pub async fn page(
         category_id: q.category.parse().ok().map(CategoryId),
         assignee_id: (q.mine == "1").then_some(staff.session.employee.id),
         escalated: (q.escalated == "1").then_some(true),
-        follow_up_due_before: (q.overdue == "1").then(|| s.clock.now()),
+        follow_up_due_by: (q.overdue == "1").then(|| s.clock.now()),
         q: Some(q.q.trim().to_owned()).filter(|q| !q.is_empty()),
         oldest_first: q.sort == "oldest",
         after: Cursor::decode(&q.cursor).ok(),

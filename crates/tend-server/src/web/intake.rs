@@ -19,6 +19,7 @@ use super::i18n::Tr;
 use super::inbox::{Choice, category_paths, channel_choices};
 use super::session::{Staff, StaffForm};
 use super::show::zone;
+use super::writes;
 use super::{Chrome, render};
 use crate::AppState;
 use crate::routes::year;
@@ -304,7 +305,7 @@ pub async fn submit(
         v.customer_id = stored.id.to_string();
     }
     let record = ComplaintRecord::received(intake, "web");
-    match crate::changes::take(&s, record, staff.actor(), now).await {
+    match writes::create(&s, record, staff.actor(), now).await {
         Ok(c) => Ok(Redirect::to(&format!("/complaints/{}", c.id)).into_response()),
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;

@@ -25,6 +25,7 @@ mod show;
 mod sign_in;
 mod status;
 mod work;
+mod writes;
 
 use std::collections::BTreeMap;
 

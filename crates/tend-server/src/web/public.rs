@@ -18,7 +18,7 @@ use super::fields::{Errors, opt};
 use super::i18n::Tr;
 use super::inbox::Choice;
 use super::session::{PublicForm, form_token, with_cookie};
-use super::{Chrome, render};
+use super::{Chrome, render, writes};
 use crate::AppState;
 use crate::routes::year;
 
@@ -177,8 +177,13 @@ pub async fn submit(
     };
     let stored = s.store.create_customer(&person, now).await?;
     intake.customer_id = stored.id;
-    let record = ComplaintRecord::received(intake, SOURCE);
-    let c = crate::changes::take(&s, record, customer(), now).await?;
+    let c = writes::create(
+        &s,
+        ComplaintRecord::received(intake, SOURCE),
+        customer(),
+        now,
+    )
+    .await?;
     let token = s.store.status_token(c.id).await?;
     // Post, redirect, get: reloading the thank-you page sends nothing twice.
     Ok(Redirect::to(&format!("/thanks/{token}")).into_response())

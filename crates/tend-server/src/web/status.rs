@@ -19,6 +19,7 @@ use super::i18n::Tr;
 use super::public::customer;
 use super::session::{PublicForm, form_token, with_cookie};
 use super::show::zone;
+use super::writes;
 use super::{Chrome, render};
 use crate::AppState;
 
@@ -137,13 +138,13 @@ pub async fn message(
     if c.record.status == Status::Closed {
         return Err(PageError::new(StatusCode::CONFLICT, "error-closed"));
     }
-    if let Err(e) = s.store.add_step(id, &customer(), &form.text, now).await {
+    if let Err(e) = writes::step(&s, id, &customer(), &form.text, now).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }
     if c.record.waiting_since.is_some() {
         let replied = Action::CustomerReplied { note: None };
-        crate::changes::act(&s, id, None, &customer(), replied).await?;
+        writes::act(&s, id, None, &customer(), replied, now).await?;
     }
     Ok(Redirect::to(&format!("/status/{token}#messages")).into_response())
 }
@@ -170,13 +171,13 @@ pub async fn satisfaction(
         "no" => FollowUpOutcome::NotSatisfied,
         _ => return Err(PageError::bad_request()),
     };
+    let now = s.clock.now();
     let action = Action::FollowUp {
         outcome,
         note: Some(t.get("public-answered-note")),
         satisfaction_rating: None,
     };
-    let done = crate::changes::act(&s, id, None, &customer(), action).await;
-    if let Err(e) = done {
+    if let Err(e) = writes::act(&s, id, None, &customer(), action, now).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }

@@ -1,7 +1,7 @@
-//! Working a complaint from its page: each form names one action of the method and goes
-//! through `lifecycle::apply_with` and `Store::change_complaint`, exactly like the API's
-//! `/actions`, so the rules and the timeline are the same. Steps taken are added likewise, and
-//! the details (assignee, priority, category, product) are edited as the API's PATCH does.
+//! Working a complaint from its page: each form names one action of the method, and goes
+//! through `writes` — the same domain rules and store calls as the API's `/actions` — so the
+//! rules and the timeline are the same. Steps taken are added likewise, and the details
+//! (assignee, priority, category, product) are edited as the API's PATCH does.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -12,15 +12,16 @@ use tend_domain::complaint::{
     ResponsibleParty, SolutionMode,
 };
 use tend_domain::employee::Permission;
-use tend_domain::ids::{CategoryId, ComplaintId, EmployeeId, ProductId};
+use tend_domain::ids::{CategoryId, EmployeeId, ProductId};
 use tend_domain::lifecycle::Action;
 
 use super::complaint::{parse_id, show};
 use super::error::PageResult;
 use super::fields::{Errors, local_input, local_time, number, opt};
 use super::i18n::Tr;
-use super::session::{Staff, StaffForm};
+use super::session::StaffForm;
 use super::show::zone;
+use super::writes;
 use crate::AppState;
 
 /// Every field any of the complaint page's forms sends; `action` says which form it was.
@@ -193,18 +194,6 @@ fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
     if e.is_empty() { Ok(action) } else { Err(e) }
 }
 
-/// Applies one action through the domain's rules and the store, as the API does.
-async fn apply(
-    s: &AppState,
-    staff: &Staff,
-    id: ComplaintId,
-    version: Option<i64>,
-    action: Action,
-) -> tend_store::StoreResult<()> {
-    crate::changes::act(s, id, version, &staff.actor(), action).await?;
-    Ok(())
-}
-
 pub async fn act(
     State(s): State<AppState>,
     t: Tr,
@@ -221,7 +210,7 @@ pub async fn act(
         Err(errors) => return show(&s, t, &staff, id, Some(v), errors).await,
     };
     let resolving = matches!(action, Action::Resolve { .. });
-    if let Err(e) = apply(&s, &staff, id, version, action).await {
+    if let Err(e) = writes::act(&s, id, version, &staff.actor(), action, s.clock.now()).await {
         let errors = Errors::from_store(e, &t)?;
         return show(&s, t, &staff, id, Some(v), errors).await;
     }
@@ -229,9 +218,14 @@ pub async fn act(
         // Resolving asks the customer whether they are satisfied: the answer, if they gave
         // one, and the apology are recorded as the method's own follow-up and a step taken.
         if v.apologised == "1" {
-            s.store
-                .add_step(id, &staff.actor(), &t.get("step-apologised"), s.clock.now())
-                .await?;
+            writes::step(
+                &s,
+                id,
+                &staff.actor(),
+                &t.get("step-apologised"),
+                s.clock.now(),
+            )
+            .await?;
         }
         if let Ok(outcome) = FollowUpOutcome::parse(&v.satisfied_now) {
             let follow = Action::FollowUp {
@@ -239,7 +233,7 @@ pub async fn act(
                 note: None,
                 satisfaction_rating: None,
             };
-            if let Err(e) = apply(&s, &staff, id, None, follow).await {
+            if let Err(e) = writes::act(&s, id, None, &staff.actor(), follow, s.clock.now()).await {
                 let errors = Errors::from_store(e, &t)?;
                 return show(&s, t, &staff, id, Some(v), errors).await;
             }
@@ -256,11 +250,7 @@ pub async fn add_step(
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
     let id = parse_id(&raw)?;
-    match s
-        .store
-        .add_step(id, &staff.actor(), &v.text, s.clock.now())
-        .await
-    {
+    match writes::step(&s, id, &staff.actor(), &v.text, s.clock.now()).await {
         Ok(_) => Ok(Redirect::to(&format!("/complaints/{}#steps", id.0)).into_response()),
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;
@@ -284,7 +274,7 @@ pub async fn edit(
     let id_of = |raw: &str| raw.trim().parse::<i64>().ok();
     let (assignee, category, product) = (id_of(&v.assignee), id_of(&v.category), id_of(&v.product));
     let priority = Priority::parse(&v.priority).ok();
-    let changed = crate::changes::change(&s, id, version, &staff.actor(), "edited", now, |r| {
+    let changed = writes::edit(&s, id, version, &staff.actor(), now, |r| {
         let mut draft = r.to_draft();
         draft.assignee_id = assignee.map(EmployeeId);
         draft.category_id = category.map(CategoryId);

@@ -1,6 +1,6 @@
 -- The web's state (SQLite): staff sessions (the cookie's token is kept only as its SHA-256, with
--- the session's CSRF token), one-time invitation links for new employees (per-installation secrets such as the
--- status-link key live in `app_secrets`, from 0006). Instants are UTC microseconds.
+-- the session's CSRF token), one-time invitation links for new employees, and per-installation
+-- secrets such as the key that signs customers' status links. Instants are UTC microseconds.
 
 CREATE TABLE sessions (
     id INTEGER PRIMARY KEY,
