@@ -167,7 +167,11 @@ for (const l of LANGUAGES) {
     const ctx = await tend.context(l.locale);
     const page = await ctx.newPage();
     const problems = watch(page);
-    await signIn(page, tend.admin);
+    // An agent of their own: the admin's language choice (Turkish, above) follows the admin.
+    const agent = { email: `agent.${l.lang}@example.com` };
+    const added = tend.tend('user', 'add', '--email', agent.email, '--name', `Agent ${l.lang}`, '--role', 'agent');
+    agent.password = /one-time password: (\S+)/.exec(added)[1];
+    await signIn(page, agent);
     assert.equal(await page.locator('html').getAttribute('lang'), l.lang);
     await page.goto('/complaints/new');
     await page.locator('#c_name').fill(`Cliente ${l.lang}`);

@@ -154,6 +154,17 @@ impl Tr {
         }
     }
 
+    /// The label of a field the domain names (`root_cause` → "What caused the problem"), or the
+    /// name itself when no form shows it.
+    pub fn field(&self, name: &str) -> String {
+        let key = format!("field-{}", name.replace('_', "-"));
+        if has_message(self.lang, &key) {
+            self.get(&key)
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// An instant as a date and time in `tz`, the locale's way, with the zone's abbreviation.
     pub fn datetime(&self, t: &Timestamp, tz: &TimeZone) -> String {
         let pattern = self.get("format-datetime");
@@ -251,6 +262,22 @@ mod tests {
         assert_eq!(Tr::new(Lang::Es).decimal("1234.50"), "1.234,50");
         assert_eq!(Tr::new(Lang::Tr).decimal("-12.5"), "-12,5");
         assert_eq!(Tr::new(Lang::En).decimal("100"), "100");
+    }
+
+    #[test]
+    fn fields_are_named_by_their_labels() {
+        assert_eq!(
+            Tr::new(Lang::En).field("root_cause"),
+            "What caused the problem"
+        );
+        assert_eq!(
+            Tr::new(Lang::Es).field("facts"),
+            "Los hechos, tal como los contó el cliente"
+        );
+        assert_eq!(
+            Tr::new(Lang::Tr).field("compensation.amount"),
+            "compensation.amount"
+        );
     }
 
     #[test]

@@ -99,6 +99,11 @@ async fn a_phone_complaint_from_received_to_closed() {
         .await;
     assert_eq!(res.status, 422);
     assert!(res.html.contains("Read the facts back"));
+    assert!(
+        res.html
+            .contains("<li>I read the facts back and the customer confirmed them:"),
+        "the summary names the field by its label"
+    );
     step(&[
         ("action", "understand"),
         ("facts", "Jar cracked on arrival; box undamaged."),
