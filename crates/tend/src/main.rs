@@ -2,6 +2,7 @@
 //! exports, the demo and backups. Every command takes the same database settings.
 
 mod admin;
+mod channels;
 mod export;
 mod import;
 mod serve;
@@ -71,6 +72,11 @@ enum Command {
         #[command(subcommand)]
         command: admin::UserCommand,
     },
+    /// A channel's service hours and response standards.
+    Channel {
+        #[command(subcommand)]
+        command: channels::ChannelCommand,
+    },
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -137,6 +143,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => admin::user(&open(&opts).await?, command).await,
+        Command::Channel { command } => channels::run(&open(&opts).await?, command).await,
         Command::Token { command } => admin::token(&open(&opts).await?, command).await,
         Command::Import(args) => import::run(&open(&opts).await?, args).await,
         Command::Export(args) => export::run(&open(&opts).await?, args).await,

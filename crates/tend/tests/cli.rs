@@ -275,3 +275,47 @@ async fn users_tokens_and_backup() {
         assert!(text(&backup.stderr).contains("pg_dump"));
     }
 }
+
+#[tokio::test]
+async fn channel_hours_and_standards_from_the_command_line() {
+    let db = fresh_database_url().await;
+    let dir = tempfile::tempdir().unwrap();
+    let hours = dir.path().join("hours.json");
+    std::fs::write(
+        &hours,
+        r#"{"time_zone":"Europe/Madrid","week":{"mon":[["09:00","13:00"],["14:00","18:00"]]},"closed":[{"date":"2026-12-25","yearly":true}]}"#,
+    )
+    .unwrap();
+    let set = tend(&db, &["channel", "hours", "phone", hours.to_str().unwrap()]);
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    let standards = dir.path().join("standards.json");
+    std::fs::write(
+        &standards,
+        r#"{"targets":{"normal":{"first_response_minutes":240,"resolution_minutes":960}},"escalate_on_breach":true}"#,
+    )
+    .unwrap();
+    let set = tend(
+        &db,
+        &["channel", "standards", "phone", standards.to_str().unwrap()],
+    );
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    let shown = tend(&db, &["channel", "show", "phone"]);
+    let doc: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(doc["service_hours"]["time_zone"], "Europe/Madrid");
+    assert_eq!(doc["service_hours"]["week"]["mon"][1][0], "14:00");
+    assert_eq!(doc["response_standards"]["escalate_on_breach"], true);
+
+    std::fs::write(&standards, r#"{"warn_at_percent":100}"#).unwrap();
+    let refused = tend(
+        &db,
+        &["channel", "standards", "phone", standards.to_str().unwrap()],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused.stderr).contains("warn_at_percent"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let unknown = tend(&db, &["channel", "show", "pigeon"]);
+    assert!(text(&unknown.stderr).contains("no channel"));
+}
