@@ -3,6 +3,7 @@
 //! link (`status`).
 
 use std::net::SocketAddr;
+use tend_domain::transaction::CustomerKey;
 
 use askama::Template;
 use axum::extract::{ConnectInfo, Path, State};
@@ -175,8 +176,20 @@ pub async fn submit(
     let (Ok(person), Ok(mut intake), true) = (person, intake, errors.is_empty()) else {
         return complain_page(t, csrf, v, errors);
     };
-    let stored = s.store.create_customer(&person, now).await?;
-    intake.customer_id = stored.id;
+    // Someone who wrote before with this address is the same customer, as in any help desk;
+    // their stored profile is not changed from a public form.
+    let known = match &person.email {
+        Some(e) => {
+            s.store
+                .resolve_customers(&[&CustomerKey::Email(e.clone())])
+                .await?[0]
+        }
+        None => None,
+    };
+    intake.customer_id = match known {
+        Some(id) => id,
+        None => s.store.create_customer(&person, now).await?.id,
+    };
     let c = writes::create(
         &s,
         ComplaintRecord::received(intake, SOURCE),

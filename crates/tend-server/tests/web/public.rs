@@ -264,3 +264,26 @@ async fn a_customers_message_answers_a_wait_and_closed_cases_take_none() {
         .await;
     assert_eq!(res.status, 409);
 }
+
+#[tokio::test]
+async fn a_second_complaint_from_the_same_address_joins_the_same_customer() {
+    let app = spawn_app().await;
+    let b = Browser::new(&app);
+    complain(&b, "Jane Doe", "The lid broke.").await;
+    complain(&b, "J. Doe", "The handle broke too.").await;
+    let ids = app.list_ids("").await;
+    assert_eq!(ids.len(), 2);
+    let (one, two) = (app.complaint(ids[0]).await, app.complaint(ids[1]).await);
+    assert_eq!(one["customer_id"], two["customer_id"]);
+    let customer = app
+        .get(
+            &format!("/api/v1/customers/{}", one["customer_id"]),
+            &app.agent.token,
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        customer["name"], "Jane Doe",
+        "the stored profile is not overwritten"
+    );
+}
