@@ -119,6 +119,22 @@ test('a phone complaint from received to closed', async () => {
   await page.goto('/settings');
   assert.deepEqual(await unlabelled(page), []);
   await shot(page, 'settings');
+  // A manager sets the phone line's week, holidays and targets in plain fields.
+  await page.locator('summary', { hasText: 'Phone' }).click();
+  await page.locator('#tz-phone').fill('Europe/Madrid');
+  await page.locator('form[action="/settings/channels/phone"] input[name=always_open]').uncheck();
+  for (const d of ['mon', 'tue', 'wed', 'thu', 'fri']) await page.locator(`#${d}-phone`).fill('09:00-13:00, 14:00-18:00');
+  await page.locator('#closed-phone').fill('2026-12-25 yearly');
+  await page.locator('#fr-normal-phone').fill('240');
+  await page.locator('#res-normal-phone').fill('960');
+  const saved = page.waitForResponse((r) => r.url().endsWith('/settings/channels/phone'));
+  await page.locator('form[action="/settings/channels/phone"] button[type=submit]').click();
+  assert.equal((await saved).status(), 303);
+  await page.goto('/settings');
+  await page.locator('summary', { hasText: 'Phone' }).click();
+  assert.equal(await page.locator('#mon-phone').inputValue(), '09:00-13:00, 14:00-18:00');
+  assert.equal(await page.locator('#res-normal-phone').inputValue(), '960');
+  await shot(page, 'settings-channel');
 
   // The same complaint in Spanish and Turkish, through the switcher.
   await page.goto(complaintUrl);

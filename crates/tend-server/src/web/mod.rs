@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod limits;
 pub mod session;
 
+mod channel_form;
 mod complaint;
 mod customer_edit;
 mod customers;

@@ -1,6 +1,5 @@
 //! Settings for managers: categories, products, employees (their forms are in `employees`) and
-//! each channel's service hours and response standards (edited as the same JSON documents the
-//! API takes).
+//! each channel's service hours and response standards (see `channel_form`).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -10,10 +9,11 @@ use serde::Deserialize;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::employee::{Permission, Role};
 use tend_domain::ids::CategoryId;
-use tend_domain::response_standard::ResponseStandards;
-use tend_domain::service_hours::ServiceHoursSpec;
 use tend_domain::text::{Name, Text};
 
+use std::collections::BTreeMap;
+
+use super::channel_form::{self, ChannelFields};
 use super::error::{PageError, PageResult};
 use super::fields::{Errors, opt};
 use super::i18n::Tr;
@@ -33,12 +33,10 @@ pub struct EmployeeRow {
 pub struct ChannelRow {
     pub code: String,
     pub name: String,
-    pub hours: String,
-    pub standards: String,
+    pub fields: ChannelFields,
     /// Open when its form was just refused.
     pub open: bool,
-    pub hours_error: Option<String>,
-    pub standards_error: Option<String>,
+    pub errors: Errors,
 }
 
 #[derive(Template)]
@@ -64,7 +62,7 @@ pub struct Outcome {
     pub form: String,
     pub errors: Errors,
     pub invite_link: Option<String>,
-    pub typed: Option<(String, String, String)>,
+    pub typed: Option<(String, BTreeMap<String, String>)>,
 }
 
 pub fn role_choices(t: &Tr, staff: &Staff, chosen: &str) -> Vec<Choice> {
@@ -87,20 +85,16 @@ pub async fn show(s: &AppState, t: Tr, staff: &Staff, out: Outcome) -> PageResul
         let mut row = ChannelRow {
             code: c.code.to_string(),
             name: c.name.clone(),
-            hours: serde_json::to_string_pretty(&hours.to_spec()).unwrap_or_default(),
-            standards: serde_json::to_string_pretty(&standards).unwrap_or_default(),
+            fields: channel_form::fields(&t, &hours.to_spec(), &standards),
             open: false,
-            hours_error: None,
-            standards_error: None,
+            errors: Errors::new(),
         };
-        if let Some((code, h, r)) = &out.typed
+        if let Some((code, typed)) = &out.typed
             && *code == row.code
         {
-            row.hours = h.clone();
-            row.standards = r.clone();
+            row.fields = channel_form::typed(&t, typed);
             row.open = true;
-            row.hours_error = out.errors.of("hours").map(str::to_owned);
-            row.standards_error = out.errors.of("standards").map(str::to_owned);
+            row.errors = out.errors.clone();
         }
         channels.push(row);
     }
@@ -245,48 +239,27 @@ pub async fn add_product(
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct ChannelSettings {
-    hours: String,
-    standards: String,
-}
-
 pub async fn channel(
     State(s): State<AppState>,
     t: Tr,
     Path(code): Path<String>,
-    StaffForm { staff, form }: StaffForm<ChannelSettings>,
+    StaffForm { staff, form }: StaffForm<BTreeMap<String, String>>,
 ) -> PageResult<Response> {
     staff.require(Permission::Manage)?;
     let code = ChannelCode::parse(&code).map_err(|_| PageError::not_found())?;
-    let mut e = Errors::new();
-    let hours = serde_json::from_str::<ServiceHoursSpec>(&form.hours)
-        .map_err(|r| e.add("hours", r.to_string()))
-        .ok()
-        .and_then(|spec| {
-            spec.validate()
-                .map_err(|d| e.add("hours", d.to_string()))
-                .ok()
-        });
-    let standards = serde_json::from_str::<ResponseStandards>(&form.standards)
-        .map_err(|r| e.add("standards", r.to_string()))
-        .ok()
-        .and_then(|r| {
-            r.validate()
-                .map_err(|d| e.add("standards", d.to_string()))
-                .ok()
-        });
-    let (Some(hours), Some(standards)) = (hours, standards) else {
-        let typed = Some((code.to_string(), form.hours, form.standards));
-        let out = Outcome {
-            form: format!("channel-{code}"),
-            errors: e,
-            typed,
-            ..Default::default()
-        };
-        return show(&s, t, &staff, out).await;
+    let (spec, standards) = match channel_form::parse(&t, &form) {
+        Ok(documents) => documents,
+        Err(errors) => {
+            let out = Outcome {
+                form: format!("channel-{code}"),
+                errors,
+                typed: Some((code.to_string(), form)),
+                ..Default::default()
+            };
+            return show(&s, t, &staff, out).await;
+        }
     };
+    let hours = spec.validate().map_err(|_| PageError::bad_request())?;
     s.store.set_service_hours(&code, &hours).await?;
     s.store.set_response_standards(&code, &standards).await?;
     done()

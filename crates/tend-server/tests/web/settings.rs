@@ -1,7 +1,6 @@
 //! The managers' settings: catalog, channel service hours and response standards, and what
 //! they change on the complaint pages.
 
-use serde_json::json;
 use tend_domain::employee::Role;
 
 use crate::browser::signed_in;
@@ -36,28 +35,85 @@ async fn managers_set_the_catalog_and_each_channels_standards() {
     let settings = m.get("/settings").await;
     assert!(settings.html.contains("Blender 3000") && settings.html.contains("BL-3000"));
 
-    // A document that does not parse, or breaks a rule, is refused and shown again as typed.
+    // Fields that break a rule are refused, named, and shown again as typed.
     let res = m
         .submit(
             "/settings",
             "/settings/channels/phone",
-            &[("hours", "{not json"), ("standards", "{}")],
+            &[
+                ("time_zone", "Mars/Olympus"),
+                ("mon", "9 to 5"),
+                ("tue", "09:00-25:00"),
+                ("fr_normal", "60"),
+                ("warn_at_percent", "80"),
+            ],
         )
         .await;
     assert_eq!(res.status, 422);
-    assert!(res.html.contains("{not json"));
-    let hours = json!({"time_zone": "Europe/Madrid", "week": {"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]], "wed": [["09:00", "18:00"]], "thu": [["09:00", "18:00"]], "fri": [["09:00", "18:00"]]}}).to_string();
-    let standards =
-        json!({"targets": {"normal": {"first_response_minutes": 60, "resolution_minutes": 480}}})
-            .to_string();
+    assert!(res.html.contains("9 to 5") && res.html.contains("Mars/Olympus"));
+    assert!(
+        res.html.contains("write opening times like"),
+        "{}",
+        res.html
+    );
+    assert!(res.html.contains("give both targets"), "{}", res.html);
+    // Always open and opening times at once: refused, not silently dropped.
     let res = m
         .submit(
             "/settings",
             "/settings/channels/phone",
-            &[("hours", &hours), ("standards", &standards)],
+            &[
+                ("time_zone", "UTC"),
+                ("always_open", "1"),
+                ("mon", "09:00-17:00"),
+            ],
         )
         .await;
+    assert_eq!(res.status, 422, "{}", res.html);
+    assert!(res.html.contains("must be empty when always_open is true"));
+    let days: Vec<(&str, &str)> = ["mon", "tue", "wed", "thu", "fri"]
+        .into_iter()
+        .map(|d| (d, "09:00-13:00, 14:00-18:00"))
+        .collect();
+    let mut fields = vec![
+        ("time_zone", "Europe/Madrid"),
+        ("closed", "2026-12-25 yearly\n2026-08-14"),
+        ("fr_normal", "60"),
+        ("res_normal", "480"),
+        ("warn_at_percent", "75"),
+        ("escalate_on_breach", "1"),
+    ];
+    fields.extend(days);
+    let res = m
+        .submit("/settings", "/settings/channels/phone", &fields)
+        .await;
     assert_eq!(res.status, 303, "{}", res.html);
+    let standards = app
+        .get(
+            "/api/v1/channels/phone/response-standards",
+            &app.viewer.token,
+        )
+        .await
+        .expect(200);
+    assert_eq!(standards["targets"]["normal"]["resolution_minutes"], 480);
+    assert_eq!(standards["warn_at_percent"], 75);
+    assert_eq!(standards["escalate_on_breach"], true);
+    let shown = m.get("/settings").await;
+    let hours = app
+        .get("/api/v1/channels/phone/service-hours", &app.viewer.token)
+        .await
+        .expect(200);
+    assert_eq!(hours["week"]["mon"][1][0], "14:00", "{hours}");
+    assert_eq!(hours["closed"][1]["yearly"], true, "{hours}");
+    assert!(
+        shown.html.contains(r#"value="09:00-13:00, 14:00-18:00""#),
+        "the form shows what is stored"
+    );
+    assert!(shown.html.contains(">2026-08-14\n2026-12-25 yearly<"));
+    assert!(
+        shown.html.contains(r#"id="tz-phone""#),
+        "the fields are labelled by id"
+    );
     let stored = app
         .get("/api/v1/channels/phone/service-hours", &app.viewer.token)
         .await
