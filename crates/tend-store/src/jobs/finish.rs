@@ -1,12 +1,16 @@
 //! Ending a run: every way a claimed job can end (done, deferred, failed, given up), as one
 //! statement each that only applies while the worker still holds the job. A runner ends a
-//! whole batch in one transaction — one commit, so one disk flush, for the batch.
+//! whole batch in one transaction — one commit, so one disk flush — and the common endings
+//! (done, deferred) in one statement each for the batch.
+
+use std::collections::HashSet;
 
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
 
 use super::{JobId, MAX_ERROR_CHARS, backoff};
 use crate::error::StoreResult;
+use crate::sql::Sql;
 use crate::store::Store;
 use crate::time::us;
 
@@ -96,6 +100,40 @@ pub(crate) async fn finish_one(
     })
 }
 
+/// Runs `update` (an `UPDATE jobs SET …` without its `WHERE`) on the jobs `ids` that `worker`
+/// still holds, marking those it changed as applied in `out`.
+async fn applied(
+    conn: &mut AnyConnection,
+    mut update: Sql,
+    worker: &str,
+    ids: &[(usize, JobId)],
+    out: &mut [Finished],
+) -> StoreResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    update.push(" WHERE locked_by = ").bind(worker.to_owned());
+    update.push(" AND done_at IS NULL AND id IN (");
+    for (n, (_, id)) in ids.iter().enumerate() {
+        if n > 0 {
+            update.push(", ");
+        }
+        update.bind(id.0);
+    }
+    update.push(") RETURNING id");
+    let rows = update.build().fetch_all(&mut *conn).await?;
+    let changed: HashSet<i64> = rows
+        .iter()
+        .map(|r| r.try_get::<i64, _>("id"))
+        .collect::<Result<_, _>>()?;
+    for (i, id) in ids {
+        if changed.contains(&id.0) {
+            out[*i] = Finished::Applied;
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Ends a batch of runs in one transaction: `(job, attempts when claimed, how)` each.
     pub async fn finish_batch(
@@ -105,9 +143,46 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<Vec<Finished>> {
         let mut tx = self.write().begin().await?;
-        let mut out = Vec::with_capacity(runs.len());
-        for (id, attempts, how) in runs {
-            out.push(finish_one(&mut tx, worker, *id, *attempts, how, now).await?);
+        let mut out = vec![Finished::Lost; runs.len()];
+        // The common endings — done and deferred — take one statement each for the batch.
+        let done: Vec<(usize, JobId)> = runs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.2 == Finish::Done)
+            .map(|(i, r)| (i, r.0))
+            .collect();
+        let mut sql = Sql::new(
+            self.engine(),
+            "UPDATE jobs SET done_at = CASE WHEN nudged = 1 THEN NULL ELSE ",
+        );
+        sql.bind(us(now)).push(
+            " END, locked_by = CASE WHEN nudged = 1 THEN NULL ELSE locked_by END, \
+             locked_until = NULL, nudged = 0",
+        );
+        applied(&mut tx, sql, worker, &done, &mut out).await?;
+        let deferred: Vec<(usize, JobId, Timestamp)> = runs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r.2 {
+                Finish::Defer(at) => Some((i, r.0, at)),
+                _ => None,
+            })
+            .collect();
+        let mut sql = Sql::new(
+            self.engine(),
+            "UPDATE jobs SET run_at = CASE WHEN nudged = 1 THEN run_at ELSE CASE id",
+        );
+        for (_, id, at) in &deferred {
+            sql.push(" WHEN ").bind(id.0).push(" THEN ").bind(us(*at));
+        }
+        sql.push(" END END, nudged = 0, locked_by = NULL, locked_until = NULL");
+        let ids: Vec<(usize, JobId)> = deferred.iter().map(|(i, id, _)| (*i, *id)).collect();
+        applied(&mut tx, sql, worker, &ids, &mut out).await?;
+        // Failures are rare: one statement each.
+        for (i, (id, attempts, how)) in runs.iter().enumerate() {
+            if matches!(how, Finish::Retry(_) | Finish::GiveUp(_)) {
+                out[i] = finish_one(&mut tx, worker, *id, *attempts, how, now).await?;
+            }
         }
         tx.commit().await?;
         Ok(out)
