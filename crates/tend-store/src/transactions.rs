@@ -12,7 +12,7 @@ use tend_domain::transaction::{CustomerKey, Transaction};
 
 use crate::complaints::ImportOutcome;
 use crate::error::{StoreError, StoreResult};
-use crate::jobs::DEFAULT_MAX_ATTEMPTS;
+use crate::jobs::{NewJob, insert_many};
 use crate::sql::{Sql, V};
 use crate::store::Store;
 use crate::time::{ts, us};
@@ -189,34 +189,20 @@ impl Store {
             let Some(after) = retention_after else {
                 continue;
             };
-            let mut jobs = Sql::new(
-                self.engine(),
-                "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, dedupe_key) VALUES ",
-            );
-            let mut n = 0;
+            let mut jobs = Vec::new();
             for row in &stored {
                 let id: i64 = row.try_get("id")?;
                 let contact_at = ts(row.try_get("occurred_at")?) + after;
-                if contact_at < now - RETENTION_GRACE {
-                    continue;
+                if contact_at >= now - RETENTION_GRACE {
+                    jobs.push(NewJob {
+                        kind: "retention".to_owned(),
+                        payload: serde_json::json!({ "transaction": id }),
+                        run_at: contact_at.max(now),
+                        dedupe_key: format!("retention:{id}"),
+                    });
                 }
-                jobs.push_tuple(
-                    n,
-                    [
-                        V::from("retention"),
-                        V::from(serde_json::json!({ "transaction": id }).to_string()),
-                        V::from(us(contact_at.max(now))),
-                        V::from(DEFAULT_MAX_ATTEMPTS),
-                        V::from(us(now)),
-                        V::from(format!("retention:{id}")),
-                    ],
-                );
-                n += 1;
             }
-            if n > 0 {
-                jobs.push(" ON CONFLICT (dedupe_key) DO NOTHING");
-                jobs.build().execute(&mut *tx).await?;
-            }
+            insert_many(&mut tx, self.engine(), &jobs, now).await?;
         }
         tx.commit().await?;
         Ok(inserted)

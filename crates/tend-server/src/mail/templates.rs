@@ -51,6 +51,18 @@ pub enum MailKind {
 }
 
 impl MailKind {
+    /// The kind's name, as the mail log records it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Acknowledgement => "acknowledgement",
+            MailKind::FollowUp => "follow_up",
+            MailKind::Retention => "retention",
+            MailKind::Assignment => "assignment",
+            MailKind::ResponseWarning => "response_warning",
+            MailKind::Breach => "breach",
+        }
+    }
+
     pub const ALL: [MailKind; 6] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use tend_domain::complaint::{CompensationKind, FollowUpOutcome, Priority, ResponsibleParty};
 use tend_domain::employee::Permission;
@@ -20,7 +19,7 @@ use super::method::{Answer, Event, Stage, StepTaken, answers, enum_choices, stag
 use super::session::Staff;
 use super::show::{DueText, zone};
 use super::work::ActForm;
-use super::{Chrome, render};
+use super::{Chrome, render_form};
 use crate::AppState;
 
 #[derive(Template)]
@@ -270,10 +269,7 @@ pub async fn show(
         v,
         errors,
     };
-    let mut res = render(&page)?;
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, failed)?;
     Ok(res)
 }
 

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::customer::CustomerDraft;
@@ -14,7 +13,7 @@ use super::error::{PageError, PageResult};
 use super::fields::{Errors, number, opt};
 use super::i18n::Tr;
 use super::session::{Staff, StaffForm};
-use super::{Chrome, render};
+use super::{Chrome, render_form};
 use crate::AppState;
 use crate::routes::year;
 
@@ -83,10 +82,7 @@ fn show(t: Tr, staff: &Staff, id: CustomerId, v: Profile, errors: Errors) -> Pag
         v,
         errors,
     };
-    let mut res = render(&page)?;
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, failed)?;
     Ok(res)
 }
 

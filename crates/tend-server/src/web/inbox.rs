@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 use tend_domain::catalog::{Category, Channel, ChannelCode};
@@ -16,7 +15,7 @@ use super::error::{PageResult, urlencode};
 use super::i18n::Tr;
 use super::session::Staff;
 use super::show::{Row, rows};
-use super::{Chrome, render};
+use super::{Chrome, render_form};
 use crate::AppState;
 
 const PAGE: u32 = 50;
@@ -198,9 +197,6 @@ pub async fn page(
         q,
         problem,
     };
-    let mut res = render(&page)?;
-    if page.problem.is_some() {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, page.problem.is_some())?;
     Ok(res)
 }

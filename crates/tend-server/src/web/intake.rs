@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::catalog::ChannelCode;
@@ -19,9 +18,9 @@ use super::i18n::Tr;
 use super::inbox::{Choice, category_paths, channel_choices};
 use super::session::{Staff, StaffForm};
 use super::show::zone;
-use super::writes;
-use super::{Chrome, render};
+use super::{Chrome, render_form};
 use crate::AppState;
+use crate::changes;
 use crate::routes::year;
 
 /// What the form holds; every field is text as typed, so it can be shown again.
@@ -184,10 +183,7 @@ async fn show(
         matches,
         errors,
     };
-    let mut res = render(&page)?;
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, failed)?;
     Ok(res)
 }
 
@@ -305,7 +301,7 @@ pub async fn submit(
         v.customer_id = stored.id.to_string();
     }
     let record = ComplaintRecord::received(intake, "web");
-    match writes::create(&s, record, staff.actor(), now).await {
+    match changes::take(&s, record, staff.actor(), now).await {
         Ok(c) => Ok(Redirect::to(&format!("/complaints/{}", c.id)).into_response()),
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;

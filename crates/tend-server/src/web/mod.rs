@@ -26,7 +26,6 @@ mod show;
 mod sign_in;
 mod status;
 mod work;
-mod writes;
 
 use std::collections::BTreeMap;
 
@@ -93,6 +92,15 @@ impl Chrome {
 /// A rendered template as an HTML response.
 pub fn render(t: &impl Template) -> PageResult<Response> {
     Ok(Html(t.render()?).into_response())
+}
+
+/// A form's page: 422 when `refused` (the form was sent back with its errors), else 200.
+pub fn render_form(t: &impl Template, refused: bool) -> PageResult<Response> {
+    let mut res = render(t)?;
+    if refused {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(res)
 }
 
 const CSP: &str = "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; \

@@ -7,7 +7,7 @@ use tend_domain::transaction::CustomerKey;
 
 use askama::Template;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::complaint::{ComplaintDraft, ComplaintRecord, Kind};
@@ -19,8 +19,9 @@ use super::fields::{Errors, opt};
 use super::i18n::Tr;
 use super::inbox::Choice;
 use super::session::{PublicForm, form_token, with_cookie};
-use super::{Chrome, render, writes};
+use super::{Chrome, render, render_form};
 use crate::AppState;
+use crate::changes;
 use crate::routes::year;
 
 /// The channel and source of complaints sent through the public form.
@@ -72,10 +73,7 @@ fn complain_page(t: Tr, csrf: String, v: Complain, errors: Errors) -> PageResult
         v,
         errors,
     };
-    let mut res = render(&page)?;
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, failed)?;
     Ok(res)
 }
 
@@ -190,7 +188,7 @@ pub async fn submit(
         Some(id) => id,
         None => s.store.create_customer(&person, now).await?.id,
     };
-    let c = writes::create(
+    let c = changes::take(
         &s,
         ComplaintRecord::received(intake, SOURCE),
         customer(),

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::catalog::ChannelCode;
@@ -19,7 +18,7 @@ use super::fields::{Errors, opt};
 use super::i18n::Tr;
 use super::inbox::{Choice, category_paths};
 use super::session::{Staff, StaffForm};
-use super::{Chrome, render};
+use super::{Chrome, render_form};
 use crate::AppState;
 
 pub struct EmployeeRow {
@@ -136,10 +135,7 @@ pub async fn show(s: &AppState, t: Tr, staff: &Staff, out: Outcome) -> PageResul
         chrome: Chrome::staff(staff, "/settings"),
         t,
     };
-    let mut res = render(&page)?;
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, failed)?;
     Ok(res)
 }
 

@@ -17,7 +17,7 @@ use super::session::{
     PublicForm, SESSION_COOKIE, SESSION_TTL, StaffForm, cookie, form_token, local_path, set_cookie,
     with_cookie,
 };
-use super::{Chrome, render};
+use super::{Chrome, render, render_form};
 use crate::AppState;
 
 /// How long the language cookie lasts: a year.
@@ -216,10 +216,7 @@ async fn invite_page(
         email: invite.email,
         errors,
     };
-    let mut res = render(&page)?;
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, failed)?;
     Ok(with_cookie(res, set))
 }
 

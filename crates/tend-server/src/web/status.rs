@@ -19,9 +19,9 @@ use super::i18n::Tr;
 use super::public::customer;
 use super::session::{PublicForm, form_token, with_cookie};
 use super::show::zone;
-use super::writes;
-use super::{Chrome, render};
+use super::{Chrome, render_form};
 use crate::AppState;
+use crate::changes;
 
 pub struct Message {
     pub at: String,
@@ -100,10 +100,7 @@ async fn status_page(
         errors,
         t,
     };
-    let mut res = render(&page)?;
-    if failed {
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
+    let res = render_form(&page, failed)?;
     Ok(with_cookie(res, set))
 }
 
@@ -138,13 +135,13 @@ pub async fn message(
     if c.record.status == Status::Closed {
         return Err(PageError::new(StatusCode::CONFLICT, "error-closed"));
     }
-    if let Err(e) = writes::step(&s, id, &customer(), &form.text, now).await {
+    if let Err(e) = s.store.add_step(id, &customer(), &form.text, now).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }
     if c.record.waiting_since.is_some() {
         let replied = Action::CustomerReplied { note: None };
-        writes::act(&s, id, None, &customer(), replied, now).await?;
+        changes::act(&s, id, None, &customer(), replied).await?;
     }
     Ok(Redirect::to(&format!("/status/{token}#messages")).into_response())
 }
@@ -171,13 +168,12 @@ pub async fn satisfaction(
         "no" => FollowUpOutcome::NotSatisfied,
         _ => return Err(PageError::bad_request()),
     };
-    let now = s.clock.now();
     let action = Action::FollowUp {
         outcome,
         note: Some(t.get("public-answered-note")),
         satisfaction_rating: None,
     };
-    if let Err(e) = writes::act(&s, id, None, &customer(), action, now).await {
+    if let Err(e) = changes::act(&s, id, None, &customer(), action).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }

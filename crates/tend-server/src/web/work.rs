@@ -1,6 +1,6 @@
 //! Working a complaint from its page: each form names one action of the method, and goes
-//! through `writes` — the same domain rules and store calls as the API's `/actions` — so the
-//! rules and the timeline are the same. Steps taken are added likewise, and the details
+//! through `crate::changes` — the same code as the API's `/actions` — so the rules, the
+//! timeline and the background work are the same. Steps taken are added likewise, and the details
 //! (assignee, priority, category, product) are edited as the API's PATCH does.
 
 use axum::extract::{Path, State};
@@ -21,8 +21,8 @@ use super::fields::{Errors, local_input, local_time, number, opt};
 use super::i18n::Tr;
 use super::session::StaffForm;
 use super::show::zone;
-use super::writes;
 use crate::AppState;
+use crate::changes;
 
 /// Every field any of the complaint page's forms sends; `action` says which form it was.
 #[derive(Deserialize, Default, Clone)]
@@ -210,7 +210,7 @@ pub async fn act(
         Err(errors) => return show(&s, t, &staff, id, Some(v), errors).await,
     };
     let resolving = matches!(action, Action::Resolve { .. });
-    if let Err(e) = writes::act(&s, id, version, &staff.actor(), action, s.clock.now()).await {
+    if let Err(e) = changes::act(&s, id, version, &staff.actor(), action).await {
         let errors = Errors::from_store(e, &t)?;
         return show(&s, t, &staff, id, Some(v), errors).await;
     }
@@ -218,14 +218,9 @@ pub async fn act(
         // Resolving asks the customer whether they are satisfied: the answer, if they gave
         // one, and the apology are recorded as the method's own follow-up and a step taken.
         if v.apologised == "1" {
-            writes::step(
-                &s,
-                id,
-                &staff.actor(),
-                &t.get("step-apologised"),
-                s.clock.now(),
-            )
-            .await?;
+            s.store
+                .add_step(id, &staff.actor(), &t.get("step-apologised"), s.clock.now())
+                .await?;
         }
         if let Ok(outcome) = FollowUpOutcome::parse(&v.satisfied_now) {
             let follow = Action::FollowUp {
@@ -233,7 +228,7 @@ pub async fn act(
                 note: None,
                 satisfaction_rating: None,
             };
-            if let Err(e) = writes::act(&s, id, None, &staff.actor(), follow, s.clock.now()).await {
+            if let Err(e) = changes::act(&s, id, None, &staff.actor(), follow).await {
                 let errors = Errors::from_store(e, &t)?;
                 return show(&s, t, &staff, id, Some(v), errors).await;
             }
@@ -250,7 +245,11 @@ pub async fn add_step(
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
     let id = parse_id(&raw)?;
-    match writes::step(&s, id, &staff.actor(), &v.text, s.clock.now()).await {
+    match s
+        .store
+        .add_step(id, &staff.actor(), &v.text, s.clock.now())
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/complaints/{}#steps", id.0)).into_response()),
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;
@@ -274,7 +273,7 @@ pub async fn edit(
     let id_of = |raw: &str| raw.trim().parse::<i64>().ok();
     let (assignee, category, product) = (id_of(&v.assignee), id_of(&v.category), id_of(&v.product));
     let priority = Priority::parse(&v.priority).ok();
-    let changed = writes::edit(&s, id, version, &staff.actor(), now, |r| {
+    let changed = changes::change(&s, id, version, &staff.actor(), "edited", now, |r| {
         let mut draft = r.to_draft();
         draft.assignee_id = assignee.map(EmployeeId);
         draft.category_id = category.map(CategoryId);

@@ -9,7 +9,7 @@ use tend_domain::catalog::ChannelCode;
 use tend_store::{Handled, Job, JobError, SentMail, Store, StoreError, StoreResult};
 
 use super::{Worker, kinds};
-use crate::mail::{MailKind, OutgoingMail};
+use crate::mail::OutgoingMail;
 
 /// A `mail` job's payload.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -50,17 +50,6 @@ fn message_id(event: &str) -> String {
     format!("<{hex}.event@tend>")
 }
 
-fn kind_name(m: &OutgoingMail) -> &'static str {
-    match m.template.kind() {
-        MailKind::Acknowledgement => "acknowledgement",
-        MailKind::FollowUp => "follow_up",
-        MailKind::Retention => "retention",
-        MailKind::Assignment => "assignment",
-        MailKind::ResponseWarning => "response_warning",
-        MailKind::Breach => "breach",
-    }
-}
-
 pub(super) async fn run(w: &Worker, job: &Job) -> Result<Handled, JobError> {
     let retry = |e: StoreError| JobError::Retry(e.to_string());
     let m: MailJob = serde_json::from_value(job.payload.clone())
@@ -93,7 +82,7 @@ pub(super) async fn run(w: &Worker, job: &Job) -> Result<Handled, JobError> {
         })?;
     let logged = SentMail {
         event_key: m.event.clone(),
-        kind: kind_name(&m.mail).to_owned(),
+        kind: m.mail.template.kind().as_str().to_owned(),
         recipient: m.mail.to.clone(),
         message_id: id,
         job_id: Some(job.id),

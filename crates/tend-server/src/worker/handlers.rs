@@ -43,6 +43,9 @@ pub(super) async fn acknowledge(w: &Worker, job: &Job) -> StoreResult<Handled> {
     let id = ComplaintId(payload_id(job, "complaint")?);
     let c = store.complaint(id).await?;
     let customer = store.customer(c.record.customer_id).await?;
+    if customer.customer.email.is_none() {
+        return Ok(Handled::Done);
+    }
     let template = Template::Acknowledgement {
         name: customer.customer.name.to_string(),
         reference: c.reference.clone(),

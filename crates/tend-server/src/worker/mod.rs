@@ -126,10 +126,7 @@ impl Worker {
             if o.claimed() == 0 {
                 return Ok(total);
             }
-            total.completed += o.completed;
-            total.deferred += o.deferred;
-            total.failed += o.failed;
-            total.lost += o.lost;
+            total += o;
         }
     }
 

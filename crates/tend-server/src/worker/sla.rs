@@ -4,8 +4,9 @@
 //! next instant worth a look. Any change to the complaint re-arms it (see `schedule.rs`).
 
 use tend_domain::complaint::Status;
-use tend_domain::employee::Role;
+use tend_domain::employee::{Employee, Role};
 use tend_domain::lifecycle::{Action, apply_with};
+use tend_domain::service_hours::ServiceHours;
 use tend_domain::sla::{Alert, Stage, plan};
 use tend_store::{Actor, Complaint, Handled, Job, StoreError, StoreResult};
 
@@ -22,10 +23,13 @@ pub(super) async fn run(w: &Worker, job: &Job) -> StoreResult<Handled> {
         // A calendar that never opens has no due times; a new calendar re-arms the watcher.
         return Ok(Handled::Done);
     };
-    for alert in &p.fire {
-        notify(w, &c, alert).await?;
-        if alert.stage == Stage::Breach && standards.escalate_on_breach {
-            escalate(w, &c, alert).await?;
+    if !p.fire.is_empty() {
+        let staff = store.employees().await?;
+        for alert in &p.fire {
+            notify(w, &c, &hours, &staff, alert).await?;
+            if alert.stage == Stage::Breach && standards.escalate_on_breach {
+                escalate(w, &c, &hours, &staff, alert).await?;
+            }
         }
     }
     Ok(match p.next_check {
@@ -35,10 +39,15 @@ pub(super) async fn run(w: &Worker, job: &Job) -> StoreResult<Handled> {
 }
 
 /// Mails the assignee, or every active manager and admin when nobody is assigned.
-async fn notify(w: &Worker, c: &Complaint, alert: &Alert) -> StoreResult<()> {
+async fn notify(
+    w: &Worker,
+    c: &Complaint,
+    hours: &ServiceHours,
+    staff: &[Employee],
+    alert: &Alert,
+) -> StoreResult<()> {
     let store = &w.state.store;
     let now = w.state.clock.now();
-    let staff = store.employees().await?;
     let recipients = staff.iter().filter(|e| {
         e.active
             && match c.record.assignee_id {
@@ -46,7 +55,6 @@ async fn notify(w: &Worker, c: &Complaint, alert: &Alert) -> StoreResult<()> {
                 None => e.role >= Role::Manager,
             }
     });
-    let (hours, _) = store.channel_settings(&c.record.channel).await?;
     let due = alert
         .due
         .to_zoned(hours.time_zone().clone())
@@ -97,13 +105,18 @@ async fn notify(w: &Worker, c: &Complaint, alert: &Alert) -> StoreResult<()> {
 
 /// One tier up, to the first active manager, unless the complaint was escalated since it
 /// breached (an earlier run of this job, or a person).
-async fn escalate(w: &Worker, c: &Complaint, alert: &Alert) -> StoreResult<()> {
+async fn escalate(
+    w: &Worker,
+    c: &Complaint,
+    hours: &ServiceHours,
+    staff: &[Employee],
+    alert: &Alert,
+) -> StoreResult<()> {
     if c.record.escalated_at.is_some_and(|at| at >= alert.due) || c.record.status == Status::Closed
     {
         return Ok(());
     }
     let store = &w.state.store;
-    let staff = store.employees().await?;
     let Some(manager) = staff
         .iter()
         .filter(|e| e.active && e.role >= Role::Manager)
@@ -115,7 +128,6 @@ async fn escalate(w: &Worker, c: &Complaint, alert: &Alert) -> StoreResult<()> {
         );
         return Ok(());
     };
-    let (hours, _) = store.channel_settings(&c.record.channel).await?;
     let now = w.state.clock.now();
     let action = Action::Escalate {
         reason: format!(
@@ -128,7 +140,7 @@ async fn escalate(w: &Worker, c: &Complaint, alert: &Alert) -> StoreResult<()> {
     let actor = Actor::system("Tend (response standards)");
     let changed = store
         .change_complaint(c.id, None, &actor, "escalate", now, |r| {
-            apply_with(r, action, now, &hours)
+            apply_with(r, action, now, hours)
         })
         .await;
     match changed {

@@ -222,13 +222,19 @@ impl Store {
     }
 }
 
-/// Stores one job per `(complaint, kind)` in one statement, due at `now`, with payload
-/// `{"complaint": id}` and dedupe key `"{kind}:{id}"`: the work a new complaint sets off,
-/// written in the same transaction as the complaint itself.
-pub(crate) async fn insert_for_complaints(
+/// A job to store beside the write that sets it off (in the same transaction).
+pub(crate) struct NewJob {
+    pub kind: String,
+    pub payload: serde_json::Value,
+    pub run_at: Timestamp,
+    pub dedupe_key: String,
+}
+
+/// Stores `jobs` in multi-row statements; a dedupe key stored already is skipped.
+pub(crate) async fn insert_many(
     conn: &mut AnyConnection,
     engine: Engine,
-    jobs: &[(ComplaintId, &str)],
+    jobs: &[NewJob],
     now: Timestamp,
 ) -> sqlx::Result<()> {
     for chunk in jobs.chunks(500) {
@@ -236,16 +242,16 @@ pub(crate) async fn insert_for_complaints(
             engine,
             "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, dedupe_key) VALUES ",
         );
-        for (n, (id, kind)) in chunk.iter().enumerate() {
+        for (n, job) in chunk.iter().enumerate() {
             sql.push_tuple(
                 n,
                 [
-                    V::from((*kind).to_owned()),
-                    V::from(serde_json::json!({ "complaint": id.0 }).to_string()),
-                    V::from(us(now)),
+                    V::from(job.kind.clone()),
+                    V::from(job.payload.to_string()),
+                    V::from(us(job.run_at)),
                     V::from(DEFAULT_MAX_ATTEMPTS),
                     V::from(us(now)),
-                    V::from(format!("{kind}:{}", id.0)),
+                    V::from(job.dedupe_key.clone()),
                 ],
             );
         }
@@ -253,4 +259,24 @@ pub(crate) async fn insert_for_complaints(
         sql.build().execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+/// One job per `(complaint, kind)`, due at `now`, with payload `{"complaint": id}` and dedupe
+/// key `"{kind}:{id}"`: the work a new complaint sets off, written with the complaint itself.
+pub(crate) async fn insert_for_complaints(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    jobs: &[(ComplaintId, &str)],
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    let jobs: Vec<NewJob> = jobs
+        .iter()
+        .map(|(id, kind)| NewJob {
+            kind: (*kind).to_owned(),
+            payload: serde_json::json!({ "complaint": id.0 }),
+            run_at: now,
+            dedupe_key: format!("{kind}:{}", id.0),
+        })
+        .collect();
+    insert_many(conn, engine, &jobs, now).await
 }

@@ -41,6 +41,15 @@ pub struct RunOutcome {
     pub lost: u32,
 }
 
+impl std::ops::AddAssign for RunOutcome {
+    fn add_assign(&mut self, o: RunOutcome) {
+        self.completed += o.completed;
+        self.deferred += o.deferred;
+        self.failed += o.failed;
+        self.lost += o.lost;
+    }
+}
+
 impl RunOutcome {
     /// Jobs claimed; 0 means nothing was due.
     pub fn claimed(&self) -> u32 {

@@ -104,11 +104,7 @@ async fn main() -> anyhow::Result<()> {
     }
     let mut total = RunOutcome::default();
     while let Some(r) = workers.join_next().await {
-        let o = r??;
-        total.completed += o.completed;
-        total.deferred += o.deferred;
-        total.failed += o.failed;
-        total.lost += o.lost;
+        total += r??;
     }
     let secs = started.elapsed().as_secs_f64();
     let handled = total.claimed();

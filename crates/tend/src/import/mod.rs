@@ -116,15 +116,8 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         })
         .collect::<Option<_>>()
         .ok_or_else(|| anyhow::anyhow!("--map takes COLUMN=FIELD"))?;
-    if args.what == What::Transactions
-        && let Some((_, f)) = map
-            .iter()
-            .find(|(_, f)| !transactions::FIELDS.contains(&f.as_str()))
-    {
-        anyhow::bail!(
-            "--map: unknown field {f:?}; known: {}",
-            transactions::FIELDS.join(", ")
-        );
+    if args.what == What::Transactions {
+        known_fields(&map, transactions::FIELDS)?;
     }
     if args.what == What::Complaints && args.preset.is_none() {
         if map.is_empty() {
@@ -132,15 +125,7 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
                 "--preset cfpb, --preset support-tickets or --map COLUMN=FIELD is needed"
             );
         }
-        if let Some((_, f)) = map
-            .iter()
-            .find(|(_, f)| !presets::COMPLAINT_FIELDS.contains(&f.as_str()))
-        {
-            anyhow::bail!(
-                "--map: unknown field {f:?}; known: {}",
-                presets::COMPLAINT_FIELDS.join(", ")
-            );
-        }
+        known_fields(&map, presets::COMPLAINT_FIELDS)?;
     }
     let mut reader = csv::ReaderBuilder::new()
         .from_path(&args.file)
@@ -260,6 +245,14 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Refuses a `--map` naming a field that is not in `known`.
+fn known_fields(map: &[(String, String)], known: &[&str]) -> anyhow::Result<()> {
+    match map.iter().find(|(_, f)| !known.contains(&f.as_str())) {
+        Some((_, f)) => anyhow::bail!("--map: unknown field {f:?}; known: {}", known.join(", ")),
+        None => Ok(()),
+    }
 }
 
 fn join(lines: &std::collections::BTreeSet<u64>) -> String {
