@@ -4,20 +4,12 @@
 //! types of this crate first; a value of a type from here is valid by construction.
 
 pub mod catalog;
-pub mod clock;
-pub mod complaint;
-pub mod customer;
-pub mod employee;
-pub mod error;
-pub mod ids;
-pub mod lifecycle;
-pub mod money;
-pub mod response_standard;
-pub mod service_hours;
-pub mod sla;
-pub mod text;
-pub mod timeline;
-pub mod transaction;
+pub mod channels;
+pub mod complaints;
+pub mod customers;
+pub mod kernel;
+pub mod staff;
+pub mod transactions;
 
-pub use error::{DomainError, FieldErrors};
 pub use jiff::Timestamp;
+pub use kernel::error::{DomainError, FieldErrors};

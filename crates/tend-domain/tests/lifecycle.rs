@@ -3,12 +3,12 @@
 use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
 use tend_domain::DomainError;
-use tend_domain::complaint::{
+use tend_domain::complaints::lifecycle::{Action, apply};
+use tend_domain::complaints::timeline::diff;
+use tend_domain::complaints::{
     ComplaintDraft, ComplaintRecord, FollowUpOutcome, ResponsibleParty, SolutionMode, Status,
 };
-use tend_domain::ids::{CustomerId, EmployeeId};
-use tend_domain::lifecycle::{Action, apply};
-use tend_domain::timeline::diff;
+use tend_domain::kernel::ids::{CustomerId, EmployeeId};
 
 fn t0() -> Timestamp {
     "2026-03-06T15:30:00Z".parse().unwrap()
@@ -282,7 +282,7 @@ proptest! {
 
 #[test]
 fn waiting_on_the_customer_pauses_the_clock_in_service_minutes() {
-    use tend_domain::service_hours::ServiceHoursSpec;
+    use tend_domain::channels::service_hours::ServiceHoursSpec;
     let office: ServiceHoursSpec = serde_json::from_value(serde_json::json!({
         "time_zone": "Europe/Madrid", "week": {"fri": [["09:00", "17:00"]], "mon": [["09:00", "17:00"]]}
     }))
@@ -292,14 +292,14 @@ fn waiting_on_the_customer_pauses_the_clock_in_service_minutes() {
     let wait = Action::WaitForCustomer {
         reason: "Photo of the jar, please".into(),
     };
-    tend_domain::lifecycle::apply_with(&mut c, wait.clone(), t0(), &office).unwrap();
+    tend_domain::complaints::lifecycle::apply_with(&mut c, wait.clone(), t0(), &office).unwrap();
     assert_eq!(
         c.first_response_at,
         Some(t0()),
         "asking the customer is a response"
     );
     assert_eq!(
-        refusal(tend_domain::lifecycle::apply_with(
+        refusal(tend_domain::complaints::lifecycle::apply_with(
             &mut c,
             wait,
             t0(),
@@ -313,10 +313,10 @@ fn waiting_on_the_customer_pauses_the_clock_in_service_minutes() {
     let reply = Action::CustomerReplied {
         note: Some("Photo sent".into()),
     };
-    tend_domain::lifecycle::apply_with(&mut c, reply.clone(), monday, &office).unwrap();
+    tend_domain::complaints::lifecycle::apply_with(&mut c, reply.clone(), monday, &office).unwrap();
     assert_eq!((c.paused_minutes, c.waiting_since), (90, None));
     assert_eq!(
-        refusal(tend_domain::lifecycle::apply_with(
+        refusal(tend_domain::complaints::lifecycle::apply_with(
             &mut c, reply, monday, &office
         ))
         .0,

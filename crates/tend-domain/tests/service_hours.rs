@@ -6,7 +6,7 @@ use std::time::Instant;
 use jiff::{SignedDuration, Timestamp, Zoned};
 use proptest::prelude::*;
 use tend_domain::DomainError;
-use tend_domain::service_hours::{ServiceHours, ServiceHoursError, ServiceHoursSpec};
+use tend_domain::channels::service_hours::{ServiceHours, ServiceHoursError, ServiceHoursSpec};
 
 const OFFICE: &str = r#"{"mon":[["09:00","17:00"]],"tue":[["09:00","17:00"]],"wed":[["09:00","17:00"]],"thu":[["09:00","17:00"]],"fri":[["09:00","17:00"]]}"#;
 

@@ -2,11 +2,11 @@
 //! while paused or met, and a late watcher firing only what is due now.
 
 use jiff::{SignedDuration, Timestamp};
-use tend_domain::complaint::{ComplaintDraft, ComplaintRecord, Status};
-use tend_domain::ids::CustomerId;
-use tend_domain::response_standard::ResponseStandards;
-use tend_domain::service_hours::{ServiceHours, ServiceHoursSpec};
-use tend_domain::sla::{Alert, Plan, Stage, Target, plan};
+use tend_domain::channels::response_standard::ResponseStandards;
+use tend_domain::channels::service_hours::{ServiceHours, ServiceHoursSpec};
+use tend_domain::channels::sla::{Alert, Plan, Stage, Target, plan};
+use tend_domain::complaints::{ComplaintDraft, ComplaintRecord, Status};
+use tend_domain::kernel::ids::CustomerId;
 
 fn at(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -115,7 +115,7 @@ fn met_targets_and_pauses_plan_nothing() {
 #[test]
 fn no_targets_for_the_priority_plan_nothing() {
     let mut r = friday_complaint();
-    r.priority = tend_domain::complaint::Priority::Urgent;
+    r.priority = tend_domain::complaints::Priority::Urgent;
     assert_eq!(plan_at(&r, "2026-03-20T12:00:00Z"), Plan::default());
     let late = at("2026-03-06T15:30:00Z") + SignedDuration::from_hours(24 * 30);
     assert_eq!(

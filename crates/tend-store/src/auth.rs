@@ -13,8 +13,8 @@ use jiff::Timestamp;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
-use tend_domain::employee::Role;
-use tend_domain::ids::EmployeeId;
+use tend_domain::kernel::ids::EmployeeId;
+use tend_domain::staff::Role;
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::Store;

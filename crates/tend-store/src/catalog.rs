@@ -4,9 +4,9 @@ use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use tend_domain::catalog::{Category, Channel, ChannelCode, Product};
-use tend_domain::employee::{Employee, Role};
-use tend_domain::ids::{CategoryId, EmployeeId, ProductId};
-use tend_domain::text::{Email, Name, Text, Tier};
+use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
+use tend_domain::kernel::text::{Email, Name, Text, Tier};
+use tend_domain::staff::{Employee, Role};
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::Store;

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use sqlx::{AssertSqlSafe, Row};
 use tend_domain::catalog::ChannelCode;
-use tend_domain::response_standard::ResponseStandards;
-use tend_domain::service_hours::{ServiceHours, ServiceHoursSpec};
+use tend_domain::channels::response_standard::ResponseStandards;
+use tend_domain::channels::service_hours::{ServiceHours, ServiceHoursSpec};
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::Store;

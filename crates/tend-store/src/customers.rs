@@ -5,8 +5,8 @@ use sqlx::any::AnyRow;
 use std::collections::HashMap;
 
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
-use tend_domain::customer::{Customer, CustomerDraft, EducationLevel, Gender};
-use tend_domain::ids::CustomerId;
+use tend_domain::customers::{Customer, CustomerDraft, EducationLevel, Gender};
+use tend_domain::kernel::ids::CustomerId;
 
 use crate::error::{StoreError, StoreResult};
 use crate::sql::{AnyQuery, Sql, V, Value, match_ids};
@@ -278,7 +278,7 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
         for row in ids {
-            let complaint = tend_domain::ids::ComplaintId(row.try_get("id")?);
+            let complaint = tend_domain::kernel::ids::ComplaintId(row.try_get("id")?);
             crate::search::reindex(&mut tx, self.engine(), complaint).await?;
         }
         tx.commit().await?;

@@ -7,23 +7,31 @@
 
 use jiff::Timestamp;
 use sqlx::AnyPool;
-use tend_domain::complaint::ComplaintRecord;
-use tend_domain::ids::ComplaintId;
+use tend_domain::complaints::ComplaintRecord;
+use tend_domain::kernel::ids::ComplaintId;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::complaints::{Actor, Complaint, insert_batch};
 use crate::error::{StoreError, StoreResult};
+use crate::jobs::NewJob;
 use crate::store::{Engine, Store};
 
 /// The most complaints one transaction takes.
 const MAX_BATCH: usize = 512;
 
+/// The jobs a new complaint sets off, made from its id and the time of its intake.
+pub type FollowOn = fn(ComplaintId, Timestamp) -> Vec<NewJob>;
+
+fn no_jobs(_: ComplaintId, _: Timestamp) -> Vec<NewJob> {
+    Vec::new()
+}
+
 struct Job {
     record: ComplaintRecord,
     actor: Actor,
     now: Timestamp,
-    /// Job kinds to enqueue about the complaint in the same transaction.
-    follow_on: &'static [&'static str],
+    /// The jobs to store about the complaint in the same transaction.
+    follow_on: FollowOn,
     reply: oneshot::Sender<StoreResult<Complaint>>,
 }
 
@@ -83,13 +91,13 @@ async fn write(
     let rows: Vec<_> = jobs.iter().map(|j| (&j.record, &j.actor)).collect();
     let now = jobs.iter().map(|j| j.now).max().expect("a batch has jobs");
     let stored = insert_batch(&mut tx, engine, &rows, now).await?;
-    let follow_on: Vec<(ComplaintId, &str)> = stored
+    let follow_on: Vec<NewJob> = stored
         .iter()
         .zip(jobs)
-        .filter_map(|(s, j)| Some((s.as_ref().ok()?.as_ref()?.id, j.follow_on)))
-        .flat_map(|(id, kinds)| kinds.iter().map(move |k| (id, *k)))
+        .filter_map(|(s, j)| Some((j.follow_on)(s.as_ref().ok()?.as_ref()?.id, j.now)))
+        .flatten()
         .collect();
-    crate::jobs::insert_for_complaints(&mut tx, engine, &follow_on, now).await?;
+    crate::jobs::insert_many(&mut tx, engine, &follow_on, now).await?;
     tx.commit().await?;
     Ok(stored
         .into_iter()
@@ -112,19 +120,18 @@ impl Store {
         actor: Actor,
         now: Timestamp,
     ) -> StoreResult<Complaint> {
-        self.create_complaint_with_jobs(record, actor, now, &[])
+        self.create_complaint_with_jobs(record, actor, now, no_jobs)
             .await
     }
 
-    /// [`Store::create_complaint`], also enqueuing in the same transaction one job of each of
-    /// `follow_on`'s kinds about the new complaint (payload `{"complaint": id}`, dedupe key
-    /// `"{kind}:{id}"`, due at `now`): what a new complaint sets off cannot be lost.
+    /// [`Store::create_complaint`], also storing in the same transaction the jobs `follow_on`
+    /// makes for the new complaint: what a new complaint sets off cannot be lost.
     pub async fn create_complaint_with_jobs(
         &self,
         record: ComplaintRecord,
         actor: Actor,
         now: Timestamp,
-        follow_on: &'static [&'static str],
+        follow_on: FollowOn,
     ) -> StoreResult<Complaint> {
         let (reply, answer) = oneshot::channel();
         self.inner

@@ -30,10 +30,11 @@ pub use complaints::{Actor, Complaint, ImportOutcome};
 pub use customers::{CustomerPage, StoredCustomer};
 pub use error::{StoreError, StoreResult};
 pub use jobs::{
-    DEFAULT_MAX_ATTEMPTS, Handled, Job, JobCounts, JobError, JobId, RunOutcome, backoff, run_due,
+    DEFAULT_MAX_ATTEMPTS, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome, backoff,
+    run_due,
 };
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub use mail_log::SentMail;
 pub use sessions::{Invite, Session};
 pub use store::{Engine, Store, StoreOptions};
-pub use transactions::{RETENTION_GRACE, StoredTransaction, unknown_customer};
+pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

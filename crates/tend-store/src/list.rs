@@ -7,8 +7,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::Timestamp;
 use tend_domain::catalog::ChannelCode;
-use tend_domain::complaint::{Kind, Status};
-use tend_domain::ids::{CategoryId, CustomerId, EmployeeId};
+use tend_domain::complaints::{Kind, Status};
+use tend_domain::kernel::ids::{CategoryId, CustomerId, EmployeeId};
 
 use crate::complaints::{Complaint, SELECT, from_row};
 use crate::error::{StoreError, StoreResult};

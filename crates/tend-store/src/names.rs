@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use sqlx::Row;
-use tend_domain::ids::CustomerId;
+use tend_domain::kernel::ids::CustomerId;
 
 use crate::error::StoreResult;
 use crate::sql::Sql;

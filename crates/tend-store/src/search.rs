@@ -4,7 +4,7 @@
 //! customer's name. Queries match every word, each as a prefix, on both engines.
 
 use sqlx::{AnyConnection, AnyPool, Row};
-use tend_domain::ids::ComplaintId;
+use tend_domain::kernel::ids::ComplaintId;
 
 use crate::sql::Sql;
 use crate::store::Engine;

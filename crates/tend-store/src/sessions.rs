@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use sqlx::Row;
-use tend_domain::employee::Role;
-use tend_domain::ids::EmployeeId;
-use tend_domain::text::{Email, Tier};
+use tend_domain::kernel::ids::EmployeeId;
+use tend_domain::kernel::text::{Email, Tier};
+use tend_domain::staff::Role;
 
 use crate::auth::{AuthedEmployee, digest, hash_password, random, verify_password};
 use crate::error::{StoreError, StoreResult};

@@ -8,7 +8,7 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 use sqlx::Row;
-use tend_domain::ids::ComplaintId;
+use tend_domain::kernel::ids::ComplaintId;
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::Store;

@@ -1,4 +1,4 @@
-//! Purchases, and the retention contact each one schedules: a `retention` job, written in the
+//! Purchases, and the retention contact each one schedules: a job made by the app, written in the
 //! same transaction as the purchase, due a configurable while after it.
 
 use std::collections::{BTreeSet, HashMap};
@@ -6,9 +6,9 @@ use std::collections::{BTreeSet, HashMap};
 use jiff::{SignedDuration, Timestamp};
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
-use tend_domain::ids::{CustomerId, ProductId};
-use tend_domain::money::{Currency, Money};
-use tend_domain::transaction::{CustomerKey, Transaction};
+use tend_domain::kernel::ids::{CustomerId, ProductId};
+use tend_domain::kernel::money::{Currency, Money};
+use tend_domain::transactions::{CustomerKey, Transaction};
 
 use crate::complaints::ImportOutcome;
 use crate::error::{StoreError, StoreResult};
@@ -63,6 +63,14 @@ fn from_row(r: &AnyRow) -> StoreResult<StoredTransaction> {
         external_id: r.try_get("external_id")?,
         created_at: ts(r.try_get("created_at")?),
     })
+}
+
+/// When a purchase's retention contact is due (`after` the purchase) and the job that makes it
+/// (from the purchase's id and the contact's time), stored with the purchase.
+#[derive(Debug, Clone, Copy)]
+pub struct RetentionPlan {
+    pub after: SignedDuration,
+    pub job: fn(i64, Timestamp) -> NewJob,
 }
 
 impl Store {
@@ -122,18 +130,15 @@ impl Store {
     }
 
     /// Stores purchases whose customers are resolved already, all or none, each with its
-    /// retention contact `retention_after` later (none when `None`, or when that time passed
+    /// retention contact by `retention` (none when `None`, or when that time passed
     /// more than [`RETENTION_GRACE`] ago). External ids stored already are skipped.
     pub async fn import_transactions(
         &self,
         rows: &[(CustomerId, &Transaction)],
-        retention_after: Option<SignedDuration>,
+        retention: Option<RetentionPlan>,
         now: Timestamp,
     ) -> StoreResult<ImportOutcome> {
-        let inserted = self
-            .insert_transactions(rows, retention_after, now)
-            .await?
-            .len() as u64;
+        let inserted = self.insert_transactions(rows, retention, now).await?.len() as u64;
         Ok(ImportOutcome {
             inserted,
             already_present: rows.len() as u64 - inserted,
@@ -144,7 +149,7 @@ impl Store {
     async fn insert_transactions(
         &self,
         rows: &[(CustomerId, &Transaction)],
-        retention_after: Option<SignedDuration>,
+        retention: Option<RetentionPlan>,
         now: Timestamp,
     ) -> StoreResult<Vec<i64>> {
         // Products first: catalog entries are idempotent and take the writer themselves.
@@ -186,20 +191,15 @@ impl Store {
             for row in &stored {
                 inserted.push(row.try_get::<i64, _>("id")?);
             }
-            let Some(after) = retention_after else {
+            let Some(plan) = retention else {
                 continue;
             };
             let mut jobs = Vec::new();
             for row in &stored {
                 let id: i64 = row.try_get("id")?;
-                let contact_at = ts(row.try_get("occurred_at")?) + after;
+                let contact_at = ts(row.try_get("occurred_at")?) + plan.after;
                 if contact_at >= now - RETENTION_GRACE {
-                    jobs.push(NewJob {
-                        kind: "retention".to_owned(),
-                        payload: serde_json::json!({ "transaction": id }),
-                        run_at: contact_at.max(now),
-                        dedupe_key: format!("retention:{id}"),
-                    });
+                    jobs.push((plan.job)(id, contact_at.max(now)));
                 }
             }
             insert_many(&mut tx, self.engine(), &jobs, now).await?;
@@ -213,7 +213,7 @@ impl Store {
     pub async fn create_transaction(
         &self,
         t: &Transaction,
-        retention_after: Option<SignedDuration>,
+        retention: Option<RetentionPlan>,
         now: Timestamp,
     ) -> StoreResult<StoredTransaction> {
         let customer = self.resolve_customers(&[&t.customer]).await?[0].ok_or_else(|| {
@@ -221,7 +221,7 @@ impl Store {
             StoreError::field(field, reason)
         })?;
         let ids = self
-            .insert_transactions(&[(customer, t)], retention_after, now)
+            .insert_transactions(&[(customer, t)], retention, now)
             .await?;
         let Some(&id) = ids.first() else {
             return Err(StoreError::Conflict {

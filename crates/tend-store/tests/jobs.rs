@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use jiff::{SignedDuration, Timestamp};
 use serde_json::json;
-use tend_domain::clock::ManualClock;
+use tend_domain::kernel::clock::ManualClock;
 use tend_store::testing::fresh_database_url;
 use tend_store::{DEFAULT_MAX_ATTEMPTS, Job, JobCounts, JobId, RunOutcome, Store, StoreError};
 use tend_store::{Handled, JobError, StoreOptions, backoff, run_due};

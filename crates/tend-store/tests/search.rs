@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use jiff::{SignedDuration, Timestamp};
-use tend_domain::complaint::{ComplaintDraft, ComplaintRecord};
-use tend_domain::customer::CustomerDraft;
-use tend_domain::ids::CustomerId;
+use tend_domain::complaints::{ComplaintDraft, ComplaintRecord};
+use tend_domain::customers::CustomerDraft;
+use tend_domain::kernel::ids::CustomerId;
 use tend_store::testing::fresh_database_url;
 use tend_store::{Actor, ComplaintFilter, Store, StoreOptions};
 

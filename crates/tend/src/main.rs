@@ -1,17 +1,13 @@
 //! The `tend` binary: one command line for serving, migrating, users, tokens, imports,
 //! exports, the demo and backups. Every command takes the same database settings.
 
-mod admin;
-mod channels;
-mod export;
-mod import;
-mod serve;
-mod work;
+mod commands;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use commands::{admin, channels, export, import, serve, work};
 use tend_store::{Store, StoreOptions};
 
 /// The database Tend uses when none is given: an embedded SQLite file.

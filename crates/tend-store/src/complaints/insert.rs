@@ -3,8 +3,8 @@
 
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
-use tend_domain::complaint::ComplaintRecord;
-use tend_domain::ids::{ComplaintId, complaint_reference};
+use tend_domain::complaints::ComplaintRecord;
+use tend_domain::kernel::ids::{ComplaintId, complaint_reference};
 
 use super::rows::{RECORD_COLUMNS, values};
 use super::{Actor, Complaint};

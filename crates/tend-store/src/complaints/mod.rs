@@ -11,10 +11,10 @@ use rows::{UPDATE, bind_record};
 use jiff::Timestamp;
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use tend_domain::DomainError;
-use tend_domain::complaint::ComplaintRecord;
-use tend_domain::customer::Customer;
-use tend_domain::ids::{ComplaintId, EmployeeId};
-use tend_domain::timeline::{Change, TimelineEntry, diff};
+use tend_domain::complaints::ComplaintRecord;
+use tend_domain::complaints::timeline::{Change, TimelineEntry, diff};
+use tend_domain::customers::Customer;
+use tend_domain::kernel::ids::{ComplaintId, EmployeeId};
 
 use crate::error::{StoreError, StoreResult};
 use crate::search;
@@ -186,8 +186,8 @@ impl Store {
         text: &str,
         now: Timestamp,
     ) -> StoreResult<i64> {
-        let text =
-            tend_domain::text::LongText::parse(text).map_err(|r| StoreError::field("text", r))?;
+        let text = tend_domain::kernel::text::LongText::parse(text)
+            .map_err(|r| StoreError::field("text", r))?;
         let mut tx = self.write().begin().await?;
         let bumped = sqlx::query(
             "UPDATE complaints SET version = version + 1, updated_at = $1 WHERE id = $2",

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use sqlx::{AnyConnection, Row};
 use tend_domain::FieldErrors;
-use tend_domain::complaint::ComplaintRecord;
+use tend_domain::complaints::ComplaintRecord;
 
 use crate::sql::Sql;
 use crate::store::Engine;

@@ -5,15 +5,15 @@ use std::sync::LazyLock;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use tend_domain::catalog::ChannelCode;
-use tend_domain::complaint::{
+use tend_domain::complaints::{
     Compensation, CompensationKind, ComplaintRecord, FollowUpOutcome, Kind, Priority,
     ResponsibleParty, SolutionMode, Status,
 };
-use tend_domain::ids::{
+use tend_domain::kernel::ids::{
     CategoryId, ComplaintId, CustomerId, EmployeeId, ProductId, complaint_reference,
 };
-use tend_domain::money::{Currency, Money};
-use tend_domain::text::Tier;
+use tend_domain::kernel::money::{Currency, Money};
+use tend_domain::kernel::text::Tier;
 
 use super::Complaint;
 use crate::error::{StoreError, StoreResult};

@@ -25,7 +25,6 @@ pub use runner::{Handled, JobError, RunOutcome, run_due};
 use jiff::{SignedDuration, Timestamp};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
-use tend_domain::ids::ComplaintId;
 
 use crate::error::{StoreError, StoreResult};
 use crate::sql::{Sql, V};
@@ -222,8 +221,10 @@ impl Store {
     }
 }
 
-/// A job to store beside the write that sets it off (in the same transaction).
-pub(crate) struct NewJob {
+/// A job to store beside the write that sets it off (in the same transaction). The app's
+/// typed jobs make these (`tend_app::jobs::new_job`); the store never names a kind or key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewJob {
     pub kind: String,
     pub payload: serde_json::Value,
     pub run_at: Timestamp,
@@ -259,24 +260,4 @@ pub(crate) async fn insert_many(
         sql.build().execute(&mut *conn).await?;
     }
     Ok(())
-}
-
-/// One job per `(complaint, kind)`, due at `now`, with payload `{"complaint": id}` and dedupe
-/// key `"{kind}:{id}"`: the work a new complaint sets off, written with the complaint itself.
-pub(crate) async fn insert_for_complaints(
-    conn: &mut AnyConnection,
-    engine: Engine,
-    jobs: &[(ComplaintId, &str)],
-    now: Timestamp,
-) -> sqlx::Result<()> {
-    let jobs: Vec<NewJob> = jobs
-        .iter()
-        .map(|(id, kind)| NewJob {
-            kind: (*kind).to_owned(),
-            payload: serde_json::json!({ "complaint": id.0 }),
-            run_at: now,
-            dedupe_key: format!("{kind}:{}", id.0),
-        })
-        .collect();
-    insert_many(conn, engine, &jobs, now).await
 }

@@ -4,7 +4,7 @@
 use std::future::Future;
 
 use jiff::{SignedDuration, Timestamp};
-use tend_domain::clock::Clock;
+use tend_domain::kernel::clock::Clock;
 
 use super::{Finish, Finished, Job};
 use crate::error::StoreResult;

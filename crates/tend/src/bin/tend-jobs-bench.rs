@@ -13,14 +13,15 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use clap::Parser;
+use tend_app::AppState;
+use tend_app::complaints::new_complaint_jobs;
+use tend_app::jobs::{Worker, WorkerConfig};
 use tend_domain::catalog::ChannelCode;
-use tend_domain::clock::{Clock, SystemClock};
-use tend_domain::complaint::{ComplaintDraft, ComplaintRecord};
-use tend_domain::customer::CustomerDraft;
-use tend_domain::response_standard::ResponseStandards;
-use tend_domain::service_hours::ServiceHoursSpec;
-use tend_server::AppState;
-use tend_server::worker::{NEW_COMPLAINT_JOBS, Worker, WorkerConfig};
+use tend_domain::channels::response_standard::ResponseStandards;
+use tend_domain::channels::service_hours::ServiceHoursSpec;
+use tend_domain::complaints::{ComplaintDraft, ComplaintRecord};
+use tend_domain::customers::CustomerDraft;
+use tend_domain::kernel::clock::{Clock, SystemClock};
 use tend_store::{Actor, RunOutcome, Store, StoreOptions};
 
 #[derive(Parser)]
@@ -77,7 +78,7 @@ async fn main() -> anyhow::Result<()> {
                 let record = ComplaintRecord::received(draft.validate(now)?, "bench");
                 let actor = Actor::system("bench");
                 store
-                    .create_complaint_with_jobs(record, actor, now, NEW_COMPLAINT_JOBS)
+                    .create_complaint_with_jobs(record, actor, now, new_complaint_jobs)
                     .await?;
             }
             anyhow::Ok(())

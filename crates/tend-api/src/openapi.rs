@@ -1,0 +1,42 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations and served at
+//! `/api/openapi.json`.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate as routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Tend API", description = "Tend's customer service plan: complaints, customers and the resolution method."),
+    paths(
+        routes::healthz, routes::readyz,
+        routes::create_customer, routes::list_customers, routes::get_customer, routes::patch_customer,
+        routes::create_complaint, routes::list_complaints, routes::get_complaint, routes::patch_complaint,
+        routes::act_on_complaint, routes::add_step, routes::list_steps, routes::timeline,
+        routes::list_categories, routes::create_category, routes::list_products, routes::create_product,
+        routes::list_channels, routes::list_employees, routes::set_category_follow_up,
+        routes::create_transaction, routes::list_transactions, routes::get_transaction,
+        routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
+    ),
+    modifiers(&BearerAuth),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "health")),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,83 @@
+//! Changing complaints the one way, for the API and the pages alike: the method's rules, the
+//! timeline (both in the store), and the background work each change sets off — the
+//! watcher re-armed, the follow-up scheduled at resolution, the assignee told.
+
+use jiff::Timestamp;
+use tend_domain::DomainError;
+use tend_domain::complaints::ComplaintRecord;
+use tend_domain::complaints::lifecycle::{Action, apply_with};
+use tend_domain::kernel::ids::ComplaintId;
+use tend_store::{Actor, Complaint, StoreResult};
+
+pub mod due;
+pub mod messages;
+mod schedule;
+pub mod watch;
+
+use crate::AppState;
+pub use schedule::{after_change, complete_action, new_complaint_jobs};
+
+/// Stores a new complaint with the jobs every new complaint starts with (watcher and
+/// acknowledgement, in its transaction), and tells an assignee named at intake.
+pub async fn take(
+    s: &AppState,
+    record: ComplaintRecord,
+    actor: Actor,
+    now: Timestamp,
+) -> StoreResult<Complaint> {
+    let stored = s
+        .store
+        .create_complaint_with_jobs(record, actor, now, new_complaint_jobs)
+        .await?;
+    if stored.record.assignee_id.is_some() {
+        let mut before = stored.record.clone();
+        before.assignee_id = None;
+        after_change(s, &before, &stored, now).await?;
+    }
+    Ok(stored)
+}
+
+/// Changes a complaint with `change` (see `Store::change_complaint`), then schedules what the
+/// change calls for.
+pub async fn change(
+    s: &AppState,
+    id: ComplaintId,
+    expected_version: Option<i64>,
+    actor: &Actor,
+    action: &str,
+    now: Timestamp,
+    change: impl FnOnce(&mut ComplaintRecord) -> Result<(), DomainError>,
+) -> StoreResult<Complaint> {
+    let mut before = None;
+    let changed = s
+        .store
+        .change_complaint(id, expected_version, actor, action, now, |r| {
+            before = Some(r.clone());
+            change(r)
+        })
+        .await?;
+    if let Some(before) = before {
+        after_change(s, &before, &changed, now).await?;
+    }
+    Ok(changed)
+}
+
+/// Takes one step of the resolution method: pauses counted in the channel's service hours, a
+/// resolution's follow-up defaulting to the category's delay.
+pub async fn act(
+    s: &AppState,
+    id: ComplaintId,
+    expected_version: Option<i64>,
+    actor: &Actor,
+    action: Action,
+) -> StoreResult<Complaint> {
+    let now = s.clock.now();
+    let current = s.store.complaint(id).await?.record;
+    let (hours, _) = s.store.channel_settings(&current.channel).await?;
+    let action = complete_action(s, &current, action).await?;
+    let name = action.name();
+    change(s, id, expected_version, actor, name, now, |r| {
+        apply_with(r, action, now, &hours)
+    })
+    .await
+}

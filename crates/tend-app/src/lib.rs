@@ -1,0 +1,65 @@
+//! Tend's use cases: the one way each thing changes (`complaints`), the background jobs those
+//! changes set off (`jobs`), outgoing mail (`mail`) and the language catalogues (`i18n`) that
+//! pages and mail share. The API (`tend-api`) and the pages (`tend-web`) both call in here;
+//! neither knows the other.
+
+pub mod complaints;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod transactions;
+
+use std::sync::Arc;
+
+use tend_domain::kernel::clock::Clock;
+use tend_store::Store;
+
+/// The largest request body accepted, by the API and the pages alike: room for a
+/// 20,000-character description in any script.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// Everything a use case can reach: the store, the clock and the settings of links and
+/// retention. Pages and the API add their own settings beside it, never inside.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    /// Where people reach Tend (no trailing `/`): the start of links in messages.
+    public_url: Arc<str>,
+    /// How long after a purchase its retention contact is due.
+    pub retention_after: jiff::SignedDuration,
+}
+
+impl AppState {
+    pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
+        AppState {
+            store,
+            clock,
+            public_url: "http://127.0.0.1:8080".into(),
+            retention_after: jiff::SignedDuration::from_hours(30 * 24),
+        }
+    }
+
+    /// Sets the address people reach Tend at, e.g. `https://help.example.com`.
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = url.trim_end_matches('/').into();
+        self
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// When a purchase's retention contact is due, and its job (see `transactions::retention`).
+    pub fn retention_plan(&self) -> tend_store::RetentionPlan {
+        tend_store::RetentionPlan {
+            after: self.retention_after,
+            job: transactions::retention::retention_job,
+        }
+    }
+
+    /// The calendar year now, in UTC: the upper bound of a birth year.
+    pub fn year(&self) -> i16 {
+        self.clock.now().to_zoned(jiff::tz::TimeZone::UTC).year()
+    }
+}

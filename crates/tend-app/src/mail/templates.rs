@@ -1,0 +1,329 @@
+//! Rendering the localised templates into a subject, a plain-text part and an HTML part.
+//!
+//! Both parts come from the same paragraphs (in `texts.rs`); `{name}`-style placeholders are
+//! filled with the template's values, which are HTML-escaped in the HTML part. Control
+//! characters in values become spaces, so no value can break a header line.
+
+use serde::{Deserialize, Serialize};
+
+use super::texts::{self, Text};
+use crate::i18n::Language;
+
+/// Which message a [`Template`] is, without its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MailKind {
+    Acknowledgement,
+    FollowUp,
+    Retention,
+    Assignment,
+    ResponseWarning,
+    Breach,
+}
+
+impl MailKind {
+    /// The kind's name, as the mail log records it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Acknowledgement => "acknowledgement",
+            MailKind::FollowUp => "follow_up",
+            MailKind::Retention => "retention",
+            MailKind::Assignment => "assignment",
+            MailKind::ResponseWarning => "response_warning",
+            MailKind::Breach => "breach",
+        }
+    }
+
+    pub const ALL: [MailKind; 6] = [
+        MailKind::Acknowledgement,
+        MailKind::FollowUp,
+        MailKind::Retention,
+        MailKind::Assignment,
+        MailKind::ResponseWarning,
+        MailKind::Breach,
+    ];
+}
+
+/// A message and the values it needs. Dates arrive already formatted for the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Template {
+    /// To the customer: the complaint is registered; its reference and private status link.
+    Acknowledgement {
+        name: String,
+        reference: String,
+        status_link: String,
+    },
+    /// To the customer after resolution: a question, with a link to answer it.
+    FollowUp {
+        name: String,
+        reference: String,
+        answer_link: String,
+    },
+    /// To the customer a month after a purchase.
+    Retention {
+        name: String,
+        reference: String,
+        product: String,
+        link: String,
+    },
+    /// To staff: a complaint was assigned to them.
+    Assignment {
+        name: String,
+        reference: String,
+        summary: String,
+        link: String,
+    },
+    /// To staff: a complaint is close to its response-standard deadline.
+    ResponseWarning {
+        name: String,
+        reference: String,
+        summary: String,
+        due: String,
+        link: String,
+    },
+    /// To staff: a complaint has missed its response-standard deadline.
+    Breach {
+        name: String,
+        reference: String,
+        summary: String,
+        due: String,
+        link: String,
+    },
+}
+
+/// What a template renders to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+impl Template {
+    /// A message of `kind` about `reference` for `name`, with fixed sample values for the other
+    /// fields: for previews of the templates and for tests.
+    pub fn example(kind: MailKind, name: &str, reference: &str, link: &str) -> Template {
+        let (name, reference, link) = (name.to_owned(), reference.to_owned(), link.to_owned());
+        let (summary, due, product) = (
+            "Broken lid".to_owned(),
+            "2026-12-01 17:00".to_owned(),
+            "Kettle".to_owned(),
+        );
+        match kind {
+            MailKind::Acknowledgement => Template::Acknowledgement {
+                name,
+                reference,
+                status_link: link,
+            },
+            MailKind::FollowUp => Template::FollowUp {
+                name,
+                reference,
+                answer_link: link,
+            },
+            MailKind::Retention => Template::Retention {
+                name,
+                reference,
+                product,
+                link,
+            },
+            MailKind::Assignment => Template::Assignment {
+                name,
+                reference,
+                summary,
+                link,
+            },
+            MailKind::ResponseWarning => Template::ResponseWarning {
+                name,
+                reference,
+                summary,
+                due,
+                link,
+            },
+            MailKind::Breach => Template::Breach {
+                name,
+                reference,
+                summary,
+                due,
+                link,
+            },
+        }
+    }
+
+    pub fn kind(&self) -> MailKind {
+        match self {
+            Template::Acknowledgement { .. } => MailKind::Acknowledgement,
+            Template::FollowUp { .. } => MailKind::FollowUp,
+            Template::Retention { .. } => MailKind::Retention,
+            Template::Assignment { .. } => MailKind::Assignment,
+            Template::ResponseWarning { .. } => MailKind::ResponseWarning,
+            Template::Breach { .. } => MailKind::Breach,
+        }
+    }
+
+    /// The placeholder names and their values.
+    fn values(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Template::Acknowledgement {
+                name,
+                reference,
+                status_link: link,
+            }
+            | Template::FollowUp {
+                name,
+                reference,
+                answer_link: link,
+            } => {
+                vec![("name", name), ("reference", reference), ("link", link)]
+            }
+            Template::Retention {
+                name,
+                reference,
+                product,
+                link,
+            } => vec![
+                ("name", name),
+                ("reference", reference),
+                ("product", product),
+                ("link", link),
+            ],
+            Template::Assignment {
+                name,
+                reference,
+                summary,
+                link,
+            } => vec![
+                ("name", name),
+                ("reference", reference),
+                ("summary", summary),
+                ("link", link),
+            ],
+            Template::ResponseWarning {
+                name,
+                reference,
+                summary,
+                due,
+                link,
+            }
+            | Template::Breach {
+                name,
+                reference,
+                summary,
+                due,
+                link,
+            } => vec![
+                ("name", name),
+                ("reference", reference),
+                ("summary", summary),
+                ("due", due),
+                ("link", link),
+            ],
+        }
+    }
+
+    /// The subject and both parts in `language`.
+    pub fn render(&self, language: Language) -> Rendered {
+        let text: Text = texts::text(self.kind(), language);
+        let values: Vec<(&str, String)> = self
+            .values()
+            .into_iter()
+            .map(|(key, value)| (key, value.replace(|c: char| c.is_control(), " ")))
+            .collect();
+        let subject = fill(
+            text.subject,
+            &values,
+            |out, s| out.push_str(s),
+            |out, _, v| out.push_str(v),
+        );
+        let plain = text
+            .paragraphs
+            .iter()
+            .map(|p| {
+                fill(
+                    p,
+                    &values,
+                    |out, s| out.push_str(s),
+                    |out, _, v| out.push_str(v),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let mut html = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n<body>\n",
+            language.code(),
+            escape_html(&subject)
+        );
+        for paragraph in text.paragraphs {
+            let body = fill(paragraph, &values, html_literal, html_value);
+            html.push_str(&format!("<p>{body}</p>\n"));
+        }
+        html.push_str("</body>\n</html>\n");
+        Rendered {
+            subject,
+            text: plain + "\n",
+            html,
+        }
+    }
+}
+
+fn html_literal(out: &mut String, text: &str) {
+    out.push_str(&escape_html(text));
+}
+
+/// Links become anchors when they are http(s); every value is escaped.
+fn html_value(out: &mut String, key: &str, value: &str) {
+    let escaped = escape_html(value);
+    if key == "link" && (value.starts_with("https://") || value.starts_with("http://")) {
+        out.push_str(&format!("<a href=\"{escaped}\">{escaped}</a>"));
+    } else {
+        out.push_str(&escaped);
+    }
+}
+
+/// Replaces each `{key}` in `template`; text between placeholders goes through `literal`.
+/// An unknown placeholder is kept as written.
+fn fill(
+    template: &str,
+    values: &[(&str, String)],
+    literal: impl Fn(&mut String, &str),
+    value: impl Fn(&mut String, &str, &str),
+) -> String {
+    let mut out = String::with_capacity(template.len() * 2);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        literal(&mut out, &rest[..start]);
+        let after = &rest[start + 1..];
+        let found = after.find('}').and_then(|end| {
+            let key = &after[..end];
+            let (_, v) = values.iter().find(|(k, _)| *k == key)?;
+            Some((key, v, end))
+        });
+        match found {
+            Some((key, v, end)) => {
+                value(&mut out, key, v);
+                rest = &after[end + 1..];
+            }
+            None => {
+                literal(&mut out, "{");
+                rest = after;
+            }
+        }
+    }
+    literal(&mut out, rest);
+    out
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,397 @@
+//! The resolution method as rules: understand → identify the cause → agree a solution →
+//! resolve → follow up → close, with reopen and escalate. `apply` says no, clearly.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::channels::service_hours::ServiceHours;
+use crate::complaints::{
+    CompensationInput, ComplaintRecord, FollowUpOutcome, ResponsibleParty, SolutionMode, Status,
+};
+use crate::kernel::error::{DomainError, FieldErrors};
+use crate::kernel::ids::EmployeeId;
+use crate::kernel::text::{LongText, Text, Tier};
+
+/// One step of the method, with the fields that step needs.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Action {
+    /// Let the customer speak, note the facts and read them back.
+    Understand {
+        facts: String,
+    },
+    /// What the customer did, what should have happened, who was responsible.
+    IdentifyCause {
+        root_cause: String,
+        responsible_party: ResponsibleParty,
+    },
+    /// Ask the customer first, then agree a plan that works for both.
+    AgreeSolution {
+        agreed_solution: String,
+        solution_mode: SolutionMode,
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+        promised_by: Option<Timestamp>,
+        #[serde(default)]
+        customer_proposal: Option<String>,
+    },
+    /// Take corrective action, apologise, compensate.
+    Resolve {
+        #[serde(default)]
+        corrective_action: Option<String>,
+        #[serde(default)]
+        compensation: Option<CompensationInput>,
+        #[serde(default)]
+        prevention_suggestion: Option<String>,
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+        follow_up_at: Option<Timestamp>,
+    },
+    /// Confirm with the customer that they are satisfied.
+    FollowUp {
+        outcome: FollowUpOutcome,
+        #[serde(default)]
+        note: Option<String>,
+        #[serde(default)]
+        satisfaction_rating: Option<i64>,
+    },
+    Close {
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    Reopen {
+        reason: String,
+    },
+    /// Ask the customer for something; the response clock stands still until they answer.
+    WaitForCustomer {
+        reason: String,
+    },
+    /// The customer answered; the response clock runs again.
+    CustomerReplied {
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// Move the complaint up a tier, to a named person, at any step.
+    Escalate {
+        reason: String,
+        to: EmployeeId,
+        #[serde(default)]
+        tier: Option<i64>,
+    },
+}
+
+impl Action {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Understand { .. } => "understand",
+            Action::IdentifyCause { .. } => "identify_cause",
+            Action::AgreeSolution { .. } => "agree_solution",
+            Action::Resolve { .. } => "resolve",
+            Action::FollowUp { .. } => "follow_up",
+            Action::Close { .. } => "close",
+            Action::Reopen { .. } => "reopen",
+            Action::Escalate { .. } => "escalate",
+            Action::WaitForCustomer { .. } => "wait_for_customer",
+            Action::CustomerReplied { .. } => "customer_replied",
+        }
+    }
+}
+
+fn text(e: &mut FieldErrors, field: &str, raw: &str) -> String {
+    LongText::parse(raw)
+        .map(Text::into_string)
+        .unwrap_or_else(|r| {
+            e.add(field, r);
+            String::new()
+        })
+}
+
+fn opt_text(e: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<String> {
+    LongText::parse_opt(raw)
+        .map_err(|r| e.add(field, r))
+        .ok()
+        .flatten()
+        .map(Text::into_string)
+}
+
+/// Applies `action` at `now`, counting pauses round the clock. On error the record is left
+/// exactly as it was.
+pub fn apply(
+    record: &mut ComplaintRecord,
+    action: Action,
+    now: Timestamp,
+) -> Result<(), DomainError> {
+    apply_with(
+        record,
+        action,
+        now,
+        &ServiceHours::always("UTC").expect("UTC is a time zone"),
+    )
+}
+
+/// Applies `action` at `now`; a pause ends with its length counted in `hours`, the service
+/// hours of the complaint's channel. On error the record is left exactly as it was.
+pub fn apply_with(
+    record: &mut ComplaintRecord,
+    action: Action,
+    now: Timestamp,
+    hours: &ServiceHours,
+) -> Result<(), DomainError> {
+    let now = crate::kernel::clock::micros(now);
+    let name = action.name();
+    let refuse = |field: &'static str, reason: &str| DomainError::Transition {
+        action: name,
+        field,
+        reason: reason.to_owned(),
+    };
+    let status = record.status;
+    if status == Status::Closed && !matches!(action, Action::Reopen { .. }) {
+        return Err(refuse("action", "the complaint is closed: reopen it first"));
+    }
+    let mut e = FieldErrors::new();
+    let mut next = record.clone();
+    match action {
+        Action::Understand { facts } => {
+            if !matches!(status, Status::Received | Status::Understood) {
+                return Err(refuse(
+                    "action",
+                    "the facts were understood already; the complaint is past that step",
+                ));
+            }
+            next.facts = Some(text(&mut e, "facts", &facts));
+            next.first_response_at.get_or_insert(now);
+            next.status = Status::Understood;
+        }
+        Action::IdentifyCause {
+            root_cause,
+            responsible_party,
+        } => {
+            match status {
+                Status::Received => {
+                    return Err(refuse(
+                        "action",
+                        "understand the complaint first (action understand)",
+                    ));
+                }
+                Status::Understood | Status::CauseIdentified => {}
+                _ => {
+                    return Err(refuse(
+                        "action",
+                        "the cause was identified already; reopen the complaint to revise it",
+                    ));
+                }
+            }
+            next.root_cause = Some(text(&mut e, "root_cause", &root_cause));
+            next.responsible_party = Some(responsible_party);
+            next.status = Status::CauseIdentified;
+        }
+        Action::AgreeSolution {
+            agreed_solution,
+            solution_mode,
+            promised_by,
+            customer_proposal,
+        } => {
+            match status {
+                Status::Received | Status::Understood => {
+                    return Err(refuse(
+                        "action",
+                        "identify the cause first (action identify_cause)",
+                    ));
+                }
+                Status::CauseIdentified | Status::SolutionAgreed => {}
+                _ => {
+                    return Err(refuse(
+                        "action",
+                        "the complaint is resolved; reopen it to agree another solution",
+                    ));
+                }
+            }
+            match (solution_mode, promised_by) {
+                (SolutionMode::Promised, None) => {
+                    e.add("promised_by", "is required when solution_mode is promised")
+                }
+                (SolutionMode::Promised, Some(p)) if p <= record.received_at => {
+                    e.add("promised_by", "must be after the complaint was received")
+                }
+                (SolutionMode::OnTheSpot, Some(_)) => e.add(
+                    "promised_by",
+                    "must be empty when solution_mode is on_the_spot",
+                ),
+                _ => {}
+            }
+            next.agreed_solution = Some(text(&mut e, "agreed_solution", &agreed_solution));
+            next.customer_proposal =
+                opt_text(&mut e, "customer_proposal", customer_proposal.as_deref());
+            next.solution_mode = Some(solution_mode);
+            next.promised_by = promised_by.map(crate::kernel::clock::micros);
+            next.status = Status::SolutionAgreed;
+        }
+        Action::Resolve {
+            corrective_action,
+            compensation,
+            prevention_suggestion,
+            follow_up_at,
+        } => {
+            match status {
+                Status::SolutionAgreed => {}
+                Status::Resolved => {
+                    return Err(refuse("action", "the complaint is resolved already"));
+                }
+                _ => {
+                    return Err(refuse(
+                        "agreed_solution",
+                        "no resolve without an agreed solution (action agree_solution)",
+                    ));
+                }
+            }
+            if let Some(f) = follow_up_at {
+                if f <= now {
+                    e.add("follow_up_at", "must be in the future");
+                }
+                next.follow_up_at = Some(crate::kernel::clock::micros(f));
+            }
+            if let Some(c) = compensation {
+                next.compensation = c
+                    .validate()
+                    .map_err(|fe| e.extend(fe.nest("compensation")))
+                    .ok();
+            }
+            next.corrective_action =
+                opt_text(&mut e, "corrective_action", corrective_action.as_deref());
+            if prevention_suggestion.is_some() {
+                next.prevention_suggestion = opt_text(
+                    &mut e,
+                    "prevention_suggestion",
+                    prevention_suggestion.as_deref(),
+                );
+            }
+            next.first_response_at.get_or_insert(now);
+            next.resolved_at = Some(now);
+            next.status = Status::Resolved;
+        }
+        Action::FollowUp {
+            outcome,
+            note,
+            satisfaction_rating,
+        } => {
+            if status != Status::Resolved {
+                return Err(refuse(
+                    "outcome",
+                    "no follow-up outcome before the complaint is resolved",
+                ));
+            }
+            if let Some(r) = satisfaction_rating {
+                if !(1..=5).contains(&r) {
+                    e.add(
+                        "satisfaction_rating",
+                        format!("must be from 1 to 5 (got {r})"),
+                    );
+                }
+                next.satisfaction_rating = u8::try_from(r).ok();
+            }
+            next.follow_up_outcome = Some(outcome);
+            next.follow_up_note = opt_text(&mut e, "note", note.as_deref());
+            next.followed_up_at = Some(now);
+        }
+        Action::Close { reason } => {
+            let reason = opt_text(&mut e, "reason", reason.as_deref());
+            if reason.is_none() {
+                if status != Status::Resolved {
+                    e.add(
+                        "reason",
+                        "is required to close a complaint that was never resolved",
+                    );
+                } else if record.follow_up_outcome == Some(FollowUpOutcome::NotSatisfied) {
+                    e.add(
+                        "reason",
+                        "is required to close a complaint whose customer was not satisfied",
+                    );
+                }
+            }
+            next.close_reason = reason;
+            next.closed_at = Some(now);
+            next.status = Status::Closed;
+        }
+        Action::Reopen { reason } => {
+            if !matches!(status, Status::Resolved | Status::Closed) {
+                return Err(refuse(
+                    "action",
+                    "only a resolved or closed complaint can be reopened",
+                ));
+            }
+            next.reopen_reason = Some(text(&mut e, "reason", &reason));
+            // Back to working on it: the facts stand if they were ever understood.
+            next.status = if record.facts.is_some() {
+                Status::Understood
+            } else {
+                Status::Received
+            };
+            next.resolved_at = None;
+            next.closed_at = None;
+            next.close_reason = None;
+            next.follow_up_outcome = None;
+            next.follow_up_note = None;
+            next.followed_up_at = None;
+        }
+        Action::WaitForCustomer { reason } => {
+            if status == Status::Resolved {
+                return Err(refuse(
+                    "action",
+                    "the complaint is resolved; follow up instead",
+                ));
+            }
+            if record.waiting_since.is_some() {
+                return Err(refuse(
+                    "action",
+                    "the complaint is waiting on the customer already",
+                ));
+            }
+            next.waiting_reason = Some(text(&mut e, "reason", &reason));
+            next.waiting_since = Some(now);
+            // Asking the customer is a response to them.
+            next.first_response_at.get_or_insert(now);
+        }
+        Action::CustomerReplied { note } => {
+            let Some(since) = record.waiting_since else {
+                return Err(refuse(
+                    "action",
+                    "the complaint is not waiting on the customer",
+                ));
+            };
+            if let Some(n) = opt_text(&mut e, "note", note.as_deref()) {
+                next.facts = Some(match &record.facts {
+                    Some(f) => format!("{f}\n{n}"),
+                    None => n,
+                });
+            }
+            next.paused_minutes += hours.elapsed(since, now).max(0);
+            next.waiting_since = None;
+            next.waiting_reason = None;
+        }
+        Action::Escalate { reason, to, tier } => {
+            let target = match tier {
+                None => record.tier.up(),
+                Some(t) => match Tier::new(t) {
+                    Ok(t) if t > record.tier || (t == Tier::TOP && record.tier == Tier::TOP) => t,
+                    Ok(_) => {
+                        e.add(
+                            "tier",
+                            format!("must be above the current tier {}", record.tier.get()),
+                        );
+                        record.tier
+                    }
+                    Err(r) => {
+                        e.add("tier", r);
+                        record.tier
+                    }
+                },
+            };
+            next.escalation_reason = Some(text(&mut e, "reason", &reason));
+            next.escalated_to = Some(to);
+            next.escalated_at = Some(now);
+            next.tier = target;
+        }
+    }
+    e.finish(|| *record = next)
+}

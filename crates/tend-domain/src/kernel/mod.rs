@@ -1,0 +1,7 @@
+//! What every capability stands on: ids, validated text and money, the clock, the one error type.
+
+pub mod clock;
+pub mod error;
+pub mod ids;
+pub mod money;
+pub mod text;

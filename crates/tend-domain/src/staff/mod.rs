@@ -1,0 +1,94 @@
+//! Employees (users): roles and what each role may do.
+
+use serde::{Deserialize, Serialize};
+
+use crate::kernel::ids::EmployeeId;
+use crate::kernel::text::Tier;
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Viewer,
+    Agent,
+    Manager,
+    Admin,
+}
+
+/// What a request needs to be allowed. Roles are ordered: each one may do what the ones
+/// below it may, and more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Read complaints, customers and the catalog.
+    Read,
+    /// Log and work complaints and customers.
+    WorkComplaints,
+    /// Edit categories, products and employees.
+    Manage,
+    /// Everything, including issuing tokens for others.
+    Administer,
+}
+
+impl Role {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "viewer" => Ok(Role::Viewer),
+            "agent" => Ok(Role::Agent),
+            "manager" => Ok(Role::Manager),
+            "admin" => Ok(Role::Admin),
+            _ => Err(format!(
+                "must be one of admin, manager, agent, viewer (got {raw:?})"
+            )),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Viewer => "viewer",
+            Role::Agent => "agent",
+            Role::Manager => "manager",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn allows(self, p: Permission) -> bool {
+        let needed = match p {
+            Permission::Read => Role::Viewer,
+            Permission::WorkComplaints => Role::Agent,
+            Permission::Manage => Role::Manager,
+            Permission::Administer => Role::Admin,
+        };
+        self >= needed
+    }
+}
+
+/// An employee as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Employee {
+    pub id: EmployeeId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub team: Option<String>,
+    pub tier: Tier,
+    pub language: String,
+    pub active: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_ordered_by_power() {
+        assert!(Role::Viewer.allows(Permission::Read));
+        assert!(!Role::Viewer.allows(Permission::WorkComplaints));
+        assert!(Role::Agent.allows(Permission::WorkComplaints));
+        assert!(!Role::Agent.allows(Permission::Manage));
+        assert!(Role::Manager.allows(Permission::Manage));
+        assert!(!Role::Manager.allows(Permission::Administer));
+        assert!(Role::Admin.allows(Permission::Administer));
+        assert_eq!(Role::parse(" Admin ").unwrap(), Role::Admin);
+        assert!(Role::parse("boss").is_err());
+    }
+}

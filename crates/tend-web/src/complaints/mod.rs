@@ -1,0 +1,23 @@
+//! Complaint pages: the inbox, a new complaint, a complaint's page and the method's steps on it.
+
+pub(crate) mod complaint;
+pub(crate) mod inbox;
+pub(crate) mod intake;
+pub(crate) mod method;
+pub(crate) mod show;
+pub(crate) mod work;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::WebState;
+
+pub fn routes() -> Router<WebState> {
+    Router::new()
+        .route("/inbox", get(inbox::page))
+        .route("/complaints/new", get(intake::form).post(intake::submit))
+        .route("/complaints/{id}", get(complaint::page))
+        .route("/complaints/{id}/act", post(work::act))
+        .route("/complaints/{id}/steps", post(work::add_step))
+        .route("/complaints/{id}/edit", post(work::edit))
+}

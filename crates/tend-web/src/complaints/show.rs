@@ -1,0 +1,133 @@
+//! What pages show of complaints: list rows, due times in words, and each channel's time zone
+//! (instants are shown in the zone of the channel's service hours).
+
+use std::collections::HashMap;
+
+use jiff::tz::TimeZone;
+use tend_domain::catalog::ChannelCode;
+use tend_domain::channels::response_standard::{Due, TargetState};
+use tend_store::Complaint;
+
+use crate::WebState;
+use crate::kit::error::PageResult;
+use crate::kit::i18n::Tr;
+
+/// The time zone a channel's instants are shown in.
+pub async fn zone(s: &WebState, channel: &ChannelCode) -> PageResult<TimeZone> {
+    let (hours, _) = s.store.channel_settings(channel).await?;
+    Ok(hours.time_zone().clone())
+}
+
+/// A due time in words: when, and how it stands (`ok`, `warn`, `late`, `paused`).
+pub struct DueText {
+    pub at: String,
+    pub state: String,
+    pub class: &'static str,
+}
+
+impl DueText {
+    pub fn new(due: Option<Due>, t: &Tr, tz: &TimeZone) -> Option<DueText> {
+        let d = due?;
+        let (state, class) = match d.state {
+            TargetState::Met => (t.get("due-met"), "ok"),
+            TargetState::Breached => (t.get("due-breached"), "late"),
+            TargetState::Paused { .. } => (t.get("due-paused"), "paused"),
+            TargetState::Pending { minutes_left } => (
+                t.arg("due-left", "time", &duration(minutes_left, t)),
+                if minutes_left < 60 { "warn" } else { "ok" },
+            ),
+        };
+        Some(DueText {
+            at: t.datetime(&d.due_at, tz),
+            state,
+            class,
+        })
+    }
+}
+
+/// `95` minutes → `1 h 35 min`.
+pub fn duration(minutes: i64, t: &Tr) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => t.arg("duration-minutes", "m", &m.to_string()),
+        (h, 0) => t.arg("duration-hours", "h", &h.to_string()),
+        (h, m) => format!(
+            "{} {}",
+            t.arg("duration-hours", "h", &h.to_string()),
+            t.arg("duration-minutes", "m", &m.to_string())
+        ),
+    }
+}
+
+/// One complaint in a list.
+pub struct Row {
+    pub id: i64,
+    pub reference: String,
+    pub received: String,
+    pub customer_id: i64,
+    pub customer: String,
+    pub summary: String,
+    pub kind: String,
+    pub status: String,
+    pub status_code: &'static str,
+    pub priority: String,
+    pub priority_code: &'static str,
+    pub channel: String,
+    pub due: Option<DueText>,
+    pub escalated: bool,
+    pub waiting: bool,
+    pub outcome: Option<String>,
+}
+
+/// The first line of a text, cut at `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() > max {
+        let cut: String = line.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        line.to_owned()
+    }
+}
+
+/// Rows for `complaints`: their due times, customers' names (one query) and channels' zones.
+pub async fn rows(s: &WebState, t: &Tr, complaints: &[Complaint]) -> PageResult<Vec<Row>> {
+    let views = tend_app::complaints::due::due_times(s, complaints).await?;
+    let ids: Vec<_> = complaints.iter().map(|c| c.record.customer_id).collect();
+    let names = s.store.customer_names(&ids).await?;
+    let mut zones: HashMap<String, TimeZone> = HashMap::new();
+    let mut out = Vec::with_capacity(complaints.len());
+    for (c, v) in complaints.iter().zip(views) {
+        let r = &c.record;
+        if !zones.contains_key(r.channel.as_str()) {
+            zones.insert(r.channel.to_string(), zone(s, &r.channel).await?);
+        }
+        let tz = &zones[r.channel.as_str()];
+        let due = if r.resolved_at.is_none() {
+            v.first_response
+                .filter(|_| r.first_response_at.is_none())
+                .or(v.resolution)
+        } else {
+            None
+        };
+        out.push(Row {
+            id: c.id.0,
+            reference: c.reference.clone(),
+            received: t.datetime(&r.received_at, tz),
+            customer_id: r.customer_id.0,
+            customer: names.get(&r.customer_id).cloned().unwrap_or_default(),
+            summary: excerpt(r.subject.as_deref().unwrap_or(&r.description), 90),
+            kind: t.label("kind", r.kind.as_str()),
+            status: t.label("status", r.status.as_str()),
+            status_code: r.status.as_str(),
+            priority: t.label("priority", r.priority.as_str()),
+            priority_code: r.priority.as_str(),
+            channel: t.label_or("channel", r.channel.as_str()),
+            due: DueText::new(due, t, tz),
+            escalated: r.escalated(),
+            waiting: r.waiting_since.is_some(),
+            outcome: r.follow_up_outcome.map(|o| t.label("outcome", o.as_str())),
+        });
+    }
+    Ok(out)
+}

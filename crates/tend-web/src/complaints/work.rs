@@ -1,0 +1,293 @@
+//! Working a complaint from its page: each form names one action of the method, and goes
+//! through `crate::changes` — the same code as the API's `/actions` — so the rules, the
+//! timeline and the background work are the same. Steps taken are added likewise, and the details
+//! (assignee, priority, category, product) are edited as the API's PATCH does.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+use tend_domain::complaints::lifecycle::Action;
+use tend_domain::complaints::{
+    CompensationInput, CompensationKind, ComplaintRecord, FollowUpOutcome, Priority,
+    ResponsibleParty, SolutionMode,
+};
+use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
+use tend_domain::staff::Permission;
+
+use crate::WebState;
+use crate::complaints::complaint::{parse_id, show};
+use crate::complaints::show::zone;
+use crate::kit::error::PageResult;
+use crate::kit::fields::{Errors, local_input, local_time, number, opt};
+use crate::kit::i18n::Tr;
+use crate::kit::session::StaffForm;
+use tend_app::complaints as changes;
+
+/// Every field any of the complaint page's forms sends; `action` says which form it was.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ActForm {
+    pub action: String,
+    pub version: String,
+    pub facts: String,
+    pub read_back: String,
+    pub root_cause: String,
+    pub responsible_party: String,
+    pub customer_proposal: String,
+    pub agreed_solution: String,
+    pub solution_mode: String,
+    pub promised_by: String,
+    pub corrective_action: String,
+    pub apologised: String,
+    pub comp_kind: String,
+    pub comp_amount: String,
+    pub comp_currency: String,
+    pub comp_note: String,
+    pub prevention_suggestion: String,
+    pub follow_up_at: String,
+    pub satisfied_now: String,
+    pub outcome: String,
+    pub rating: String,
+    pub note: String,
+    pub reason: String,
+    pub to: String,
+    pub tier: String,
+    pub text: String,
+    pub assignee: String,
+    pub priority: String,
+    pub category: String,
+    pub product: String,
+}
+
+impl ActForm {
+    /// What the forms start with: the record's current answers where a step can be redone.
+    pub fn defaults(r: &ComplaintRecord, tz: &TimeZone) -> Self {
+        ActForm {
+            facts: r.facts.clone().unwrap_or_default(),
+            root_cause: r.root_cause.clone().unwrap_or_default(),
+            responsible_party: r
+                .responsible_party
+                .map_or("company", |p| p.as_str())
+                .to_owned(),
+            customer_proposal: r.customer_proposal.clone().unwrap_or_default(),
+            agreed_solution: r.agreed_solution.clone().unwrap_or_default(),
+            solution_mode: r
+                .solution_mode
+                .map_or("on_the_spot", |m| m.as_str())
+                .to_owned(),
+            promised_by: local_input(r.promised_by, tz),
+            prevention_suggestion: r.prevention_suggestion.clone().unwrap_or_default(),
+            follow_up_at: local_input(r.follow_up_at, tz),
+            outcome: "satisfied".into(),
+            assignee: r.assignee_id.map(|e| e.to_string()).unwrap_or_default(),
+            priority: r.priority.as_str().to_owned(),
+            category: r.category_id.map(|c| c.to_string()).unwrap_or_default(),
+            product: r.product_id.map(|p| p.to_string()).unwrap_or_default(),
+            ..Default::default()
+        }
+    }
+}
+
+/// The action the form describes, or the fields at fault.
+fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
+    let mut e = Errors::new();
+    let mut time = |field: &str, raw: &str| {
+        local_time(raw, tz, t)
+            .map_err(|r| e.add(field, r))
+            .ok()
+            .flatten()
+    };
+    let promised_by = time("promised_by", &v.promised_by);
+    let follow_up_at = time("follow_up_at", &v.follow_up_at);
+    let action = match v.action.as_str() {
+        "understand" => {
+            if v.read_back != "1" {
+                e.add("read_back", t.get("error-read-back"));
+            }
+            Action::Understand {
+                facts: v.facts.clone(),
+            }
+        }
+        "identify_cause" => match ResponsibleParty::parse(&v.responsible_party) {
+            Ok(p) => Action::IdentifyCause {
+                root_cause: v.root_cause.clone(),
+                responsible_party: p,
+            },
+            Err(r) => {
+                e.add("responsible_party", r);
+                return Err(e);
+            }
+        },
+        "agree_solution" => match SolutionMode::parse(&v.solution_mode) {
+            Ok(mode) => Action::AgreeSolution {
+                agreed_solution: v.agreed_solution.clone(),
+                solution_mode: mode,
+                promised_by,
+                customer_proposal: opt(&v.customer_proposal),
+            },
+            Err(r) => {
+                e.add("solution_mode", r);
+                return Err(e);
+            }
+        },
+        "resolve" => Action::Resolve {
+            corrective_action: opt(&v.corrective_action),
+            compensation: opt(&v.comp_kind).map(|k| CompensationInput {
+                kind: CompensationKind::parse(&k).ok(),
+                amount: opt(&v.comp_amount).map(|a| a.replace(',', ".")),
+                currency: opt(&v.comp_currency),
+                note: opt(&v.comp_note),
+            }),
+            prevention_suggestion: opt(&v.prevention_suggestion),
+            follow_up_at,
+        },
+        "follow_up" => {
+            let rating = number(&v.rating, t)
+                .map_err(|r| e.add("satisfaction_rating", r))
+                .ok()
+                .flatten();
+            match FollowUpOutcome::parse(&v.outcome) {
+                Ok(outcome) => Action::FollowUp {
+                    outcome,
+                    note: opt(&v.note),
+                    satisfaction_rating: rating,
+                },
+                Err(r) => {
+                    e.add("outcome", r);
+                    return Err(e);
+                }
+            }
+        }
+        "close" => Action::Close {
+            reason: opt(&v.reason),
+        },
+        "reopen" => Action::Reopen {
+            reason: v.reason.clone(),
+        },
+        "wait_for_customer" => Action::WaitForCustomer {
+            reason: v.reason.clone(),
+        },
+        "customer_replied" => Action::CustomerReplied { note: opt(&v.note) },
+        "escalate" => {
+            let tier = number(&v.tier, t)
+                .map_err(|r| e.add("tier", r))
+                .ok()
+                .flatten();
+            match v.to.trim().parse::<i64>() {
+                Ok(to) => Action::Escalate {
+                    reason: v.reason.clone(),
+                    to: EmployeeId(to),
+                    tier,
+                },
+                Err(_) => {
+                    e.add("to", t.get("error-required"));
+                    return Err(e);
+                }
+            }
+        }
+        _ => {
+            e.add("action", t.get("error-bad-request"));
+            return Err(e);
+        }
+    };
+    if e.is_empty() { Ok(action) } else { Err(e) }
+}
+
+pub async fn act(
+    State(s): State<WebState>,
+    t: Tr,
+    Path(raw): Path<String>,
+    StaffForm { staff, form: v }: StaffForm<ActForm>,
+) -> PageResult<Response> {
+    staff.require(Permission::WorkComplaints)?;
+    let id = parse_id(&raw)?;
+    let c = s.store.complaint(id).await?;
+    let tz = zone(&s, &c.record.channel).await?;
+    let version = v.version.trim().parse::<i64>().ok();
+    let action = match action(&v, &t, &tz) {
+        Ok(a) => a,
+        Err(errors) => return show(&s, t, &staff, id, Some(v), errors).await,
+    };
+    let resolving = matches!(action, Action::Resolve { .. });
+    if let Err(e) = changes::act(&s, id, version, &staff.actor(), action).await {
+        let errors = Errors::from_store(e, &t)?;
+        return show(&s, t, &staff, id, Some(v), errors).await;
+    }
+    if resolving {
+        // Resolving asks the customer whether they are satisfied: the answer, if they gave
+        // one, and the apology are recorded as the method's own follow-up and a step taken.
+        if v.apologised == "1" {
+            s.store
+                .add_step(id, &staff.actor(), &t.get("step-apologised"), s.clock.now())
+                .await?;
+        }
+        if let Ok(outcome) = FollowUpOutcome::parse(&v.satisfied_now) {
+            let follow = Action::FollowUp {
+                outcome,
+                note: None,
+                satisfaction_rating: None,
+            };
+            if let Err(e) = changes::act(&s, id, None, &staff.actor(), follow).await {
+                let errors = Errors::from_store(e, &t)?;
+                return show(&s, t, &staff, id, Some(v), errors).await;
+            }
+        }
+    }
+    Ok(Redirect::to(&format!("/complaints/{}", id.0)).into_response())
+}
+
+pub async fn add_step(
+    State(s): State<WebState>,
+    t: Tr,
+    Path(raw): Path<String>,
+    StaffForm { staff, form: v }: StaffForm<ActForm>,
+) -> PageResult<Response> {
+    staff.require(Permission::WorkComplaints)?;
+    let id = parse_id(&raw)?;
+    match s
+        .store
+        .add_step(id, &staff.actor(), &v.text, s.clock.now())
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/complaints/{}#steps", id.0)).into_response()),
+        Err(e) => {
+            let errors = Errors::from_store(e, &t)?;
+            show(&s, t, &staff, id, Some(v), errors).await
+        }
+    }
+}
+
+/// Changes the complaint's details, like the API's PATCH: the record's own fields as a draft,
+/// these four replaced, validated again, every change on the timeline.
+pub async fn edit(
+    State(s): State<WebState>,
+    t: Tr,
+    Path(raw): Path<String>,
+    StaffForm { staff, form: v }: StaffForm<ActForm>,
+) -> PageResult<Response> {
+    staff.require(Permission::WorkComplaints)?;
+    let id = parse_id(&raw)?;
+    let version = v.version.trim().parse::<i64>().ok();
+    let now = s.clock.now();
+    let id_of = |raw: &str| raw.trim().parse::<i64>().ok();
+    let (assignee, category, product) = (id_of(&v.assignee), id_of(&v.category), id_of(&v.product));
+    let priority = Priority::parse(&v.priority).ok();
+    let changed = changes::change(&s, id, version, &staff.actor(), "edited", now, |r| {
+        let mut draft = r.to_draft();
+        draft.assignee_id = assignee.map(EmployeeId);
+        draft.category_id = category.map(CategoryId);
+        draft.product_id = product.map(ProductId);
+        draft.priority = priority.or(draft.priority);
+        r.edit(draft.validate(now)?);
+        Ok(())
+    })
+    .await;
+    match changed {
+        Ok(_) => Ok(Redirect::to(&format!("/complaints/{}", id.0)).into_response()),
+        Err(e) => {
+            let errors = Errors::from_store(e, &t)?;
+            show(&s, t, &staff, id, Some(v), errors).await
+        }
+    }
+}

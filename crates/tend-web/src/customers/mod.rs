@@ -1,0 +1,16 @@
+//! Customer pages: the list with search, a customer's page and the correction of a profile.
+
+pub(crate) mod edit;
+pub(crate) mod list;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::WebState;
+
+pub fn routes() -> Router<WebState> {
+    Router::new()
+        .route("/customers", get(list::list))
+        .route("/customers/{id}", get(list::page))
+        .route("/customers/{id}/edit", get(edit::form).post(edit::submit))
+}

@@ -1,0 +1,181 @@
+//! The status page behind a customer's private link: where the complaint stands in plain
+//! words, the agreed solution and its promised date, a way to add a message, and, once
+//! resolved, "are you satisfied?". A token shows its own complaint and nothing else.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tend_domain::complaints::lifecycle::Action;
+use tend_domain::complaints::{FollowUpOutcome, Status};
+use tend_domain::kernel::ids::ComplaintId;
+
+use crate::WebState;
+use crate::complaints::show::zone;
+use crate::kit::error::{PageError, PageResult};
+use crate::kit::fields::Errors;
+use crate::kit::i18n::Tr;
+use crate::kit::session::{PublicForm, form_token, with_cookie};
+use crate::public::public::customer;
+use crate::{Chrome, render_form};
+use tend_app::complaints as changes;
+
+pub struct Message {
+    pub at: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/status.html")]
+struct StatusPage {
+    t: Tr,
+    chrome: Chrome,
+    token: String,
+    reference: String,
+    received: String,
+    status_code: &'static str,
+    now: String,
+    waiting: Option<String>,
+    solution: Option<String>,
+    promised: Option<String>,
+    resolved: Option<String>,
+    outcome: Option<String>,
+    ask_satisfaction: bool,
+    closed: bool,
+    messages: Vec<Message>,
+    errors: Errors,
+}
+
+async fn complaint_of(s: &WebState, token: &str) -> PageResult<ComplaintId> {
+    s.store
+        .complaint_for_status_token(token)
+        .await?
+        .ok_or_else(PageError::not_found)
+}
+
+async fn status_page(
+    s: &WebState,
+    t: Tr,
+    headers: &HeaderMap,
+    token: String,
+    errors: Errors,
+) -> PageResult<Response> {
+    let id = complaint_of(s, &token).await?;
+    let c = s.store.complaint(id).await?;
+    let r = &c.record;
+    let tz = zone(s, &r.channel).await?;
+    let (csrf, set) = form_token(headers, s.config.secure_cookies);
+    let messages = s
+        .store
+        .steps(id)
+        .await?
+        .into_iter()
+        .filter(|(_, _, author, _)| author.is_none())
+        .map(|(_, at, _, text)| Message {
+            at: t.datetime(&at, &tz),
+            text,
+        })
+        .collect();
+    let failed = !errors.is_empty();
+    let page = StatusPage {
+        chrome: Chrome::public(csrf, format!("/status/{token}")),
+        reference: c.reference.clone(),
+        received: t.datetime(&r.received_at, &tz),
+        status_code: r.status.as_str(),
+        now: t.label("public-status", r.status.as_str()),
+        waiting: r
+            .waiting_since
+            .map(|_| r.waiting_reason.clone().unwrap_or_default()),
+        solution: r.agreed_solution.clone(),
+        promised: r.promised_by.map(|p| t.datetime(&p, &tz)),
+        resolved: r.resolved_at.map(|p| t.datetime(&p, &tz)),
+        outcome: r.follow_up_outcome.map(|o| t.label("outcome", o.as_str())),
+        ask_satisfaction: r.status == Status::Resolved && r.follow_up_outcome.is_none(),
+        closed: r.status == Status::Closed,
+        messages,
+        token,
+        errors,
+        t,
+    };
+    let res = render_form(&page, failed)?;
+    Ok(with_cookie(res, set))
+}
+
+pub async fn page(
+    State(s): State<WebState>,
+    t: Tr,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> PageResult<Response> {
+    status_page(&s, t, &headers, token, Errors::new()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewMessage {
+    text: String,
+}
+
+/// The customer writes: a step on the timeline, and, if we were waiting on them, the clock runs
+/// again.
+pub async fn message(
+    State(s): State<WebState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    t: Tr,
+    Path(token): Path<String>,
+    PublicForm { form, headers }: PublicForm<NewMessage>,
+) -> PageResult<Response> {
+    s.config.limits.public_form(peer.ip())?;
+    let id = complaint_of(&s, &token).await?;
+    let now = s.clock.now();
+    let c = s.store.complaint(id).await?;
+    if c.record.status == Status::Closed {
+        return Err(PageError::new(StatusCode::CONFLICT, "error-closed"));
+    }
+    if let Err(e) = s.store.add_step(id, &customer(), &form.text, now).await {
+        let errors = Errors::from_store(e, &t)?;
+        return status_page(&s, t, &headers, token, errors).await;
+    }
+    if c.record.waiting_since.is_some() {
+        let replied = Action::CustomerReplied { note: None };
+        changes::act(&s, id, None, &customer(), replied).await?;
+    }
+    Ok(Redirect::to(&format!("/status/{token}#messages")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Satisfaction {
+    satisfied: String,
+}
+
+/// "Are you satisfied with how we resolved this?" — the method's follow-up, in the customer's
+/// own words.
+pub async fn satisfaction(
+    State(s): State<WebState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    t: Tr,
+    Path(token): Path<String>,
+    PublicForm { form, headers }: PublicForm<Satisfaction>,
+) -> PageResult<Response> {
+    s.config.limits.public_form(peer.ip())?;
+    let id = complaint_of(&s, &token).await?;
+    let outcome = match form.satisfied.as_str() {
+        "yes" => FollowUpOutcome::Satisfied,
+        "no" => FollowUpOutcome::NotSatisfied,
+        _ => return Err(PageError::bad_request()),
+    };
+    let action = Action::FollowUp {
+        outcome,
+        note: Some(t.get("public-answered-note")),
+        satisfaction_rating: None,
+    };
+    if let Err(e) = changes::act(&s, id, None, &customer(), action).await {
+        let errors = Errors::from_store(e, &t)?;
+        return status_page(&s, t, &headers, token, errors).await;
+    }
+    Ok(Redirect::to(&format!("/status/{token}")).into_response())
+}

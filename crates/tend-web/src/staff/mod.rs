@@ -1,0 +1,22 @@
+//! Staff pages: sign-in and out, the language choice, invitations, and employees in settings.
+
+pub(crate) mod employees;
+pub(crate) mod sign_in;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::WebState;
+
+pub fn routes() -> Router<WebState> {
+    Router::new()
+        .route("/sign-in", get(sign_in::form).post(sign_in::submit))
+        .route("/sign-out", post(sign_in::sign_out))
+        .route("/language", post(sign_in::language))
+        .route(
+            "/invite/{token}",
+            get(sign_in::invite).post(sign_in::accept_invite),
+        )
+        .route("/settings/employees", post(employees::invite))
+        .route("/settings/employees/{id}", post(employees::change))
+}

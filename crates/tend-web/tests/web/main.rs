@@ -1,0 +1,12 @@
+//! Web page tests: the real server on a free port over a fresh database, driven like a
+//! browser (cookies, forms with their CSRF tokens, redirects followed by hand).
+
+use tend_testkit as helpers;
+
+mod browser;
+mod i18n;
+mod journey;
+mod public;
+mod security;
+mod settings;
+mod sign_in;

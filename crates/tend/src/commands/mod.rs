@@ -1,0 +1,8 @@
+//! One module per command of the binary.
+
+pub mod admin;
+pub mod channels;
+pub mod export;
+pub mod import;
+pub mod serve;
+pub mod work;

@@ -1,0 +1,4 @@
+//! The Tend binary's library: [`server`], the API and the pages composed into one web server,
+//! for `tend serve` and for the tests that drive the real server.
+
+pub mod server;
