@@ -45,14 +45,15 @@ impl ApiError {
         }
     }
 
-    pub fn field(mut self, field: impl Into<String>, reason: impl Into<String>) -> Self {
-        self.fields.insert(field.into(), reason.into());
+    /// Names `field` and why it was refused (a sentence, or a domain reason in English).
+    pub fn field(mut self, field: impl Into<String>, reason: impl std::fmt::Display) -> Self {
+        self.fields.insert(field.into(), reason.to_string());
         self
     }
 
-    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, reason: impl std::fmt::Display) -> Self {
         let field = field.into();
-        let reason = reason.into();
+        let reason = reason.to_string();
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation_failed",
@@ -117,7 +118,7 @@ impl From<DomainError> for ApiError {
                 );
                 err.fields = fields
                     .iter()
-                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .map(|(k, v)| (k.to_owned(), v.to_string()))
                     .collect();
                 err
             }

@@ -55,10 +55,10 @@ fn resolve() -> Action {
 
 fn refusal(r: Result<(), DomainError>) -> (&'static str, String) {
     match r.unwrap_err() {
-        DomainError::Transition { field, reason, .. } => (field, reason),
+        DomainError::Transition { field, reason, .. } => (field, reason.to_string()),
         DomainError::Invalid(e) => {
             let (f, r) = e.iter().next().unwrap();
-            (Box::leak(f.to_owned().into_boxed_str()), r.to_owned())
+            (Box::leak(f.to_owned().into_boxed_str()), r.to_string())
         }
     }
 }

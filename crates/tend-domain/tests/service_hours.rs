@@ -340,7 +340,7 @@ fn field_errors(json: &str) -> Vec<(String, String)> {
     match spec.validate() {
         Err(DomainError::Invalid(fe)) => fe
             .iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .map(|(k, v)| (k.to_owned(), v.to_string()))
             .collect(),
         other => panic!("expected field errors, got {other:?}"),
     }

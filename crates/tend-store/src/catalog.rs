@@ -5,6 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use tend_domain::catalog::{Category, Channel, ChannelCode, Product};
 use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
+use tend_domain::kernel::reason::*;
 use tend_domain::kernel::text::{Email, Name, Text, Tier};
 use tend_domain::staff::{Employee, Role};
 
@@ -90,10 +91,7 @@ impl Store {
                 .await?
                 .is_none()
         {
-            return Err(StoreError::field(
-                "parent_id",
-                format!("no category with id {p}"),
-            ));
+            return Err(StoreError::field("parent_id", NO_CATEGORY.with("id", p)));
         }
         let row = sqlx::query(
             "INSERT INTO categories (parent_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
@@ -103,13 +101,7 @@ impl Store {
         .bind(us(now))
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| {
-            StoreError::unique(
-                e,
-                "name",
-                "a category with this name exists at this place in the tree",
-            )
-        })?;
+        .map_err(|e| StoreError::unique(e, "name", DUPLICATE_CATEGORY))?;
         tx.commit().await?;
         Ok(Category {
             id: CategoryId(row.try_get("id")?),
@@ -127,7 +119,10 @@ impl Store {
         days: Option<i64>,
     ) -> StoreResult<()> {
         if days.is_some_and(|d| !(0..=365).contains(&d)) {
-            return Err(StoreError::field("follow_up_days", "must be from 0 to 365"));
+            return Err(StoreError::field(
+                "follow_up_days",
+                RANGE.with("min", 0).with("max", 365),
+            ));
         }
         let done = sqlx::query("UPDATE categories SET follow_up_days = $1 WHERE id = $2")
             .bind(days)
@@ -192,7 +187,7 @@ impl Store {
         .bind(us(now))
         .fetch_one(self.write())
         .await
-        .map_err(|e| StoreError::unique(e, "name", "a product with this name exists"))?;
+        .map_err(|e| StoreError::unique(e, "name", DUPLICATE_PRODUCT))?;
         Ok(Product {
             id: ProductId(row.try_get("id")?),
             name: name.to_string(),
@@ -253,7 +248,7 @@ impl Store {
         .bind(us(now))
         .fetch_one(self.write())
         .await
-        .map_err(|e| StoreError::unique(e, "email", "an employee with this e-mail exists"))?;
+        .map_err(|e| StoreError::unique(e, "email", DUPLICATE_EMPLOYEE))?;
         Ok(Employee {
             id: EmployeeId(row.try_get("id")?),
             email: email.to_string(),

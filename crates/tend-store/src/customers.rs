@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use std::collections::HashMap;
+use tend_domain::kernel::reason::*;
 
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use tend_domain::customers::{Customer, CustomerDraft, EducationLevel, Gender};
@@ -105,13 +106,9 @@ pub(crate) fn fold(s: &str) -> String {
 fn write_error(e: sqlx::Error) -> StoreError {
     match &e {
         sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
-            StoreError::field("preferred_channel", "no such channel")
+            StoreError::field("preferred_channel", UNKNOWN_CHANNEL)
         }
-        _ => StoreError::unique(
-            e,
-            "external_ref",
-            "another customer has this external reference",
-        ),
+        _ => StoreError::unique(e, "external_ref", DUPLICATE_CUSTOMER_REF),
     }
 }
 
@@ -205,7 +202,7 @@ impl Store {
             if existing.is_some() {
                 return Err(StoreError::Conflict {
                     field: "external_ref",
-                    reason: "another customer has this external reference".into(),
+                    reason: DUPLICATE_CUSTOMER_REF.into(),
                 });
             }
         }

@@ -1,6 +1,7 @@
 //! The store's one error type. Policy: callers see `NotFound`, `Invalid` (a field and a reason),
 //! `Conflict` (a lost race or a duplicate) or `Database` (our fault, logged, never shown raw).
 
+use tend_domain::kernel::reason::{Reason, ReasonKind};
 use tend_domain::{DomainError, FieldErrors};
 
 #[derive(Debug, thiserror::Error)]
@@ -10,7 +11,7 @@ pub enum StoreError {
     #[error(transparent)]
     Domain(#[from] DomainError),
     #[error("conflict on {field}: {reason}")]
-    Conflict { field: &'static str, reason: String },
+    Conflict { field: &'static str, reason: Reason },
     #[error("the writer is shutting down")]
     Closed,
     #[error("database error: {0}")]
@@ -26,17 +27,17 @@ impl StoreError {
         StoreError::Domain(DomainError::Invalid(errors))
     }
 
-    pub fn field(field: &str, reason: impl Into<String>) -> Self {
+    pub fn field(field: &str, reason: impl Into<Reason>) -> Self {
         Self::invalid(FieldErrors::single(field, reason))
     }
 
     /// Maps a unique-constraint violation onto the field the caller sent; anything else stays a
     /// database error.
-    pub(crate) fn unique(e: sqlx::Error, field: &'static str, reason: &str) -> Self {
+    pub(crate) fn unique(e: sqlx::Error, field: &'static str, reason: ReasonKind) -> Self {
         match &e {
             sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict {
                 field,
-                reason: reason.to_owned(),
+                reason: reason.into(),
             },
             _ => StoreError::Database(e),
         }

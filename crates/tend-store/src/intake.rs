@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use sqlx::AnyPool;
 use tend_domain::complaints::ComplaintRecord;
 use tend_domain::kernel::ids::ComplaintId;
+use tend_domain::kernel::reason::*;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::complaints::{Actor, Complaint, insert_batch};
@@ -105,7 +106,7 @@ async fn write(
             s.and_then(|c| {
                 c.ok_or(StoreError::Conflict {
                     field: "external_id",
-                    reason: "a complaint from this source has that id".into(),
+                    reason: DUPLICATE_COMPLAINT.into(),
                 })
             })
         })

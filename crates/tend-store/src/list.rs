@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::complaints::{Kind, Status};
 use tend_domain::kernel::ids::{CategoryId, CustomerId, EmployeeId};
+use tend_domain::kernel::reason::*;
 
 use crate::complaints::{Complaint, SELECT, from_row};
 use crate::error::{StoreError, StoreResult};
@@ -78,7 +79,7 @@ impl Store {
         if !(1..=MAX_LIMIT).contains(&f.limit) {
             return Err(StoreError::field(
                 "limit",
-                format!("must be from 1 to {MAX_LIMIT}"),
+                RANGE.with("min", 1).with("max", MAX_LIMIT),
             ));
         }
         let mut qb = Sql::new(self.engine(), format!("{} WHERE 1 = 1", *SELECT));
@@ -124,10 +125,7 @@ impl Store {
         if let Some(q) = f.q.as_deref() {
             let words = search::words(q);
             if words.is_empty() {
-                return Err(StoreError::field(
-                    "q",
-                    "must contain at least one letter or digit",
-                ));
+                return Err(StoreError::field("q", SEARCH_WORDS));
             }
             let (open, text, close) = search::condition(self.engine(), &words);
             // A word in many complaints: walk complaints newest first and test each against the

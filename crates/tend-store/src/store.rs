@@ -1,6 +1,7 @@
 //! Opening a store: engine choice from the URL, pools, pragmas, migrations, health, backup.
 
 use std::sync::{Arc, Once};
+use tend_domain::kernel::reason::*;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
@@ -164,18 +165,24 @@ impl Store {
         if self.engine() != Engine::Sqlite {
             return Err(StoreError::field(
                 "database",
-                "backup copies SQLite databases; for PostgreSQL use pg_dump",
+                DETAIL.with(
+                    "detail",
+                    "backup copies SQLite databases; for PostgreSQL use pg_dump",
+                ),
             ));
         }
         if path.exists() {
             return Err(StoreError::field(
                 "file",
-                format!("{} exists already; choose a new file", path.display()),
+                DETAIL.with(
+                    "detail",
+                    format!("{} exists already; choose a new file", path.display()),
+                ),
             ));
         }
-        let target = path
-            .to_str()
-            .ok_or_else(|| StoreError::field("file", "path must be UTF-8"))?;
+        let target = path.to_str().ok_or_else(|| {
+            StoreError::field("file", DETAIL.with("detail", "path must be UTF-8"))
+        })?;
         sqlx::query("VACUUM INTO $1")
             .bind(target.to_owned())
             .execute(self.write())
@@ -198,12 +205,20 @@ fn normalise_url(url: &str) -> StoreResult<(Engine, String)> {
     let path = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
-        .ok_or_else(|| StoreError::field("database", "must start with sqlite:// or postgres://"))?;
+        .ok_or_else(|| {
+            StoreError::field(
+                "database",
+                DETAIL.with("detail", "must start with sqlite:// or postgres://"),
+            )
+        })?;
     let (path, _) = path.split_once('?').unwrap_or((path, ""));
     if path.is_empty() || path == ":memory:" {
         return Err(StoreError::field(
             "database",
-            "needs a file path, e.g. sqlite://./tend-data/tend.db",
+            DETAIL.with(
+                "detail",
+                "needs a file path, e.g. sqlite://./tend-data/tend.db",
+            ),
         ));
     }
     if let Some(dir) = std::path::Path::new(path)
@@ -211,7 +226,10 @@ fn normalise_url(url: &str) -> StoreResult<(Engine, String)> {
         .filter(|d| !d.as_os_str().is_empty())
     {
         std::fs::create_dir_all(dir).map_err(|e| {
-            StoreError::field("database", format!("cannot create {}: {e}", dir.display()))
+            StoreError::field(
+                "database",
+                DETAIL.with("detail", format!("cannot create {}: {e}", dir.display())),
+            )
         })?;
     }
     Ok((Engine::Sqlite, format!("sqlite://{path}?mode=rwc")))

@@ -2,6 +2,7 @@
 //! same transaction as the purchase, due a configurable while after it.
 
 use std::collections::{BTreeSet, HashMap};
+use tend_domain::kernel::reason::*;
 
 use jiff::{SignedDuration, Timestamp};
 use sqlx::any::AnyRow;
@@ -226,7 +227,7 @@ impl Store {
         let Some(&id) = ids.first() else {
             return Err(StoreError::Conflict {
                 field: "external_id",
-                reason: "a purchase with this id is stored already".into(),
+                reason: DUPLICATE_PURCHASE.into(),
             });
         };
         let row = sqlx::query(AssertSqlSafe(format!("{SELECT} WHERE t.id = $1")))
@@ -270,10 +271,10 @@ impl Store {
 }
 
 /// The field and reason for a purchase whose customer is not stored.
-pub fn unknown_customer(key: &CustomerKey) -> (&'static str, &'static str) {
+pub fn unknown_customer(key: &CustomerKey) -> (&'static str, ReasonKind) {
     match key {
-        CustomerKey::Id(_) => ("customer_id", "no customer has this id"),
-        CustomerKey::Email(_) => ("customer_email", "no customer has this e-mail address"),
-        CustomerKey::Ref(_) => ("customer_ref", "no customer has this reference"),
+        CustomerKey::Id(_) => ("customer_id", UNKNOWN_CUSTOMER_ID),
+        CustomerKey::Email(_) => ("customer_email", UNKNOWN_CUSTOMER_EMAIL),
+        CustomerKey::Ref(_) => ("customer_ref", UNKNOWN_CUSTOMER_REF),
     }
 }

@@ -1,9 +1,12 @@
 //! Languages: the one [`Language`] type of Tend, and [`Catalog`], Fluent messages per language
-//! embedded in the binary, which the pages and the mail both render from.
+//! embedded in the binary, which the pages and the mail both render from; [`reason`] renders a
+//! domain refusal in the reader's language.
 
 mod catalog;
+mod reasons;
 
 pub use catalog::{Catalog, message_ids};
+pub use reasons::reason;
 
 use serde::{Deserialize, Serialize};
 

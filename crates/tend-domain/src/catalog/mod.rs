@@ -1,5 +1,6 @@
 //! Channels, categories and products: the catalog complaints are filed against.
 
+use crate::kernel::reason::*;
 use serde::{Deserialize, Serialize};
 
 use crate::kernel::ids::{CategoryId, ProductId};
@@ -21,7 +22,7 @@ pub const BUILT_IN_CHANNELS: [(&str, &str); 7] = [
 ];
 
 impl ChannelCode {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let s = raw.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         let ok = (1..=32).contains(&s.len())
             && s.chars()
@@ -29,9 +30,7 @@ impl ChannelCode {
         if ok {
             Ok(Self(s))
         } else {
-            Err(format!(
-                "must be a channel code such as phone, email or web (got {raw:?})"
-            ))
+            Err(CHANNEL_CODE.with("got", format!("{raw:?}")))
         }
     }
 
@@ -41,8 +40,8 @@ impl ChannelCode {
 }
 
 impl TryFrom<String> for ChannelCode {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Reason;
+    fn try_from(s: String) -> Result<Self, Reason> {
         ChannelCode::parse(&s)
     }
 }

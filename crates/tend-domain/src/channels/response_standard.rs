@@ -1,6 +1,7 @@
 //! Response standards: per priority, how soon a channel answers first and resolves, counted in
 //! its service hours; and when a complaint is due under them.
 
+use crate::kernel::reason::*;
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
@@ -57,10 +58,7 @@ impl ResponseStandards {
     pub fn validate(self) -> Result<Self, DomainError> {
         let mut e = FieldErrors::new();
         if !(1..=99).contains(&self.warn_at_percent) {
-            e.add(
-                "warn_at_percent",
-                format!("must be from 1 to 99 (got {})", self.warn_at_percent),
-            );
+            e.add("warn_at_percent", PERCENT.with("got", self.warn_at_percent));
         }
         for (p, t) in &self.targets {
             for (name, v) in [
@@ -70,14 +68,16 @@ impl ResponseStandards {
                 if !(1..=MAX_TARGET_MINUTES).contains(&v) {
                     e.add(
                         format!("targets.{p}.{name}"),
-                        format!("must be from 1 to {MAX_TARGET_MINUTES} minutes (got {v})"),
+                        TARGET_MINUTES
+                            .with("max", MAX_TARGET_MINUTES)
+                            .with("got", v),
                     );
                 }
             }
             if t.resolution_minutes < t.first_response_minutes {
                 e.add(
                     format!("targets.{p}.resolution_minutes"),
-                    "must not be shorter than the first-response target",
+                    RESOLUTION_SHORTER,
                 );
             }
         }

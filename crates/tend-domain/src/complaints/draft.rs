@@ -1,5 +1,6 @@
 //! A complaint as typed (`ComplaintDraft`) and its validated form (`Intake`).
 
+use crate::kernel::reason::*;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -62,22 +63,22 @@ impl ComplaintDraft {
         let mut e = FieldErrors::new();
         let customer_id = self.customer_id;
         if customer_id.is_none() {
-            e.add("customer_id", "is required");
+            e.add("customer_id", REQUIRED);
         }
         let channel = match self.channel.as_deref() {
             None => {
-                e.add("channel", "is required");
+                e.add("channel", REQUIRED);
                 None
             }
             Some(c) => ChannelCode::parse(c).map_err(|r| e.add("channel", r)).ok(),
         };
         let received_at = crate::kernel::clock::micros(self.received_at.unwrap_or(now));
         if received_at > now + jiff::SignedDuration::from_mins(5) {
-            e.add("received_at", "must not be in the future");
+            e.add("received_at", IN_FUTURE);
         }
         let description = match self.description.as_deref() {
             None => {
-                e.add("description", "is required");
+                e.add("description", REQUIRED);
                 None
             }
             Some(d) => LongText::parse(d).map_err(|r| e.add("description", r)).ok(),
@@ -91,10 +92,7 @@ impl ComplaintDraft {
         if let Some(f) = self.follow_up_at
             && f < received_at
         {
-            e.add(
-                "follow_up_at",
-                "must not be before the complaint was received",
-            );
+            e.add("follow_up_at", BEFORE_RECEIVED);
         }
         let subject =
             opt(&mut e, "subject", self.subject.as_deref(), Name::parse).map(Text::into_string);

@@ -1,6 +1,7 @@
 //! The resolution method as rules: understand → identify the cause → agree a solution →
 //! resolve → follow up → close, with reopen and escalate. `apply` says no, clearly.
 
+use crate::kernel::reason::*;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -140,24 +141,21 @@ pub fn apply_with(
 ) -> Result<(), DomainError> {
     let now = crate::kernel::clock::micros(now);
     let name = action.name();
-    let refuse = |field: &'static str, reason: &str| DomainError::Transition {
+    let refuse = |field: &'static str, reason: ReasonKind| DomainError::Transition {
         action: name,
         field,
-        reason: reason.to_owned(),
+        reason: reason.into(),
     };
     let status = record.status;
     if status == Status::Closed && !matches!(action, Action::Reopen { .. }) {
-        return Err(refuse("action", "the complaint is closed: reopen it first"));
+        return Err(refuse("action", CLOSED));
     }
     let mut e = FieldErrors::new();
     let mut next = record.clone();
     match action {
         Action::Understand { facts } => {
             if !matches!(status, Status::Received | Status::Understood) {
-                return Err(refuse(
-                    "action",
-                    "the facts were understood already; the complaint is past that step",
-                ));
+                return Err(refuse("action", UNDERSTOOD_ALREADY));
             }
             next.facts = Some(text(&mut e, "facts", &facts));
             next.first_response_at.get_or_insert(now);
@@ -169,17 +167,11 @@ pub fn apply_with(
         } => {
             match status {
                 Status::Received => {
-                    return Err(refuse(
-                        "action",
-                        "understand the complaint first (action understand)",
-                    ));
+                    return Err(refuse("action", UNDERSTAND_FIRST));
                 }
                 Status::Understood | Status::CauseIdentified => {}
                 _ => {
-                    return Err(refuse(
-                        "action",
-                        "the cause was identified already; reopen the complaint to revise it",
-                    ));
+                    return Err(refuse("action", CAUSE_IDENTIFIED_ALREADY));
                 }
             }
             next.root_cause = Some(text(&mut e, "root_cause", &root_cause));
@@ -194,30 +186,19 @@ pub fn apply_with(
         } => {
             match status {
                 Status::Received | Status::Understood => {
-                    return Err(refuse(
-                        "action",
-                        "identify the cause first (action identify_cause)",
-                    ));
+                    return Err(refuse("action", IDENTIFY_CAUSE_FIRST));
                 }
                 Status::CauseIdentified | Status::SolutionAgreed => {}
                 _ => {
-                    return Err(refuse(
-                        "action",
-                        "the complaint is resolved; reopen it to agree another solution",
-                    ));
+                    return Err(refuse("action", RESOLVED_NO_NEW_SOLUTION));
                 }
             }
             match (solution_mode, promised_by) {
-                (SolutionMode::Promised, None) => {
-                    e.add("promised_by", "is required when solution_mode is promised")
-                }
+                (SolutionMode::Promised, None) => e.add("promised_by", PROMISED_BY_REQUIRED),
                 (SolutionMode::Promised, Some(p)) if p <= record.received_at => {
-                    e.add("promised_by", "must be after the complaint was received")
+                    e.add("promised_by", AFTER_RECEIVED)
                 }
-                (SolutionMode::OnTheSpot, Some(_)) => e.add(
-                    "promised_by",
-                    "must be empty when solution_mode is on_the_spot",
-                ),
+                (SolutionMode::OnTheSpot, Some(_)) => e.add("promised_by", EMPTY_ON_THE_SPOT),
                 _ => {}
             }
             next.agreed_solution = Some(text(&mut e, "agreed_solution", &agreed_solution));
@@ -236,18 +217,15 @@ pub fn apply_with(
             match status {
                 Status::SolutionAgreed => {}
                 Status::Resolved => {
-                    return Err(refuse("action", "the complaint is resolved already"));
+                    return Err(refuse("action", RESOLVED_ALREADY));
                 }
                 _ => {
-                    return Err(refuse(
-                        "agreed_solution",
-                        "no resolve without an agreed solution (action agree_solution)",
-                    ));
+                    return Err(refuse("agreed_solution", NO_AGREED_SOLUTION));
                 }
             }
             if let Some(f) = follow_up_at {
                 if f <= now {
-                    e.add("follow_up_at", "must be in the future");
+                    e.add("follow_up_at", NOT_IN_FUTURE);
                 }
                 next.follow_up_at = Some(crate::kernel::clock::micros(f));
             }
@@ -276,17 +254,11 @@ pub fn apply_with(
             satisfaction_rating,
         } => {
             if status != Status::Resolved {
-                return Err(refuse(
-                    "outcome",
-                    "no follow-up outcome before the complaint is resolved",
-                ));
+                return Err(refuse("outcome", NOT_RESOLVED_YET));
             }
             if let Some(r) = satisfaction_rating {
                 if !(1..=5).contains(&r) {
-                    e.add(
-                        "satisfaction_rating",
-                        format!("must be from 1 to 5 (got {r})"),
-                    );
+                    e.add("satisfaction_rating", RATING.with("got", r));
                 }
                 next.satisfaction_rating = u8::try_from(r).ok();
             }
@@ -298,15 +270,9 @@ pub fn apply_with(
             let reason = opt_text(&mut e, "reason", reason.as_deref());
             if reason.is_none() {
                 if status != Status::Resolved {
-                    e.add(
-                        "reason",
-                        "is required to close a complaint that was never resolved",
-                    );
+                    e.add("reason", CLOSE_NEVER_RESOLVED);
                 } else if record.follow_up_outcome == Some(FollowUpOutcome::NotSatisfied) {
-                    e.add(
-                        "reason",
-                        "is required to close a complaint whose customer was not satisfied",
-                    );
+                    e.add("reason", CLOSE_UNSATISFIED);
                 }
             }
             next.close_reason = reason;
@@ -315,10 +281,7 @@ pub fn apply_with(
         }
         Action::Reopen { reason } => {
             if !matches!(status, Status::Resolved | Status::Closed) {
-                return Err(refuse(
-                    "action",
-                    "only a resolved or closed complaint can be reopened",
-                ));
+                return Err(refuse("action", REOPEN_ONLY_RESOLVED));
             }
             next.reopen_reason = Some(text(&mut e, "reason", &reason));
             // Back to working on it: the facts stand if they were ever understood.
@@ -336,16 +299,10 @@ pub fn apply_with(
         }
         Action::WaitForCustomer { reason } => {
             if status == Status::Resolved {
-                return Err(refuse(
-                    "action",
-                    "the complaint is resolved; follow up instead",
-                ));
+                return Err(refuse("action", RESOLVED_FOLLOW_UP));
             }
             if record.waiting_since.is_some() {
-                return Err(refuse(
-                    "action",
-                    "the complaint is waiting on the customer already",
-                ));
+                return Err(refuse("action", WAITING_ALREADY));
             }
             next.waiting_reason = Some(text(&mut e, "reason", &reason));
             next.waiting_since = Some(now);
@@ -354,10 +311,7 @@ pub fn apply_with(
         }
         Action::CustomerReplied { note } => {
             let Some(since) = record.waiting_since else {
-                return Err(refuse(
-                    "action",
-                    "the complaint is not waiting on the customer",
-                ));
+                return Err(refuse("action", NOT_WAITING));
             };
             if let Some(n) = opt_text(&mut e, "note", note.as_deref()) {
                 next.facts = Some(match &record.facts {
@@ -375,10 +329,7 @@ pub fn apply_with(
                 Some(t) => match Tier::new(t) {
                     Ok(t) if t > record.tier || (t == Tier::TOP && record.tier == Tier::TOP) => t,
                     Ok(_) => {
-                        e.add(
-                            "tier",
-                            format!("must be above the current tier {}", record.tier.get()),
-                        );
+                        e.add("tier", TIER_ABOVE.with("tier", record.tier.get()));
                         record.tier
                     }
                     Err(r) => {

@@ -2,6 +2,7 @@
 //! Here: the record's enumerations and compensation; `draft` is what a person types,
 //! `record` the whole stored record.
 
+use crate::kernel::reason::*;
 mod draft;
 pub mod lifecycle;
 mod record;
@@ -31,11 +32,11 @@ macro_rules! str_enum {
                 match self { $($name::$variant => $s),+ }
             }
 
-            pub fn parse(raw: &str) -> Result<Self, String> {
+            pub fn parse(raw: &str) -> Result<Self, Reason> {
                 let s = raw.trim().to_ascii_lowercase();
                 Self::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
                     let all: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                    format!("must be one of {} (got {raw:?})", all.join(", "))
+                    ONE_OF.with("allowed", all.join(", ")).with("got", format!("{raw:?}"))
                 })
             }
         }
@@ -98,7 +99,7 @@ impl CompensationInput {
     pub fn validate(&self) -> Result<Compensation, FieldErrors> {
         let mut e = FieldErrors::new();
         if self.kind.is_none() {
-            e.add("kind", "is required");
+            e.add("kind", REQUIRED);
         }
         let currency = opt(
             &mut e,
@@ -112,11 +113,11 @@ impl CompensationInput {
                 Money::parse(a, c).map_err(|r| e.add("amount", r)).ok()
             }
             (None | Some(""), Some(_)) => {
-                e.add("amount", "is required when a currency is given");
+                e.add("amount", AMOUNT_WITH_CURRENCY);
                 None
             }
             (Some(_), None) => {
-                e.add("currency", "is required when an amount is given");
+                e.add("currency", CURRENCY_WITH_AMOUNT);
                 None
             }
             _ => None,

@@ -1,5 +1,6 @@
 //! Customers: the people who complain, give feedback and buy; validated from a raw draft.
 
+use crate::kernel::reason::*;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::ChannelCode;
@@ -81,7 +82,7 @@ pub(crate) fn opt<T>(
     errors: &mut FieldErrors,
     field: &str,
     raw: Option<&str>,
-    parse: impl FnOnce(&str) -> Result<T, String>,
+    parse: impl FnOnce(&str) -> Result<T, Reason>,
 ) -> Option<T> {
     match raw.map(str::trim) {
         None | Some("") => None,
@@ -96,7 +97,7 @@ impl CustomerDraft {
         let name = match self.name.as_deref() {
             Some(n) => Name::parse(n).map_err(|r| e.add("name", r)).ok(),
             None => {
-                e.add("name", "is required");
+                e.add("name", REQUIRED);
                 None
             }
         };

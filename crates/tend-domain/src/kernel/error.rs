@@ -1,10 +1,14 @@
-//! The domain's one error type: invalid fields, or a step the resolution method forbids.
+//! The domain's one error type: invalid fields, or a step the resolution method forbids —
+//! each with a [`Reason`] code and its parameters, rendered by every surface in its reader's
+//! language.
 
 use std::collections::BTreeMap;
 
+use super::reason::Reason;
+
 /// Field-level problems, collected so a caller sees every bad field at once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(BTreeMap<String, String>);
+pub struct FieldErrors(BTreeMap<String, Reason>);
 
 impl FieldErrors {
     pub fn new() -> Self {
@@ -12,14 +16,14 @@ impl FieldErrors {
     }
 
     /// One problem for one field.
-    pub fn single(field: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn single(field: impl Into<String>, reason: impl Into<Reason>) -> Self {
         let mut e = Self::new();
         e.add(field, reason);
         e
     }
 
     /// Records a problem; the first reason given for a field is kept.
-    pub fn add(&mut self, field: impl Into<String>, reason: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, reason: impl Into<Reason>) {
         self.0.entry(field.into()).or_insert_with(|| reason.into());
     }
 
@@ -27,8 +31,8 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Reason)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Prefixes every field name, e.g. `compensation.` for a nested object.
@@ -74,12 +78,12 @@ pub enum DomainError {
     Transition {
         action: &'static str,
         field: &'static str,
-        reason: String,
+        reason: Reason,
     },
 }
 
 impl DomainError {
-    pub fn field(field: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn field(field: impl Into<String>, reason: impl Into<Reason>) -> Self {
         Self::Invalid(FieldErrors::single(field, reason))
     }
 }

@@ -4,4 +4,5 @@ pub mod clock;
 pub mod error;
 pub mod ids;
 pub mod money;
+pub mod reason;
 pub mod text;

@@ -1,5 +1,6 @@
 //! Money: an exact amount in minor units with an ISO 4217 currency; written as a decimal string.
 
+use crate::kernel::reason::*;
 use serde::Serialize;
 
 /// Active ISO 4217 codes. Exponent 2 unless listed in `EXPONENTS`.
@@ -46,15 +47,13 @@ const EXPONENTS: &[(&str, u32)] = &[
 pub struct Currency([u8; 3]);
 
 impl Currency {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let s = raw.trim().to_ascii_uppercase();
         if s.len() == 3 && CODES.split_whitespace().any(|c| c == s) {
             let b = s.as_bytes();
             Ok(Currency([b[0], b[1], b[2]]))
         } else {
-            Err(format!(
-                "must be an ISO 4217 currency code such as EUR or USD (got {raw:?})"
-            ))
+            Err(CURRENCY.with("got", format!("{raw:?}")))
         }
     }
 
@@ -89,14 +88,13 @@ const MAX_MAJOR: i64 = 100_000_000_000;
 
 impl Money {
     /// Parses a decimal string like `"10.00"` or `"7"` in `currency`.
-    pub fn parse(amount: &str, currency: Currency) -> Result<Self, String> {
+    pub fn parse(amount: &str, currency: Currency) -> Result<Self, Reason> {
         let s = amount.trim();
         let exp = currency.exponent();
         let bad = || {
-            format!(
-                "must be a decimal amount like \"10.00\" with at most {exp} decimals for {}",
-                currency.as_str()
-            )
+            AMOUNT
+                .with("decimals", exp)
+                .with("currency", currency.as_str())
         };
         let (int, frac) = s.split_once('.').unwrap_or((s, ""));
         if int.is_empty()
@@ -110,7 +108,7 @@ impl Money {
         }
         let major: i64 = int.parse().map_err(|_| bad())?;
         if major > MAX_MAJOR {
-            return Err(format!("must be at most {MAX_MAJOR}"));
+            return Err(AMOUNT_TOO_LARGE.with("max", MAX_MAJOR));
         }
         let scale = 10_i64.pow(exp);
         let frac_val: i64 = if frac.is_empty() {
@@ -126,9 +124,9 @@ impl Money {
     }
 
     /// Rebuilds a stored amount.
-    pub fn from_minor(minor: i64, currency: Currency) -> Result<Self, String> {
+    pub fn from_minor(minor: i64, currency: Currency) -> Result<Self, Reason> {
         if minor < 0 {
-            return Err("must not be negative".into());
+            return Err(NEGATIVE.into());
         }
         Ok(Money { minor, currency })
     }

@@ -3,6 +3,7 @@
 //! Each `parse` trims its input and returns the reason it refuses, as a plain sentence the
 //! caller attaches to the field name.
 
+use crate::kernel::reason::*;
 use serde::{Deserialize, Serialize};
 
 /// Trimmed, non-empty text of at most `MAX` characters, without control characters
@@ -12,25 +13,25 @@ use serde::{Deserialize, Serialize};
 pub struct Text<const MAX: usize>(String);
 
 impl<const MAX: usize> Text<MAX> {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err("must not be empty".into());
+            return Err(EMPTY.into());
         }
         let n = s.chars().count();
         if n > MAX {
-            return Err(format!("must be at most {MAX} characters (got {n})"));
+            return Err(TOO_LONG.with("max", MAX).with("got", n));
         }
         if s.chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
         {
-            return Err("must not contain control characters".into());
+            return Err(CONTROL_CHARACTERS.into());
         }
         Ok(Self(s.to_owned()))
     }
 
     /// Optional text: `None` and blank input are both "not given".
-    pub fn parse_opt(raw: Option<&str>) -> Result<Option<Self>, String> {
+    pub fn parse_opt(raw: Option<&str>) -> Result<Option<Self>, Reason> {
         match raw.map(str::trim) {
             None | Some("") => Ok(None),
             Some(s) => Self::parse(s).map(Some),
@@ -96,47 +97,47 @@ string_newtype!(
 );
 
 impl Email {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let s = raw.trim();
-        let reason = "must be an e-mail address like name@example.com";
+        let reason = || Reason::from(EMAIL);
         if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(reason.into());
+            return Err(reason());
         }
-        let (local, domain) = s.split_once('@').ok_or(reason)?;
+        let (local, domain) = s.split_once('@').ok_or_else(reason)?;
         let domain_ok = !domain.contains('@')
             && domain.contains('.')
             && domain.split('.').all(|l| !l.is_empty() && l.len() <= 63);
         if local.is_empty() || local.len() > 64 || !domain_ok {
-            return Err(reason.into());
+            return Err(reason());
         }
         Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
     }
 }
 
 impl Phone {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let s = raw.trim();
         let allowed = |c: char| c.is_ascii_digit() || " +-.()/".contains(c);
         let digits = s.chars().filter(char::is_ascii_digit).count();
         if !s.chars().all(allowed) || !(5..=20).contains(&digits) || s.len() > 32 {
-            return Err("must be a phone number: 5 to 20 digits, with + - . ( ) or spaces".into());
+            return Err(PHONE.into());
         }
         Ok(Self(s.to_owned()))
     }
 }
 
 impl CountryCode {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let s = raw.trim();
         if s.len() != 2 || !s.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Err("must be a two-letter ISO 3166 country code such as ES or TR".into());
+            return Err(COUNTRY.into());
         }
         Ok(Self(s.to_ascii_uppercase()))
     }
 }
 
 impl LanguageTag {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let s = raw.trim();
         let mut parts = s.split('-');
         let primary = parts.next().unwrap_or_default();
@@ -145,7 +146,7 @@ impl LanguageTag {
         let rest_ok = parts
             .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
         if !primary_ok || !rest_ok || s.len() > 35 {
-            return Err("must be a language tag such as en, es, tr or pt-BR".into());
+            return Err(LANGUAGE_TAG.into());
         }
         Ok(Self(s.to_owned()))
     }
@@ -162,12 +163,12 @@ impl Tier {
     pub const FRONT_LINE: Tier = Tier(1);
     pub const TOP: Tier = Tier(3);
 
-    pub fn new(n: i64) -> Result<Self, String> {
+    pub fn new(n: i64) -> Result<Self, Reason> {
         u8::try_from(n)
             .ok()
             .filter(|n| *n <= 3)
             .map(Tier)
-            .ok_or_else(|| format!("must be a support tier from 0 to 3 (got {n})"))
+            .ok_or_else(|| TIER.with("got", n))
     }
 
     pub fn get(self) -> u8 {
@@ -181,8 +182,8 @@ impl Tier {
 }
 
 impl TryFrom<i64> for Tier {
-    type Error = String;
-    fn try_from(n: i64) -> Result<Self, String> {
+    type Error = Reason;
+    fn try_from(n: i64) -> Result<Self, Reason> {
         Tier::new(n)
     }
 }
@@ -199,12 +200,12 @@ impl From<Tier> for i64 {
 pub struct BirthYear(i16);
 
 impl BirthYear {
-    pub fn parse(year: i64, current_year: i16) -> Result<Self, String> {
+    pub fn parse(year: i64, current_year: i16) -> Result<Self, Reason> {
         i16::try_from(year)
             .ok()
             .filter(|y| (1900..=current_year).contains(y))
             .map(BirthYear)
-            .ok_or_else(|| format!("must be a year from 1900 to {current_year} (got {year})"))
+            .ok_or_else(|| BIRTH_YEAR.with("max", current_year).with("got", year))
     }
 
     pub fn get(self) -> i16 {
@@ -224,6 +225,7 @@ mod tests {
         assert!(
             Text::<5>::parse("abcdef")
                 .unwrap_err()
+                .to_string()
                 .contains("at most 5")
         );
         assert!(Text::<5>::parse("a\u{0}b").is_err());

@@ -1,5 +1,6 @@
 //! Employees (users): roles and what each role may do.
 
+use crate::kernel::reason::*;
 use serde::{Deserialize, Serialize};
 
 use crate::kernel::ids::EmployeeId;
@@ -30,15 +31,15 @@ pub enum Permission {
 }
 
 impl Role {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         match raw.trim().to_ascii_lowercase().as_str() {
             "viewer" => Ok(Role::Viewer),
             "agent" => Ok(Role::Agent),
             "manager" => Ok(Role::Manager),
             "admin" => Ok(Role::Admin),
-            _ => Err(format!(
-                "must be one of admin, manager, agent, viewer (got {raw:?})"
-            )),
+            _ => Err(ONE_OF
+                .with("allowed", "admin, manager, agent, viewer")
+                .with("got", format!("{raw:?}"))),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Purchases (orders, transactions): who bought what, when, for how much, and whether it came
 //! back. They are what the retention contact a month after each purchase is about.
 
+use crate::kernel::reason::*;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -54,7 +55,7 @@ pub struct Transaction {
 }
 
 /// Parses an RFC 3339 instant, or a plain date taken as midnight UTC.
-pub fn parse_instant_or_date(raw: &str) -> Result<Timestamp, String> {
+pub fn parse_instant_or_date(raw: &str) -> Result<Timestamp, Reason> {
     let raw = raw.trim();
     if let Ok(t) = raw.parse::<Timestamp>() {
         return Ok(crate::kernel::clock::micros(t));
@@ -63,9 +64,7 @@ pub fn parse_instant_or_date(raw: &str) -> Result<Timestamp, String> {
         .ok()
         .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
         .map(|z| z.timestamp())
-        .ok_or_else(|| {
-            "must be a date (2026-03-06) or an instant (2026-03-06T15:30:00Z)".to_owned()
-        })
+        .ok_or_else(|| Reason::from(DATE_OR_INSTANT))
 }
 
 impl TransactionDraft {
@@ -85,7 +84,7 @@ impl TransactionDraft {
         ) {
             (Some(id), None, None) if id > 0 => Some(CustomerKey::Id(CustomerId(id))),
             (Some(_), None, None) => {
-                e.add("customer_id", "must be a positive id");
+                e.add("customer_id", POSITIVE_ID);
                 None
             }
             (None, Some(email), None) => Email::parse(email)
@@ -97,28 +96,22 @@ impl TransactionDraft {
                 .map_err(|why| e.add("customer_ref", why))
                 .ok(),
             (None, None, None) => {
-                e.add(
-                    "customer_id",
-                    "is required (or customer_email, or customer_ref)",
-                );
+                e.add("customer_id", CUSTOMER_KEY_REQUIRED);
                 None
             }
             _ => {
-                e.add(
-                    "customer_id",
-                    "give only one of customer_id, customer_email, customer_ref",
-                );
+                e.add("customer_id", ONE_CUSTOMER_KEY);
                 None
             }
         };
         let occurred_at = match self.occurred_at.as_deref().map(str::trim) {
             None | Some("") => {
-                e.add("occurred_at", "is required");
+                e.add("occurred_at", REQUIRED);
                 None
             }
             Some(raw) => match parse_instant_or_date(raw) {
                 Ok(t) if t > now + jiff::SignedDuration::from_mins(5) => {
-                    e.add("occurred_at", "must not be in the future");
+                    e.add("occurred_at", IN_FUTURE);
                     None
                 }
                 Ok(t) => Some(t),
@@ -138,13 +131,13 @@ impl TransactionDraft {
             (None | Some(""), _) => None,
             (Some(_), None) => {
                 if self.currency.as_deref().is_none_or(|c| c.trim().is_empty()) {
-                    e.add("currency", "is required with an amount");
+                    e.add("currency", REQUIRED_WITH_AMOUNT);
                 }
                 None
             }
             (Some(raw), Some(c)) => match Money::parse(raw, c) {
                 Ok(m) if m.minor() < 0 => {
-                    e.add("amount", "must not be negative (mark a refund as returned)");
+                    e.add("amount", NEGATIVE_PURCHASE);
                     None
                 }
                 Ok(m) => Some(m),

@@ -1,5 +1,6 @@
 //! Complaints: reads, edits and actions with their timeline, steps, imports.
 
+use tend_domain::kernel::reason::*;
 mod insert;
 mod refs;
 mod rows;
@@ -130,10 +131,9 @@ impl Store {
         if let Some(v) = expected_version.filter(|v| *v != current.version) {
             return Err(StoreError::Conflict {
                 field: "version",
-                reason: format!(
-                    "the complaint changed since version {v}; it is at version {}",
-                    current.version
-                ),
+                reason: VERSION_CHANGED
+                    .with("expected", v)
+                    .with("current", current.version),
             });
         }
         let before = current.record.snapshot();
@@ -155,17 +155,11 @@ impl Store {
             .bind(current.version)
             .execute(&mut *tx)
             .await
-            .map_err(|e| {
-                StoreError::unique(
-                    e,
-                    "external_id",
-                    "another complaint from this source has that id",
-                )
-            })?;
+            .map_err(|e| StoreError::unique(e, "external_id", DUPLICATE_COMPLAINT_OTHER))?;
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict {
                 field: "version",
-                reason: "the complaint changed meanwhile; try again".into(),
+                reason: CHANGED_MEANWHILE.into(),
             });
         }
         append_events(&mut tx, id, actor, action, &changes, now).await?;

@@ -2,6 +2,7 @@
 //! names each missing one by the field that points at it.
 
 use std::collections::HashSet;
+use tend_domain::kernel::reason::*;
 
 use sqlx::{AnyConnection, Row};
 use tend_domain::FieldErrors;
@@ -118,36 +119,40 @@ pub(crate) async fn check(
         .map(|r| {
             let mut e = FieldErrors::new();
             if !found.contains(&Key::Customer(r.customer_id.0)) {
-                e.add(
-                    "customer_id",
-                    format!("no customer with id {}", r.customer_id),
-                );
+                e.add("customer_id", NO_CUSTOMER.with("id", r.customer_id));
             }
             if !found.contains(&Key::Channel(r.channel.as_str().to_owned())) {
-                e.add("channel", format!("no channel {:?}", r.channel.as_str()));
+                e.add(
+                    "channel",
+                    NO_CHANNEL.with("got", format!("{:?}", r.channel.as_str())),
+                );
             }
             for (field, key, what) in [
                 (
                     "category_id",
                     r.category_id.map(|c| Key::Category(c.0)),
-                    "category",
+                    NO_CATEGORY,
                 ),
                 (
                     "product_id",
                     r.product_id.map(|p| Key::Product(p.0)),
-                    "product",
+                    NO_PRODUCT,
                 ),
                 (
                     "received_by",
                     r.received_by.map(|e| Key::Employee(e.0)),
-                    "employee",
+                    NO_EMPLOYEE,
                 ),
                 (
                     "assignee_id",
                     r.assignee_id.map(|e| Key::Employee(e.0)),
-                    "employee",
+                    NO_EMPLOYEE,
                 ),
-                ("to", r.escalated_to.map(|e| Key::Employee(e.0)), "employee"),
+                (
+                    "to",
+                    r.escalated_to.map(|e| Key::Employee(e.0)),
+                    NO_EMPLOYEE,
+                ),
             ] {
                 if let Some(key) = key.filter(|k| !found.contains(k)) {
                     let id = match key {
@@ -157,7 +162,7 @@ pub(crate) async fn check(
                         | Key::Customer(n) => n,
                         Key::Channel(_) => 0,
                     };
-                    e.add(field, format!("no {what} with id {id}"));
+                    e.add(field, what.with("id", id));
                 }
             }
             e

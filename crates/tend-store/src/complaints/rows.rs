@@ -13,6 +13,7 @@ use tend_domain::kernel::ids::{
     CategoryId, ComplaintId, CustomerId, EmployeeId, ProductId, complaint_reference,
 };
 use tend_domain::kernel::money::{Currency, Money};
+use tend_domain::kernel::reason::Reason;
 use tend_domain::kernel::text::Tier;
 
 use super::Complaint;
@@ -164,7 +165,7 @@ pub(crate) fn values(r: &ComplaintRecord) -> Vec<Value> {
 fn parse_col<T>(
     row: &AnyRow,
     col: &str,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str) -> Result<T, Reason>,
 ) -> StoreResult<Option<T>> {
     let raw: Option<String> = row.try_get(col)?;
     raw.map(|v| {

@@ -14,6 +14,7 @@
 //!   lock, within the busy timeout).
 
 use jiff::{SignedDuration, Timestamp};
+use tend_domain::kernel::reason::*;
 
 use super::{Job, check_kind, job_from_row};
 use crate::error::{StoreError, StoreResult};
@@ -37,10 +38,13 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<Vec<Job>> {
         if worker.is_empty() {
-            return Err(StoreError::field("worker", "must not be empty"));
+            return Err(StoreError::field("worker", EMPTY));
         }
         if lease <= SignedDuration::ZERO {
-            return Err(StoreError::field("lease", "must be positive"));
+            return Err(StoreError::field(
+                "lease",
+                DETAIL.with("detail", "must be positive"),
+            ));
         }
         kinds.iter().try_for_each(|k| check_kind(k))?;
         let limit = limit.min(MAX_BATCH);

@@ -14,6 +14,7 @@
 //!
 //! Payloads and error texts are stored, never logged: they may hold customers' data.
 
+use tend_domain::kernel::reason::*;
 mod claim;
 mod finish;
 mod reschedule;
@@ -78,7 +79,10 @@ pub fn backoff(attempts: i64) -> SignedDuration {
 
 fn check_kind(kind: &str) -> StoreResult<()> {
     if kind.is_empty() || kind.len() > 100 {
-        return Err(StoreError::field("kind", "must be 1 to 100 bytes"));
+        return Err(StoreError::field(
+            "kind",
+            DETAIL.with("detail", "must be 1 to 100 bytes"),
+        ));
     }
     Ok(())
 }
@@ -123,10 +127,13 @@ impl Store {
     ) -> StoreResult<Option<JobId>> {
         check_kind(kind)?;
         if max_attempts < 1 {
-            return Err(StoreError::field("max_attempts", "must be at least 1"));
+            return Err(StoreError::field(
+                "max_attempts",
+                DETAIL.with("detail", "must be at least 1"),
+            ));
         }
         if dedupe_key.is_some_and(str::is_empty) {
-            return Err(StoreError::field("dedupe_key", "must not be empty"));
+            return Err(StoreError::field("dedupe_key", EMPTY));
         }
         let row = sqlx::query(
             "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, dedupe_key) \

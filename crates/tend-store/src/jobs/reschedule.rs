@@ -2,6 +2,7 @@
 //! hours), an event bringing waiting jobs forward ([`Store::nudge`]), and giving up at once.
 
 use jiff::Timestamp;
+use tend_domain::kernel::reason::*;
 
 use super::{Finish, Finished, JobId};
 use crate::error::{StoreError, StoreResult};
@@ -106,6 +107,9 @@ impl Store {
 pub(super) fn lost(id: JobId) -> StoreError {
     StoreError::Conflict {
         field: "lease",
-        reason: format!("job {id} is no longer leased to this worker"),
+        reason: DETAIL.with(
+            "detail",
+            format!("job {id} is no longer leased to this worker"),
+        ),
     }
 }

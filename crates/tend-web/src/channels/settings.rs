@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::kernel::ids::CategoryId;
+use tend_domain::kernel::reason::Reason;
 use tend_domain::kernel::text::{Name, Text};
 use tend_domain::staff::{Permission, Role};
 
@@ -56,12 +57,23 @@ struct SettingsPage {
 
 /// What the settings page shows after a form: errors, the form they belong to, a new link,
 /// and a channel's documents as typed.
-#[derive(Default)]
 pub struct Outcome {
     pub form: String,
     pub errors: Errors,
     pub invite_link: Option<String>,
     pub typed: Option<(String, BTreeMap<String, String>)>,
+}
+
+impl Outcome {
+    /// Nothing to show: no form sent, no errors.
+    pub fn new(t: &Tr) -> Self {
+        Outcome {
+            form: String::new(),
+            errors: Errors::new(t),
+            invite_link: None,
+            typed: None,
+        }
+    }
 }
 
 pub fn role_choices(t: &Tr, staff: &Staff, chosen: &str) -> Vec<Choice> {
@@ -86,7 +98,7 @@ pub async fn show(s: &WebState, t: Tr, staff: &Staff, out: Outcome) -> PageResul
             name: c.name.clone(),
             fields: channel_form::fields(&t, &hours.to_spec(), &standards),
             open: false,
-            errors: Errors::new(),
+            errors: Errors::new(&t),
         };
         if let Some((code, typed)) = &out.typed
             && *code == row.code
@@ -140,7 +152,7 @@ pub async fn show(s: &WebState, t: Tr, staff: &Staff, out: Outcome) -> PageResul
 }
 
 pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<Response> {
-    show(&s, t, &staff, Outcome::default()).await
+    show(&s, t, &staff, Outcome::new(&t)).await
 }
 
 pub fn done() -> PageResult<Response> {
@@ -162,7 +174,7 @@ pub async fn refused(
         Outcome {
             form: form.into(),
             errors,
-            ..Default::default()
+            ..Outcome::new(&t)
         },
     )
     .await
@@ -183,7 +195,7 @@ pub async fn add_category(
     staff.require(Permission::Manage)?;
     let name = match Name::parse(&form.name) {
         Ok(n) => n,
-        Err(r) => return refused(&s, t, &staff, "category", one("name", r)).await,
+        Err(r) => return refused(&s, t, &staff, "category", one(&t, "name", r)).await,
     };
     let parent = form.parent.parse().ok().map(CategoryId);
     match s.store.create_category(&name, parent, s.clock.now()).await {
@@ -195,9 +207,9 @@ pub async fn add_category(
     }
 }
 
-fn one(field: &str, reason: String) -> Errors {
-    let mut e = Errors::new();
-    e.add(field, reason);
+fn one(t: &Tr, field: &str, reason: Reason) -> Errors {
+    let mut e = Errors::new(t);
+    e.reason(field, reason);
     e
 }
 
@@ -216,11 +228,11 @@ pub async fn add_product(
     staff.require(Permission::Manage)?;
     let name = match Name::parse(&form.name) {
         Ok(n) => n,
-        Err(r) => return refused(&s, t, &staff, "product", one("name", r)).await,
+        Err(r) => return refused(&s, t, &staff, "product", one(&t, "name", r)).await,
     };
     let sku = match opt(&form.sku).map(|x| Text::<64>::parse(&x)).transpose() {
         Ok(x) => x,
-        Err(r) => return refused(&s, t, &staff, "product", one("sku", r)).await,
+        Err(r) => return refused(&s, t, &staff, "product", one(&t, "sku", r)).await,
     };
     match s
         .store
@@ -250,7 +262,7 @@ pub async fn channel(
                 form: format!("channel-{code}"),
                 errors,
                 typed: Some((code.to_string(), form)),
-                ..Default::default()
+                ..Outcome::new(&t)
             };
             return show(&s, t, &staff, out).await;
         }

@@ -291,5 +291,5 @@ pub async fn page(
     Path(id): Path<String>,
 ) -> PageResult<Response> {
     staff.require(Permission::Read)?;
-    show(&s, t, &staff, parse_id(&id)?, None, Errors::new()).await
+    show(&s, t, &staff, parse_id(&id)?, None, Errors::new(&t)).await
 }

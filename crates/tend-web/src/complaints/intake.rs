@@ -212,7 +212,7 @@ pub async fn form(
         received_by: staff.session.employee.id.to_string(),
         ..Default::default()
     };
-    show(&s, t, &staff, v, q.find, Errors::new()).await
+    show(&s, t, &staff, v, q.find, Errors::new(&t)).await
 }
 
 fn id_of<T>(raw: &str, make: fn(i64) -> T) -> Option<T> {
@@ -226,7 +226,7 @@ pub async fn submit(
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
     let now = s.clock.now();
-    let mut errors = Errors::new();
+    let mut errors = Errors::new(&t);
     let channel = ChannelCode::parse(&v.channel).unwrap_or_else(|_| phone());
     let tz = zone(&s, &channel).await?;
     let received_at = local_time(&v.received_at, &tz, &t)

@@ -91,7 +91,7 @@ impl ActForm {
 
 /// The action the form describes, or the fields at fault.
 fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
-    let mut e = Errors::new();
+    let mut e = Errors::new(&t);
     let mut time = |field: &str, raw: &str| {
         local_time(raw, tz, t)
             .map_err(|r| e.add(field, r))
@@ -115,7 +115,7 @@ fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
                 responsible_party: p,
             },
             Err(r) => {
-                e.add("responsible_party", r);
+                e.reason("responsible_party", r);
                 return Err(e);
             }
         },
@@ -127,7 +127,7 @@ fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
                 customer_proposal: opt(&v.customer_proposal),
             },
             Err(r) => {
-                e.add("solution_mode", r);
+                e.reason("solution_mode", r);
                 return Err(e);
             }
         },
@@ -154,7 +154,7 @@ fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
                     satisfaction_rating: rating,
                 },
                 Err(r) => {
-                    e.add("outcome", r);
+                    e.reason("outcome", r);
                     return Err(e);
                 }
             }

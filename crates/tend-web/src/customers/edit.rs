@@ -99,7 +99,7 @@ pub async fn form(
         &staff,
         id,
         Profile::of(current.customer.to_draft()),
-        Errors::new(),
+        Errors::new(&t),
     )
 }
 
@@ -112,7 +112,7 @@ pub async fn submit(
     staff.require(Permission::WorkComplaints)?;
     let id = parse_id(&id)?;
     let current = s.store.customer(id).await?;
-    let mut errors = Errors::new();
+    let mut errors = Errors::new(&t);
     let mut draft = current.customer.to_draft();
     draft.name = opt(&v.name);
     draft.email = opt(&v.email);

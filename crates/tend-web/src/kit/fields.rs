@@ -7,50 +7,69 @@ use jiff::Timestamp;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use tend_domain::DomainError;
+use tend_domain::kernel::reason::Reason;
 use tend_store::StoreError;
 
 use crate::kit::error::PageError;
-use crate::kit::i18n::Tr;
+use crate::kit::i18n::{Language, Tr};
 
-/// Errors by field name, as the domain names the fields.
-#[derive(Debug, Default, Clone)]
-pub struct Errors(BTreeMap<String, String>);
+/// Errors by field name, as the domain names the fields, each in the reader's language.
+#[derive(Debug, Clone)]
+pub struct Errors {
+    lang: Language,
+    by_field: BTreeMap<String, String>,
+}
 
 impl Errors {
-    pub fn new() -> Self {
-        Errors::default()
+    /// No errors yet; those added will be written in `t`'s language.
+    pub fn new(t: &Tr) -> Self {
+        Errors {
+            lang: t.lang,
+            by_field: BTreeMap::new(),
+        }
     }
 
     /// The reason `field` was refused, if it was.
     pub fn of(&self, field: &str) -> Option<&str> {
-        self.0.get(field).map(String::as_str)
+        self.by_field.get(field).map(String::as_str)
     }
 
-    pub fn add(&mut self, field: &str, reason: impl Into<String>) {
-        self.0
+    /// A message of the pages (already in the reader's language) for `field`; the first one
+    /// given for a field is kept.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.by_field
             .entry(field.to_owned())
-            .or_insert_with(|| reason.into());
+            .or_insert_with(|| message.into());
+    }
+
+    /// A refusal of the domain or the store for `field`, in the reader's language.
+    pub fn reason(&mut self, field: &str, reason: impl Into<Reason>) {
+        let text = tend_app::i18n::reason(self.lang, &reason.into());
+        self.add(field, text);
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.by_field.is_empty()
     }
 
     /// Every field and reason, for the summary at the top of a form.
     pub fn all(&self) -> Vec<(String, String)> {
-        self.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        self.by_field
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 
-    /// The domain's reasons, with the commonest ones in the reader's language.
+    /// The domain's reasons, in the reader's language.
     pub fn from_domain(e: DomainError, t: &Tr) -> Self {
-        let mut out = Errors::new();
+        let mut out = Errors::new(t);
         match e {
             DomainError::Invalid(fields) => {
                 for (field, reason) in fields.iter() {
-                    out.add(field, localise(reason, t));
+                    out.reason(field, reason.clone());
                 }
             }
-            DomainError::Transition { field, reason, .. } => out.add(field, reason),
+            DomainError::Transition { field, reason, .. } => out.reason(field, reason),
         }
         out
     }
@@ -60,19 +79,12 @@ impl Errors {
         match e {
             StoreError::Domain(d) => Ok(Errors::from_domain(d, t)),
             StoreError::Conflict { field, reason } => {
-                let mut out = Errors::new();
-                out.add(field, reason);
+                let mut out = Errors::new(t);
+                out.reason(field, reason);
                 Ok(out)
             }
             other => Err(other.into()),
         }
-    }
-}
-
-fn localise(reason: &str, t: &Tr) -> String {
-    match reason {
-        "is required" => t.get("error-required"),
-        other => other.to_owned(),
     }
 }
 

@@ -83,7 +83,10 @@ pub async fn form(State(s): State<WebState>, t: Tr, headers: HeaderMap) -> PageR
         updates: "1".into(),
         ..Default::default()
     };
-    Ok(with_cookie(complain_page(t, csrf, v, Errors::new())?, set))
+    Ok(with_cookie(
+        complain_page(t, csrf, v, Errors::new(&t))?,
+        set,
+    ))
 }
 
 #[derive(Template)]
@@ -133,7 +136,7 @@ pub async fn submit(
         });
     }
     let now = s.clock.now();
-    let mut errors = Errors::new();
+    let mut errors = Errors::new(&t);
     if opt(&v.email).is_none() && opt(&v.phone).is_none() {
         errors.add("contact", t.get("error-contact"));
     }

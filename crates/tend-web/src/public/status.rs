@@ -110,7 +110,7 @@ pub async fn page(
     headers: HeaderMap,
     Path(token): Path<String>,
 ) -> PageResult<Response> {
-    status_page(&s, t, &headers, token, Errors::new()).await
+    status_page(&s, t, &headers, token, Errors::new(&t)).await
 }
 
 #[derive(Deserialize, Default)]

@@ -9,6 +9,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 use tend_domain::kernel::ids::EmployeeId;
+use tend_domain::kernel::reason::TIER;
 use tend_domain::kernel::text::{Email, Name, Tier};
 use tend_domain::staff::{Permission, Role};
 
@@ -33,11 +34,11 @@ pub struct Invitation {
 
 /// The role and tier a form asks for; a manager cannot grant more than their own role.
 fn role_and_tier(staff: &Staff, role: &str, tier: &str, e: &mut Errors) -> Option<(Role, Tier)> {
-    let role = Role::parse(role).map_err(|r| e.add("role", r)).ok();
+    let role = Role::parse(role).map_err(|r| e.reason("role", r)).ok();
     let tier = match tier.trim().parse::<i64>() {
-        Ok(n) => Tier::new(n).map_err(|r| e.add("tier", r)).ok(),
+        Ok(n) => Tier::new(n).map_err(|r| e.reason("tier", r)).ok(),
         Err(_) => {
-            e.add("tier", "must be a support tier from 0 to 3");
+            e.reason("tier", TIER.with("got", format!("{:?}", tier.trim())));
             None
         }
     };
@@ -54,10 +55,12 @@ pub async fn invite(
     StaffForm { staff, form }: StaffForm<Invitation>,
 ) -> PageResult<Response> {
     staff.require(Permission::Manage)?;
-    let mut e = Errors::new();
-    let name = Name::parse(&form.name).map_err(|r| e.add("name", r)).ok();
+    let mut e = Errors::new(&t);
+    let name = Name::parse(&form.name)
+        .map_err(|r| e.reason("name", r))
+        .ok();
     let email = Email::parse(&form.email)
-        .map_err(|r| e.add("email", r))
+        .map_err(|r| e.reason("email", r))
         .ok();
     let Some((role, tier)) = role_and_tier(&staff, &form.role, &form.tier, &mut e) else {
         if e.is_empty() {
@@ -98,7 +101,7 @@ pub async fn invite(
         &staff,
         Outcome {
             invite_link: Some(link),
-            ..Default::default()
+            ..Outcome::new(&t)
         },
     )
     .await
@@ -122,7 +125,7 @@ pub async fn change(
         .parse()
         .map(EmployeeId)
         .map_err(|_| PageError::not_found())?;
-    let mut e = Errors::new();
+    let mut e = Errors::new(&t);
     let Some((role, tier)) = role_and_tier(&staff, &form.role, &form.tier, &mut e) else {
         if e.is_empty() {
             return Err(PageError::forbidden());

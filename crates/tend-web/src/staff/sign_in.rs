@@ -226,7 +226,7 @@ pub async fn invite(
     headers: HeaderMap,
     Path(token): Path<String>,
 ) -> PageResult<Response> {
-    invite_page(&s, t, &headers, token, Errors::new()).await
+    invite_page(&s, t, &headers, token, Errors::new(&t)).await
 }
 
 #[derive(Deserialize)]
@@ -245,7 +245,7 @@ pub async fn accept_invite(
     PublicForm { form, headers }: PublicForm<NewPassword>,
 ) -> PageResult<Response> {
     s.config.limits.sign_in(peer.ip())?;
-    let mut errors = Errors::new();
+    let mut errors = Errors::new(&t);
     if form.password.chars().count() < MIN_PASSWORD {
         errors.add(
             "password",

@@ -255,3 +255,64 @@ async fn an_employees_language_follows_them_to_another_browser() {
     third.sign_in(&email).await;
     assert_eq!(third.cookie("lang").as_deref(), Some("es"));
 }
+
+#[tokio::test]
+async fn refused_steps_and_fields_give_their_reasons_in_the_readers_language() {
+    let app = spawn_app().await;
+    let agent = signed_in(&app, Role::Agent).await;
+    let customer = app.create_customer().await;
+    let c = app.create_complaint(customer).await;
+    let page = format!("/complaints/{}", c["id"]);
+    let act = format!("{page}/act");
+    let resolve = [
+        ("action", "resolve"),
+        ("corrective_action", "Sent a new jar"),
+    ];
+    for (lang, reason, field_reason) in [
+        (
+            "es",
+            "no se puede resolver sin una solución acordada",
+            "debe ser una dirección de correo como nombre@ejemplo.com",
+        ),
+        (
+            "tr",
+            "üzerinde anlaşılmış bir çözüm olmadan çözülemez",
+            "ad@ornek.com gibi bir e-posta adresi olmalıdır",
+        ),
+        (
+            "en",
+            "no resolve without an agreed solution",
+            "must be an e-mail address like name@example.com",
+        ),
+    ] {
+        agent.set_cookie("lang", lang);
+        // A step the method refuses: its reason, in the reader's language, next to the form.
+        let res = agent.submit(&page, &act, &resolve).await;
+        assert!(
+            res.status == 409 || res.status == 422,
+            "{lang}: {}",
+            res.status
+        );
+        assert!(res.html.contains(reason), "{lang}: {}", res.html);
+        // A refused field on another form: the same.
+        let res = agent
+            .submit(
+                "/complaints/new",
+                "/complaints/new",
+                &[
+                    ("customer_id", "new"),
+                    ("c_name", "Jane Doe"),
+                    ("c_email", "not-an-email"),
+                    ("channel", "phone"),
+                    ("description", "Cracked jar"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, 422, "{lang}");
+        assert!(res.html.contains(field_reason), "{lang}: {}", res.html);
+    }
+    assert!(
+        app.list_ids("").await.len() == 1,
+        "nothing was stored by the refused forms"
+    );
+}

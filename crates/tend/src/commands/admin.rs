@@ -40,7 +40,7 @@ pub enum TokenCommand {
     },
 }
 
-fn arg<T>(field: &str, r: Result<T, String>) -> anyhow::Result<T> {
+fn arg<T>(field: &str, r: Result<T, impl std::fmt::Display>) -> anyhow::Result<T> {
     r.map_err(|reason| anyhow::anyhow!("--{field}: {reason}"))
 }
 

@@ -1,5 +1,6 @@
 //! The building blocks of a calendar: an opening interval in local wall-clock minutes, and a closure.
 
+use crate::kernel::reason::*;
 use jiff::civil::{Date, Weekday};
 
 /// Minutes in a day.
@@ -19,17 +20,13 @@ pub struct OpenInterval {
 
 impl OpenInterval {
     /// An interval from two `HH:MM` wall-clock times; the reason it is refused otherwise.
-    pub fn parse(start: &str, end: &str) -> Result<Self, String> {
-        let s = parse_hhmm(start).filter(|m| *m < DAY).ok_or_else(|| {
-            format!("start must be a time from 00:00 to 23:59 as HH:MM (got {start:?})")
-        })?;
-        let e = parse_hhmm(end).ok_or_else(|| {
-            format!("end must be a time from 00:00 to 24:00 as HH:MM (got {end:?})")
-        })?;
+    pub fn parse(start: &str, end: &str) -> Result<Self, Reason> {
+        let s = parse_hhmm(start)
+            .filter(|m| *m < DAY)
+            .ok_or_else(|| INTERVAL_START.with("got", format!("{start:?}")))?;
+        let e = parse_hhmm(end).ok_or_else(|| INTERVAL_END.with("got", format!("{end:?}")))?;
         if s == e {
-            return Err(format!(
-                "must not be empty ({start}–{end}); write 00:00–24:00 for a whole day"
-            ));
+            return Err(INTERVAL_EMPTY.with("start", start).with("end", end));
         }
         // Midnight as an end is the midnight that closes the day.
         let e = if e == 0 { DAY } else { e };

@@ -7,6 +7,7 @@
 //!  "always_open": false}
 //! ```
 
+use crate::kernel::reason::*;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
@@ -100,7 +101,7 @@ impl ServiceHoursSpec {
         let week = parse_week(&self.week, &mut e);
         let mut closed = Vec::with_capacity(self.closed.len());
         if self.closed.len() > MAX_CLOSURES {
-            e.add("closed", format!("must list at most {MAX_CLOSURES} dates"));
+            e.add("closed", TOO_MANY_CLOSURES.with("max", MAX_CLOSURES));
         }
         for (n, c) in self.closed.iter().enumerate() {
             match c.date.trim().parse::<Date>() {
@@ -110,7 +111,7 @@ impl ServiceHoursSpec {
                 }),
                 Err(_) => e.add(
                     format!("closed[{n}].date"),
-                    format!("must be a date as YYYY-MM-DD (got {:?})", c.date),
+                    DATE.with("got", format!("{:?}", c.date)),
                 ),
             }
         }
@@ -118,10 +119,10 @@ impl ServiceHoursSpec {
         closed.dedup();
         if self.always_open {
             if week.iter().any(|d| !d.is_empty()) {
-                e.add("week", "must be empty when always_open is true");
+                e.add("week", EMPTY_WHEN_ALWAYS_OPEN);
             }
             if !closed.is_empty() {
-                e.add("closed", "must be empty when always_open is true");
+                e.add("closed", EMPTY_WHEN_ALWAYS_OPEN);
             }
         }
         e.finish(|| {
@@ -138,14 +139,12 @@ impl ServiceHoursSpec {
 }
 
 /// A known IANA zone and its canonical name.
-fn parse_zone(raw: &str) -> Result<(String, TimeZone), String> {
+fn parse_zone(raw: &str) -> Result<(String, TimeZone), Reason> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err("is required: an IANA time zone name such as Europe/Madrid".into());
+        return Err(ZONE_REQUIRED.into());
     }
-    let zone = TimeZone::get(name).map_err(|_| {
-        format!("must be an IANA time zone name such as Europe/Madrid (unknown: {name:?})")
-    })?;
+    let zone = TimeZone::get(name).map_err(|_| ZONE_UNKNOWN.with("got", format!("{name:?}")))?;
     let canonical = zone.iana_name().unwrap_or(name).to_owned();
     Ok((canonical, zone))
 }
@@ -160,7 +159,7 @@ fn parse_week(spec: &WeekSpec, e: &mut FieldErrors) -> [Vec<OpenInterval>; 7] {
         if raw.len() > MAX_INTERVALS_PER_DAY {
             e.add(
                 format!("week.{key}"),
-                format!("must have at most {MAX_INTERVALS_PER_DAY} intervals"),
+                TOO_MANY_INTERVALS.with("max", MAX_INTERVALS_PER_DAY),
             );
             continue;
         }
@@ -179,7 +178,10 @@ fn parse_week(spec: &WeekSpec, e: &mut FieldErrors) -> [Vec<OpenInterval>; 7] {
                 };
                 e.add(
                     format!("week.{}[{nb}]", key(db)),
-                    format!("overlaps {} {a} (week.{}[{na}])", key(da), key(da)),
+                    OVERLAPS
+                        .with("day", key(da))
+                        .with("interval", a)
+                        .with("other", format!("week.{}[{na}]", key(da))),
                 );
             }
         }

@@ -5,6 +5,7 @@ use tend_domain::catalog::ChannelCode;
 use tend_domain::complaints::{ComplaintRecord, Status};
 use tend_domain::customers::{Customer, CustomerDraft};
 use tend_domain::kernel::ids::CustomerId;
+use tend_domain::kernel::reason::*;
 use tend_domain::kernel::text::Name;
 use tend_domain::{DomainError, FieldErrors};
 
@@ -56,7 +57,7 @@ pub(super) fn customer_row(
         }
     }
     let draft: CustomerDraft = serde_json::from_value(obj.into())
-        .map_err(|e| FieldErrors::single("map", e.to_string()))?;
+        .map_err(|e| FieldErrors::single("map", DETAIL.with("detail", e)))?;
     draft.validate(year).map_err(invalid)
 }
 

@@ -87,7 +87,7 @@ fn bad_rows(line: u64, e: FieldErrors) -> impl Iterator<Item = Bad> {
         .map(|(f, r)| Bad {
             line,
             field: f.to_owned(),
-            reason: r.to_owned(),
+            reason: r.to_string(),
         })
         .collect::<Vec<_>>()
         .into_iter()

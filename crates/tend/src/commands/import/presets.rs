@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use tend_domain::FieldErrors;
 use tend_domain::complaints::{FollowUpOutcome, Kind, Priority, Status};
 use tend_domain::customers::{CustomerDraft, Gender};
+use tend_domain::kernel::reason::*;
 
 /// A CSV row by column name; blank cells read as absent.
 pub struct Row<'a> {
@@ -64,7 +65,7 @@ pub fn instant(e: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<Ti
                 .map(|z| z.timestamp())
         });
     if parsed.is_none() {
-        e.add(field, format!("must be a date (2023-08-25), date and time (2023-06-01 19:11:14) or RFC 3339 instant (got {raw:?})"));
+        e.add(field, DETAIL.with("detail", format!("must be a date (2023-08-25), date and time (2023-06-01 19:11:14) or RFC 3339 instant (got {raw:?})")));
     }
     parsed
 }
@@ -73,7 +74,7 @@ pub fn instant(e: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<Ti
 pub fn cfpb(row: &Row, e: &mut FieldErrors) -> Mapped {
     let id = row.get("Complaint ID");
     if id.is_none() {
-        e.add("Complaint ID", "is required");
+        e.add("Complaint ID", REQUIRED);
     }
     let id = id.unwrap_or_default();
     let received = instant(e, "Date received", row.get("Date received"));
@@ -147,7 +148,7 @@ pub fn cfpb(row: &Row, e: &mut FieldErrors) -> Mapped {
 pub fn support_tickets(row: &Row, e: &mut FieldErrors) -> Mapped {
     let id = row.get("Ticket ID");
     if id.is_none() {
-        e.add("Ticket ID", "is required");
+        e.add("Ticket ID", REQUIRED);
     }
     let first = instant(e, "First Response Time", row.get("First Response Time"));
     let resolved = instant(e, "Time to Resolution", row.get("Time to Resolution"));

@@ -7,6 +7,7 @@
 
 use jiff::Timestamp;
 use tend_domain::FieldErrors;
+use tend_domain::kernel::reason::*;
 use tend_domain::transactions::{Transaction, TransactionDraft};
 use tend_store::{ImportOutcome, Store};
 
@@ -31,7 +32,7 @@ fn set(d: &mut TransactionDraft, field: &str, v: &str, e: &mut FieldErrors) {
     match field {
         "customer_id" => match v.parse() {
             Ok(id) => d.customer_id = Some(id),
-            Err(_) => e.add(field, "must be a whole number"),
+            Err(_) => e.add(field, WHOLE_NUMBER),
         },
         "customer_email" => d.customer_email = Some(v),
         "customer_ref" => d.customer_ref = Some(v),
@@ -68,7 +69,10 @@ pub(super) fn row(
                 .get("Ticket ID")
                 .map(|id| format!("support-tickets:{id}"));
         }
-        Some(Preset::Cfpb) => e.add("preset", "the CFPB export holds no purchases"),
+        Some(Preset::Cfpb) => e.add(
+            "preset",
+            DETAIL.with("detail", "the CFPB export holds no purchases"),
+        ),
         None if map.is_empty() => {
             for field in FIELDS {
                 if let Some(v) = row.get(field) {
@@ -89,7 +93,7 @@ pub(super) fn row(
     }
     d.validate(now).map_err(|err| match err {
         tend_domain::DomainError::Invalid(f) => f,
-        other => FieldErrors::single("row", other.to_string()),
+        other => FieldErrors::single("row", DETAIL.with("detail", other)),
     })
 }
 
@@ -114,7 +118,7 @@ pub(super) async fn store_rows(
             Some(c) => good.push((c, t)),
             None => {
                 let (field, reason) = tend_store::unknown_customer(&t.customer);
-                bad.push((*line, field.to_owned(), reason.to_owned()));
+                bad.push((*line, field.to_owned(), Reason::from(reason).to_string()));
             }
         }
     }

@@ -1,0 +1,211 @@
+//! Why a value or a step was refused, as a **reason code with parameters** — never a sentence.
+//! Each surface renders a [`Reason`] in its reader's language: the English text here is the
+//! source (and what `Display` and the API write), Spanish and Turkish live in the app's
+//! catalogues (`tend-app/locales/<lang>/reasons.ftl`, message `reason-<code>`, parameters as
+//! Fluent variables). [`ALL`] lists every kind, so a test checks that each has its translations.
+
+use std::fmt;
+
+/// One kind of refusal: its stable code and its English text, where `{name}` stands for the
+/// parameter `name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReasonKind {
+    pub code: &'static str,
+    pub english: &'static str,
+}
+
+/// A refusal: its kind and the values of its parameters (as text, e.g. `max` = `200`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub kind: ReasonKind,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl ReasonKind {
+    /// This kind with parameter `name` set to `value`.
+    pub fn with(self, name: &'static str, value: impl fmt::Display) -> Reason {
+        Reason::from(self).with(name, value)
+    }
+}
+
+impl Reason {
+    /// Adds parameter `name` = `value`.
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Reason {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.kind.code
+    }
+
+    /// The value of parameter `name`, if given.
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl std::error::Error for Reason {}
+
+impl From<ReasonKind> for Reason {
+    fn from(kind: ReasonKind) -> Reason {
+        Reason {
+            kind,
+            args: Vec::new(),
+        }
+    }
+}
+
+/// The English text with every `{name}` replaced by its parameter.
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.kind.english;
+        while let Some(open) = rest.find('{') {
+            f.write_str(&rest[..open])?;
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match self.arg(name) {
+                        Some(v) => f.write_str(v)?,
+                        None => write!(f, "{{{name}}}")?,
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    f.write_str(&rest[open..])?;
+                    rest = "";
+                }
+            }
+        }
+        f.write_str(rest)
+    }
+}
+
+macro_rules! reasons {
+    ($($(#[$doc:meta])* $name:ident = $code:literal: $english:literal,)+) => {
+        $($(#[$doc])* pub const $name: ReasonKind = ReasonKind { code: $code, english: $english };)+
+        /// Every kind of refusal.
+        pub const ALL: &[ReasonKind] = &[$($name),+];
+    };
+}
+
+reasons! {
+    // Any field.
+    REQUIRED = "required": "is required",
+    EMPTY = "empty": "must not be empty",
+    TOO_LONG = "too_long": "must be at most {max} characters (got {got})",
+    CONTROL_CHARACTERS = "control_characters": "must not contain control characters",
+    /// `allowed`: the values, comma-separated; `got`: what was given, quoted.
+    ONE_OF = "one_of": "must be one of {allowed} (got {got})",
+    IN_FUTURE = "in_future": "must not be in the future",
+    NOT_IN_FUTURE = "not_in_future": "must be in the future",
+    POSITIVE_ID = "positive_id": "must be a positive id",
+    NEGATIVE = "negative": "must not be negative",
+    WHOLE_NUMBER = "whole_number": "must be a whole number",
+    EMPTY_WHEN_ALWAYS_OPEN = "empty_when_always_open": "must be empty when always_open is true",
+    // Values.
+    EMAIL = "email": "must be an e-mail address like name@example.com",
+    PHONE = "phone": "must be a phone number: 5 to 20 digits, with + - . ( ) or spaces",
+    COUNTRY = "country": "must be a two-letter ISO 3166 country code such as ES or TR",
+    LANGUAGE_TAG = "language_tag": "must be a language tag such as en, es, tr or pt-BR",
+    TIER = "tier": "must be a support tier from 0 to 3 (got {got})",
+    BIRTH_YEAR = "birth_year": "must be a year from 1900 to {max} (got {got})",
+    CHANNEL_CODE = "channel_code": "must be a channel code such as phone, email or web (got {got})",
+    CURRENCY = "currency": "must be an ISO 4217 currency code such as EUR or USD (got {got})",
+    AMOUNT = "amount": "must be a decimal amount like \"10.00\" with at most {decimals} decimals for {currency}",
+    AMOUNT_TOO_LARGE = "amount_too_large": "must be at most {max}",
+    DATE = "date": "must be a date as YYYY-MM-DD (got {got})",
+    DATE_OR_INSTANT = "date_or_instant": "must be a date (2026-03-06) or an instant (2026-03-06T15:30:00Z)",
+    // Purchases.
+    CUSTOMER_KEY_REQUIRED = "customer_key_required": "is required (or customer_email, or customer_ref)",
+    ONE_CUSTOMER_KEY = "one_customer_key": "give only one of customer_id, customer_email, customer_ref",
+    REQUIRED_WITH_AMOUNT = "required_with_amount": "is required with an amount",
+    NEGATIVE_PURCHASE = "negative_purchase": "must not be negative (mark a refund as returned)",
+    // Service hours and response standards.
+    INTERVAL_START = "interval_start": "start must be a time from 00:00 to 23:59 as HH:MM (got {got})",
+    INTERVAL_END = "interval_end": "end must be a time from 00:00 to 24:00 as HH:MM (got {got})",
+    INTERVAL_EMPTY = "interval_empty": "must not be empty ({start}–{end}); write 00:00–24:00 for a whole day",
+    TOO_MANY_CLOSURES = "too_many_closures": "must list at most {max} dates",
+    /// `day`: the weekday's key (`mon`…); `interval`: `HH:MM–HH:MM`; `other`: the field it overlaps.
+    OVERLAPS = "overlaps": "overlaps {day} {interval} ({other})",
+    TOO_MANY_INTERVALS = "too_many_intervals": "must have at most {max} intervals",
+    ZONE_REQUIRED = "zone_required": "is required: an IANA time zone name such as Europe/Madrid",
+    ZONE_UNKNOWN = "zone_unknown": "must be an IANA time zone name such as Europe/Madrid (unknown: {got})",
+    PERCENT = "percent": "must be from 1 to 99 (got {got})",
+    TARGET_MINUTES = "target_minutes": "must be from 1 to {max} minutes (got {got})",
+    RESOLUTION_SHORTER = "resolution_shorter": "must not be shorter than the first-response target",
+    // Complaints.
+    BEFORE_RECEIVED = "before_received": "must not be before the complaint was received",
+    AFTER_RECEIVED = "after_received": "must be after the complaint was received",
+    AMOUNT_WITH_CURRENCY = "amount_with_currency": "is required when a currency is given",
+    CURRENCY_WITH_AMOUNT = "currency_with_amount": "is required when an amount is given",
+    PROMISED_BY_REQUIRED = "promised_by_required": "is required when solution_mode is promised",
+    EMPTY_ON_THE_SPOT = "empty_on_the_spot": "must be empty when solution_mode is on_the_spot",
+    RATING = "rating": "must be from 1 to 5 (got {got})",
+    CLOSE_NEVER_RESOLVED = "close_never_resolved": "is required to close a complaint that was never resolved",
+    CLOSE_UNSATISFIED = "close_unsatisfied": "is required to close a complaint whose customer was not satisfied",
+    TIER_ABOVE = "tier_above": "must be above the current tier {tier}",
+    // Stored records.
+    NO_CUSTOMER = "no_customer": "no customer with id {id}",
+    NO_CHANNEL = "no_channel": "no channel {got}",
+    NO_CATEGORY = "no_category": "no category with id {id}",
+    NO_PRODUCT = "no_product": "no product with id {id}",
+    NO_EMPLOYEE = "no_employee": "no employee with id {id}",
+    UNKNOWN_CHANNEL = "unknown_channel": "no such channel",
+    UNKNOWN_CUSTOMER_ID = "unknown_customer_id": "no customer has this id",
+    UNKNOWN_CUSTOMER_EMAIL = "unknown_customer_email": "no customer has this e-mail address",
+    UNKNOWN_CUSTOMER_REF = "unknown_customer_ref": "no customer has this reference",
+    DUPLICATE_PURCHASE = "duplicate_purchase": "a purchase with this id is stored already",
+    DUPLICATE_COMPLAINT = "duplicate_complaint": "a complaint from this source has that id",
+    DUPLICATE_COMPLAINT_OTHER = "duplicate_complaint_other": "another complaint from this source has that id",
+    DUPLICATE_CATEGORY = "duplicate_category": "a category with this name exists at this place in the tree",
+    DUPLICATE_PRODUCT = "duplicate_product": "a product with this name exists",
+    DUPLICATE_EMPLOYEE = "duplicate_employee": "an employee with this e-mail exists",
+    DUPLICATE_CUSTOMER_REF = "duplicate_customer_ref": "another customer has this external reference",
+    VERSION_CHANGED = "version_changed": "the complaint changed since version {expected}; it is at version {current}",
+    CHANGED_MEANWHILE = "changed_meanwhile": "the complaint changed meanwhile; try again",
+    RANGE = "range": "must be from {min} to {max}",
+    SEARCH_WORDS = "search_words": "must contain at least one letter or digit",
+    /// An operator's diagnostic (command-line options, the job queue's internals), in English
+    /// wherever it shows: `detail` is the whole text.
+    DETAIL = "detail": "{detail}",
+    // The method's refused steps.
+    CLOSED = "closed": "the complaint is closed: reopen it first",
+    UNDERSTOOD_ALREADY = "understood_already": "the facts were understood already; the complaint is past that step",
+    UNDERSTAND_FIRST = "understand_first": "understand the complaint first (action understand)",
+    CAUSE_IDENTIFIED_ALREADY = "cause_identified_already": "the cause was identified already; reopen the complaint to revise it",
+    IDENTIFY_CAUSE_FIRST = "identify_cause_first": "identify the cause first (action identify_cause)",
+    RESOLVED_NO_NEW_SOLUTION = "resolved_no_new_solution": "the complaint is resolved; reopen it to agree another solution",
+    RESOLVED_ALREADY = "resolved_already": "the complaint is resolved already",
+    NO_AGREED_SOLUTION = "no_agreed_solution": "no resolve without an agreed solution (action agree_solution)",
+    NOT_RESOLVED_YET = "not_resolved_yet": "no follow-up outcome before the complaint is resolved",
+    REOPEN_ONLY_RESOLVED = "reopen_only_resolved": "only a resolved or closed complaint can be reopened",
+    RESOLVED_FOLLOW_UP = "resolved_follow_up": "the complaint is resolved; follow up instead",
+    WAITING_ALREADY = "waiting_already": "the complaint is waiting on the customer already",
+    NOT_WAITING = "not_waiting": "the complaint is not waiting on the customer",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_fills_its_parameters() {
+        let r = TOO_LONG.with("max", 200).with("got", 201);
+        assert_eq!(r.to_string(), "must be at most 200 characters (got 201)");
+        assert_eq!(REQUIRED.with("x", 1).to_string(), "is required");
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut codes: Vec<_> = ALL.iter().map(|k| k.code).collect();
+        codes.sort();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n);
+    }
+}
