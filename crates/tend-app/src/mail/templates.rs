@@ -1,12 +1,13 @@
 //! Rendering the localised templates into a subject, a plain-text part and an HTML part.
 //!
-//! Both parts come from the same paragraphs (in `texts.rs`); `{name}`-style placeholders are
-//! filled with the template's values, which are HTML-escaped in the HTML part. Control
-//! characters in values become spaces, so no value can break a header line.
+//! Both parts come from the same Fluent messages (see `texts.rs`): the subject and the body's
+//! paragraphs are formatted with the template's values, which are HTML-escaped in the HTML part
+//! (an http(s) link becomes an anchor). Control characters in values become spaces, so no value
+//! can break a header line.
 
 use serde::{Deserialize, Serialize};
 
-use super::texts::{self, Text};
+use super::texts;
 use crate::i18n::Language;
 
 /// Which message a [`Template`] is, without its values.
@@ -222,44 +223,35 @@ impl Template {
 
     /// The subject and both parts in `language`.
     pub fn render(&self, language: Language) -> Rendered {
-        let text: Text = texts::text(self.kind(), language);
-        let values: Vec<(&str, String)> = self
+        let (names, values): (Vec<&str>, Vec<String>) = self
             .values()
             .into_iter()
             .map(|(key, value)| (key, value.replace(|c: char| c.is_control(), " ")))
-            .collect();
-        let subject = fill(
-            text.subject,
-            &values,
-            |out, s| out.push_str(s),
-            |out, _, v| out.push_str(v),
-        );
-        let plain = text
-            .paragraphs
-            .iter()
-            .map(|p| {
-                fill(
-                    p,
-                    &values,
-                    |out, s| out.push_str(s),
-                    |out, _, v| out.push_str(v),
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n\n");
+            .unzip();
+        let text = texts::text(self.kind(), language, &names);
+        let plain = |marked: &str| {
+            texts::fill(
+                marked,
+                |out, s| out.push_str(s),
+                |out, i| out.push_str(&values[i]),
+            )
+        };
+        let subject = plain(&text.subject);
         let mut html = format!(
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n<body>\n",
             language.code(),
             escape_html(&subject)
         );
-        for paragraph in text.paragraphs {
-            let body = fill(paragraph, &values, html_literal, html_value);
+        for paragraph in text.body.split("\n\n") {
+            let body = texts::fill(paragraph, html_literal, |out, i| {
+                html_value(out, names[i], &values[i])
+            });
             html.push_str(&format!("<p>{body}</p>\n"));
         }
         html.push_str("</body>\n</html>\n");
         Rendered {
             subject,
-            text: plain + "\n",
+            text: plain(&text.body) + "\n",
             html,
         }
     }
@@ -277,39 +269,6 @@ fn html_value(out: &mut String, key: &str, value: &str) {
     } else {
         out.push_str(&escaped);
     }
-}
-
-/// Replaces each `{key}` in `template`; text between placeholders goes through `literal`.
-/// An unknown placeholder is kept as written.
-fn fill(
-    template: &str,
-    values: &[(&str, String)],
-    literal: impl Fn(&mut String, &str),
-    value: impl Fn(&mut String, &str, &str),
-) -> String {
-    let mut out = String::with_capacity(template.len() * 2);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        literal(&mut out, &rest[..start]);
-        let after = &rest[start + 1..];
-        let found = after.find('}').and_then(|end| {
-            let key = &after[..end];
-            let (_, v) = values.iter().find(|(k, _)| *k == key)?;
-            Some((key, v, end))
-        });
-        match found {
-            Some((key, v, end)) => {
-                value(&mut out, key, v);
-                rest = &after[end + 1..];
-            }
-            None => {
-                literal(&mut out, "{");
-                rest = after;
-            }
-        }
-    }
-    literal(&mut out, rest);
-    out
 }
 
 /// Escapes text for HTML element content and quoted attribute values.

@@ -1,205 +1,148 @@
-//! The words of every template, per kind and language. The match is exhaustive, so a kind or
-//! language without text does not compile. Placeholders: `{name}`, `{reference}`, `{link}`,
-//! `{product}`, `{summary}`, `{due}` — see `Template` for which kind has which.
+//! The words of every mail, from the Fluent catalogue `locales/{lang}/mail.ftl`: per kind a
+//! subject `mail-{kind}-subject` and a body `mail-{kind}-body`, whose paragraphs are separated
+//! by blank lines. Variables: `$name`, `$reference`, `$link`, `$product`, `$summary`, `$due` —
+//! see `Template` for which kind has which.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::FluentArgs;
 
 use super::templates::MailKind;
-use crate::i18n::Language;
+use crate::i18n::{Catalog, Language};
 
-/// A subject and the paragraphs of the body.
-#[derive(Debug, Clone, Copy)]
+/// The `.ftl` sources of the mail in `lang`.
+pub fn sources(lang: Language) -> Vec<&'static str> {
+    match lang {
+        Language::En => vec![include_str!("../../locales/en/mail.ftl")],
+        Language::Es => vec![include_str!("../../locales/es/mail.ftl")],
+        Language::Tr => vec![include_str!("../../locales/tr/mail.ftl")],
+    }
+}
+
+/// The mail's messages. No Unicode isolation marks: they would show in mail clients.
+static MAIL: LazyLock<Catalog> = LazyLock::new(|| Catalog::new(sources, false));
+
+/// Starts and ends the marker that stands for a value while a message is formatted: characters
+/// of Unicode's private use area, which no message contains and HTML escaping leaves alone.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// The id of a part (`subject`, `body`) of `kind`'s message: `mail-follow-up-body`.
+pub(super) fn key(kind: MailKind, part: &str) -> String {
+    format!("mail-{}-{part}", kind.as_str().replace('_', "-"))
+}
+
+/// A subject and a body (paragraphs separated by `"\n\n"`) with markers in place of values:
+/// the words can be escaped apart from the values, which [`fill`] puts in.
 pub(super) struct Text {
-    pub subject: &'static str,
-    pub paragraphs: &'static [&'static str],
+    pub subject: String,
+    pub body: String,
 }
 
-const fn t(subject: &'static str, paragraphs: &'static [&'static str]) -> Text {
+/// `kind`'s words in `language`, with a marker for each of `names` (the variables).
+pub(super) fn text(kind: MailKind, language: Language, names: &[&str]) -> Text {
+    let mut args = FluentArgs::new();
+    for (i, name) in names.iter().enumerate() {
+        args.set(*name, format!("{OPEN}{i}{CLOSE}"));
+    }
+    let format = |part| MAIL.format(language, &key(kind, part), Some(&args));
     Text {
-        subject,
-        paragraphs,
+        subject: format("subject"),
+        body: format("body"),
     }
 }
 
-const SIGN_EN: &str = "Kind regards, Customer Service";
-const SIGN_ES: &str = "Atentamente, Atención al Cliente";
-const SIGN_TR: &str = "Saygılarımızla, Müşteri Hizmetleri";
-const SIGN_STAFF: &str = "— Tend";
-
-pub(super) fn text(kind: MailKind, language: Language) -> Text {
-    use Language::{En, Es, Tr};
-    use MailKind::*;
-    match (kind, language) {
-        (Acknowledgement, En) => t(
-            "We have received your complaint {reference}",
-            &[
-                "Dear {name},",
-                "Thank you for contacting us. We have registered your complaint under reference {reference}.",
-                "You can follow its progress at any time on your private status page: {link}",
-                "This link is personal; please do not share it.",
-                SIGN_EN,
-            ],
-        ),
-        (Acknowledgement, Es) => t(
-            "Hemos recibido su reclamación {reference}",
-            &[
-                "Estimado/a {name}:",
-                "Gracias por contactar con nosotros. Hemos registrado su reclamación con la referencia {reference}.",
-                "Puede seguir su evolución en cualquier momento en su página de estado privada: {link}",
-                "Este enlace es personal; por favor, no lo comparta.",
-                SIGN_ES,
-            ],
-        ),
-        (Acknowledgement, Tr) => t(
-            "Şikâyetinizi aldık: {reference}",
-            &[
-                "Sayın {name},",
-                "Bizimle iletişime geçtiğiniz için teşekkür ederiz. Şikâyetiniz {reference} referans numarasıyla kaydedildi.",
-                "Şikâyetinizin durumunu size özel durum sayfasından istediğiniz zaman takip edebilirsiniz: {link}",
-                "Bu bağlantı size özeldir; lütfen kimseyle paylaşmayın.",
-                SIGN_TR,
-            ],
-        ),
-        (FollowUp, En) => t(
-            "A question about your complaint {reference}",
-            &[
-                "Dear {name},",
-                "Your complaint {reference} has been resolved. We would like to know whether you are satisfied with the outcome.",
-                "Please answer our short question here: {link}",
-                SIGN_EN,
-            ],
-        ),
-        (FollowUp, Es) => t(
-            "Una pregunta sobre su reclamación {reference}",
-            &[
-                "Estimado/a {name}:",
-                "Su reclamación {reference} ha sido resuelta. Nos gustaría saber si está satisfecho/a con el resultado.",
-                "Responda a nuestra breve pregunta aquí: {link}",
-                SIGN_ES,
-            ],
-        ),
-        (FollowUp, Tr) => t(
-            "Şikâyetiniz hakkında bir soru: {reference}",
-            &[
-                "Sayın {name},",
-                "{reference} numaralı şikâyetiniz çözüldü. Sonuçtan memnun olup olmadığınızı öğrenmek isteriz.",
-                "Kısa sorumuzu buradan yanıtlayabilirsiniz: {link}",
-                SIGN_TR,
-            ],
-        ),
-        (Retention, En) => t(
-            "How are you getting on with your {product}?",
-            &[
-                "Dear {name},",
-                "About a month ago you purchased {product} (reference {reference}). We hope you are enjoying it.",
-                "If there is anything we can do for you, let us know here: {link}",
-                SIGN_EN,
-            ],
-        ),
-        (Retention, Es) => t(
-            "¿Qué tal con su {product}?",
-            &[
-                "Estimado/a {name}:",
-                "Hace aproximadamente un mes compró {product} (referencia {reference}). Esperamos que lo esté disfrutando.",
-                "Si podemos ayudarle en algo, díganoslo aquí: {link}",
-                SIGN_ES,
-            ],
-        ),
-        (Retention, Tr) => t(
-            "{product} ürününüzden memnun musunuz?",
-            &[
-                "Sayın {name},",
-                "Yaklaşık bir ay önce {product} satın aldınız (referans {reference}). Ürününüzden memnun kaldığınızı umuyoruz.",
-                "Sizin için yapabileceğimiz bir şey varsa buradan bize bildirin: {link}",
-                SIGN_TR,
-            ],
-        ),
-        (Assignment, En) => t(
-            "Complaint {reference} has been assigned to you",
-            &[
-                "Hello {name},",
-                "Complaint {reference} has been assigned to you: {summary}",
-                "Open it here: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (Assignment, Es) => t(
-            "Se le ha asignado la reclamación {reference}",
-            &[
-                "Hola, {name}:",
-                "Se le ha asignado la reclamación {reference}: {summary}",
-                "Ábrala aquí: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (Assignment, Tr) => t(
-            "{reference} numaralı şikâyet size atandı",
-            &[
-                "Merhaba {name},",
-                "{reference} numaralı şikâyet size atandı: {summary}",
-                "Buradan açabilirsiniz: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (ResponseWarning, En) => t(
-            "Complaint {reference} is close to its response deadline",
-            &[
-                "Hello {name},",
-                "Complaint {reference} ({summary}) must be answered by {due}.",
-                "Open it here: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (ResponseWarning, Es) => t(
-            "La reclamación {reference} está cerca de su plazo de respuesta",
-            &[
-                "Hola, {name}:",
-                "La reclamación {reference} ({summary}) debe responderse antes de {due}.",
-                "Ábrala aquí: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (ResponseWarning, Tr) => t(
-            "{reference} numaralı şikâyetin yanıt süresi dolmak üzere",
-            &[
-                "Merhaba {name},",
-                "{reference} numaralı şikâyet ({summary}) en geç {due} tarihine kadar yanıtlanmalıdır.",
-                "Buradan açabilirsiniz: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (Breach, En) => t(
-            "Complaint {reference} has breached its response standard",
-            &[
-                "Hello {name},",
-                "Complaint {reference} ({summary}) was due by {due} and has not been handled in time.",
-                "Please act on it now: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (Breach, Es) => t(
-            "La reclamación {reference} ha incumplido su estándar de respuesta",
-            &[
-                "Hola, {name}:",
-                "La reclamación {reference} ({summary}) vencía el {due} y no se ha atendido a tiempo.",
-                "Actúe ahora: {link}",
-                SIGN_STAFF,
-            ],
-        ),
-        (Breach, Tr) => t(
-            "{reference} numaralı şikâyet yanıt standardını aştı",
-            &[
-                "Merhaba {name},",
-                "{reference} numaralı şikâyetin ({summary}) son tarihi {due} idi ve zamanında ele alınmadı.",
-                "Lütfen hemen ilgilenin: {link}",
-                SIGN_STAFF,
-            ],
-        ),
+/// Copies `marked`, the words going through `literal` and each marker replaced by `value(i)`
+/// for the `i`th variable.
+pub(super) fn fill(
+    marked: &str,
+    literal: impl Fn(&mut String, &str),
+    value: impl Fn(&mut String, usize),
+) -> String {
+    let mut out = String::with_capacity(marked.len() * 2);
+    let mut rest = marked;
+    while let Some(start) = rest.find(OPEN) {
+        let after = &rest[start + OPEN.len_utf8()..];
+        let marker = after
+            .split_once(CLOSE)
+            .and_then(|(i, tail)| Some((i.parse().ok()?, tail)));
+        match marker {
+            Some((i, tail)) => {
+                literal(&mut out, &rest[..start]);
+                value(&mut out, i);
+                rest = tail;
+            }
+            // Not a marker after all: words, kept as written.
+            None => {
+                literal(&mut out, &rest[..start + OPEN.len_utf8()]);
+                rest = after;
+            }
+        }
     }
+    literal(&mut out, rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::super::templates::Template;
     use super::*;
+    use crate::i18n::message_ids;
+
+    fn ids(lang: Language) -> BTreeSet<String> {
+        sources(lang).iter().flat_map(|s| message_ids(s)).collect()
+    }
+
+    #[test]
+    fn every_language_has_every_message() {
+        let english = ids(Language::En);
+        for kind in MailKind::ALL {
+            for part in ["subject", "body"] {
+                assert!(english.contains(&key(kind, part)), "{}", key(kind, part));
+            }
+        }
+        for lang in Language::ALL {
+            let ids = ids(lang);
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in en {extra:?}",
+                lang.code()
+            );
+            for id in &ids {
+                assert!(MAIL.has(lang, id), "{}: {id} does not parse", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_renders_in_every_language_from_its_messages() {
+        for kind in MailKind::ALL {
+            for language in Language::ALL {
+                let r = Template::example(kind, "Ana", "C-42", "https://t/x").render(language);
+                let all = format!("{}{}{}", r.subject, r.text, r.html);
+                // A missing message shows as its id, `mail-…`; a missing variable as `{$…}`.
+                assert!(
+                    !all.contains("mail-") && !all.contains('{') && !all.contains(OPEN),
+                    "{kind:?}/{language:?}: {all}"
+                );
+                // Sign-offs are messages of their own, referenced from each body.
+                assert!(r.text.trim_end().ends_with(&MAIL.format(
+                    language,
+                    match kind {
+                        MailKind::Assignment | MailKind::ResponseWarning | MailKind::Breach => {
+                            "mail-sign-staff"
+                        }
+                        _ => "mail-sign-customer",
+                    },
+                    None
+                )));
+            }
+        }
+    }
 
     #[test]
     fn every_placeholder_is_filled_and_escaped() {
@@ -220,5 +163,38 @@ mod tests {
                 assert!(r.html.contains("<a href=\"https://t/x?a=1&amp;b=2\">"));
             }
         }
+    }
+
+    /// Values that need escaping, a control character, an http(s) link or a relative one, and
+    /// text that looks like a placeholder.
+    fn nasty(kind: MailKind, i: usize) -> Template {
+        let link = ["https://t/x?a=1&b=2&c=\"'<>", "/s/abc<&>{name}"][i];
+        serde_json::from_value(serde_json::json!({
+            "kind": kind.as_str(),
+            "name": format!("Ana <b>&\"' Pérez\u{7}{i}"),
+            "reference": "C-42<&>{reference}",
+            "status_link": link, "answer_link": link, "link": link,
+            "product": "Kettle <i>&'\"",
+            "summary": "Broken\nlid & <script>alert('x')</script>",
+            "due": "2026-12-01 17:00 <CET>",
+        }))
+        .unwrap()
+    }
+
+    /// The mail reads, byte for byte, as when its words were Rust string tables
+    /// (`snapshot.txt`, rendered before the move to Fluent).
+    #[test]
+    fn renders_match_the_snapshot() {
+        let mut out = String::new();
+        for (kind, i) in [(MailKind::Acknowledgement, 0), (MailKind::Breach, 1)] {
+            for language in Language::ALL {
+                let r = nasty(kind, i).render(language);
+                out.push_str(&format!(
+                    "===== {kind:?} {language:?} {i}\n--- subject\n{}\n--- text\n{}--- html\n{}",
+                    r.subject, r.text, r.html
+                ));
+            }
+        }
+        assert_eq!(out, include_str!("snapshot.txt"));
     }
 }

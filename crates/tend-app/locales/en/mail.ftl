@@ -1,0 +1,91 @@
+### Outgoing mail: the subject and the body of every message Tend sends.
+### A body is paragraphs separated by blank lines; the plain-text part keeps them as
+### they are and the HTML part makes each one a <p>. Values are escaped for HTML by the
+### code, and an http(s) $link becomes a link, so write no markup here.
+
+## Sign-offs
+
+# The end of every mail to a customer.
+mail-sign-customer = Kind regards, Customer Service
+# The end of every mail to staff.
+mail-sign-staff = — Tend
+
+## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
+
+# Variables: $name, $reference, $link
+mail-acknowledgement-subject = We have received your complaint { $reference }
+mail-acknowledgement-body =
+    Dear { $name },
+
+    Thank you for contacting us. We have registered your complaint under reference { $reference }.
+
+    You can follow its progress at any time on your private status page: { $link }
+
+    This link is personal; please do not share it.
+
+    { mail-sign-customer }
+
+## FollowUp. To the customer after resolution: a question, with a link to answer it.
+
+# Variables: $name, $reference, $link
+mail-follow-up-subject = A question about your complaint { $reference }
+mail-follow-up-body =
+    Dear { $name },
+
+    Your complaint { $reference } has been resolved. We would like to know whether you are satisfied with the outcome.
+
+    Please answer our short question here: { $link }
+
+    { mail-sign-customer }
+
+## Retention. To the customer a month after a purchase.
+
+# Variables: $name, $reference, $product, $link
+mail-retention-subject = How are you getting on with your { $product }?
+mail-retention-body =
+    Dear { $name },
+
+    About a month ago you purchased { $product } (reference { $reference }). We hope you are enjoying it.
+
+    If there is anything we can do for you, let us know here: { $link }
+
+    { mail-sign-customer }
+
+## Assignment. To staff: a complaint was assigned to them.
+
+# Variables: $name, $reference, $summary, $link
+mail-assignment-subject = Complaint { $reference } has been assigned to you
+mail-assignment-body =
+    Hello { $name },
+
+    Complaint { $reference } has been assigned to you: { $summary }
+
+    Open it here: { $link }
+
+    { mail-sign-staff }
+
+## ResponseWarning. To staff: a complaint is close to its response-standard deadline.
+
+# Variables: $name, $reference, $summary, $due, $link
+mail-response-warning-subject = Complaint { $reference } is close to its response deadline
+mail-response-warning-body =
+    Hello { $name },
+
+    Complaint { $reference } ({ $summary }) must be answered by { $due }.
+
+    Open it here: { $link }
+
+    { mail-sign-staff }
+
+## Breach. To staff: a complaint has missed its response-standard deadline.
+
+# Variables: $name, $reference, $summary, $due, $link
+mail-breach-subject = Complaint { $reference } has breached its response standard
+mail-breach-body =
+    Hello { $name },
+
+    Complaint { $reference } ({ $summary }) was due by { $due } and has not been handled in time.
+
+    Please act on it now: { $link }
+
+    { mail-sign-staff }

@@ -1,0 +1,91 @@
+### Outgoing mail: the subject and the body of every message Tend sends.
+### A body is paragraphs separated by blank lines; the plain-text part keeps them as
+### they are and the HTML part makes each one a <p>. Values are escaped for HTML by the
+### code, and an http(s) $link becomes a link, so write no markup here.
+
+## Sign-offs
+
+# The end of every mail to a customer.
+mail-sign-customer = Atentamente, Atención al Cliente
+# The end of every mail to staff.
+mail-sign-staff = — Tend
+
+## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
+
+# Variables: $name, $reference, $link
+mail-acknowledgement-subject = Hemos recibido su reclamación { $reference }
+mail-acknowledgement-body =
+    Estimado/a { $name }:
+
+    Gracias por contactar con nosotros. Hemos registrado su reclamación con la referencia { $reference }.
+
+    Puede seguir su evolución en cualquier momento en su página de estado privada: { $link }
+
+    Este enlace es personal; por favor, no lo comparta.
+
+    { mail-sign-customer }
+
+## FollowUp. To the customer after resolution: a question, with a link to answer it.
+
+# Variables: $name, $reference, $link
+mail-follow-up-subject = Una pregunta sobre su reclamación { $reference }
+mail-follow-up-body =
+    Estimado/a { $name }:
+
+    Su reclamación { $reference } ha sido resuelta. Nos gustaría saber si está satisfecho/a con el resultado.
+
+    Responda a nuestra breve pregunta aquí: { $link }
+
+    { mail-sign-customer }
+
+## Retention. To the customer a month after a purchase.
+
+# Variables: $name, $reference, $product, $link
+mail-retention-subject = ¿Qué tal con su { $product }?
+mail-retention-body =
+    Estimado/a { $name }:
+
+    Hace aproximadamente un mes compró { $product } (referencia { $reference }). Esperamos que lo esté disfrutando.
+
+    Si podemos ayudarle en algo, díganoslo aquí: { $link }
+
+    { mail-sign-customer }
+
+## Assignment. To staff: a complaint was assigned to them.
+
+# Variables: $name, $reference, $summary, $link
+mail-assignment-subject = Se le ha asignado la reclamación { $reference }
+mail-assignment-body =
+    Hola, { $name }:
+
+    Se le ha asignado la reclamación { $reference }: { $summary }
+
+    Ábrala aquí: { $link }
+
+    { mail-sign-staff }
+
+## ResponseWarning. To staff: a complaint is close to its response-standard deadline.
+
+# Variables: $name, $reference, $summary, $due, $link
+mail-response-warning-subject = La reclamación { $reference } está cerca de su plazo de respuesta
+mail-response-warning-body =
+    Hola, { $name }:
+
+    La reclamación { $reference } ({ $summary }) debe responderse antes de { $due }.
+
+    Ábrala aquí: { $link }
+
+    { mail-sign-staff }
+
+## Breach. To staff: a complaint has missed its response-standard deadline.
+
+# Variables: $name, $reference, $summary, $due, $link
+mail-breach-subject = La reclamación { $reference } ha incumplido su estándar de respuesta
+mail-breach-body =
+    Hola, { $name }:
+
+    La reclamación { $reference } ({ $summary }) vencía el { $due } y no se ha atendido a tiempo.
+
+    Actúe ahora: { $link }
+
+    { mail-sign-staff }

@@ -1,0 +1,91 @@
+### Outgoing mail: the subject and the body of every message Tend sends.
+### A body is paragraphs separated by blank lines; the plain-text part keeps them as
+### they are and the HTML part makes each one a <p>. Values are escaped for HTML by the
+### code, and an http(s) $link becomes a link, so write no markup here.
+
+## Sign-offs
+
+# The end of every mail to a customer.
+mail-sign-customer = Saygılarımızla, Müşteri Hizmetleri
+# The end of every mail to staff.
+mail-sign-staff = — Tend
+
+## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
+
+# Variables: $name, $reference, $link
+mail-acknowledgement-subject = Şikâyetinizi aldık: { $reference }
+mail-acknowledgement-body =
+    Sayın { $name },
+
+    Bizimle iletişime geçtiğiniz için teşekkür ederiz. Şikâyetiniz { $reference } referans numarasıyla kaydedildi.
+
+    Şikâyetinizin durumunu size özel durum sayfasından istediğiniz zaman takip edebilirsiniz: { $link }
+
+    Bu bağlantı size özeldir; lütfen kimseyle paylaşmayın.
+
+    { mail-sign-customer }
+
+## FollowUp. To the customer after resolution: a question, with a link to answer it.
+
+# Variables: $name, $reference, $link
+mail-follow-up-subject = Şikâyetiniz hakkında bir soru: { $reference }
+mail-follow-up-body =
+    Sayın { $name },
+
+    { $reference } numaralı şikâyetiniz çözüldü. Sonuçtan memnun olup olmadığınızı öğrenmek isteriz.
+
+    Kısa sorumuzu buradan yanıtlayabilirsiniz: { $link }
+
+    { mail-sign-customer }
+
+## Retention. To the customer a month after a purchase.
+
+# Variables: $name, $reference, $product, $link
+mail-retention-subject = { $product } ürününüzden memnun musunuz?
+mail-retention-body =
+    Sayın { $name },
+
+    Yaklaşık bir ay önce { $product } satın aldınız (referans { $reference }). Ürününüzden memnun kaldığınızı umuyoruz.
+
+    Sizin için yapabileceğimiz bir şey varsa buradan bize bildirin: { $link }
+
+    { mail-sign-customer }
+
+## Assignment. To staff: a complaint was assigned to them.
+
+# Variables: $name, $reference, $summary, $link
+mail-assignment-subject = { $reference } numaralı şikâyet size atandı
+mail-assignment-body =
+    Merhaba { $name },
+
+    { $reference } numaralı şikâyet size atandı: { $summary }
+
+    Buradan açabilirsiniz: { $link }
+
+    { mail-sign-staff }
+
+## ResponseWarning. To staff: a complaint is close to its response-standard deadline.
+
+# Variables: $name, $reference, $summary, $due, $link
+mail-response-warning-subject = { $reference } numaralı şikâyetin yanıt süresi dolmak üzere
+mail-response-warning-body =
+    Merhaba { $name },
+
+    { $reference } numaralı şikâyet ({ $summary }) en geç { $due } tarihine kadar yanıtlanmalıdır.
+
+    Buradan açabilirsiniz: { $link }
+
+    { mail-sign-staff }
+
+## Breach. To staff: a complaint has missed its response-standard deadline.
+
+# Variables: $name, $reference, $summary, $due, $link
+mail-breach-subject = { $reference } numaralı şikâyet yanıt standardını aştı
+mail-breach-body =
+    Merhaba { $name },
+
+    { $reference } numaralı şikâyetin ({ $summary }) son tarihi { $due } idi ve zamanında ele alınmadı.
+
+    Lütfen hemen ilgilenin: { $link }
+
+    { mail-sign-staff }
