@@ -1,6 +1,7 @@
 //! Languages of the pages: Fluent messages for English, Spanish and Turkish, embedded in the
-//! binary; the language comes from the `lang` cookie (the switcher), else `Accept-Language`,
-//! else English. Dates and numbers are written the locale's way (patterns live in the `.ftl`).
+//! binary (`locales/<lang>/<capability>.ftl`); the language comes from the `lang` cookie (the
+//! switcher), else `Accept-Language`, else English. Dates and numbers are written the locale's
+//! way (patterns live in `kit.ftl`).
 
 use std::sync::LazyLock;
 
@@ -15,13 +16,32 @@ pub use tend_app::i18n::{Language, message_ids};
 
 use crate::kit::session::cookie;
 
-/// The `.ftl` sources of the pages in `lang`.
-pub fn sources(lang: Language) -> Vec<&'static str> {
+/// The `.ftl` files of one language: (capability, source), one per capability. `kit` holds the
+/// frame, errors, formats and the labels several capabilities share.
+macro_rules! files {
+    ($lang:literal) => {
+        files!($lang: "kit", "complaints", "customers", "staff", "channels", "public")
+    };
+    ($lang:literal: $($capability:literal),+) => {
+        [$((
+            $capability,
+            include_str!(concat!("../../locales/", $lang, "/", $capability, ".ftl")),
+        )),+]
+    };
+}
+
+/// The pages' `.ftl` files in `lang`: (capability, source), one per capability.
+pub fn files(lang: Language) -> [(&'static str, &'static str); 6] {
     match lang {
-        Language::En => vec![include_str!("../../locales/en.ftl")],
-        Language::Es => vec![include_str!("../../locales/es.ftl")],
-        Language::Tr => vec![include_str!("../../locales/tr.ftl")],
+        Language::En => files!("en"),
+        Language::Es => files!("es"),
+        Language::Tr => files!("tr"),
     }
+}
+
+/// The `.ftl` sources of the pages in `lang`, every capability's.
+pub fn sources(lang: Language) -> Vec<&'static str> {
+    files(lang).into_iter().map(|(_, source)| source).collect()
 }
 
 /// The pages' messages. Pages are HTML: no Unicode isolation marks around arguments.

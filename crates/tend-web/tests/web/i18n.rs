@@ -8,7 +8,7 @@ use tend_domain::complaints::{
     CompensationKind, FollowUpOutcome, Kind, Priority, ResponsibleParty, SolutionMode, Status,
 };
 use tend_domain::staff::Role;
-use tend_web::kit::i18n::{Language, has_message, message_ids, sources};
+use tend_web::kit::i18n::{Language, files, has_message, message_ids, sources};
 
 use crate::browser::{Browser, signed_in};
 use crate::helpers::spawn_app;
@@ -184,6 +184,66 @@ fn every_language_has_every_message() {
                 "{}: {key} is used but has no message",
                 lang.code()
             );
+        }
+    }
+}
+
+#[test]
+fn every_capability_file_has_the_same_messages_in_every_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let names = |dir: &Path| -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let codes: BTreeSet<String> = Language::ALL.iter().map(|l| l.code().to_owned()).collect();
+    assert_eq!(names(&root), codes, "a folder per language");
+    let english = files(Language::En);
+    for lang in Language::ALL {
+        let dir = root.join(lang.code());
+        let embedded: BTreeSet<String> = files(lang)
+            .iter()
+            .map(|(c, _)| format!("{c}.ftl"))
+            .collect();
+        assert_eq!(
+            names(&dir),
+            embedded,
+            "{}: every file is embedded",
+            lang.code()
+        );
+        let mut seen = BTreeSet::new();
+        for ((capability, source), (en_capability, en_source)) in files(lang).iter().zip(&english) {
+            assert_eq!(
+                capability,
+                en_capability,
+                "{}: files in one order",
+                lang.code()
+            );
+            let path = dir.join(format!("{capability}.ftl"));
+            assert_eq!(
+                std::fs::read_to_string(&path).unwrap(),
+                *source,
+                "{} embeds {}",
+                lang.code(),
+                path.display()
+            );
+            let ids: BTreeSet<String> = message_ids(source).into_iter().collect();
+            let en_ids: BTreeSet<String> = message_ids(en_source).into_iter().collect();
+            let missing: Vec<_> = en_ids.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&en_ids).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}/{capability}.ftl: missing {missing:?}, not in en/{capability}.ftl {extra:?}",
+                lang.code()
+            );
+            for id in ids {
+                assert!(
+                    seen.insert(id.clone()),
+                    "{}: {id} is in two files",
+                    lang.code()
+                );
+            }
         }
     }
 }

@@ -1,0 +1,41 @@
+# Las páginas de Tend en español: el formulario público, la página de agradecimiento y la del estado del caso.
+# Cada mensaje debe existir también en en/public.ftl y tr/public.ftl.
+
+## Errores
+error-closed = Esta queja está cerrada.
+error-contact = Indique un correo electrónico o un teléfono para que podamos responderle.
+
+## Páginas públicas
+public-title = Cuéntenos qué pasó
+public-intro = Leemos cada mensaje y respondemos lo antes posible. Recibirá una referencia y un enlace privado para seguir su caso.
+public-kind = Esto es un/una
+public-name = Su nombre
+public-contact = ¿Cómo podemos contactarle? (correo o teléfono)
+public-what-happened = ¿Qué pasó?
+public-order = Referencia del pedido (si la tiene)
+public-order-subject = Pedido { $order }
+public-updates = Mantenerme informado sobre este caso
+public-submit = Enviar
+public-answered-note = Respondido por el cliente en la página de estado.
+public-status-received = Hemos recibido su mensaje y lo revisaremos en breve.
+public-status-understood = Hemos entendido lo que pasó y estamos buscando la causa.
+public-status-cause_identified = Hemos encontrado la causa y estamos preparando una solución.
+public-status-solution_agreed = Hemos acordado una solución y la estamos llevando a cabo.
+public-status-resolved = Hemos resuelto su caso.
+public-status-closed = Su caso está cerrado.
+thanks-title = Gracias
+thanks-reference = Su referencia:
+thanks-link = Siga su caso en este enlace privado:
+thanks-keep = No comparta el enlace: quien lo tenga puede ver este caso.
+thanks-received = Hemos recibido su mensaje.
+track-title = Su caso
+track-received = Recibido
+track-where = Cómo va
+track-waiting = Esperamos su respuesta:
+track-solution = Solución acordada:
+track-promised = Prometido para:
+track-resolved = Resuelto:
+track-satisfied-question = ¿Está satisfecho con cómo resolvimos esto?
+track-messages = Sus mensajes
+track-add-message = Añadir un mensaje
+track-send = Enviar

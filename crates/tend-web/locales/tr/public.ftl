@@ -1,0 +1,41 @@
+# Tend sayfaları Türkçe: herkese açık şikâyet formu, teşekkür sayfası ve kayıt durumu sayfası.
+# Her ileti en/public.ftl ve es/public.ftl dosyalarında da bulunmalıdır.
+
+## Hatalar
+error-closed = Bu şikâyet kapatıldı.
+error-contact = Size yanıt verebilmemiz için bir e-posta adresi ya da telefon numarası yazın.
+
+## Herkese açık sayfalar
+public-title = Bize ne olduğunu anlatın
+public-intro = Her iletiyi okur ve en kısa sürede yanıtlarız. Bir referans numarası ve durumunuzu izlemek için özel bir bağlantı alacaksınız.
+public-kind = Bu bir
+public-name = Adınız
+public-contact = Size nasıl ulaşabiliriz? (e-posta ya da telefon)
+public-what-happened = Ne oldu?
+public-order = Sipariş numarası (varsa)
+public-order-subject = Sipariş { $order }
+public-updates = Bu konuda beni bilgilendirin
+public-submit = Gönder
+public-answered-note = Müşteri durum sayfasında yanıtladı.
+public-status-received = İletinizi aldık, kısa süre içinde inceleyeceğiz.
+public-status-understood = Ne olduğunu anladık ve nedenini araştırıyoruz.
+public-status-cause_identified = Nedeni bulduk ve bir çözüm üzerinde çalışıyoruz.
+public-status-solution_agreed = Bir çözüm üzerinde anlaştık ve uyguluyoruz.
+public-status-resolved = Sorununuzu çözdük.
+public-status-closed = Kaydınız kapatıldı.
+thanks-title = Teşekkürler
+thanks-reference = Referans numaranız:
+thanks-link = Kaydınızı bu özel bağlantıdan izleyin:
+thanks-keep = Bağlantıyı kimseyle paylaşmayın: bağlantıya sahip olan herkes bu kaydı görebilir.
+thanks-received = İletiniz alındı.
+track-title = Kaydınız
+track-received = Alındı
+track-where = Son durum
+track-waiting = Yanıtınızı bekliyoruz:
+track-solution = Anlaşılan çözüm:
+track-promised = Söz verilen tarih:
+track-resolved = Çözüldü:
+track-satisfied-question = Bu sorunu çözme biçimimizden memnun musunuz?
+track-messages = İletileriniz
+track-add-message = İleti ekle
+track-send = Gönder
