@@ -141,7 +141,7 @@ pub fn parse(
     form: &BTreeMap<String, String>,
 ) -> Result<(ServiceHoursSpec, ResponseStandards), Errors> {
     let get = |k: &str| form.get(k).map(|v| v.trim()).unwrap_or_default();
-    let mut e = Errors::new(&t);
+    let mut e = Errors::new(t);
     let mut week = serde_json::Map::new();
     for d in DAYS {
         let mut intervals = Vec::new();

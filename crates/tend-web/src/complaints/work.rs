@@ -91,7 +91,7 @@ impl ActForm {
 
 /// The action the form describes, or the fields at fault.
 fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
-    let mut e = Errors::new(&t);
+    let mut e = Errors::new(t);
     let mut time = |field: &str, raw: &str| {
         local_time(raw, tz, t)
             .map_err(|r| e.add(field, r))
