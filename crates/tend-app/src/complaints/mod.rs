@@ -7,7 +7,7 @@ use tend_domain::DomainError;
 use tend_domain::complaints::ComplaintRecord;
 use tend_domain::complaints::lifecycle::{Action, apply_with};
 use tend_domain::kernel::ids::ComplaintId;
-use tend_store::{Actor, Complaint, StoreResult};
+use tend_store::{Actor, Complaint, StoreError, StoreResult};
 
 pub mod due;
 pub mod messages;
@@ -16,6 +16,22 @@ pub mod watch;
 
 use crate::AppState;
 pub use schedule::{after_change, complete_action, new_complaint_jobs};
+
+/// The complaint `raw` names, for the API and the pages alike: its id (`123`), or its public
+/// reference (`C-2026-000123`, see `complaint_reference`), which must match exactly — the
+/// right number with another year names no complaint. A plain id is not looked up here.
+pub async fn find_by_id_or_reference(s: &AppState, raw: &str) -> StoreResult<ComplaintId> {
+    let not_found = || StoreError::NotFound("complaint");
+    let Some((_, digits)) = raw.strip_prefix("C-").and_then(|r| r.split_once('-')) else {
+        return raw.parse().map(ComplaintId).map_err(|_| not_found());
+    };
+    let id = digits.parse().map(ComplaintId).map_err(|_| not_found())?;
+    match s.store.complaint(id).await {
+        Ok(c) if c.reference == raw => Ok(id),
+        Ok(_) => Err(not_found()),
+        Err(e) => Err(e),
+    }
+}
 
 /// Stores a new complaint with the jobs every new complaint starts with (watcher and
 /// acknowledgement, in its transaction), and tells an assignee named at intake.

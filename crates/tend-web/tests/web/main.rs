@@ -7,6 +7,7 @@ mod browser;
 mod i18n;
 mod journey;
 mod public;
+mod references;
 mod security;
 mod settings;
 mod sign_in;
