@@ -5,6 +5,7 @@ use tend_testkit as helpers;
 
 mod browser;
 mod i18n;
+mod intake;
 mod journey;
 mod public;
 mod references;
