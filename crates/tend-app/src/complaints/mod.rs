@@ -40,7 +40,7 @@ pub enum Complainant {
     Existing(CustomerId),
     /// A customer to store with the complaint, in its transaction: if the complaint is
     /// refused, no customer is stored.
-    New(Customer),
+    New(Box<Customer>),
 }
 
 /// Stores a new complaint with the jobs every new complaint starts with (watcher and
@@ -70,7 +70,7 @@ pub async fn take_with_customer(
             record.customer_id = id;
             None
         }
-        Complainant::New(customer) => Some(customer),
+        Complainant::New(customer) => Some(*customer),
     };
     let stored = s
         .store

@@ -294,7 +294,7 @@ pub async fn submit(
         return show(&s, t, &staff, v, String::new(), errors).await;
     };
     let from = match customer {
-        Some(c) => Complainant::New(c),
+        Some(c) => Complainant::New(Box::new(c)),
         None => Complainant::Existing(intake.customer_id),
     };
     let record = ComplaintRecord::received(intake, "web");

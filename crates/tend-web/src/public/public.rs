@@ -186,7 +186,7 @@ pub async fn submit(
     let from = match known {
         Some(id) => Complainant::Existing(id),
         // Stored with the complaint, in its transaction: both or neither.
-        None => Complainant::New(person),
+        None => Complainant::New(Box::new(person)),
     };
     let c = changes::take_with_customer(
         &s,
