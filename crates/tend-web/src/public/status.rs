@@ -19,7 +19,7 @@ use crate::kit::error::{PageError, PageResult};
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
 use crate::kit::session::{PublicForm, form_token, with_cookie};
-use crate::public::public::customer;
+use crate::public::complain::customer;
 use crate::{Chrome, render_form};
 use tend_app::complaints as changes;
 
