@@ -4,15 +4,22 @@
 //! A caller is answered only after its complaint's transaction committed, so every
 //! acknowledged complaint is durable; batching is what lets a disk that does ~1,200 fsyncs a
 //! second take many more complaints than that.
+//!
+//! A complaint may bring a new customer with it: the customer is stored in the complaint's
+//! transaction and kept only if the complaint is, so a refused complaint leaves none behind.
+
+use std::borrow::Cow;
 
 use jiff::Timestamp;
 use sqlx::AnyPool;
 use tend_domain::complaints::ComplaintRecord;
-use tend_domain::kernel::ids::ComplaintId;
+use tend_domain::customers::Customer;
+use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::reason::*;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::complaints::{Actor, Complaint, insert_batch};
+use crate::customers::{insert_new, remove_new};
 use crate::error::{StoreError, StoreResult};
 use crate::jobs::NewJob;
 use crate::store::{Engine, Store};
@@ -29,6 +36,8 @@ fn no_jobs(_: ComplaintId, _: Timestamp) -> Vec<NewJob> {
 
 struct Job {
     record: ComplaintRecord,
+    /// A customer to store with the complaint, which then points at them.
+    customer: Option<Customer>,
     actor: Actor,
     now: Timestamp,
     /// The jobs to store about the complaint in the same transaction.
@@ -67,14 +76,14 @@ async fn run(pool: AnyPool, engine: Engine, mut rx: mpsc::Receiver<Job>) {
             }
             Err(e) if jobs.len() == 1 => {
                 let job = jobs.into_iter().next().expect("one job");
-                let _ = job.reply.send(Err(StoreError::Database(e)));
+                let _ = job.reply.send(Err(e));
             }
             Err(_) => {
                 // One record broke the shared transaction: store each alone so only it fails.
                 for job in jobs {
                     let result = match write(&pool, engine, std::slice::from_ref(&job)).await {
                         Ok(mut r) => r.pop().expect("one result"),
-                        Err(e) => Err(StoreError::Database(e)),
+                        Err(e) => Err(e),
                     };
                     let _ = job.reply.send(result);
                 }
@@ -83,15 +92,53 @@ async fn run(pool: AnyPool, engine: Engine, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
+/// Stores a batch in one transaction. The outer error (a database fault, or a new customer
+/// refused, which aborts the transaction on PostgreSQL) fails the whole batch.
 async fn write(
     pool: &AnyPool,
     engine: Engine,
     jobs: &[Job],
-) -> sqlx::Result<Vec<StoreResult<Complaint>>> {
+) -> StoreResult<Vec<StoreResult<Complaint>>> {
     let mut tx = pool.begin().await?;
-    let rows: Vec<_> = jobs.iter().map(|j| (&j.record, &j.actor)).collect();
     let now = jobs.iter().map(|j| j.now).max().expect("a batch has jobs");
+    let bringing: Vec<usize> = (0..jobs.len())
+        .filter(|&i| jobs[i].customer.is_some())
+        .collect();
+    let new: Vec<&Customer> = bringing
+        .iter()
+        .filter_map(|&i| jobs[i].customer.as_ref())
+        .collect();
+    let mut customer: Vec<Option<CustomerId>> = vec![None; jobs.len()];
+    for (&i, id) in bringing
+        .iter()
+        .zip(insert_new(&mut tx, engine, &new, now).await?)
+    {
+        customer[i] = Some(id);
+    }
+    let records: Vec<Cow<'_, ComplaintRecord>> = jobs
+        .iter()
+        .zip(&customer)
+        .map(|(j, c)| match c {
+            Some(customer_id) => Cow::Owned(ComplaintRecord {
+                customer_id: *customer_id,
+                ..j.record.clone()
+            }),
+            None => Cow::Borrowed(&j.record),
+        })
+        .collect();
+    let rows: Vec<_> = records
+        .iter()
+        .zip(jobs)
+        .map(|(r, j)| (&**r, &j.actor))
+        .collect();
     let stored = insert_batch(&mut tx, engine, &rows, now).await?;
+    // A customer goes with their complaint: one refused (or a duplicate) takes them back.
+    let refused: Vec<CustomerId> = stored
+        .iter()
+        .zip(&customer)
+        .filter_map(|(s, c)| if matches!(s, Ok(Some(_))) { None } else { *c })
+        .collect();
+    remove_new(&mut tx, engine, &refused).await?;
     let follow_on: Vec<NewJob> = stored
         .iter()
         .zip(jobs)
@@ -134,12 +181,30 @@ impl Store {
         now: Timestamp,
         follow_on: FollowOn,
     ) -> StoreResult<Complaint> {
+        self.create_complaint_with_customer(record, None, actor, now, follow_on)
+            .await
+    }
+
+    /// [`Store::create_complaint_with_jobs`] for a complaint that may bring a new customer:
+    /// `customer`, when given, is stored in the complaint's transaction and the complaint
+    /// points at them (whatever `record.customer_id` said). A complaint refused, or a duplicate
+    /// of a stored one, stores no customer; a customer refused (an `external_ref` stored
+    /// already) stores no complaint.
+    pub async fn create_complaint_with_customer(
+        &self,
+        record: ComplaintRecord,
+        customer: Option<Customer>,
+        actor: Actor,
+        now: Timestamp,
+        follow_on: FollowOn,
+    ) -> StoreResult<Complaint> {
         let (reply, answer) = oneshot::channel();
         self.inner
             .intake
             .queue
             .send(Job {
                 record,
+                customer,
                 actor,
                 now,
                 follow_on,

@@ -21,23 +21,10 @@ mod work;
 
 pub use work::*;
 
-/// `123` or the public reference `C-2026-000123`; a reference must match exactly.
+/// `123` or the public reference `C-2026-000123`; a reference must match exactly (see
+/// [`tend_app::complaints::find_by_id_or_reference`]).
 pub(crate) async fn complaint_id(s: &AppState, raw: &str) -> ApiResult<ComplaintId> {
-    let Some((_, digits)) = raw.strip_prefix("C-").and_then(|r| r.split_once('-')) else {
-        return raw
-            .parse::<i64>()
-            .map(ComplaintId)
-            .map_err(|_| ApiError::not_found("complaint"));
-    };
-    let id = digits
-        .parse::<i64>()
-        .map(ComplaintId)
-        .map_err(|_| ApiError::not_found("complaint"))?;
-    match s.store.complaint(id).await {
-        Ok(c) if c.reference == raw => Ok(id),
-        Ok(_) | Err(tend_store::StoreError::NotFound(_)) => Err(ApiError::not_found("complaint")),
-        Err(e) => Err(e.into()),
-    }
+    Ok(tend_app::complaints::find_by_id_or_reference(s, raw).await?)
 }
 
 /// The version a client says it last saw (`If-Match: "3"` or `If-Match: 3`).

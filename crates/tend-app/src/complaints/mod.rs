@@ -6,8 +6,9 @@ use jiff::Timestamp;
 use tend_domain::DomainError;
 use tend_domain::complaints::ComplaintRecord;
 use tend_domain::complaints::lifecycle::{Action, apply_with};
-use tend_domain::kernel::ids::ComplaintId;
-use tend_store::{Actor, Complaint, StoreResult};
+use tend_domain::customers::Customer;
+use tend_domain::kernel::ids::{ComplaintId, CustomerId};
+use tend_store::{Actor, Complaint, StoreError, StoreResult};
 
 pub mod due;
 pub mod messages;
@@ -17,6 +18,31 @@ pub mod watch;
 use crate::AppState;
 pub use schedule::{after_change, complete_action, new_complaint_jobs};
 
+/// The complaint `raw` names, for the API and the pages alike: its id (`123`), or its public
+/// reference (`C-2026-000123`, see `complaint_reference`), which must match exactly — the
+/// right number with another year names no complaint. A plain id is not looked up here.
+pub async fn find_by_id_or_reference(s: &AppState, raw: &str) -> StoreResult<ComplaintId> {
+    let not_found = || StoreError::NotFound("complaint");
+    let Some((_, digits)) = raw.strip_prefix("C-").and_then(|r| r.split_once('-')) else {
+        return raw.parse().map(ComplaintId).map_err(|_| not_found());
+    };
+    let id = digits.parse().map(ComplaintId).map_err(|_| not_found())?;
+    match s.store.complaint(id).await {
+        Ok(c) if c.reference == raw => Ok(id),
+        Ok(_) => Err(not_found()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Who a new complaint is from.
+pub enum Complainant {
+    /// A customer stored already.
+    Existing(CustomerId),
+    /// A customer to store with the complaint, in its transaction: if the complaint is
+    /// refused, no customer is stored.
+    New(Box<Customer>),
+}
+
 /// Stores a new complaint with the jobs every new complaint starts with (watcher and
 /// acknowledgement, in its transaction), and tells an assignee named at intake.
 pub async fn take(
@@ -25,9 +51,30 @@ pub async fn take(
     actor: Actor,
     now: Timestamp,
 ) -> StoreResult<Complaint> {
+    let from = Complainant::Existing(record.customer_id);
+    take_with_customer(s, from, record, actor, now).await
+}
+
+/// [`take`] for a complaint from `from`, which it points at whatever `record.customer_id`
+/// says: a new customer is stored in the complaint's transaction, so intake stores both or
+/// neither.
+pub async fn take_with_customer(
+    s: &AppState,
+    from: Complainant,
+    mut record: ComplaintRecord,
+    actor: Actor,
+    now: Timestamp,
+) -> StoreResult<Complaint> {
+    let new = match from {
+        Complainant::Existing(id) => {
+            record.customer_id = id;
+            None
+        }
+        Complainant::New(customer) => Some(*customer),
+    };
     let stored = s
         .store
-        .create_complaint_with_jobs(record, actor, now, new_complaint_jobs)
+        .create_complaint_with_customer(record, new, actor, now, new_complaint_jobs)
         .await?;
     if stored.record.assignee_id.is_some() {
         let mut before = stored.record.clone();

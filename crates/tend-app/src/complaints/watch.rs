@@ -150,8 +150,10 @@ async fn escalate(
         tier: None,
     };
     let actor = Actor::system("Tend (response standards)");
-    // Through the one way complaints change, so the escalation sets off what any other does:
-    // the watcher re-armed, the manager told of the assignment.
+    // Through the one way complaints change, so an escalation sets off what any change does.
+    // Today that is nothing more: escalating names the manager (`escalated_to`) and raises the
+    // tier, neither of which the watcher reads, and it does not assign them (only assignees
+    // are mailed; see `schedule.rs`).
     let changed = super::change(&w.state, c.id, None, &actor, "escalate", now, |r| {
         apply_with(r, action, now, hours)
     })

@@ -122,3 +122,50 @@ async fn waiting_on_the_customer_holds_the_warning_back_by_the_pause() {
         "960 + 960 service minutes"
     );
 }
+
+#[tokio::test]
+async fn an_escalation_at_breach_names_the_manager_and_keeps_the_watcher_armed() {
+    let app = spawn_app().await;
+    let smtp = SmtpServer::start();
+    madrid_office(&app, "phone", true).await;
+    let customer = app.create_customer().await;
+    app.clock.set(madrid("2026-03-09 09:00"));
+    let draft = json!({"customer_id": customer, "channel": "phone",
+        "description": "The kettle leaks.", "assignee_id": app.agent.id});
+    let id = app.create_complaint_with(&draft).await["id"]
+        .as_i64()
+        .unwrap();
+    let w = worker(
+        &app,
+        Some(tend_app::mail::Mailer::new(&smtp.settings()).unwrap()),
+        "w1",
+    );
+    // First response due at 13:00: the breach escalates one tier up, to the manager.
+    run_at(&app, &w, madrid("2026-03-09 13:00")).await;
+    let after = app.complaint(id).await;
+    assert_eq!(after["escalation"]["to"], app.manager.id, "{after:#}");
+    assert_eq!(after["tier"], 2);
+    let by_tend = app
+        .timeline(id)
+        .await
+        .into_iter()
+        .any(|e| e["action"] == "escalate" && e["actor"] == "Tend (response standards)");
+    assert!(by_tend, "the escalation is on the timeline, by Tend");
+    // Escalating names the manager but does not assign them: the assignee keeps the
+    // complaint, and the assignment mail (sent to assignees only) is the agent's from intake.
+    assert_eq!(after["assignee_id"], app.agent.id);
+    let inbox = smtp.inbox();
+    assert_eq!(
+        recipients(&inbox),
+        ["agent@tend.test", "agent@tend.test"],
+        "the assignment and the breach: {inbox:#?}"
+    );
+    // The watcher looks again at the resolution warning: 768 of 960 service minutes from
+    // Monday 09:00 is Tuesday 13:48.
+    let next = app
+        .store
+        .pending_job_at(&format!("sla:{id}"))
+        .await
+        .unwrap();
+    assert_eq!(next, Some(madrid("2026-03-10 13:48")));
+}

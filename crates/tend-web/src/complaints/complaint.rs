@@ -18,7 +18,7 @@ use crate::complaints::method::{
 };
 use crate::complaints::show::{DueText, zone};
 use crate::complaints::work::ActForm;
-use crate::kit::error::{PageError, PageResult};
+use crate::kit::error::PageResult;
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
 use crate::kit::session::Staff;
@@ -276,12 +276,10 @@ pub async fn show(
 }
 
 /// `123` or a reference such as `C-2026-000123`.
-pub fn parse_id(raw: &str) -> PageResult<ComplaintId> {
-    let digits = raw.rsplit('-').next().unwrap_or(raw);
-    digits
-        .parse()
-        .map(ComplaintId)
-        .map_err(|_| PageError::not_found())
+/// The complaint a page's path names, by id or exact reference (see
+/// [`tend_app::complaints::find_by_id_or_reference`]).
+pub async fn parse_id(s: &WebState, raw: &str) -> PageResult<ComplaintId> {
+    Ok(tend_app::complaints::find_by_id_or_reference(s, raw).await?)
 }
 
 pub async fn page(
@@ -291,5 +289,6 @@ pub async fn page(
     Path(id): Path<String>,
 ) -> PageResult<Response> {
     staff.require(Permission::Read)?;
-    show(&s, t, &staff, parse_id(&id)?, None, Errors::new(&t)).await
+    let id = parse_id(&s, &id).await?;
+    show(&s, t, &staff, id, None, Errors::new(&t)).await
 }

@@ -1,6 +1,7 @@
 //! Logging a complaint taken on the phone, at the counter or from an e-mail: find the customer
 //! or create them inline, every field of the record, with defaults (received now, by me, by
-//! phone). The customer is only created once the complaint itself is valid.
+//! phone). A new customer is stored with the complaint, in its transaction: a complaint
+//! refused leaves no customer behind.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -20,7 +21,7 @@ use crate::kit::fields::{Errors, local_input, local_time, number, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::{Staff, StaffForm};
 use crate::{Chrome, render_form};
-use tend_app::complaints as changes;
+use tend_app::complaints::{self as changes, Complainant};
 
 /// What the form holds; every field is text as typed, so it can be shown again.
 #[derive(Deserialize, Default, Clone)]
@@ -244,7 +245,7 @@ pub async fn submit(
     let existing = id_of(&v.customer_id, CustomerId);
     let draft = ComplaintDraft {
         kind: Kind::parse(&v.kind).ok(),
-        // A new customer is only stored once the complaint is valid: check it with a stand-in.
+        // A new customer is stored with the complaint: check the draft with a stand-in.
         customer_id: Some(existing.unwrap_or(CustomerId(0))),
         channel: Some(v.channel.clone()),
         received_at,
@@ -289,18 +290,15 @@ pub async fn submit(
     } else {
         None
     };
-    let (Ok(mut intake), true) = (intake, errors.is_empty()) else {
+    let (Ok(intake), true) = (intake, errors.is_empty()) else {
         return show(&s, t, &staff, v, String::new(), errors).await;
     };
-    let mut v = v;
-    if let Some(c) = customer {
-        let stored = s.store.create_customer(&c, now).await?;
-        intake.customer_id = stored.id;
-        // Shown again on a later error, the customer is not created twice.
-        v.customer_id = stored.id.to_string();
-    }
+    let from = match customer {
+        Some(c) => Complainant::New(Box::new(c)),
+        None => Complainant::Existing(intake.customer_id),
+    };
     let record = ComplaintRecord::received(intake, "web");
-    match changes::take(&s, record, staff.actor(), now).await {
+    match changes::take_with_customer(&s, from, record, staff.actor(), now).await {
         Ok(c) => Ok(Redirect::to(&format!("/complaints/{}", c.id)).into_response()),
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;

@@ -201,7 +201,7 @@ pub async fn act(
     StaffForm { staff, form: v }: StaffForm<ActForm>,
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
-    let id = parse_id(&raw)?;
+    let id = parse_id(&s, &raw).await?;
     let c = s.store.complaint(id).await?;
     let tz = zone(&s, &c.record.channel).await?;
     let version = v.version.trim().parse::<i64>().ok();
@@ -244,7 +244,7 @@ pub async fn add_step(
     StaffForm { staff, form: v }: StaffForm<ActForm>,
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
-    let id = parse_id(&raw)?;
+    let id = parse_id(&s, &raw).await?;
     match s
         .store
         .add_step(id, &staff.actor(), &v.text, s.clock.now())
@@ -267,7 +267,7 @@ pub async fn edit(
     StaffForm { staff, form: v }: StaffForm<ActForm>,
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
-    let id = parse_id(&raw)?;
+    let id = parse_id(&s, &raw).await?;
     let version = v.version.trim().parse::<i64>().ok();
     let now = s.clock.now();
     let id_of = |raw: &str| raw.trim().parse::<i64>().ok();

@@ -21,7 +21,7 @@ use crate::kit::fields::{Errors, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::{PublicForm, form_token, with_cookie};
 use crate::{Chrome, render, render_form};
-use tend_app::complaints as changes;
+use tend_app::complaints::{self as changes, Complainant};
 
 /// The channel and source of complaints sent through the public form.
 const CHANNEL: &str = "web";
@@ -173,7 +173,7 @@ pub async fn submit(
             errors.add(&k, r);
         }
     });
-    let (Ok(person), Ok(mut intake), true) = (person, intake, errors.is_empty()) else {
+    let (Ok(person), Ok(intake), true) = (person, intake, errors.is_empty()) else {
         return complain_page(t, csrf, v, errors);
     };
     // Someone who wrote before with this address is the same customer, as in any help desk;
@@ -186,12 +186,14 @@ pub async fn submit(
         }
         None => None,
     };
-    intake.customer_id = match known {
-        Some(id) => id,
-        None => s.store.create_customer(&person, now).await?.id,
+    let from = match known {
+        Some(id) => Complainant::Existing(id),
+        // Stored with the complaint, in its transaction: both or neither.
+        None => Complainant::New(Box::new(person)),
     };
-    let c = changes::take(
+    let c = changes::take_with_customer(
         &s,
+        from,
         ComplaintRecord::received(intake, SOURCE),
         customer(),
         now,

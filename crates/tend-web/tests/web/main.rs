@@ -5,8 +5,10 @@ use tend_testkit as helpers;
 
 mod browser;
 mod i18n;
+mod intake;
 mod journey;
 mod public;
+mod references;
 mod security;
 mod settings;
 mod sign_in;

@@ -1,18 +1,21 @@
 //! Customers: create, read, update and list, with re-imports matched on `external_ref`.
 
+mod batch;
+
+pub(crate) use batch::{insert_new, remove_new, upsert_batch};
+
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
-use std::collections::HashMap;
+use sqlx::{AssertSqlSafe, Row};
 use tend_domain::kernel::reason::*;
-
-use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use tend_domain::customers::{Customer, CustomerDraft, EducationLevel, Gender};
 use tend_domain::kernel::ids::CustomerId;
 
 use crate::error::{StoreError, StoreResult};
-use crate::sql::{AnyQuery, Sql, V, Value, match_ids};
-use crate::store::{Engine, Store};
+use crate::sql::AnyQuery;
+use crate::store::Store;
 use crate::time::{ts, us};
+use batch::{values, write_error};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredCustomer {
@@ -38,30 +41,6 @@ fn serde_str<T: serde::Serialize>(v: Option<T>) -> Option<String> {
 
 fn serde_parse<T: serde::de::DeserializeOwned>(v: Option<String>) -> Option<T> {
     v.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok())
-}
-
-/// The stored values of a customer, in `COLUMNS` order.
-fn values(c: &Customer) -> Vec<Value> {
-    let s = |v: Option<&dyn ToString>| v.map(|v| v.to_string());
-    vec![
-        V::from(c.name.to_string()),
-        V::from(s(c.address.as_ref().map(|v| v as _))),
-        V::from(s(c.phone.as_ref().map(|v| v as _))),
-        V::from(s(c.email.as_ref().map(|v| v as _))),
-        V::from(s(c.city.as_ref().map(|v| v as _))),
-        V::from(s(c.region.as_ref().map(|v| v as _))),
-        V::from(s(c.country.as_ref().map(|v| v as _))),
-        V::from(serde_str(c.education_level)),
-        V::from(serde_str(c.gender)),
-        V::from(c.birth_year.map(|y| i64::from(y.get()))),
-        V::from(s(c.preferred_language.as_ref().map(|v| v as _))),
-        V::from(s(c.preferred_channel.as_ref().map(|v| v as _))),
-        V::from(i64::from(c.consent_to_contact)),
-        V::from(s(c.notes.as_ref().map(|v| v as _))),
-        V::from(s(c.external_ref.as_ref().map(|v| v as _))),
-        V::from(fold(c.name.as_str())),
-        V::from(c.email.as_ref().map(|e| fold(e.as_str()))),
-    ]
 }
 
 fn bind<'q>(q: AnyQuery<'q>, c: &Customer) -> AnyQuery<'q> {
@@ -99,92 +78,6 @@ fn from_row(row: &AnyRow) -> StoreResult<StoredCustomer> {
 /// `lower()` folds ASCII only). Turkish İ folds to a plain i.
 pub(crate) fn fold(s: &str) -> String {
     s.to_lowercase().replace('\u{307}', "")
-}
-
-/// A failed customer write, as the caller should see it: a duplicate `external_ref` or an
-/// unknown `preferred_channel` names the field; anything else stays a database error.
-fn write_error(e: sqlx::Error) -> StoreError {
-    match &e {
-        sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
-            StoreError::field("preferred_channel", UNKNOWN_CHANNEL)
-        }
-        _ => StoreError::unique(e, "external_ref", DUPLICATE_CUSTOMER_REF),
-    }
-}
-
-/// Customers per statement: 19 parameters each.
-const CHUNK: usize = 1000;
-
-/// Like `upsert`, for many customers in a few multi-row statements. Customers sharing an
-/// `external_ref` are one customer (PostgreSQL refuses to upsert a row twice in one statement).
-pub(crate) async fn upsert_batch(
-    conn: &mut AnyConnection,
-    engine: Engine,
-    customers: &[&Customer],
-    now: Timestamp,
-) -> StoreResult<Vec<CustomerId>> {
-    let mut first_by_ref: HashMap<String, usize> = HashMap::new();
-    let mut unique: Vec<usize> = Vec::new();
-    let mut target: Vec<usize> = Vec::with_capacity(customers.len());
-    for (i, c) in customers.iter().enumerate() {
-        match c.external_ref.as_ref().map(|r| r.to_string()) {
-            Some(r) => {
-                let slot = *first_by_ref.entry(r).or_insert_with(|| {
-                    unique.push(i);
-                    unique.len() - 1
-                });
-                target.push(slot);
-            }
-            None => {
-                unique.push(i);
-                target.push(unique.len() - 1);
-            }
-        }
-    }
-    let mut ids: Vec<CustomerId> = Vec::with_capacity(unique.len());
-    for chunk in unique.chunks(CHUNK) {
-        let mut sql = Sql::new(
-            engine,
-            format!("INSERT INTO customers ({COLUMNS}, created_at, updated_at) VALUES "),
-        );
-        for (n, &i) in chunk.iter().enumerate() {
-            sql.push_tuple(
-                n,
-                values(customers[i])
-                    .into_iter()
-                    .chain([V::from(us(now)), V::from(us(now))]),
-            );
-        }
-        sql.push(" ON CONFLICT (external_ref) DO UPDATE SET updated_at = customers.updated_at RETURNING id, external_ref");
-        let rows = sql
-            .build()
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(write_error)?;
-        let returned = rows
-            .iter()
-            .map(|row| {
-                Ok((
-                    row.try_get::<Option<String>, _>("external_ref")?,
-                    row.try_get("id")?,
-                ))
-            })
-            .collect::<sqlx::Result<Vec<_>>>()?;
-        let sent: Vec<Option<String>> = chunk
-            .iter()
-            .map(|&i| customers[i].external_ref.as_ref().map(|r| r.to_string()))
-            .collect();
-        for id in match_ids(returned, &sent) {
-            ids.push(CustomerId(id.ok_or_else(corrupt_batch)?));
-        }
-    }
-    Ok(target.into_iter().map(|slot| ids[slot]).collect())
-}
-
-fn corrupt_batch() -> StoreError {
-    StoreError::Database(sqlx::Error::Protocol(
-        "a batch upsert returned fewer customers than it was given".into(),
-    ))
 }
 
 impl Store {
