@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use tend_store::{Handled, Job, JobError};
 
-use super::{JobKind, Worker};
+use super::kind::{JobKind, Worker};
 use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
 use crate::mail::deliver::Deliver;

@@ -6,6 +6,7 @@
 //! the HTML is escaped. A failure is a [`MailError`] that says whether to retry later.
 
 pub mod deliver;
+mod kind;
 mod settings;
 mod templates;
 mod texts;
@@ -13,8 +14,9 @@ mod transport;
 
 use serde::{Deserialize, Serialize};
 
+pub use kind::MailKind;
 pub use settings::{Security, SmtpSettings};
-pub use templates::{MailKind, Rendered, Template, escape_html};
+pub use templates::{Rendered, Template, escape_html};
 
 use crate::i18n::Language;
 pub use transport::Mailer;

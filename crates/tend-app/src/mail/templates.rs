@@ -7,42 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::kind::MailKind;
 use super::texts;
 use crate::i18n::Language;
-
-/// Which message a [`Template`] is, without its values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MailKind {
-    Acknowledgement,
-    FollowUp,
-    Retention,
-    Assignment,
-    ResponseWarning,
-    Breach,
-}
-
-impl MailKind {
-    /// The kind's name, as the mail log records it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MailKind::Acknowledgement => "acknowledgement",
-            MailKind::FollowUp => "follow_up",
-            MailKind::Retention => "retention",
-            MailKind::Assignment => "assignment",
-            MailKind::ResponseWarning => "response_warning",
-            MailKind::Breach => "breach",
-        }
-    }
-
-    pub const ALL: [MailKind; 6] = [
-        MailKind::Acknowledgement,
-        MailKind::FollowUp,
-        MailKind::Retention,
-        MailKind::Assignment,
-        MailKind::ResponseWarning,
-        MailKind::Breach,
-    ];
-}
 
 /// A message and the values it needs. Dates arrive already formatted for the reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

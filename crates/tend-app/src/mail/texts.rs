@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use fluent_bundle::FluentArgs;
 
-use super::templates::MailKind;
+use super::kind::MailKind;
 use crate::i18n::{Catalog, Language};
 
 /// The `.ftl` sources of the mail in `lang`.

@@ -2,8 +2,8 @@
 //! upserted on `external_ref`, new customers taken with their complaints, and how a failed
 //! write reads to the caller.
 
-use tend_domain::kernel::reason::*;
 use std::collections::HashMap;
+use tend_domain::kernel::reason::*;
 
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
@@ -47,11 +47,7 @@ pub(super) fn write_error(e: sqlx::Error) -> StoreError {
         sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
             StoreError::field("preferred_channel", UNKNOWN_CHANNEL)
         }
-        _ => StoreError::unique(
-            e,
-            "external_ref",
-            DUPLICATE_CUSTOMER_REF,
-        ),
+        _ => StoreError::unique(e, "external_ref", DUPLICATE_CUSTOMER_REF),
     }
 }
 

@@ -7,9 +7,9 @@ pub(crate) use batch::{insert_new, remove_new, upsert_batch};
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
-use tend_domain::kernel::reason::*;
 use tend_domain::customers::{Customer, CustomerDraft, EducationLevel, Gender};
 use tend_domain::kernel::ids::CustomerId;
+use tend_domain::kernel::reason::*;
 
 use crate::error::{StoreError, StoreResult};
 use crate::sql::AnyQuery;

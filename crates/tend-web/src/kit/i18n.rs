@@ -14,7 +14,7 @@ use jiff::tz::TimeZone;
 use tend_app::i18n::Catalog;
 pub use tend_app::i18n::{Language, message_ids};
 
-use crate::kit::session::cookie;
+use crate::kit::cookies::cookie;
 
 /// The `.ftl` files of one language: (capability, source), one per capability. `kit` holds the
 /// frame, errors, formats and the labels several capabilities share.

@@ -14,6 +14,7 @@ use tend_domain::staff::Permission;
 use tend_store::{Actor, Session, StoreError};
 
 use crate::WebState;
+use crate::kit::cookies::{cookie, set_cookie};
 use crate::kit::error::PageError;
 use tend_app::BODY_LIMIT;
 
@@ -21,38 +22,6 @@ pub const SESSION_COOKIE: &str = "tend_session";
 /// The double-submit cookie of forms shown before anyone signs in.
 pub const FORM_COOKIE: &str = "tend_form";
 pub const SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
-
-/// The value of cookie `name`, if the request sent it.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.trim().to_owned())
-        .filter(|v| !v.is_empty() && v.len() <= 200)
-}
-
-/// A `Set-Cookie` value: HttpOnly, Path=/, the given SameSite, Secure when configured;
-/// `max_age` 0 deletes the cookie.
-pub fn set_cookie(
-    name: &str,
-    value: &str,
-    max_age: Option<u64>,
-    same_site: &str,
-    secure: bool,
-) -> HeaderValue {
-    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
-    if let Some(age) = max_age {
-        c.push_str(&format!("; Max-Age={age}"));
-    }
-    if secure {
-        c.push_str("; Secure");
-    }
-    HeaderValue::from_str(&c).expect("cookie values are URL-safe text")
-}
 
 /// Equal strings, compared in time independent of where they differ.
 pub fn same(a: &str, b: &str) -> bool {
@@ -242,15 +211,6 @@ pub fn random_token() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cookies_are_read_by_name() {
-        let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("a=1; lang=es; x="));
-        assert_eq!(cookie(&h, "lang").as_deref(), Some("es"));
-        assert_eq!(cookie(&h, "x"), None);
-        assert_eq!(cookie(&h, "b"), None);
-    }
 
     #[test]
     fn only_local_paths_are_followed() {

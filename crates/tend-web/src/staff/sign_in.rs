@@ -11,12 +11,12 @@ use serde::Deserialize;
 use tend_store::AuthedEmployee;
 
 use crate::WebState;
+use crate::kit::cookies::{cookie, set_cookie};
 use crate::kit::error::{PageError, PageResult};
 use crate::kit::fields::Errors;
 use crate::kit::i18n::{Language, Tr};
 use crate::kit::session::{
-    PublicForm, SESSION_COOKIE, SESSION_TTL, StaffForm, cookie, form_token, local_path, set_cookie,
-    with_cookie,
+    PublicForm, SESSION_COOKIE, SESSION_TTL, StaffForm, form_token, local_path, with_cookie,
 };
 use crate::{Chrome, render, render_form};
 

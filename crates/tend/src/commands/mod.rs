@@ -5,4 +5,5 @@ pub mod channels;
 pub mod export;
 pub mod import;
 pub mod serve;
+pub mod signal;
 pub mod work;

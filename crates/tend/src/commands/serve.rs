@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use tend_store::StoreOptions;
 
+use crate::commands::signal::shutdown_signal;
 use crate::commands::work::WorkOptions;
 
 pub async fn run(
@@ -50,20 +51,4 @@ pub async fn run(
     store.close().await;
     tracing::info!("stopped");
     Ok(())
-}
-
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }

@@ -73,7 +73,7 @@ pub async fn run(store: Store, opts: WorkOptions, concurrency: u32) -> anyhow::R
         "{} worker(s) running; Ctrl-C stops them.",
         concurrency.max(1)
     );
-    crate::commands::serve::shutdown_signal().await;
+    crate::commands::signal::shutdown_signal().await;
     let _ = stop.send(true);
     while tasks.join_next().await.is_some() {}
     store.close().await;

@@ -1,0 +1,36 @@
+//! The kinds of message Tend sends, without their values: what the mail log records and what
+//! the catalogue's message ids are named after.
+
+/// Which message a `Template` is, without its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MailKind {
+    Acknowledgement,
+    FollowUp,
+    Retention,
+    Assignment,
+    ResponseWarning,
+    Breach,
+}
+
+impl MailKind {
+    /// The kind's name, as the mail log records it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Acknowledgement => "acknowledgement",
+            MailKind::FollowUp => "follow_up",
+            MailKind::Retention => "retention",
+            MailKind::Assignment => "assignment",
+            MailKind::ResponseWarning => "response_warning",
+            MailKind::Breach => "breach",
+        }
+    }
+
+    pub const ALL: [MailKind; 6] = [
+        MailKind::Acknowledgement,
+        MailKind::FollowUp,
+        MailKind::Retention,
+        MailKind::Assignment,
+        MailKind::ResponseWarning,
+        MailKind::Breach,
+    ];
+}
