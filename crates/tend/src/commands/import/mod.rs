@@ -3,34 +3,108 @@
 //! By default an import is all-or-nothing: if any row is bad nothing is stored and every bad
 //! row is listed with its line, field and reason. `--skip-invalid` stores the good rows.
 //! Rows carry their source's id, so importing the same file twice adds nothing the second time.
+//!
+//! Each kind of row is one [`Importer`] in its own file, registered by one line in
+//! `importers!` below. What the kinds share is here, once: reading the file, collecting bad
+//! rows, the all-or-nothing / `--skip-invalid` policy and the summary line.
 
-mod convert;
-mod presets;
-mod transactions;
+mod reader;
+mod row;
 
-use std::collections::HashMap;
-use std::io::IsTerminal;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use tend_domain::FieldErrors;
-use tend_domain::complaints::ComplaintRecord;
-use tend_domain::customers::Customer;
-use tend_domain::kernel::ids::{CategoryId, ProductId};
-use tend_domain::kernel::text::Name;
-use tend_store::{Actor, Store};
+use tend_store::{ImportOutcome, Store};
 
-use convert::{Converted, complaint_row, customer_row};
-use presets::Row;
+use row::Record;
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum What {
-    Customers,
-    Complaints,
+/// Registers the importers, one line each: `module::Type`, where `module.rs` holds `Type`, an
+/// [`Importer`], makes `tend import <type in kebab-case>`. A doc comment above the line becomes
+/// that value's `--help` text.
+macro_rules! importers {
+    ($($(#[doc = $doc:literal])* $module:ident::$importer:ident,)*) => {
+        $(mod $module;)*
+
+        #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub enum What {
+            $($(#[doc = $doc])* $importer,)*
+        }
+
+        /// Imports `file` with the importer `what` names.
+        async fn dispatch(
+            what: What,
+            store: &Store,
+            file: &Path,
+            opts: &Options,
+        ) -> anyhow::Result<()> {
+            match what {
+                $(What::$importer => import::<$module::$importer>(store, file, opts).await,)*
+            }
+        }
+    };
+}
+
+importers! {
+    customers::Customers,
+    complaints::Complaints,
     /// Purchases (orders), each scheduling a retention contact.
-    Transactions,
+    transactions::Transactions,
+}
+
+/// One kind of row Tend imports: how a CSV row becomes a valid row, and how valid rows are
+/// stored. Reading the file, listing bad rows, the all-or-nothing policy and the summary are
+/// [`import`]'s, the same for every kind.
+///
+/// A row goes `validate` (alone) → `resolve` (against the database, reading only) → `store`
+/// (all rows together). A refusal at either of the first two makes the row bad; then nothing
+/// is stored unless `--skip-invalid`, in which case `store` gets the rest.
+trait Importer {
+    /// What the rows are, plural, as the summary says it: `imported 3 customers (…)`.
+    const KIND: &'static str;
+    /// The fields `--map COLUMN=FIELD` may name.
+    const FIELDS: &'static [&'static str];
+    /// A row that passed [`Importer::validate`]: valid on its own.
+    type Row;
+    /// A row whose references [`Importer::resolve`] found: ready to store.
+    type Resolved;
+
+    /// Refuses, before the file is read, a command line this kind cannot import: by default
+    /// a `--map` naming a field not in [`Importer::FIELDS`].
+    ///
+    /// Errors: one message for the whole command (`--map: unknown field "x"; known: …`).
+    fn check(opts: &Options) -> anyhow::Result<()> {
+        known_fields(&opts.map, Self::FIELDS)
+    }
+
+    /// One CSV record, read through `opts.preset` or `opts.map`, to a valid row.
+    ///
+    /// Errors: every refused field (a field name, or a column name for a preset) with its
+    /// reason; each is listed as `line N: field: reason` and the row is bad.
+    fn validate(record: &Record, opts: &Options) -> Result<Self::Row, FieldErrors>;
+
+    /// Finds what the rows refer to in the database (a purchase's customer), reading only.
+    /// Returns one result per row, in the rows' order; an `Err` makes that row bad, listed
+    /// like a [`Importer::validate`] error.
+    ///
+    /// Errors (outer): the database's; the import stops and nothing is stored.
+    async fn resolve(
+        store: &Store,
+        rows: Vec<Self::Row>,
+    ) -> anyhow::Result<Vec<Result<Self::Resolved, FieldErrors>>>;
+
+    /// Stores the rows in one database transaction: all of them or, on error, none. A row
+    /// already present (same source id) is counted in `already_present`, not stored again.
+    /// An importer that creates shared entries first (complaints: categories) says so.
+    ///
+    /// Errors: the database's.
+    async fn store(
+        store: &Store,
+        rows: Vec<Self::Resolved>,
+        opts: &Options,
+    ) -> anyhow::Result<ImportOutcome>;
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,6 +149,20 @@ impl ImportArgs {
     }
 }
 
+/// What an importer reads and stores rows with: the command line, and the clock.
+struct Options {
+    preset: Option<Preset>,
+    /// `--map` pairs, (column, field).
+    map: Vec<(String, String)>,
+    /// `--skip-invalid`.
+    skip_invalid: bool,
+    /// `--retention-days`.
+    retention_days: i64,
+    now: Timestamp,
+    /// The current year (UTC), for birth years.
+    year: i16,
+}
+
 /// A row Tend refused: its line in the file, the field and why.
 struct Bad {
     line: u64,
@@ -82,6 +170,7 @@ struct Bad {
     reason: String,
 }
 
+/// A row's field errors as bad rows, one per field.
 fn bad_rows(line: u64, e: FieldErrors) -> impl Iterator<Item = Bad> {
     e.iter()
         .map(|(f, r)| Bad {
@@ -93,21 +182,8 @@ fn bad_rows(line: u64, e: FieldErrors) -> impl Iterator<Item = Bad> {
         .into_iter()
 }
 
-fn progress(len: u64) -> ProgressBar {
-    if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(len);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} rows {per_sec} {eta}")
-                .expect("template"),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    }
-}
-
 pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
-    let map: Vec<(String, String)> = args
+    let map = args
         .map
         .iter()
         .map(|m| {
@@ -116,137 +192,53 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         })
         .collect::<Option<_>>()
         .ok_or_else(|| anyhow::anyhow!("--map takes COLUMN=FIELD"))?;
-    if args.what == What::Transactions {
-        known_fields(&map, transactions::FIELDS)?;
-    }
-    if args.what == What::Complaints && args.preset.is_none() {
-        if map.is_empty() {
-            anyhow::bail!(
-                "--preset cfpb, --preset support-tickets or --map COLUMN=FIELD is needed"
-            );
-        }
-        known_fields(&map, presets::COMPLAINT_FIELDS)?;
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .from_path(&args.file)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", args.file.display()))?;
-    let headers = reader.headers()?.clone();
-    let size = std::fs::metadata(&args.file).map(|m| m.len()).unwrap_or(0);
-    let bar = progress(size);
     let now = Timestamp::now();
-    let year = now.to_zoned(jiff::tz::TimeZone::UTC).year();
+    let opts = Options {
+        preset: args.preset,
+        map,
+        skip_invalid: args.skip_invalid,
+        retention_days: args.retention_days,
+        now,
+        year: now.to_zoned(jiff::tz::TimeZone::UTC).year(),
+    };
+    dispatch(args.what, store, &args.file, &opts).await
+}
+
+/// The pipeline: check the command line, validate every row, resolve the valid ones, list
+/// the bad ones, then refuse the file or store the good rows, and say what happened.
+async fn import<I: Importer>(store: &Store, file: &Path, opts: &Options) -> anyhow::Result<()> {
+    I::check(opts)?;
     let mut bad = Vec::new();
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line() + 1;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line());
-                let row = Row {
-                    headers: &headers,
-                    record: &record,
-                };
-                let converted = match args.what {
-                    What::Customers => {
-                        customer_row(&row, &map, year).map(|c| Converted::Customer(Box::new(c)))
-                    }
-                    What::Complaints => {
-                        complaint_row(&row, args.preset, &map, now, year).map(Converted::Complaint)
-                    }
-                    What::Transactions => transactions::row(&row, args.preset, &map, now)
-                        .map(|t| Converted::Transaction(Box::new((line, t)))),
-                };
-                match converted {
-                    Ok(c) => rows.push(c),
-                    Err(e) => bad.extend(bad_rows(line, e)),
-                }
-            }
-            Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
-                bad.push(Bad {
-                    line,
-                    field: "record".into(),
-                    reason: csv_reason(&e),
-                });
-            }
+    let valid = reader::read::<I>(file, opts, &mut bad)?;
+    let (lines, rows): (Vec<u64>, Vec<I::Row>) = valid.into_iter().unzip();
+    let resolved = I::resolve(store, rows).await?;
+    assert_eq!(resolved.len(), lines.len(), "one result per row");
+    let mut good = Vec::with_capacity(resolved.len());
+    for (line, row) in lines.into_iter().zip(resolved) {
+        match row {
+            Ok(r) => good.push(r),
+            Err(e) => bad.extend(bad_rows(line, e)),
         }
-        bar.set_position(reader.position().byte());
-    }
-    bar.finish_and_clear();
-    let mut stored_transactions = None;
-    if args.what == What::Transactions {
-        let rows = std::mem::take(&mut rows)
-            .into_iter()
-            .filter_map(|r| match r {
-                Converted::Transaction(t) => Some(*t),
-                _ => None,
-            })
-            .collect();
-        let retention = tend_store::RetentionPlan {
-            after: jiff::SignedDuration::from_hours(24 * args.retention_days),
-            job: tend_app::transactions::retention::retention_job,
-        };
-        let (out, unknown) = transactions::store_rows(
-            store,
-            rows,
-            bad.is_empty() || args.skip_invalid,
-            args.skip_invalid,
-            retention,
-            now,
-        )
-        .await?;
-        bad.extend(unknown.into_iter().map(|(line, field, reason)| Bad {
-            line,
-            field,
-            reason,
-        }));
-        stored_transactions = Some(out);
     }
     for b in &bad {
         eprintln!("line {}: {}: {}", b.line, b.field, b.reason);
     }
-    if !bad.is_empty() && !args.skip_invalid {
-        let lines: std::collections::BTreeSet<u64> = bad.iter().map(|b| b.line).collect();
+    let bad_lines: BTreeSet<u64> = bad.iter().map(|b| b.line).collect();
+    if !bad.is_empty() && !opts.skip_invalid {
         anyhow::bail!(
             "nothing imported: {} bad row(s) (lines {}); fix them or pass --skip-invalid",
-            lines.len(),
-            join(&lines)
+            bad_lines.len(),
+            join(&bad_lines)
         );
     }
-    let skipped = bad
-        .iter()
-        .map(|b| b.line)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let actor = Actor::system("import");
-    match args.what {
-        What::Customers => {
-            let customers: Vec<Customer> =
-                rows.into_iter().filter_map(Converted::customer).collect();
-            let n = store.import_customers(&customers, now).await?;
-            println!(
-                "imported {n} customers ({} already present); {skipped} bad row(s) skipped",
-                customers.len() as u64 - n
-            );
-        }
-        What::Transactions => {
-            let out = stored_transactions.unwrap_or_default();
-            println!(
-                "imported {} transactions ({} already present); {skipped} bad row(s) skipped",
-                out.inserted, out.already_present
-            );
-        }
-        What::Complaints => {
-            let items = resolve_catalog(store, rows, now).await?;
-            let out = store.import(items, &actor, now).await?;
-            println!(
-                "imported {} complaints ({} already present); {skipped} bad row(s) skipped",
-                out.inserted, out.already_present
-            );
-        }
-    }
+    let out = I::store(store, good, opts).await?;
+    println!(
+        "imported {} {} ({} already present); {} bad row(s) skipped",
+        out.inserted,
+        I::KIND,
+        out.already_present,
+        bad_lines.len()
+    );
     Ok(())
 }
 
@@ -258,76 +250,11 @@ fn known_fields(map: &[(String, String)], known: &[&str]) -> anyhow::Result<()> 
     }
 }
 
-fn join(lines: &std::collections::BTreeSet<u64>) -> String {
+fn join(lines: &BTreeSet<u64>) -> String {
     let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
     if lines.len() > 20 {
         format!("{}, …", shown.join(", "))
     } else {
         shown.join(", ")
     }
-}
-
-fn csv_reason(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!(
-                "has {len} fields where the header has {expected_len}: the record is cut off or malformed"
-            )
-        }
-        csv::ErrorKind::Utf8 { .. } => "is not valid UTF-8".into(),
-        _ => e.to_string(),
-    }
-}
-
-/// Creates the categories, products and channels the rows name, and points the rows at them.
-async fn resolve_catalog(
-    store: &Store,
-    rows: Vec<Converted>,
-    now: Timestamp,
-) -> anyhow::Result<Vec<(Option<Customer>, ComplaintRecord)>> {
-    let mut categories: HashMap<Vec<String>, Option<CategoryId>> = HashMap::new();
-    let mut products: HashMap<String, ProductId> = HashMap::new();
-    let mut channels: HashMap<String, ()> = HashMap::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let Converted::Complaint(b) = row else {
-            continue;
-        };
-        let (customer, mut record, m) = *b;
-        if !m.category.is_empty() {
-            if !categories.contains_key(&m.category) {
-                let path: Vec<Name> = m
-                    .category
-                    .iter()
-                    .map(|p| Name::parse(p).expect("checked"))
-                    .collect();
-                categories.insert(
-                    m.category.clone(),
-                    store.ensure_category_path(&path, now).await?,
-                );
-            }
-            record.category_id = categories[&m.category];
-        }
-        if let Some(p) = &m.product {
-            if !products.contains_key(p) {
-                let name = Name::parse(p).map_err(|r| anyhow::anyhow!("product {p:?}: {r}"))?;
-                products.insert(p.clone(), store.ensure_product(&name, now).await?);
-            }
-            record.product_id = Some(products[p]);
-        }
-        if let Some(name) = &m.channel_name
-            && channels.insert(record.channel.to_string(), ()).is_none()
-        {
-            store
-                .ensure_channel(
-                    &record.channel,
-                    &Name::parse(name).map_err(|r| anyhow::anyhow!("channel: {r}"))?,
-                )
-                .await?;
-        }
-        out.push((Some(customer), record));
-    }
-    Ok(out)
 }

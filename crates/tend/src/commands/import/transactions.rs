@@ -5,28 +5,18 @@
 //! `--map`, or the support-tickets preset (e-mail, product and date of purchase per ticket).
 //! Customers must exist already (import them first); a row naming an unknown one is a bad row.
 
-use jiff::Timestamp;
 use tend_domain::FieldErrors;
+use tend_domain::kernel::ids::CustomerId;
 use tend_domain::kernel::reason::*;
 use tend_domain::transactions::{Transaction, TransactionDraft};
-use tend_store::{ImportOutcome, Store};
+use tend_store::{ImportOutcome, RetentionPlan, Store};
 
-use super::Preset;
-use super::presets::Row;
+use super::row::{Record, yes};
+use super::{Importer, Options, Preset};
 
-/// Fields `--map` accepts for transactions.
-pub const FIELDS: &[&str] = &[
-    "customer_id",
-    "customer_email",
-    "customer_ref",
-    "occurred_at",
-    "product",
-    "amount",
-    "currency",
-    "returned",
-    "external_id",
-];
+pub(super) struct Transactions;
 
+/// Sets the draft's `field` from a cell; `customer_id` must be a whole number.
 fn set(d: &mut TransactionDraft, field: &str, v: &str, e: &mut FieldErrors) {
     let v = v.to_owned();
     match field {
@@ -40,93 +30,105 @@ fn set(d: &mut TransactionDraft, field: &str, v: &str, e: &mut FieldErrors) {
         "product" => d.product = Some(v),
         "amount" => d.amount = Some(v),
         "currency" => d.currency = Some(v),
-        "returned" => {
-            d.returned = Some(matches!(
-                v.to_ascii_lowercase().as_str(),
-                "yes" | "true" | "1" | "y"
-            ))
-        }
+        "returned" => d.returned = Some(yes(&v)),
         "external_id" => d.external_id = Some(v),
         _ => {}
     }
 }
 
-/// One row to a purchase.
-pub(super) fn row(
-    row: &Row,
-    preset: Option<Preset>,
-    map: &[(String, String)],
-    now: Timestamp,
-) -> Result<Transaction, FieldErrors> {
-    let mut e = FieldErrors::new();
-    let mut d = TransactionDraft::default();
-    match preset {
-        Some(Preset::SupportTickets) => {
-            d.customer_email = row.get("Customer Email").map(str::to_owned);
-            d.product = row.get("Product Purchased").map(str::to_owned);
-            d.occurred_at = row.get("Date of Purchase").map(str::to_owned);
-            d.external_id = row
-                .get("Ticket ID")
-                .map(|id| format!("support-tickets:{id}"));
-        }
-        Some(Preset::Cfpb) => e.add(
-            "preset",
-            DETAIL.with("detail", "the CFPB export holds no purchases"),
-        ),
-        None if map.is_empty() => {
-            for field in FIELDS {
-                if let Some(v) = row.get(field) {
-                    set(&mut d, field, v, &mut e);
-                }
-            }
-        }
-        None => {
-            for (column, field) in map {
-                if let Some(v) = row.get(column) {
-                    set(&mut d, field, v, &mut e);
-                }
-            }
-        }
-    }
-    if !e.is_empty() {
-        return Err(e);
-    }
-    d.validate(now).map_err(|err| match err {
-        tend_domain::DomainError::Invalid(f) => f,
-        other => FieldErrors::single("row", DETAIL.with("detail", other)),
-    })
-}
+impl Importer for Transactions {
+    const KIND: &'static str = "transactions";
+    const FIELDS: &'static [&'static str] = &[
+        "customer_id",
+        "customer_email",
+        "customer_ref",
+        "occurred_at",
+        "product",
+        "amount",
+        "currency",
+        "returned",
+        "external_id",
+    ];
+    type Row = Transaction;
+    /// The purchase and the customer it names.
+    type Resolved = (CustomerId, Transaction);
 
-/// Resolves every row's customer in a few queries; rows naming unknown customers come back
-/// as bad rows (line, field, reason), the rest are stored with their retention contacts —
-/// unless `may_store` is false (other rows were bad already) or bad rows turned up here
-/// without `skip_invalid`: then nothing is stored, but every bad row is still named.
-pub(super) async fn store_rows(
-    store: &Store,
-    rows: Vec<(u64, Transaction)>,
-    may_store: bool,
-    skip_invalid: bool,
-    retention: tend_store::RetentionPlan,
-    now: Timestamp,
-) -> anyhow::Result<(ImportOutcome, Vec<(u64, String, String)>)> {
-    let keys: Vec<_> = rows.iter().map(|(_, t)| &t.customer).collect();
-    let customers = store.resolve_customers(&keys).await?;
-    let mut good = Vec::with_capacity(rows.len());
-    let mut bad = Vec::new();
-    for ((line, t), customer) in rows.iter().zip(customers) {
-        match customer {
-            Some(c) => good.push((c, t)),
+    /// Without `--preset` or `--map`, the columns are the field names. The CFPB preset
+    /// refuses every row (field `preset`): that export holds no purchases.
+    fn validate(record: &Record, opts: &Options) -> Result<Transaction, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let mut d = TransactionDraft::default();
+        match opts.preset {
+            Some(Preset::SupportTickets) => {
+                d.customer_email = record.get("Customer Email").map(str::to_owned);
+                d.product = record.get("Product Purchased").map(str::to_owned);
+                d.occurred_at = record.get("Date of Purchase").map(str::to_owned);
+                d.external_id = record
+                    .get("Ticket ID")
+                    .map(|id| format!("support-tickets:{id}"));
+            }
+            Some(Preset::Cfpb) => e.add(
+                "preset",
+                DETAIL.with("detail", "the CFPB export holds no purchases"),
+            ),
+            None if opts.map.is_empty() => {
+                for field in Self::FIELDS {
+                    if let Some(v) = record.get(field) {
+                        set(&mut d, field, v, &mut e);
+                    }
+                }
+            }
             None => {
-                let (field, reason) = tend_store::unknown_customer(&t.customer);
-                bad.push((*line, field.to_owned(), Reason::from(reason).to_string()));
+                for (column, field) in &opts.map {
+                    if let Some(v) = record.get(column) {
+                        set(&mut d, field, v, &mut e);
+                    }
+                }
             }
         }
+        if !e.is_empty() {
+            return Err(e);
+        }
+        d.validate(opts.now).map_err(|err| match err {
+            tend_domain::DomainError::Invalid(f) => f,
+            other => FieldErrors::single("row", DETAIL.with("detail", other)),
+        })
     }
-    if !may_store || (!bad.is_empty() && !skip_invalid) {
-        return Ok((ImportOutcome::default(), bad));
+
+    /// Every row's customer, in a few queries; a row naming no stored customer is refused
+    /// under the field that named it (`customer_email: no customer …`).
+    async fn resolve(
+        store: &Store,
+        rows: Vec<Transaction>,
+    ) -> anyhow::Result<Vec<Result<(CustomerId, Transaction), FieldErrors>>> {
+        let keys: Vec<_> = rows.iter().map(|t| &t.customer).collect();
+        let customers = store.resolve_customers(&keys).await?;
+        Ok(rows
+            .into_iter()
+            .zip(customers)
+            .map(|(t, customer)| match customer {
+                Some(c) => Ok((c, t)),
+                None => {
+                    let (field, reason) = tend_store::unknown_customer(&t.customer);
+                    Err(FieldErrors::single(field, reason))
+                }
+            })
+            .collect())
     }
-    let out = store
-        .import_transactions(&good, Some(retention), now)
-        .await?;
-    Ok((out, bad))
+
+    /// Each purchase with its retention contact, `--retention-days` later.
+    async fn store(
+        store: &Store,
+        rows: Vec<(CustomerId, Transaction)>,
+        opts: &Options,
+    ) -> anyhow::Result<ImportOutcome> {
+        let retention = RetentionPlan {
+            after: jiff::SignedDuration::from_hours(24 * opts.retention_days),
+            job: tend_app::transactions::retention::retention_job,
+        };
+        let rows: Vec<(CustomerId, &Transaction)> = rows.iter().map(|(c, t)| (*c, t)).collect();
+        Ok(store
+            .import_transactions(&rows, Some(retention), opts.now)
+            .await?)
+    }
 }

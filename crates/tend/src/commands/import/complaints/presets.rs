@@ -1,24 +1,13 @@
-//! Column mappings: the two bundled datasets' presets, and `--map column=field` for any CSV.
+//! Complaint rows mapped onto Tend's fields: the two bundled datasets' presets, and
+//! `--map column=field` for any CSV.
 
-use csv::StringRecord;
 use jiff::Timestamp;
 use tend_domain::FieldErrors;
 use tend_domain::complaints::{FollowUpOutcome, Kind, Priority, Status};
 use tend_domain::customers::{CustomerDraft, Gender};
 use tend_domain::kernel::reason::*;
 
-/// A CSV row by column name; blank cells read as absent.
-pub struct Row<'a> {
-    pub headers: &'a StringRecord,
-    pub record: &'a StringRecord,
-}
-
-impl Row<'_> {
-    pub fn get(&self, column: &str) -> Option<&str> {
-        let i = self.headers.iter().position(|h| h.trim() == column)?;
-        self.record.get(i).map(str::trim).filter(|v| !v.is_empty())
-    }
-}
+use super::super::row::{Record, instant};
 
 /// What the source says happened to a complaint before it reached Tend.
 #[derive(Debug, Default, Clone)]
@@ -45,33 +34,8 @@ pub struct Mapped {
     pub history: History,
 }
 
-/// A date (`2023-08-25`, midnight UTC), a date and time (`2023-06-01 19:11:14`, UTC) or RFC 3339.
-pub fn instant(e: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<Timestamp> {
-    let raw = raw?;
-    let utc = jiff::tz::TimeZone::UTC;
-    let parsed = raw
-        .parse::<Timestamp>()
-        .ok()
-        .or_else(|| {
-            raw.parse::<jiff::civil::DateTime>()
-                .ok()
-                .and_then(|d| d.to_zoned(utc.clone()).ok())
-                .map(|z| z.timestamp())
-        })
-        .or_else(|| {
-            raw.parse::<jiff::civil::Date>()
-                .ok()
-                .and_then(|d| d.to_zoned(utc).ok())
-                .map(|z| z.timestamp())
-        });
-    if parsed.is_none() {
-        e.add(field, DETAIL.with("detail", format!("must be a date (2023-08-25), date and time (2023-06-01 19:11:14) or RFC 3339 instant (got {raw:?})")));
-    }
-    parsed
-}
-
 /// The CFPB consumer complaint database export.
-pub fn cfpb(row: &Row, e: &mut FieldErrors) -> Mapped {
+pub fn cfpb(row: &Record, e: &mut FieldErrors) -> Mapped {
     let id = row.get("Complaint ID");
     if id.is_none() {
         e.add("Complaint ID", REQUIRED);
@@ -145,7 +109,7 @@ pub fn cfpb(row: &Row, e: &mut FieldErrors) -> Mapped {
 }
 
 /// The "Customer Support Ticket Dataset".
-pub fn support_tickets(row: &Row, e: &mut FieldErrors) -> Mapped {
+pub fn support_tickets(row: &Record, e: &mut FieldErrors) -> Mapped {
     let id = row.get("Ticket ID");
     if id.is_none() {
         e.add("Ticket ID", REQUIRED);
@@ -241,7 +205,7 @@ pub fn support_tickets(row: &Row, e: &mut FieldErrors) -> Mapped {
 /// `--map column=field` pairs for any CSV. Fields: the customer's (`customer_name`,
 /// `customer_email`, `customer_phone`, `customer_ref`, …) and the complaint's (`description`,
 /// `subject`, `kind`, `priority`, `channel`, `received_at`, `external_id`, `category`, `product`).
-pub fn mapped(row: &Row, map: &[(String, String)], e: &mut FieldErrors) -> Mapped {
+pub fn mapped(row: &Record, map: &[(String, String)], e: &mut FieldErrors) -> Mapped {
     let mut m = Mapped::default();
     for (column, field) in map {
         let Some(v) = row.get(column) else { continue };
@@ -278,7 +242,7 @@ pub fn mapped(row: &Row, map: &[(String, String)], e: &mut FieldErrors) -> Mappe
 }
 
 /// Fields `--map` accepts for complaints.
-pub const COMPLAINT_FIELDS: &[&str] = &[
+pub const FIELDS: &[&str] = &[
     "customer_name",
     "customer_email",
     "customer_phone",

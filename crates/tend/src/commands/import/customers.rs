@@ -1,0 +1,84 @@
+//! `tend import customers`: people from CSV, columns named to the customer's fields by `--map`.
+//!
+//! A customer whose `external_ref` is stored already is kept as it is: map a column to
+//! `external_ref` and re-importing the file adds nothing.
+
+use tend_domain::FieldErrors;
+use tend_domain::customers::{Customer, CustomerDraft};
+use tend_domain::kernel::reason::*;
+use tend_store::{ImportOutcome, Store};
+
+use super::row::{Record, invalid, yes};
+use super::{Importer, Options};
+
+pub(super) struct Customers;
+
+impl Importer for Customers {
+    const KIND: &'static str = "customers";
+    /// The customer's own fields, as the API names them.
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "address",
+        "phone",
+        "email",
+        "city",
+        "region",
+        "country",
+        "education_level",
+        "gender",
+        "birth_year",
+        "preferred_language",
+        "preferred_channel",
+        "consent_to_contact",
+        "notes",
+        "external_ref",
+    ];
+    type Row = Customer;
+    type Resolved = Customer;
+
+    /// Accepts any `--map`: presets do not apply, and a field the customer does not have is
+    /// refused row by row by the draft (`line N: map: unknown field …`).
+    fn check(_: &Options) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    fn validate(record: &Record, opts: &Options) -> Result<Customer, FieldErrors> {
+        let mut obj = serde_json::Map::new();
+        for (column, field) in &opts.map {
+            if let Some(v) = record.get(column) {
+                let value = match field.as_str() {
+                    "birth_year" => v
+                        .parse::<i64>()
+                        .map(Into::into)
+                        .unwrap_or_else(|_| v.into()),
+                    "consent_to_contact" => yes(v).into(),
+                    _ => v.into(),
+                };
+                obj.insert(field.clone(), value);
+            }
+        }
+        let draft: CustomerDraft = serde_json::from_value(obj.into())
+            .map_err(|e| FieldErrors::single("map", DETAIL.with("detail", e)))?;
+        draft.validate(opts.year).map_err(invalid)
+    }
+
+    /// Customers refer to nothing else.
+    async fn resolve(
+        _: &Store,
+        rows: Vec<Customer>,
+    ) -> anyhow::Result<Vec<Result<Customer, FieldErrors>>> {
+        Ok(rows.into_iter().map(Ok).collect())
+    }
+
+    async fn store(
+        store: &Store,
+        rows: Vec<Customer>,
+        opts: &Options,
+    ) -> anyhow::Result<ImportOutcome> {
+        let inserted = store.import_customers(&rows, opts.now).await?;
+        Ok(ImportOutcome {
+            inserted,
+            already_present: rows.len() as u64 - inserted,
+        })
+    }
+}

@@ -1,0 +1,83 @@
+//! Reading the CSV file for an importer: every record validated, with its line in the file.
+//!
+//! A record the CSV reader itself refuses (cut off, not UTF-8) is a bad row under `record`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::row::Record;
+use super::{Bad, Importer, Options, bad_rows};
+
+/// Reads and validates every record: returns the valid rows with their lines, and adds the
+/// bad ones to `bad`.
+pub(super) fn read<I: Importer>(
+    file: &Path,
+    opts: &Options,
+    bad: &mut Vec<Bad>,
+) -> anyhow::Result<Vec<(u64, I::Row)>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .from_path(file)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let headers = reader.headers()?.clone();
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let bar = progress(size);
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() + 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(line, |p| p.line());
+                let cells = Record {
+                    headers: &headers,
+                    record: &record,
+                };
+                match I::validate(&cells, opts) {
+                    Ok(row) => rows.push((line, row)),
+                    Err(e) => bad.extend(bad_rows(line, e)),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(line, |p| p.line());
+                bad.push(Bad {
+                    line,
+                    field: "record".into(),
+                    reason: csv_reason(&e),
+                });
+            }
+        }
+        bar.set_position(reader.position().byte());
+    }
+    bar.finish_and_clear();
+    Ok(rows)
+}
+
+fn progress(len: u64) -> ProgressBar {
+    if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(len);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} rows {per_sec} {eta}")
+                .expect("template"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    }
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!(
+                "has {len} fields where the header has {expected_len}: the record is cut off or malformed"
+            )
+        }
+        csv::ErrorKind::Utf8 { .. } => "is not valid UTF-8".into(),
+        _ => e.to_string(),
+    }
+}
