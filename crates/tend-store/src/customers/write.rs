@@ -1,105 +1,21 @@
-//! Customers: create, read, update and list, with re-imports matched on `external_ref`.
+//! Writing customers: create, update and bulk import, all through one multi-row upsert keyed
+//! on `external_ref` (which complaint imports use too).
 
 use jiff::Timestamp;
-use sqlx::any::AnyRow;
 use std::collections::HashMap;
 use tend_domain::kernel::reason::*;
 
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
-use tend_domain::customers::{Customer, CustomerDraft, EducationLevel, Gender};
+use tend_domain::customers::Customer;
 use tend_domain::kernel::ids::CustomerId;
 
-use crate::error::{StoreError, StoreResult};
-use crate::sql::{AnyQuery, Sql, V, Value, match_ids};
-use crate::store::{Engine, Store};
-use crate::time::{ts, us};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredCustomer {
-    pub id: CustomerId,
-    pub customer: Customer,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-}
-
-pub struct CustomerPage {
-    pub items: Vec<StoredCustomer>,
-    /// Pass as `after` for the next page.
-    pub next: Option<CustomerId>,
-}
-
-const COLUMNS: &str = "name, address, phone, email, city, region, country, education_level, gender, birth_year, \
-    preferred_language, preferred_channel, consent_to_contact, notes, external_ref, name_folded, email_folded";
-
-fn serde_str<T: serde::Serialize>(v: Option<T>) -> Option<String> {
-    v.and_then(|v| serde_json::to_value(v).ok())
-        .and_then(|v| v.as_str().map(str::to_owned))
-}
-
-fn serde_parse<T: serde::de::DeserializeOwned>(v: Option<String>) -> Option<T> {
-    v.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok())
-}
-
-/// The stored values of a customer, in `COLUMNS` order.
-fn values(c: &Customer) -> Vec<Value> {
-    let s = |v: Option<&dyn ToString>| v.map(|v| v.to_string());
-    vec![
-        V::from(c.name.to_string()),
-        V::from(s(c.address.as_ref().map(|v| v as _))),
-        V::from(s(c.phone.as_ref().map(|v| v as _))),
-        V::from(s(c.email.as_ref().map(|v| v as _))),
-        V::from(s(c.city.as_ref().map(|v| v as _))),
-        V::from(s(c.region.as_ref().map(|v| v as _))),
-        V::from(s(c.country.as_ref().map(|v| v as _))),
-        V::from(serde_str(c.education_level)),
-        V::from(serde_str(c.gender)),
-        V::from(c.birth_year.map(|y| i64::from(y.get()))),
-        V::from(s(c.preferred_language.as_ref().map(|v| v as _))),
-        V::from(s(c.preferred_channel.as_ref().map(|v| v as _))),
-        V::from(i64::from(c.consent_to_contact)),
-        V::from(s(c.notes.as_ref().map(|v| v as _))),
-        V::from(s(c.external_ref.as_ref().map(|v| v as _))),
-        V::from(fold(c.name.as_str())),
-        V::from(c.email.as_ref().map(|e| fold(e.as_str()))),
-    ]
-}
-
-fn bind<'q>(q: AnyQuery<'q>, c: &Customer) -> AnyQuery<'q> {
-    values(c).into_iter().fold(q, |q, v| v.bind_query(q))
-}
-
-fn from_row(row: &AnyRow) -> StoreResult<StoredCustomer> {
-    let t = |c: &str| row.try_get::<Option<String>, _>(c);
-    let draft = CustomerDraft {
-        name: t("name")?,
-        address: t("address")?,
-        phone: t("phone")?,
-        email: t("email")?,
-        city: t("city")?,
-        region: t("region")?,
-        country: t("country")?,
-        education_level: serde_parse::<EducationLevel>(t("education_level")?),
-        gender: serde_parse::<Gender>(t("gender")?),
-        birth_year: row.try_get("birth_year")?,
-        preferred_language: t("preferred_language")?,
-        preferred_channel: t("preferred_channel")?,
-        consent_to_contact: Some(row.try_get::<i64, _>("consent_to_contact")? != 0),
-        notes: t("notes")?,
-        external_ref: t("external_ref")?,
-    };
-    Ok(StoredCustomer {
-        id: CustomerId(row.try_get("id")?),
-        customer: draft.validate(i16::MAX)?,
-        created_at: ts(row.try_get("created_at")?),
-        updated_at: ts(row.try_get("updated_at")?),
-    })
-}
-
-/// Lower-cased for case-insensitive search in every script, the same on both engines (SQLite's
-/// `lower()` folds ASCII only). Turkish İ folds to a plain i.
-pub(crate) fn fold(s: &str) -> String {
-    s.to_lowercase().replace('\u{307}', "")
-}
+use super::StoredCustomer;
+use super::rows::{COLUMNS, bind, values};
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::{Sql, V, match_ids};
+use crate::kernel::time::us;
+use crate::store::Store;
 
 /// A failed customer write, as the caller should see it: a duplicate `external_ref` or an
 /// unknown `preferred_channel` names the field; anything else stays a database error.
@@ -233,17 +149,6 @@ impl Store {
         Ok(u64::try_from(after - before).unwrap_or(0))
     }
 
-    pub async fn customer(&self, id: CustomerId) -> StoreResult<StoredCustomer> {
-        let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE id = $1"
-        )))
-        .bind(id.0)
-        .fetch_optional(self.read())
-        .await?
-        .ok_or(StoreError::NotFound("customer"))?;
-        from_row(&row)
-    }
-
     pub async fn update_customer(
         &self,
         id: CustomerId,
@@ -276,44 +181,9 @@ impl Store {
             .await?;
         for row in ids {
             let complaint = tend_domain::kernel::ids::ComplaintId(row.try_get("id")?);
-            crate::search::reindex(&mut tx, self.engine(), complaint).await?;
+            crate::kernel::search::reindex(&mut tx, self.engine(), complaint).await?;
         }
         tx.commit().await?;
         self.customer(id).await
-    }
-
-    /// Customers by id, newest first; `q` matches the start of the name or the e-mail address.
-    pub async fn list_customers(
-        &self,
-        q: Option<&str>,
-        after: Option<CustomerId>,
-        limit: u32,
-    ) -> StoreResult<CustomerPage> {
-        let mut qb = crate::sql::Sql::new(
-            self.engine(),
-            format!("SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE 1 = 1"),
-        );
-        if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("{}%", fold(&q.replace(['%', '_'], "")));
-            qb.push(" AND (name_folded LIKE ")
-                .bind(pattern.clone())
-                .push(" OR email_folded LIKE ")
-                .bind(pattern)
-                .push(")");
-        }
-        if let Some(a) = after {
-            qb.push(" AND id < ").bind(a.0);
-        }
-        qb.push(&format!(" ORDER BY id DESC LIMIT {}", limit.min(1000) + 1));
-        let rows = qb.build().fetch_all(self.read()).await?;
-        let mut items = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
-        let next = (items.len() > limit as usize).then(|| {
-            items.truncate(limit as usize);
-            items.last().map(|c| c.id)
-        });
-        Ok(CustomerPage {
-            items,
-            next: next.flatten(),
-        })
     }
 }
