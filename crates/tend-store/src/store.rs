@@ -1,4 +1,7 @@
-//! Opening a store: engine choice from the URL, pools, pragmas, migrations, health, backup.
+//! The `Store` handle and opening it: engine choice from the URL, pools, pragmas, migrations,
+//! health, backup. Every capability adds its queries to `Store` in its own `impl Store`; the
+//! handle holds the little state some of them keep (the intake writer, the token and channel
+//! settings caches, the status-link key).
 
 use std::sync::{Arc, Once};
 use tend_domain::kernel::reason::*;
@@ -6,14 +9,9 @@ use tend_domain::kernel::reason::*;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
-use crate::error::{StoreError, StoreResult};
-use crate::intake::Intake;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
+use crate::complaints::Intake;
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
 
 /// How to open a store.
 #[derive(Debug, Clone)]
@@ -46,8 +44,8 @@ pub(crate) struct Inner {
     /// Writes. On SQLite exactly one connection, so writers queue here instead of on file locks.
     pub(crate) write: AnyPool,
     pub(crate) intake: Intake,
-    pub(crate) tokens: crate::auth::TokenCache,
-    pub(crate) channel_settings: crate::channel_settings::SettingsCache,
+    pub(crate) tokens: crate::staff::TokenCache,
+    pub(crate) channel_settings: crate::channels::SettingsCache,
     /// The status-link key once read (it never changes).
     pub(crate) status_key: std::sync::OnceLock<Vec<u8>>,
 }

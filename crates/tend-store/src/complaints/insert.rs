@@ -8,11 +8,11 @@ use tend_domain::kernel::ids::{ComplaintId, complaint_reference};
 
 use super::rows::{RECORD_COLUMNS, values};
 use super::{Actor, Complaint};
-use crate::error::{StoreError, StoreResult};
-use crate::search;
-use crate::sql::{Sql, V, match_ids};
-use crate::store::Engine;
-use crate::time::us;
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::search;
+use crate::kernel::sql::{Sql, V, match_ids};
+use crate::kernel::time::us;
 
 /// Rows per statement: 42 parameters each keeps a statement well under both engines' limits.
 const CHUNK: usize = 400;

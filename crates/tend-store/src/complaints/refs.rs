@@ -8,8 +8,8 @@ use sqlx::{AnyConnection, Row};
 use tend_domain::FieldErrors;
 use tend_domain::complaints::ComplaintRecord;
 
-use crate::sql::Sql;
-use crate::store::Engine;
+use crate::kernel::engine::Engine;
+use crate::kernel::sql::Sql;
 
 /// What a record points at: `(table, id)` for numeric keys, the channel by its code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -17,9 +17,9 @@ use tend_domain::kernel::reason::Reason;
 use tend_domain::kernel::text::Tier;
 
 use super::Complaint;
-use crate::error::{StoreError, StoreResult};
-use crate::sql::{AnyQuery, V, Value};
-use crate::time::{opt_ts, opt_us, ts, us};
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::{AnyQuery, V, Value};
+use crate::kernel::time::{opt_ts, opt_us, ts, us};
 
 /// Binds every value of the record, in column order, to a prepared statement.
 pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &ComplaintRecord) -> AnyQuery<'q> {

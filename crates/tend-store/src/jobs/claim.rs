@@ -17,10 +17,11 @@ use jiff::{SignedDuration, Timestamp};
 use tend_domain::kernel::reason::*;
 
 use super::{Job, check_kind, job_from_row};
-use crate::error::{StoreError, StoreResult};
-use crate::sql::Sql;
-use crate::store::{Engine, Store};
-use crate::time::us;
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::Sql;
+use crate::kernel::time::us;
+use crate::store::Store;
 
 /// The most jobs one claim takes.
 const MAX_BATCH: u32 = 1000;

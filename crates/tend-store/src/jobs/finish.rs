@@ -9,10 +9,10 @@ use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
 
 use super::{JobId, MAX_ERROR_CHARS, backoff};
-use crate::error::StoreResult;
-use crate::sql::Sql;
+use crate::kernel::error::StoreResult;
+use crate::kernel::sql::Sql;
+use crate::kernel::time::us;
 use crate::store::Store;
-use crate::time::us;
 
 /// How a run ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

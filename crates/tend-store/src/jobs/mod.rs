@@ -27,10 +27,11 @@ use jiff::{SignedDuration, Timestamp};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use crate::error::{StoreError, StoreResult};
-use crate::sql::{Sql, V};
-use crate::store::{Engine, Store};
-use crate::time::{ts, us};
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::{Sql, V};
+use crate::kernel::time::{ts, us};
+use crate::store::Store;
 
 /// How often a job is tried before it is dead, unless enqueued with another limit.
 pub const DEFAULT_MAX_ATTEMPTS: i64 = 5;

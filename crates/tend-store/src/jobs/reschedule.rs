@@ -5,10 +5,10 @@ use jiff::Timestamp;
 use tend_domain::kernel::reason::*;
 
 use super::{Finish, Finished, JobId};
-use crate::error::{StoreError, StoreResult};
-use crate::sql::Sql;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::Sql;
+use crate::kernel::time::us;
 use crate::store::Store;
-use crate::time::us;
 
 impl Store {
     /// Releases job `id` to run again at `at`, without counting an attempt — unless it was
@@ -99,7 +99,7 @@ impl Store {
             .bind(dedupe_key.to_owned())
             .fetch_optional(self.read())
             .await?;
-        row.map(|r| Ok(crate::time::ts(r.try_get("run_at")?)))
+        row.map(|r| Ok(crate::kernel::time::ts(r.try_get("run_at")?)))
             .transpose()
     }
 }

@@ -7,7 +7,7 @@ use jiff::{SignedDuration, Timestamp};
 use tend_domain::kernel::clock::Clock;
 
 use super::{Finish, Finished, Job};
-use crate::error::StoreResult;
+use crate::kernel::error::StoreResult;
 use crate::store::Store;
 
 /// What a handler did with its job.

@@ -9,7 +9,7 @@ use tend_domain::catalog::ChannelCode;
 use tend_domain::channels::response_standard::ResponseStandards;
 use tend_domain::channels::service_hours::{ServiceHours, ServiceHoursSpec};
 
-use crate::error::{StoreError, StoreResult};
+use crate::kernel::error::{StoreError, StoreResult};
 use crate::store::Store;
 
 /// How long a channel's settings are reused before they are read again.

@@ -10,7 +10,7 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, Arguments, AssertSqlSafe, Encode, Type};
 
-use crate::store::Engine;
+use crate::kernel::engine::Engine;
 
 pub(crate) struct Sql {
     text: String,

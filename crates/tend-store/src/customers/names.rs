@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use sqlx::Row;
 use tend_domain::kernel::ids::CustomerId;
 
-use crate::error::StoreResult;
-use crate::sql::Sql;
+use crate::kernel::error::StoreResult;
+use crate::kernel::sql::Sql;
 use crate::store::Store;
 
 impl Store {

@@ -16,9 +16,9 @@ use sqlx::Row;
 use tend_domain::kernel::ids::EmployeeId;
 use tend_domain::staff::Role;
 
-use crate::error::{StoreError, StoreResult};
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::time::us;
 use crate::store::Store;
-use crate::time::us;
 
 /// How long a verified token is trusted without asking the database again. Revoking a token
 /// or deactivating an employee takes effect on a running server within this time.

@@ -4,10 +4,10 @@
 use jiff::Timestamp;
 use sqlx::Row;
 
-use crate::error::StoreResult;
 use crate::jobs::JobId;
+use crate::kernel::error::StoreResult;
+use crate::kernel::time::{ts, us};
 use crate::store::Store;
-use crate::time::{ts, us};
 
 /// One message that went out.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,11 +12,11 @@ use tend_domain::kernel::money::{Currency, Money};
 use tend_domain::transactions::{CustomerKey, Transaction};
 
 use crate::complaints::ImportOutcome;
-use crate::error::{StoreError, StoreResult};
 use crate::jobs::{NewJob, insert_many};
-use crate::sql::{Sql, V};
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::{Sql, V};
+use crate::kernel::time::{ts, us};
 use crate::store::Store;
-use crate::time::{ts, us};
 
 /// Rows per multi-row statement.
 const CHUNK: usize = 500;

@@ -18,11 +18,12 @@ use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::reason::*;
 use tokio::sync::{mpsc, oneshot};
 
-use crate::complaints::{Actor, Complaint, insert_batch};
+use super::{Actor, Complaint, insert_batch};
 use crate::customers::{insert_new, remove_new};
-use crate::error::{StoreError, StoreResult};
 use crate::jobs::NewJob;
-use crate::store::{Engine, Store};
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::store::Store;
 
 /// The most complaints one transaction takes.
 const MAX_BATCH: usize = 512;

@@ -10,9 +10,9 @@ use sha2::Sha256;
 use sqlx::Row;
 use tend_domain::kernel::ids::ComplaintId;
 
-use crate::error::{StoreError, StoreResult};
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::time::us;
 use crate::store::Store;
-use crate::time::us;
 
 const SECRET_NAME: &str = "status_link_key";
 

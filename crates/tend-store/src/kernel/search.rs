@@ -6,8 +6,8 @@
 use sqlx::{AnyConnection, AnyPool, Row};
 use tend_domain::kernel::ids::ComplaintId;
 
-use crate::sql::Sql;
-use crate::store::Engine;
+use crate::kernel::engine::Engine;
+use crate::kernel::sql::Sql;
 
 const SQLITE_DOC: &str = "INSERT INTO complaint_fts (rowid, body) \
     SELECT c.id, coalesce(c.subject, '') || ' ' || c.description || ' ' || coalesce(c.facts, '') || ' ' || \

@@ -1,33 +1,16 @@
-//! Channels, categories, products and employees.
+//! The catalogue complaints point at: channels, categories (a tree, each with its follow-up
+//! delay) and products, with the find-or-create helpers imports use.
 
 use jiff::Timestamp;
-use sqlx::any::AnyRow;
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::Row;
 use tend_domain::catalog::{Category, Channel, ChannelCode, Product};
-use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
+use tend_domain::kernel::ids::{CategoryId, ProductId};
 use tend_domain::kernel::reason::*;
-use tend_domain::kernel::text::{Email, Name, Text, Tier};
-use tend_domain::staff::{Employee, Role};
+use tend_domain::kernel::text::{Name, Text};
 
-use crate::error::{StoreError, StoreResult};
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::time::us;
 use crate::store::Store;
-use crate::time::us;
-
-fn employee(row: &AnyRow) -> StoreResult<Employee> {
-    let role: String = row.try_get("role")?;
-    Ok(Employee {
-        id: EmployeeId(row.try_get("id")?),
-        email: row.try_get("email")?,
-        name: row.try_get("name")?,
-        role: Role::parse(&role).map_err(|e| sqlx::Error::Decode(e.into()))?,
-        team: row.try_get("team")?,
-        tier: Tier::new(row.try_get("tier")?).map_err(|e| sqlx::Error::Decode(e.into()))?,
-        language: row.try_get("language")?,
-        active: row.try_get::<i64, _>("active")? != 0,
-    })
-}
-
-const EMPLOYEE: &str = "SELECT id, email, name, role, team, tier, language, active FROM employees";
 
 impl Store {
     pub async fn channels(&self) -> StoreResult<Vec<Channel>> {
@@ -205,59 +188,5 @@ impl Store {
             Some(r) => Ok(ProductId(r.try_get("id")?)),
             None => Ok(self.create_product(name, None, now).await?.id),
         }
-    }
-
-    pub async fn employees(&self) -> StoreResult<Vec<Employee>> {
-        let rows = sqlx::query(AssertSqlSafe(format!("{EMPLOYEE} ORDER BY name, id")))
-            .fetch_all(self.read())
-            .await?;
-        rows.iter().map(employee).collect()
-    }
-
-    pub async fn employee_by_email(&self, email: &Email) -> StoreResult<Employee> {
-        let row = sqlx::query(AssertSqlSafe(format!("{EMPLOYEE} WHERE email = $1")))
-            .bind(email.to_string())
-            .fetch_optional(self.read())
-            .await?
-            .ok_or(StoreError::NotFound("employee"))?;
-        employee(&row)
-    }
-
-    /// Adds an employee with an already hashed password.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn create_employee(
-        &self,
-        email: &Email,
-        name: &Name,
-        role: Role,
-        team: Option<&Name>,
-        tier: Tier,
-        password_hash: &str,
-        now: Timestamp,
-    ) -> StoreResult<Employee> {
-        let row = sqlx::query(
-            "INSERT INTO employees (email, name, role, team, tier, language, password_hash, active, created_at) \
-             VALUES ($1, $2, $3, $4, $5, 'en', $6, 1, $7) RETURNING id",
-        )
-        .bind(email.to_string())
-        .bind(name.to_string())
-        .bind(role.as_str())
-        .bind(team.map(|t| t.to_string()))
-        .bind(i64::from(tier))
-        .bind(password_hash.to_owned())
-        .bind(us(now))
-        .fetch_one(self.write())
-        .await
-        .map_err(|e| StoreError::unique(e, "email", DUPLICATE_EMPLOYEE))?;
-        Ok(Employee {
-            id: EmployeeId(row.try_get("id")?),
-            email: email.to_string(),
-            name: name.to_string(),
-            role,
-            team: team.map(|t| t.to_string()),
-            tier,
-            language: "en".into(),
-            active: true,
-        })
     }
 }

@@ -11,12 +11,13 @@ use tend_domain::complaints::{Kind, Status};
 use tend_domain::kernel::ids::{CategoryId, CustomerId, EmployeeId};
 use tend_domain::kernel::reason::*;
 
-use crate::complaints::{Complaint, SELECT, from_row};
-use crate::error::{StoreError, StoreResult};
-use crate::search;
-use crate::sql::Sql;
-use crate::store::{Engine, Store};
-use crate::time::us;
+use super::{Complaint, SELECT, from_row};
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::search;
+use crate::kernel::sql::Sql;
+use crate::kernel::time::us;
+use crate::store::Store;
 
 /// Where the next page starts: just after this `(received_at µs, id)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,48 +1,25 @@
-//! Writing customers in a few multi-row statements: the stored values of a customer, re-imports
-//! upserted on `external_ref`, new customers taken with their complaints, and how a failed
-//! write reads to the caller.
+//! Writing customers: create, update and bulk import, all through one multi-row upsert keyed
+//! on `external_ref` (which complaint imports use too).
 
+use jiff::Timestamp;
 use std::collections::HashMap;
 use tend_domain::kernel::reason::*;
 
-use jiff::Timestamp;
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use tend_domain::customers::Customer;
 use tend_domain::kernel::ids::CustomerId;
 
-use super::{COLUMNS, fold, serde_str};
-use crate::error::{StoreError, StoreResult};
-use crate::sql::{Sql, V, Value, match_ids};
-use crate::store::Engine;
-use crate::time::us;
-
-/// The stored values of a customer, in `COLUMNS` order.
-pub(super) fn values(c: &Customer) -> Vec<Value> {
-    let s = |v: Option<&dyn ToString>| v.map(|v| v.to_string());
-    vec![
-        V::from(c.name.to_string()),
-        V::from(s(c.address.as_ref().map(|v| v as _))),
-        V::from(s(c.phone.as_ref().map(|v| v as _))),
-        V::from(s(c.email.as_ref().map(|v| v as _))),
-        V::from(s(c.city.as_ref().map(|v| v as _))),
-        V::from(s(c.region.as_ref().map(|v| v as _))),
-        V::from(s(c.country.as_ref().map(|v| v as _))),
-        V::from(serde_str(c.education_level)),
-        V::from(serde_str(c.gender)),
-        V::from(c.birth_year.map(|y| i64::from(y.get()))),
-        V::from(s(c.preferred_language.as_ref().map(|v| v as _))),
-        V::from(s(c.preferred_channel.as_ref().map(|v| v as _))),
-        V::from(i64::from(c.consent_to_contact)),
-        V::from(s(c.notes.as_ref().map(|v| v as _))),
-        V::from(s(c.external_ref.as_ref().map(|v| v as _))),
-        V::from(fold(c.name.as_str())),
-        V::from(c.email.as_ref().map(|e| fold(e.as_str()))),
-    ]
-}
+use super::StoredCustomer;
+use super::rows::{COLUMNS, bind, values};
+use crate::kernel::engine::Engine;
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::{Sql, V, match_ids};
+use crate::kernel::time::us;
+use crate::store::Store;
 
 /// A failed customer write, as the caller should see it: a duplicate `external_ref` or an
 /// unknown `preferred_channel` names the field; anything else stays a database error.
-pub(super) fn write_error(e: sqlx::Error) -> StoreError {
+fn write_error(e: sqlx::Error) -> StoreError {
     match &e {
         sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
             StoreError::field("preferred_channel", UNKNOWN_CHANNEL)
@@ -176,4 +153,89 @@ fn corrupt_batch() -> StoreError {
     StoreError::Database(sqlx::Error::Protocol(
         "a batch insert returned fewer customers than it was given".into(),
     ))
+}
+
+impl Store {
+    pub async fn create_customer(
+        &self,
+        c: &Customer,
+        now: Timestamp,
+    ) -> StoreResult<StoredCustomer> {
+        let mut conn = self.write().acquire().await?;
+        if c.external_ref.is_some() {
+            let existing = sqlx::query("SELECT 1 FROM customers WHERE external_ref = $1")
+                .bind(c.external_ref.as_ref().map(|r| r.to_string()))
+                .fetch_optional(&mut *conn)
+                .await?;
+            if existing.is_some() {
+                return Err(StoreError::Conflict {
+                    field: "external_ref",
+                    reason: DUPLICATE_CUSTOMER_REF.into(),
+                });
+            }
+        }
+        let id = upsert_batch(&mut conn, self.engine(), &[c], now).await?[0];
+        drop(conn);
+        self.customer(id).await
+    }
+
+    /// Stores many customers in one transaction (all or nothing); ones whose `external_ref`
+    /// is stored already are kept as they are. Returns how many rows were new.
+    pub async fn import_customers(
+        &self,
+        customers: &[Customer],
+        now: Timestamp,
+    ) -> StoreResult<u64> {
+        let mut tx = self.write().begin().await?;
+        let before: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+        let all: Vec<&Customer> = customers.iter().collect();
+        upsert_batch(&mut tx, self.engine(), &all, now).await?;
+        let after: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+        tx.commit().await?;
+        Ok(u64::try_from(after - before).unwrap_or(0))
+    }
+
+    pub async fn update_customer(
+        &self,
+        id: CustomerId,
+        c: &Customer,
+        now: Timestamp,
+    ) -> StoreResult<StoredCustomer> {
+        let sets: Vec<String> = COLUMNS
+            .split(", ")
+            .enumerate()
+            .map(|(i, col)| format!("{col} = ${}", i + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE customers SET {}, updated_at = $18 WHERE id = $19",
+            sets.join(", ")
+        );
+        let mut tx = self.write().begin().await?;
+        let done = bind(sqlx::query(AssertSqlSafe(sql)), c)
+            .bind(us(now))
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(write_error)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound("customer"));
+        }
+        // The customer's name is part of their complaints' search documents.
+        let ids = sqlx::query("SELECT id FROM complaints WHERE customer_id = $1")
+            .bind(id.0)
+            .fetch_all(&mut *tx)
+            .await?;
+        for row in ids {
+            let complaint = tend_domain::kernel::ids::ComplaintId(row.try_get("id")?);
+            crate::kernel::search::reindex(&mut tx, self.engine(), complaint).await?;
+        }
+        tx.commit().await?;
+        self.customer(id).await
+    }
 }

@@ -1,6 +1,6 @@
-//! Staff sessions for the web pages, and one-time invitation links. A session's cookie token
-//! and an invite's token are random and kept only as their SHA-256; each session carries the
-//! CSRF token its forms must send back.
+//! Signing in: password checks, staff sessions for the web pages, and one-time invitation
+//! links. A session's cookie token and an invite's token are random and kept only as their
+//! SHA-256; each session carries the CSRF token its forms must send back.
 
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -8,13 +8,13 @@ use std::time::Duration;
 use jiff::Timestamp;
 use sqlx::Row;
 use tend_domain::kernel::ids::EmployeeId;
-use tend_domain::kernel::text::{Email, Tier};
+use tend_domain::kernel::text::Email;
 use tend_domain::staff::Role;
 
-use crate::auth::{AuthedEmployee, digest, hash_password, random, verify_password};
-use crate::error::{StoreError, StoreResult};
+use super::auth::{AuthedEmployee, digest, hash_password, random, verify_password};
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::time::{ts, us};
 use crate::store::Store;
-use crate::time::{ts, us};
 
 /// A signed-in employee's session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,14 +51,6 @@ fn authed(row: &sqlx::any::AnyRow) -> StoreResult<AuthedEmployee> {
 }
 
 impl Store {
-    /// Whether anyone can sign in yet (the first run has no employees).
-    pub async fn any_employee(&self) -> StoreResult<bool> {
-        let row = sqlx::query("SELECT 1 AS one FROM employees LIMIT 1")
-            .fetch_optional(self.read())
-            .await?;
-        Ok(row.is_some())
-    }
-
     /// The active employee with this e-mail and password, or `None`. Argon2 runs off the
     /// async threads; an unknown address is checked against a dummy hash to take as long.
     pub async fn check_password(
@@ -228,53 +220,5 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(invite.employee)
-    }
-
-    /// Changes an employee's role and support tier.
-    pub async fn set_employee_role(
-        &self,
-        id: EmployeeId,
-        role: Role,
-        tier: Tier,
-    ) -> StoreResult<()> {
-        let done = sqlx::query("UPDATE employees SET role = $1, tier = $2 WHERE id = $3")
-            .bind(role.as_str())
-            .bind(i64::from(tier))
-            .bind(id.0)
-            .execute(self.write())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound("employee"));
-        }
-        Ok(())
-    }
-
-    /// The language an employee chose for the pages (`en` until they choose).
-    pub async fn employee_language(&self, id: EmployeeId) -> StoreResult<String> {
-        let row = sqlx::query("SELECT language FROM employees WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(self.read())
-            .await?
-            .ok_or(StoreError::NotFound("employee"))?;
-        Ok(row.try_get("language")?)
-    }
-
-    /// Keeps the language an employee chose, so it follows them to other browsers.
-    pub async fn set_employee_language(&self, id: EmployeeId, language: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE employees SET language = $1 WHERE id = $2")
-            .bind(language.to_owned())
-            .bind(id.0)
-            .execute(self.write())
-            .await?;
-        Ok(())
-    }
-
-    /// Whether an e-mail address belongs to an employee already.
-    pub async fn employee_exists(&self, email: &Email) -> StoreResult<bool> {
-        let row = sqlx::query("SELECT 1 AS one FROM employees WHERE email = $1")
-            .bind(email.to_string())
-            .fetch_optional(self.read())
-            .await?;
-        Ok(row.is_some())
     }
 }

@@ -1,0 +1,158 @@
+//! Changing a complaint: a domain rule applied to the stored record, the changed fields
+//! written with a version check and appended to the timeline, and dated steps — each in one
+//! transaction, the search document rebuilt when its text changed.
+
+use jiff::Timestamp;
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
+use tend_domain::DomainError;
+use tend_domain::complaints::ComplaintRecord;
+use tend_domain::complaints::timeline::{Change, diff};
+use tend_domain::kernel::ids::ComplaintId;
+use tend_domain::kernel::reason::*;
+
+use super::rows::{SELECT, UPDATE, bind_record, from_row};
+use super::{Actor, Complaint, refs};
+use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::search;
+use crate::kernel::time::us;
+use crate::store::Store;
+
+async fn append_events(
+    conn: &mut AnyConnection,
+    id: ComplaintId,
+    actor: &Actor,
+    action: &str,
+    changes: &[Change],
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    for c in changes {
+        sqlx::query(
+            "INSERT INTO complaint_events (complaint_id, at, actor_id, actor, action, field, old_value, new_value) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(id.0)
+        .bind(us(now))
+        .bind(actor.id.map(|e| e.0))
+        .bind(actor.label.clone())
+        .bind(action.to_owned())
+        .bind(c.field)
+        .bind(c.old.clone())
+        .bind(c.new.clone())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Fields whose text feeds the search index.
+const SEARCHED: [&str; 5] = [
+    "description",
+    "subject",
+    "facts",
+    "agreed_solution",
+    "customer_id",
+];
+
+impl Store {
+    /// Changes a complaint under the method's rules: `change` edits the record or refuses; the
+    /// changed fields become timeline entries under `action`, all in one transaction. With
+    /// `expected_version`, a complaint changed by someone else since is a conflict.
+    pub async fn change_complaint(
+        &self,
+        id: ComplaintId,
+        expected_version: Option<i64>,
+        actor: &Actor,
+        action: &str,
+        now: Timestamp,
+        change: impl FnOnce(&mut ComplaintRecord) -> Result<(), DomainError>,
+    ) -> StoreResult<Complaint> {
+        let mut tx = self.write().begin().await?;
+        let row = sqlx::query(AssertSqlSafe(format!("{} WHERE c.id = $1", *SELECT)))
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound("complaint"))?;
+        let mut current = from_row(&row)?;
+        if let Some(v) = expected_version.filter(|v| *v != current.version) {
+            return Err(StoreError::Conflict {
+                field: "version",
+                reason: VERSION_CHANGED
+                    .with("expected", v)
+                    .with("current", current.version),
+            });
+        }
+        let before = current.record.snapshot();
+        change(&mut current.record)?;
+        let changes = diff(&before, &current.record.snapshot());
+        if changes.is_empty() {
+            return Ok(current);
+        }
+        let problems = refs::check(&mut tx, self.engine(), &[&current.record])
+            .await?
+            .pop()
+            .unwrap_or_default();
+        if !problems.is_empty() {
+            return Err(StoreError::invalid(problems));
+        }
+        let done = bind_record(sqlx::query(AssertSqlSafe(UPDATE.as_str())), &current.record)
+            .bind(us(now))
+            .bind(id.0)
+            .bind(current.version)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| StoreError::unique(e, "external_id", DUPLICATE_COMPLAINT_OTHER))?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict {
+                field: "version",
+                reason: CHANGED_MEANWHILE.into(),
+            });
+        }
+        append_events(&mut tx, id, actor, action, &changes, now).await?;
+        if changes.iter().any(|c| SEARCHED.contains(&c.field)) {
+            search::reindex(&mut tx, self.engine(), id).await?;
+        }
+        tx.commit().await?;
+        current.version += 1;
+        current.updated_at = now;
+        Ok(current)
+    }
+
+    /// Appends a dated step taken; steps, like the timeline, are never edited.
+    pub async fn add_step(
+        &self,
+        id: ComplaintId,
+        actor: &Actor,
+        text: &str,
+        now: Timestamp,
+    ) -> StoreResult<i64> {
+        let text = tend_domain::kernel::text::LongText::parse(text)
+            .map_err(|r| StoreError::field("text", r))?;
+        let mut tx = self.write().begin().await?;
+        let bumped = sqlx::query(
+            "UPDATE complaints SET version = version + 1, updated_at = $1 WHERE id = $2",
+        )
+        .bind(us(now))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        if bumped.rows_affected() == 0 {
+            return Err(StoreError::NotFound("complaint"));
+        }
+        let row = sqlx::query("INSERT INTO complaint_steps (complaint_id, at, author_id, text) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(id.0)
+            .bind(us(now))
+            .bind(actor.id.map(|e| e.0))
+            .bind(text.as_str().to_owned())
+            .fetch_one(&mut *tx)
+            .await?;
+        let step = Change {
+            field: "steps",
+            old: None,
+            new: Some(text.into_string()),
+        };
+        append_events(&mut tx, id, actor, "step_added", &[step], now).await?;
+        search::reindex(&mut tx, self.engine(), id).await?;
+        tx.commit().await?;
+        Ok(row.try_get("id")?)
+    }
+}
