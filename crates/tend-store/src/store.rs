@@ -1,6 +1,6 @@
 //! The `Store` handle and opening it: engine choice from the URL, pools, pragmas, migrations,
 //! health, backup. Every capability adds its queries to `Store` in its own `impl Store`; the
-//! handle holds the little state some of them keep (the intake writer, the token and channel
+//! handle holds the little state some of them keep (the group-commit writer, the token and channel
 //! settings caches, the status-link key).
 
 use std::sync::{Arc, Once};
@@ -9,7 +9,7 @@ use tend_domain::kernel::reason::*;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
-use crate::complaints::Intake;
+use crate::complaints::GroupCommit;
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
 
@@ -31,7 +31,7 @@ impl StoreOptions {
     }
 }
 
-/// A handle on the database. Cheap to clone; all clones share the pools and the intake writer.
+/// A handle on the database. Cheap to clone; all clones share the pools and the group-commit writer.
 #[derive(Clone)]
 pub struct Store {
     pub(crate) inner: Arc<Inner>,
@@ -43,7 +43,7 @@ pub(crate) struct Inner {
     pub(crate) read: AnyPool,
     /// Writes. On SQLite exactly one connection, so writers queue here instead of on file locks.
     pub(crate) write: AnyPool,
-    pub(crate) intake: Intake,
+    pub(crate) group_commit: GroupCommit,
     pub(crate) tokens: crate::staff::TokenCache,
     pub(crate) channel_settings: crate::channels::SettingsCache,
     /// The status-link key once read (it never changes).
@@ -99,13 +99,13 @@ impl Store {
                 (pool.clone(), pool)
             }
         };
-        let intake = Intake::spawn(write.clone(), engine);
+        let group_commit = GroupCommit::spawn(write.clone(), engine);
         Ok(Store {
             inner: Arc::new(Inner {
                 engine,
                 read,
                 write,
-                intake,
+                group_commit,
                 tokens: Default::default(),
                 channel_settings: Default::default(),
                 status_key: Default::default(),

@@ -1,11 +1,11 @@
 //! Complaints: the stored complaint and who changed it, and the modules that keep it — reads,
-//! rule-checked changes with their timeline and steps, bulk imports, group-commit intake,
+//! rule-checked changes with their timeline and steps, bulk imports, the group commit of new complaints,
 //! keyset listing and customers' status links.
 
 mod change;
 mod import;
 mod insert;
-mod intake;
+mod group_commit;
 mod list;
 mod read;
 mod refs;
@@ -13,7 +13,7 @@ mod rows;
 mod status_links;
 
 pub(crate) use insert::insert_batch;
-pub(crate) use intake::Intake;
+pub(crate) use group_commit::GroupCommit;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};
 

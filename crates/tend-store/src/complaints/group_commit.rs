@@ -1,4 +1,4 @@
-//! Group commit for complaint intake: one writer task takes every complaint queued while the
+//! Group commit for new complaints: one writer task takes every complaint queued while the
 //! previous commit was waiting on fsync and stores them all in the next transaction.
 //!
 //! A caller is answered only after its complaint's transaction committed, so every
@@ -46,15 +46,15 @@ struct Job {
     reply: oneshot::Sender<StoreResult<Complaint>>,
 }
 
-pub(crate) struct Intake {
+pub(crate) struct GroupCommit {
     queue: mpsc::Sender<Job>,
 }
 
-impl Intake {
-    pub(crate) fn spawn(pool: AnyPool, engine: Engine) -> Intake {
+impl GroupCommit {
+    pub(crate) fn spawn(pool: AnyPool, engine: Engine) -> GroupCommit {
         let (queue, rx) = mpsc::channel(4 * MAX_BATCH);
         tokio::spawn(run(pool, engine, rx));
-        Intake { queue }
+        GroupCommit { queue }
     }
 }
 
@@ -67,7 +67,7 @@ async fn run(pool: AnyPool, engine: Engine, mut rx: mpsc::Receiver<Job>) {
         tracing::debug!(
             batch = jobs.len(),
             micros = started.elapsed().as_micros() as u64,
-            "intake batch"
+            "group commit batch"
         );
         match written {
             Ok(results) => {
@@ -201,7 +201,7 @@ impl Store {
     ) -> StoreResult<Complaint> {
         let (reply, answer) = oneshot::channel();
         self.inner
-            .intake
+            .group_commit
             .queue
             .send(Job {
                 record,
