@@ -4,6 +4,7 @@ use tend_domain::kernel::reason::*;
 mod insert;
 mod refs;
 mod rows;
+mod step_rows;
 
 pub(crate) use insert::insert_batch;
 pub(crate) use rows::{SELECT, from_row};
