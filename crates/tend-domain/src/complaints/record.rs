@@ -27,15 +27,15 @@ pub struct ComplaintRecord {
     pub tier: Tier,
     pub assignee_id: Option<EmployeeId>,
     // The method's steps (`steps.rs`); rows, views and `snapshot` flatten them to the columns.
-    /// 1. understand
+    /// Step 1: understand.
     pub understanding: Understanding,
-    /// 2. identify the cause
+    /// Step 2: identify the cause.
     pub cause: Option<Cause>,
-    /// 3. agree a solution
+    /// Step 3: agree a solution.
     pub solution: Option<Solution>,
-    /// 4. resolve
+    /// Step 4: resolve.
     pub resolution: Resolution,
-    /// 5. follow up
+    /// Step 5: follow up.
     pub follow_up: FollowUp,
     /// At any step.
     pub escalation: Option<Escalation>,

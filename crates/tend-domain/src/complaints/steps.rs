@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use super::{Compensation, FollowUpOutcome, ResponsibleParty, SolutionMode};
 use crate::kernel::ids::EmployeeId;
 
-/// 1. Understand: the facts as read back, and when the customer first heard from us. Either may
+/// Step 1, understand: the facts as read back, and when the customer first heard from us. Either may
 /// come alone (asking the customer is a first response; an import may carry facts without one).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Understanding {
@@ -15,14 +15,14 @@ pub struct Understanding {
     pub first_response_at: Option<Timestamp>,
 }
 
-/// 2. Identify the cause: both facts are given in one step, and never taken back.
+/// Step 2, identify the cause: both facts are given in one step, and never taken back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cause {
     pub root_cause: String,
     pub responsible_party: ResponsibleParty,
 }
 
-/// 3. The agreed solution. No solution fact exists without the agreement's text.
+/// Step 3, the agreed solution. No solution fact exists without the agreement's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Solution {
     /// What the customer asked for first.
@@ -65,7 +65,7 @@ impl Solution {
     }
 }
 
-/// 4. Resolve. Its facts stand alone: the prevention suggestion may be typed at intake, and a
+/// Step 4, resolve. Its facts stand alone: the prevention suggestion may be typed at intake, and a
 /// reopened complaint keeps its earlier corrective action and compensation but not `resolved_at`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Resolution {
@@ -75,7 +75,7 @@ pub struct Resolution {
     pub resolved_at: Option<Timestamp>,
 }
 
-/// 5. Follow up: when it is planned (typed at intake or set on resolving), the customer's answer,
+/// Step 5, follow up: when it is planned (typed at intake or set on resolving), the customer's answer,
 /// and their rating (which outlives a reopening, and may be imported without an answer).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FollowUp {
