@@ -3,6 +3,7 @@
 //! `record` the whole stored record.
 
 use crate::kernel::reason::*;
+mod action;
 mod draft;
 pub mod lifecycle;
 mod record;

@@ -1,14 +1,16 @@
 //! The record's facts grouped by the method's steps. A group is `Option<…>` where its facts
-//! arrive together (a cause has both a root cause and a responsible party, or is absent); it is a
-//! plain struct of `Option`s where the sources really hold its facts one by one (imports, reopening).
+//! arrive together (a cause has both a root cause and a responsible party, or is absent); it is
+//! a plain struct of `Option`s where the sources really hold its facts one by one (imports,
+//! reopening).
 
 use jiff::Timestamp;
 
 use super::{Compensation, FollowUpOutcome, ResponsibleParty, SolutionMode};
 use crate::kernel::ids::EmployeeId;
 
-/// Step 1, understand: the facts as read back, and when the customer first heard from us. Either may
-/// come alone (asking the customer is a first response; an import may carry facts without one).
+/// Step 1, understand: the facts as read back, and when the customer first heard from us.
+/// Either may come alone (asking the customer is a first response; an import may carry facts
+/// without one).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Understanding {
     pub facts: Option<String>,
@@ -75,8 +77,8 @@ pub struct Resolution {
     pub resolved_at: Option<Timestamp>,
 }
 
-/// Step 5, follow up: when it is planned (typed at intake or set on resolving), the customer's answer,
-/// and their rating (which outlives a reopening, and may be imported without an answer).
+/// Step 5, follow up: when it is planned (typed at intake or set on resolving), the customer's
+/// answer, and their rating (which outlives a reopening, and may be imported without one).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FollowUp {
     /// Column `follow_up_at`.
