@@ -6,7 +6,8 @@ use serde::Serialize;
 use tend_domain::channels::response_standard::Due;
 use tend_domain::complaints::timeline::TimelineEntry;
 use tend_domain::complaints::{
-    CompensationKind, FollowUpOutcome, Kind, Priority, ResponsibleParty, SolutionMode, Status,
+    CompensationKind, FollowUpOutcome, Kind, Priority, ResponsibleParty, Solution, SolutionMode,
+    Status,
 };
 use tend_domain::customers::{EducationLevel, Gender};
 use tend_domain::staff::{Employee, Role};
@@ -96,6 +97,9 @@ pub struct ComplaintView {
 impl From<&Complaint> for ComplaintView {
     fn from(c: &Complaint) -> Self {
         let r = &c.record;
+        let (u, res, f) = (&r.understanding, &r.resolution, &r.follow_up);
+        let (cause, sol) = (r.cause.as_ref(), r.solution.as_ref());
+        let answer = f.answer.as_ref();
         ComplaintView {
             id: c.id.0,
             reference: c.reference.clone(),
@@ -113,39 +117,36 @@ impl From<&Complaint> for ComplaintView {
             priority: r.priority,
             tier: r.tier.get(),
             assignee_id: r.assignee_id.map(|e| e.0),
-            facts: r.facts.clone(),
-            first_response_at: r.first_response_at,
-            root_cause: r.root_cause.clone(),
-            responsible_party: r.responsible_party,
-            customer_proposal: r.customer_proposal.clone(),
-            agreed_solution: r.agreed_solution.clone(),
-            solution_mode: r.solution_mode,
-            promised_by: r.promised_by,
-            corrective_action: r.corrective_action.clone(),
-            compensation: r.compensation.as_ref().map(|k| CompensationView {
+            facts: u.facts.clone(),
+            first_response_at: u.first_response_at,
+            root_cause: cause.map(|x| x.root_cause.clone()),
+            responsible_party: cause.map(|x| x.responsible_party),
+            customer_proposal: sol.and_then(|x| x.customer_proposal.clone()),
+            agreed_solution: sol.map(|x| x.agreed.clone()),
+            solution_mode: sol.and_then(Solution::mode),
+            promised_by: sol.and_then(Solution::promised_by),
+            corrective_action: res.corrective_action.clone(),
+            compensation: res.compensation.as_ref().map(|k| CompensationView {
                 kind: k.kind,
                 amount: k.money.map(|m| m.amount_string()),
                 currency: k.money.map(|m| m.currency().as_str().to_owned()),
                 note: k.note.clone(),
             }),
-            prevention_suggestion: r.prevention_suggestion.clone(),
-            resolved_at: r.resolved_at,
-            follow_up_at: r.follow_up_at,
-            follow_up_outcome: r.follow_up_outcome,
-            follow_up_note: r.follow_up_note.clone(),
-            followed_up_at: r.followed_up_at,
-            satisfaction_rating: r.satisfaction_rating,
+            prevention_suggestion: res.prevention_suggestion.clone(),
+            resolved_at: res.resolved_at,
+            follow_up_at: f.scheduled_at,
+            follow_up_outcome: answer.map(|a| a.outcome),
+            follow_up_note: answer.and_then(|a| a.note.clone()),
+            followed_up_at: answer.map(|a| a.at),
+            satisfaction_rating: f.satisfaction_rating,
             escalated: r.escalated(),
-            escalation: r
-                .escalated_at
-                .zip(r.escalated_to)
-                .map(|(at, to)| EscalationView {
-                    to: to.0,
-                    at,
-                    reason: r.escalation_reason.clone(),
-                }),
-            closed_at: r.closed_at,
-            close_reason: r.close_reason.clone(),
+            escalation: r.escalation.as_ref().map(|e| EscalationView {
+                to: e.to.0,
+                at: e.at,
+                reason: Some(e.reason.clone()),
+            }),
+            closed_at: r.closing.as_ref().map(|x| x.at),
+            close_reason: r.closing.as_ref().and_then(|x| x.reason.clone()),
             reopen_reason: r.reopen_reason.clone(),
             source: r.source.clone(),
             external_id: r.external_id.clone(),

@@ -71,8 +71,8 @@ fn walks_the_whole_method() {
         apply(&mut c, action, now).unwrap();
     }
     assert_eq!(c.status, Status::Resolved);
-    assert_eq!(c.resolved_at, Some(now));
-    assert_eq!(c.first_response_at, Some(now));
+    assert_eq!(c.resolution.resolved_at, Some(now));
+    assert_eq!(c.understanding.first_response_at, Some(now));
     apply(
         &mut c,
         Action::FollowUp {
@@ -85,7 +85,7 @@ fn walks_the_whole_method() {
     .unwrap();
     apply(&mut c, Action::Close { reason: None }, now).unwrap();
     assert_eq!(c.status, Status::Closed);
-    assert_eq!(c.satisfaction_rating, Some(5));
+    assert_eq!(c.follow_up.satisfaction_rating, Some(5));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn follow_up_waits_for_resolution_and_unsatisfied_close_needs_a_reason() {
     )
     .unwrap();
     assert_eq!(c.status, Status::Understood);
-    assert_eq!(c.closed_at, None);
+    assert_eq!(c.closing, None);
 }
 
 #[test]
@@ -204,7 +204,12 @@ fn compensation_is_validated_field_by_field() {
     .unwrap();
     apply(&mut c, good, t0()).unwrap();
     assert_eq!(
-        c.compensation.unwrap().money.unwrap().to_string(),
+        c.resolution
+            .compensation
+            .unwrap()
+            .money
+            .unwrap()
+            .to_string(),
         "10.00 EUR"
     );
 }
@@ -269,12 +274,12 @@ proptest! {
                 prop_assert_eq!(&c, &before);
             }
             let s = c.status;
-            if s >= Status::Understood && s != Status::Closed { prop_assert!(c.facts.is_some()); }
-            if s >= Status::CauseIdentified && s != Status::Closed { prop_assert!(c.root_cause.is_some()); }
-            if s == Status::Resolved { prop_assert!(c.agreed_solution.is_some() && c.resolved_at.is_some()); }
-            if c.solution_mode == Some(SolutionMode::Promised) { prop_assert!(c.promised_by.is_some()); }
-            if c.follow_up_outcome.is_some() { prop_assert!(c.resolved_at.is_some()); }
-            prop_assert_eq!(s == Status::Closed, c.closed_at.is_some());
+            if s >= Status::Understood && s != Status::Closed { prop_assert!(c.understanding.facts.is_some()); }
+            if s >= Status::CauseIdentified && s != Status::Closed { prop_assert!(c.cause.is_some()); }
+            if s == Status::Resolved { prop_assert!(c.solution.is_some() && c.resolution.resolved_at.is_some()); }
+            if c.solution.as_ref().and_then(|x| x.mode()) == Some(SolutionMode::Promised) { prop_assert!(c.solution.as_ref().and_then(|x| x.promised_by()).is_some()); }
+            if c.follow_up.answer.is_some() { prop_assert!(c.resolution.resolved_at.is_some()); }
+            prop_assert_eq!(s == Status::Closed, c.closing.is_some());
             prop_assert!(c.tier.get() <= 3);
         }
     }
@@ -294,7 +299,7 @@ fn waiting_on_the_customer_pauses_the_clock_in_service_minutes() {
     };
     tend_domain::complaints::lifecycle::apply_with(&mut c, wait.clone(), t0(), &office).unwrap();
     assert_eq!(
-        c.first_response_at,
+        c.understanding.first_response_at,
         Some(t0()),
         "asking the customer is a response"
     );
@@ -314,7 +319,7 @@ fn waiting_on_the_customer_pauses_the_clock_in_service_minutes() {
         note: Some("Photo sent".into()),
     };
     tend_domain::complaints::lifecycle::apply_with(&mut c, reply.clone(), monday, &office).unwrap();
-    assert_eq!((c.paused_minutes, c.waiting_since), (90, None));
+    assert_eq!((c.paused_minutes, c.waiting.is_none()), (90, true));
     assert_eq!(
         refusal(tend_domain::complaints::lifecycle::apply_with(
             &mut c, reply, monday, &office

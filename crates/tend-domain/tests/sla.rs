@@ -90,7 +90,7 @@ fn a_late_watcher_fires_the_breach_only() {
 #[test]
 fn met_targets_and_pauses_plan_nothing() {
     let mut r = friday_complaint();
-    r.first_response_at = Some(at("2026-03-09T08:30:00Z"));
+    r.understanding.first_response_at = Some(at("2026-03-09T08:30:00Z"));
     let p = plan_at(&r, "2026-03-09T12:00:00Z");
     assert_eq!(
         p.fire,
@@ -99,11 +99,14 @@ fn met_targets_and_pauses_plan_nothing() {
     );
     assert_eq!(p.next_check, Some(at("2026-03-10T12:18:00Z")));
 
-    r.waiting_since = Some(at("2026-03-09T09:00:00Z"));
+    r.waiting = Some(tend_domain::complaints::Waiting {
+        since: at("2026-03-09T09:00:00Z"),
+        reason: "A photo".into(),
+    });
     assert_eq!(plan_at(&r, "2026-03-20T12:00:00Z"), Plan::default());
 
     // The customer answered after two service hours: everything moves two hours on.
-    r.waiting_since = None;
+    r.waiting = None;
     r.paused_minutes = 120;
     let p = plan_at(&r, "2026-03-09T12:00:00Z");
     assert_eq!(p.next_check, Some(at("2026-03-10T14:18:00Z")));

@@ -167,8 +167,13 @@ async fn the_method_walks_a_complaint_to_closed_with_a_full_timeline() {
         }
         c = next;
     }
-    assert_eq!((c.version, c.record.closed_at), (7, Some(t(6))));
-    let money = c.record.compensation.and_then(|c| c.money).unwrap();
+    assert_eq!((c.version, c.record.closing.map(|x| x.at)), (7, Some(t(6))));
+    let money = c
+        .record
+        .resolution
+        .compensation
+        .and_then(|c| c.money)
+        .unwrap();
     assert_eq!(money.to_string(), "10.00 EUR");
 
     let timeline = w.store.timeline(c.id).await.unwrap();

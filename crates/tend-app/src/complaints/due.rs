@@ -30,12 +30,13 @@ pub async fn due_times(s: &AppState, complaints: &[Complaint]) -> StoreResult<Ve
         }
         let (hours, standards) = &settings[code];
         let mut due = DueTimes::default();
+        let waiting = r.waiting.as_ref().map(|w| w.since);
         match standards.due(hours, r.priority, r.received_at, r.paused_minutes) {
             Ok((first, resolution)) => {
-                due.first_response =
-                    first.map(|d| Due::at(hours, d, r.first_response_at, r.waiting_since, now));
+                due.first_response = first
+                    .map(|d| Due::at(hours, d, r.understanding.first_response_at, waiting, now));
                 due.resolution =
-                    resolution.map(|d| Due::at(hours, d, r.resolved_at, r.waiting_since, now));
+                    resolution.map(|d| Due::at(hours, d, r.resolution.resolved_at, waiting, now));
             }
             Err(e) => {
                 tracing::warn!(complaint = c.id.0, error = %e, "no due time: the channel's hours never open")

@@ -125,7 +125,8 @@ async fn follow_up(w: &Worker, id: ComplaintId) -> StoreResult<Handled> {
     let store = &w.state.store;
     let c = store.complaint(id).await?;
     let r = &c.record;
-    let (Status::Resolved, None, Some(resolved)) = (r.status, r.follow_up_outcome, r.resolved_at)
+    let (Status::Resolved, None, Some(resolved)) =
+        (r.status, &r.follow_up.answer, r.resolution.resolved_at)
     else {
         return Ok(Handled::Done);
     };

@@ -73,10 +73,10 @@ pub async fn after_change(
             x.status,
             x.priority,
             x.channel.clone(),
-            x.waiting_since,
+            x.waiting.as_ref().map(|w| w.since),
             x.paused_minutes,
-            x.first_response_at,
-            x.resolved_at,
+            x.understanding.first_response_at,
+            x.resolution.resolved_at,
             x.assignee_id,
         )
     };
@@ -85,7 +85,7 @@ pub async fn after_change(
     }
     if r.status == Status::Resolved
         && before.status != Status::Resolved
-        && let (Some(at), Some(resolved)) = (r.follow_up_at, r.resolved_at)
+        && let (Some(at), Some(resolved)) = (r.follow_up.scheduled_at, r.resolution.resolved_at)
     {
         let due = FollowUpDue {
             complaint: id.0,

@@ -125,7 +125,11 @@ async fn escalate(
     staff: &[Employee],
     alert: &Alert,
 ) -> StoreResult<()> {
-    if c.record.escalated_at.is_some_and(|at| at >= alert.due) || c.record.status == Status::Closed
+    if c.record
+        .escalation
+        .as_ref()
+        .is_some_and(|e| e.at >= alert.due)
+        || c.record.status == Status::Closed
     {
         return Ok(());
     }

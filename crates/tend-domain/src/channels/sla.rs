@@ -76,7 +76,7 @@ pub fn plan(
     let Some(targets) = standards.targets.get(&r.priority) else {
         return Ok(out);
     };
-    if r.status == Status::Closed || r.waiting_since.is_some() {
+    if r.status == Status::Closed || r.waiting.is_some() {
         return Ok(out);
     }
     let paused = r.paused_minutes.max(0);
@@ -84,12 +84,12 @@ pub fn plan(
         (
             Target::FirstResponse,
             targets.first_response_minutes,
-            r.first_response_at,
+            r.understanding.first_response_at,
         ),
         (
             Target::Resolution,
             targets.resolution_minutes,
-            r.resolved_at,
+            r.resolution.resolved_at,
         ),
     ] {
         if done.is_some() {

@@ -3,101 +3,15 @@
 
 use crate::kernel::reason::*;
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
 
 use crate::channels::service_hours::ServiceHours;
+pub use crate::complaints::action::Action;
 use crate::complaints::{
-    CompensationInput, ComplaintRecord, FollowUpOutcome, ResponsibleParty, SolutionMode, Status,
+    Cause, Closing, ComplaintRecord, Delivery, Escalation, FollowUpAnswer, FollowUpOutcome,
+    Solution, SolutionMode, Status, Waiting,
 };
 use crate::kernel::error::{DomainError, FieldErrors};
-use crate::kernel::ids::EmployeeId;
 use crate::kernel::text::{LongText, Text, Tier};
-
-/// One step of the method, with the fields that step needs.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Action {
-    /// Let the customer speak, note the facts and read them back.
-    Understand {
-        facts: String,
-    },
-    /// What the customer did, what should have happened, who was responsible.
-    IdentifyCause {
-        root_cause: String,
-        responsible_party: ResponsibleParty,
-    },
-    /// Ask the customer first, then agree a plan that works for both.
-    AgreeSolution {
-        agreed_solution: String,
-        solution_mode: SolutionMode,
-        #[serde(default)]
-        #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
-        promised_by: Option<Timestamp>,
-        #[serde(default)]
-        customer_proposal: Option<String>,
-    },
-    /// Take corrective action, apologise, compensate.
-    Resolve {
-        #[serde(default)]
-        corrective_action: Option<String>,
-        #[serde(default)]
-        compensation: Option<CompensationInput>,
-        #[serde(default)]
-        prevention_suggestion: Option<String>,
-        #[serde(default)]
-        #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
-        follow_up_at: Option<Timestamp>,
-    },
-    /// Confirm with the customer that they are satisfied.
-    FollowUp {
-        outcome: FollowUpOutcome,
-        #[serde(default)]
-        note: Option<String>,
-        #[serde(default)]
-        satisfaction_rating: Option<i64>,
-    },
-    Close {
-        #[serde(default)]
-        reason: Option<String>,
-    },
-    Reopen {
-        reason: String,
-    },
-    /// Ask the customer for something; the response clock stands still until they answer.
-    WaitForCustomer {
-        reason: String,
-    },
-    /// The customer answered; the response clock runs again.
-    CustomerReplied {
-        #[serde(default)]
-        note: Option<String>,
-    },
-    /// Move the complaint up a tier, to a named person, at any step.
-    Escalate {
-        reason: String,
-        to: EmployeeId,
-        #[serde(default)]
-        tier: Option<i64>,
-    },
-}
-
-impl Action {
-    pub fn name(&self) -> &'static str {
-        match self {
-            Action::Understand { .. } => "understand",
-            Action::IdentifyCause { .. } => "identify_cause",
-            Action::AgreeSolution { .. } => "agree_solution",
-            Action::Resolve { .. } => "resolve",
-            Action::FollowUp { .. } => "follow_up",
-            Action::Close { .. } => "close",
-            Action::Reopen { .. } => "reopen",
-            Action::Escalate { .. } => "escalate",
-            Action::WaitForCustomer { .. } => "wait_for_customer",
-            Action::CustomerReplied { .. } => "customer_replied",
-        }
-    }
-}
 
 fn text(e: &mut FieldErrors, field: &str, raw: &str) -> String {
     LongText::parse(raw)
@@ -157,8 +71,8 @@ pub fn apply_with(
             if !matches!(status, Status::Received | Status::Understood) {
                 return Err(refuse("action", UNDERSTOOD_ALREADY));
             }
-            next.facts = Some(text(&mut e, "facts", &facts));
-            next.first_response_at.get_or_insert(now);
+            next.understanding.facts = Some(text(&mut e, "facts", &facts));
+            next.understanding.first_response_at.get_or_insert(now);
             next.status = Status::Understood;
         }
         Action::IdentifyCause {
@@ -174,8 +88,10 @@ pub fn apply_with(
                     return Err(refuse("action", CAUSE_IDENTIFIED_ALREADY));
                 }
             }
-            next.root_cause = Some(text(&mut e, "root_cause", &root_cause));
-            next.responsible_party = Some(responsible_party);
+            next.cause = Some(Cause {
+                root_cause: text(&mut e, "root_cause", &root_cause),
+                responsible_party,
+            });
             next.status = Status::CauseIdentified;
         }
         Action::AgreeSolution {
@@ -193,19 +109,34 @@ pub fn apply_with(
                     return Err(refuse("action", RESOLVED_NO_NEW_SOLUTION));
                 }
             }
-            match (solution_mode, promised_by) {
-                (SolutionMode::Promised, None) => e.add("promised_by", PROMISED_BY_REQUIRED),
-                (SolutionMode::Promised, Some(p)) if p <= record.received_at => {
-                    e.add("promised_by", AFTER_RECEIVED)
+            // The action is flat (as the API sends it); the record's `Delivery` cannot be a
+            // promise without its date, nor on the spot with one.
+            let delivery = match (solution_mode, promised_by) {
+                (SolutionMode::Promised, None) => {
+                    e.add("promised_by", PROMISED_BY_REQUIRED);
+                    Delivery::OnTheSpot
                 }
-                (SolutionMode::OnTheSpot, Some(_)) => e.add("promised_by", EMPTY_ON_THE_SPOT),
-                _ => {}
-            }
-            next.agreed_solution = Some(text(&mut e, "agreed_solution", &agreed_solution));
-            next.customer_proposal =
-                opt_text(&mut e, "customer_proposal", customer_proposal.as_deref());
-            next.solution_mode = Some(solution_mode);
-            next.promised_by = promised_by.map(crate::kernel::clock::micros);
+                (SolutionMode::Promised, Some(p)) => {
+                    if p <= record.received_at {
+                        e.add("promised_by", AFTER_RECEIVED);
+                    }
+                    Delivery::Promised(crate::kernel::clock::micros(p))
+                }
+                (SolutionMode::OnTheSpot, Some(_)) => {
+                    e.add("promised_by", EMPTY_ON_THE_SPOT);
+                    Delivery::OnTheSpot
+                }
+                (SolutionMode::OnTheSpot, None) => Delivery::OnTheSpot,
+            };
+            next.solution = Some(Solution {
+                agreed: text(&mut e, "agreed_solution", &agreed_solution),
+                customer_proposal: opt_text(
+                    &mut e,
+                    "customer_proposal",
+                    customer_proposal.as_deref(),
+                ),
+                delivery: Some(delivery),
+            });
             next.status = Status::SolutionAgreed;
         }
         Action::Resolve {
@@ -227,25 +158,25 @@ pub fn apply_with(
                 if f <= now {
                     e.add("follow_up_at", NOT_IN_FUTURE);
                 }
-                next.follow_up_at = Some(crate::kernel::clock::micros(f));
+                next.follow_up.scheduled_at = Some(crate::kernel::clock::micros(f));
             }
             if let Some(c) = compensation {
-                next.compensation = c
+                next.resolution.compensation = c
                     .validate()
                     .map_err(|fe| e.extend(fe.nest("compensation")))
                     .ok();
             }
-            next.corrective_action =
+            next.resolution.corrective_action =
                 opt_text(&mut e, "corrective_action", corrective_action.as_deref());
             if prevention_suggestion.is_some() {
-                next.prevention_suggestion = opt_text(
+                next.resolution.prevention_suggestion = opt_text(
                     &mut e,
                     "prevention_suggestion",
                     prevention_suggestion.as_deref(),
                 );
             }
-            next.first_response_at.get_or_insert(now);
-            next.resolved_at = Some(now);
+            next.understanding.first_response_at.get_or_insert(now);
+            next.resolution.resolved_at = Some(now);
             next.status = Status::Resolved;
         }
         Action::FollowUp {
@@ -260,23 +191,26 @@ pub fn apply_with(
                 if !(1..=5).contains(&r) {
                     e.add("satisfaction_rating", RATING.with("got", r));
                 }
-                next.satisfaction_rating = u8::try_from(r).ok();
+                next.follow_up.satisfaction_rating = u8::try_from(r).ok();
             }
-            next.follow_up_outcome = Some(outcome);
-            next.follow_up_note = opt_text(&mut e, "note", note.as_deref());
-            next.followed_up_at = Some(now);
+            next.follow_up.answer = Some(FollowUpAnswer {
+                outcome,
+                note: opt_text(&mut e, "note", note.as_deref()),
+                at: now,
+            });
         }
         Action::Close { reason } => {
             let reason = opt_text(&mut e, "reason", reason.as_deref());
             if reason.is_none() {
                 if status != Status::Resolved {
                     e.add("reason", CLOSE_NEVER_RESOLVED);
-                } else if record.follow_up_outcome == Some(FollowUpOutcome::NotSatisfied) {
+                } else if record.follow_up.answer.as_ref().map(|a| a.outcome)
+                    == Some(FollowUpOutcome::NotSatisfied)
+                {
                     e.add("reason", CLOSE_UNSATISFIED);
                 }
             }
-            next.close_reason = reason;
-            next.closed_at = Some(now);
+            next.closing = Some(Closing { at: now, reason });
             next.status = Status::Closed;
         }
         Action::Reopen { reason } => {
@@ -285,43 +219,41 @@ pub fn apply_with(
             }
             next.reopen_reason = Some(text(&mut e, "reason", &reason));
             // Back to working on it: the facts stand if they were ever understood.
-            next.status = if record.facts.is_some() {
+            next.status = if record.understanding.facts.is_some() {
                 Status::Understood
             } else {
                 Status::Received
             };
-            next.resolved_at = None;
-            next.closed_at = None;
-            next.close_reason = None;
-            next.follow_up_outcome = None;
-            next.follow_up_note = None;
-            next.followed_up_at = None;
+            next.resolution.resolved_at = None;
+            next.closing = None;
+            next.follow_up.answer = None;
         }
         Action::WaitForCustomer { reason } => {
             if status == Status::Resolved {
                 return Err(refuse("action", RESOLVED_FOLLOW_UP));
             }
-            if record.waiting_since.is_some() {
+            if record.waiting.is_some() {
                 return Err(refuse("action", WAITING_ALREADY));
             }
-            next.waiting_reason = Some(text(&mut e, "reason", &reason));
-            next.waiting_since = Some(now);
+            next.waiting = Some(Waiting {
+                since: now,
+                reason: text(&mut e, "reason", &reason),
+            });
             // Asking the customer is a response to them.
-            next.first_response_at.get_or_insert(now);
+            next.understanding.first_response_at.get_or_insert(now);
         }
         Action::CustomerReplied { note } => {
-            let Some(since) = record.waiting_since else {
+            let Some(since) = record.waiting.as_ref().map(|w| w.since) else {
                 return Err(refuse("action", NOT_WAITING));
             };
             if let Some(n) = opt_text(&mut e, "note", note.as_deref()) {
-                next.facts = Some(match &record.facts {
+                next.understanding.facts = Some(match &record.understanding.facts {
                     Some(f) => format!("{f}\n{n}"),
                     None => n,
                 });
             }
             next.paused_minutes += hours.elapsed(since, now).max(0);
-            next.waiting_since = None;
-            next.waiting_reason = None;
+            next.waiting = None;
         }
         Action::Escalate { reason, to, tier } => {
             let target = match tier {
@@ -338,9 +270,11 @@ pub fn apply_with(
                     }
                 },
             };
-            next.escalation_reason = Some(text(&mut e, "reason", &reason));
-            next.escalated_to = Some(to);
-            next.escalated_at = Some(now);
+            next.escalation = Some(Escalation {
+                to,
+                at: now,
+                reason: text(&mut e, "reason", &reason),
+            });
             next.tier = target;
         }
     }

@@ -3,13 +3,19 @@
 //! `record` the whole stored record.
 
 use crate::kernel::reason::*;
+mod action;
 mod draft;
 pub mod lifecycle;
 mod record;
+mod steps;
 pub mod timeline;
 
 pub use draft::{ComplaintDraft, Intake};
 pub use record::ComplaintRecord;
+pub use steps::{
+    Cause, Closing, Delivery, Escalation, FollowUp, FollowUpAnswer, Resolution, Solution,
+    Understanding, Waiting,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -2,10 +2,10 @@
 
 use jiff::Timestamp;
 
-use super::{
-    Compensation, ComplaintDraft, FollowUpOutcome, Intake, Kind, Priority, ResponsibleParty,
-    SolutionMode, Status,
+use super::steps::{
+    Cause, Closing, Escalation, FollowUp, Resolution, Solution, Understanding, Waiting,
 };
+use super::{ComplaintDraft, Intake, Kind, Priority, Status};
 use crate::catalog::ChannelCode;
 use crate::kernel::ids::{CategoryId, CustomerId, EmployeeId, ProductId};
 use crate::kernel::text::Tier;
@@ -26,38 +26,24 @@ pub struct ComplaintRecord {
     pub priority: Priority,
     pub tier: Tier,
     pub assignee_id: Option<EmployeeId>,
-    // 1. understand
-    pub facts: Option<String>,
-    pub first_response_at: Option<Timestamp>,
-    // 2. identify the cause
-    pub root_cause: Option<String>,
-    pub responsible_party: Option<ResponsibleParty>,
-    // 3. propose solutions
-    pub customer_proposal: Option<String>,
-    pub agreed_solution: Option<String>,
-    pub solution_mode: Option<SolutionMode>,
-    pub promised_by: Option<Timestamp>,
-    // 4. resolve
-    pub corrective_action: Option<String>,
-    pub compensation: Option<Compensation>,
-    pub prevention_suggestion: Option<String>,
-    pub resolved_at: Option<Timestamp>,
-    // 5. follow up
-    pub follow_up_at: Option<Timestamp>,
-    pub follow_up_outcome: Option<FollowUpOutcome>,
-    pub follow_up_note: Option<String>,
-    pub followed_up_at: Option<Timestamp>,
-    pub satisfaction_rating: Option<u8>,
-    // escalation, closing, reopening
-    pub escalated_to: Option<EmployeeId>,
-    pub escalated_at: Option<Timestamp>,
-    pub escalation_reason: Option<String>,
-    pub closed_at: Option<Timestamp>,
-    pub close_reason: Option<String>,
+    // The method's steps (`steps.rs`); rows, views and `snapshot` flatten them to the columns.
+    /// Step 1: understand.
+    pub understanding: Understanding,
+    /// Step 2: identify the cause.
+    pub cause: Option<Cause>,
+    /// Step 3: agree a solution.
+    pub solution: Option<Solution>,
+    /// Step 4: resolve.
+    pub resolution: Resolution,
+    /// Step 5: follow up.
+    pub follow_up: FollowUp,
+    /// At any step.
+    pub escalation: Option<Escalation>,
+    pub closing: Option<Closing>,
+    /// Why it was last reopened; stays after a new resolution.
     pub reopen_reason: Option<String>,
-    // waiting on the customer: the response clock stands still meanwhile
-    pub waiting_since: Option<Timestamp>,
-    pub waiting_reason: Option<String>,
+    /// Waiting on the customer: the response clock stands still meanwhile.
+    pub waiting: Option<Waiting>,
     /// Service minutes spent waiting on the customer in earlier pauses; due times move by this.
     pub paused_minutes: i64,
     /// Where the record came from: `api`, `web`, `import:cfpb`, …
@@ -82,31 +68,21 @@ impl ComplaintRecord {
             priority: intake.priority,
             tier: intake.tier,
             assignee_id: intake.assignee_id,
-            facts: None,
-            first_response_at: None,
-            root_cause: None,
-            responsible_party: None,
-            customer_proposal: None,
-            agreed_solution: None,
-            solution_mode: None,
-            promised_by: None,
-            corrective_action: None,
-            compensation: None,
-            prevention_suggestion: intake.prevention_suggestion,
-            resolved_at: None,
-            follow_up_at: intake.follow_up_at,
-            follow_up_outcome: None,
-            follow_up_note: None,
-            followed_up_at: None,
-            satisfaction_rating: None,
-            escalated_to: None,
-            escalated_at: None,
-            escalation_reason: None,
-            closed_at: None,
-            close_reason: None,
+            understanding: Understanding::default(),
+            cause: None,
+            solution: None,
+            resolution: Resolution {
+                prevention_suggestion: intake.prevention_suggestion,
+                ..Resolution::default()
+            },
+            follow_up: FollowUp {
+                scheduled_at: intake.follow_up_at,
+                ..FollowUp::default()
+            },
+            escalation: None,
+            closing: None,
             reopen_reason: None,
-            waiting_since: None,
-            waiting_reason: None,
+            waiting: None,
             paused_minutes: 0,
             source: source.to_owned(),
             external_id: intake.external_id,
@@ -127,8 +103,8 @@ impl ComplaintRecord {
         self.priority = i.priority;
         self.tier = i.tier;
         self.assignee_id = i.assignee_id;
-        self.follow_up_at = i.follow_up_at;
-        self.prevention_suggestion = i.prevention_suggestion;
+        self.follow_up.scheduled_at = i.follow_up_at;
+        self.resolution.prevention_suggestion = i.prevention_suggestion;
         self.external_id = i.external_id;
     }
 
@@ -147,14 +123,14 @@ impl ComplaintRecord {
             priority: Some(self.priority),
             tier: Some(self.tier.get().into()),
             assignee_id: self.assignee_id,
-            follow_up_at: self.follow_up_at,
-            prevention_suggestion: self.prevention_suggestion.clone(),
+            follow_up_at: self.follow_up.scheduled_at,
+            prevention_suggestion: self.resolution.prevention_suggestion.clone(),
             external_id: self.external_id.clone(),
         }
     }
 
     pub fn escalated(&self) -> bool {
-        self.escalated_at.is_some()
+        self.escalation.is_some()
     }
 
     /// Every field as text, in a fixed order: what the timeline compares before and after a change.
@@ -162,7 +138,15 @@ impl ComplaintRecord {
         fn s<T: ToString>(v: &Option<T>) -> Option<String> {
             v.as_ref().map(ToString::to_string)
         }
-        let c = self.compensation.as_ref();
+        let (u, res, f) = (&self.understanding, &self.resolution, &self.follow_up);
+        let (cause, sol) = (self.cause.as_ref(), self.solution.as_ref());
+        let (esc, closing, wait) = (
+            self.escalation.as_ref(),
+            self.closing.as_ref(),
+            self.waiting.as_ref(),
+        );
+        let answer = f.answer.as_ref();
+        let c = res.compensation.as_ref();
         vec![
             ("kind", Some(self.kind.to_string())),
             ("status", Some(self.status.to_string())),
@@ -177,36 +161,39 @@ impl ComplaintRecord {
             ("priority", Some(self.priority.to_string())),
             ("tier", Some(self.tier.get().to_string())),
             ("assignee_id", s(&self.assignee_id)),
-            ("facts", self.facts.clone()),
-            ("first_response_at", s(&self.first_response_at)),
-            ("root_cause", self.root_cause.clone()),
-            ("responsible_party", s(&self.responsible_party)),
-            ("customer_proposal", self.customer_proposal.clone()),
-            ("agreed_solution", self.agreed_solution.clone()),
-            ("solution_mode", s(&self.solution_mode)),
-            ("promised_by", s(&self.promised_by)),
-            ("corrective_action", self.corrective_action.clone()),
+            ("facts", u.facts.clone()),
+            ("first_response_at", s(&u.first_response_at)),
+            ("root_cause", cause.map(|c| c.root_cause.clone())),
+            ("responsible_party", s(&cause.map(|c| c.responsible_party))),
+            (
+                "customer_proposal",
+                sol.and_then(|x| x.customer_proposal.clone()),
+            ),
+            ("agreed_solution", sol.map(|x| x.agreed.clone())),
+            ("solution_mode", s(&sol.and_then(Solution::mode))),
+            ("promised_by", s(&sol.and_then(Solution::promised_by))),
+            ("corrective_action", res.corrective_action.clone()),
             ("compensation.kind", c.map(|c| c.kind.to_string())),
             (
                 "compensation.amount",
                 c.and_then(|c| c.money).map(|m| m.to_string()),
             ),
             ("compensation.note", c.and_then(|c| c.note.clone())),
-            ("prevention_suggestion", self.prevention_suggestion.clone()),
-            ("resolved_at", s(&self.resolved_at)),
-            ("follow_up_at", s(&self.follow_up_at)),
-            ("follow_up_outcome", s(&self.follow_up_outcome)),
-            ("follow_up_note", self.follow_up_note.clone()),
-            ("followed_up_at", s(&self.followed_up_at)),
-            ("satisfaction_rating", s(&self.satisfaction_rating)),
-            ("escalated_to", s(&self.escalated_to)),
-            ("escalated_at", s(&self.escalated_at)),
-            ("escalation_reason", self.escalation_reason.clone()),
-            ("closed_at", s(&self.closed_at)),
-            ("close_reason", self.close_reason.clone()),
+            ("prevention_suggestion", res.prevention_suggestion.clone()),
+            ("resolved_at", s(&res.resolved_at)),
+            ("follow_up_at", s(&f.scheduled_at)),
+            ("follow_up_outcome", s(&answer.map(|a| a.outcome))),
+            ("follow_up_note", answer.and_then(|a| a.note.clone())),
+            ("followed_up_at", s(&answer.map(|a| a.at))),
+            ("satisfaction_rating", s(&f.satisfaction_rating)),
+            ("escalated_to", s(&esc.map(|e| e.to))),
+            ("escalated_at", s(&esc.map(|e| e.at))),
+            ("escalation_reason", esc.map(|e| e.reason.clone())),
+            ("closed_at", s(&closing.map(|x| x.at))),
+            ("close_reason", closing.and_then(|x| x.reason.clone())),
             ("reopen_reason", self.reopen_reason.clone()),
-            ("waiting_since", s(&self.waiting_since)),
-            ("waiting_reason", self.waiting_reason.clone()),
+            ("waiting_since", s(&wait.map(|w| w.since))),
+            ("waiting_reason", wait.map(|w| w.reason.clone())),
             ("paused_minutes", Some(self.paused_minutes.to_string())),
             ("external_id", self.external_id.clone()),
         ]

@@ -3,17 +3,18 @@
 //! keyset listing and customers' status links.
 
 mod change;
+mod group_commit;
 mod import;
 mod insert;
-mod group_commit;
 mod list;
 mod read;
 mod refs;
 mod rows;
 mod status_links;
+mod step_rows;
 
-pub(crate) use insert::insert_batch;
 pub(crate) use group_commit::GroupCommit;
+pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};
 

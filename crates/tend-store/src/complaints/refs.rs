@@ -28,9 +28,13 @@ fn keys(r: &ComplaintRecord) -> Vec<Key> {
     ];
     k.extend(r.category_id.map(|c| Key::Category(c.0)));
     k.extend(r.product_id.map(|p| Key::Product(p.0)));
-    for e in [r.received_by, r.assignee_id, r.escalated_to]
-        .into_iter()
-        .flatten()
+    for e in [
+        r.received_by,
+        r.assignee_id,
+        r.escalation.as_ref().map(|x| x.to),
+    ]
+    .into_iter()
+    .flatten()
     {
         k.push(Key::Employee(e.0));
     }
@@ -150,7 +154,7 @@ pub(crate) async fn check(
                 ),
                 (
                     "to",
-                    r.escalated_to.map(|e| Key::Employee(e.0)),
+                    r.escalation.as_ref().map(|e| Key::Employee(e.to.0)),
                     NO_EMPLOYEE,
                 ),
             ] {

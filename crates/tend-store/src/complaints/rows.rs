@@ -5,21 +5,17 @@ use std::sync::LazyLock;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use tend_domain::catalog::ChannelCode;
-use tend_domain::complaints::{
-    Compensation, CompensationKind, ComplaintRecord, FollowUpOutcome, Kind, Priority,
-    ResponsibleParty, SolutionMode, Status,
-};
+use tend_domain::complaints::{ComplaintRecord, Kind, Priority, Solution, Status};
 use tend_domain::kernel::ids::{
     CategoryId, ComplaintId, CustomerId, EmployeeId, ProductId, complaint_reference,
 };
-use tend_domain::kernel::money::{Currency, Money};
-use tend_domain::kernel::reason::Reason;
 use tend_domain::kernel::text::Tier;
 
 use super::Complaint;
+use super::step_rows::{self, parse_col};
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::sql::{AnyQuery, V, Value};
-use crate::kernel::time::{opt_ts, opt_us, ts, us};
+use crate::kernel::time::{opt_us, ts, us};
 
 /// Binds every value of the record, in column order, to a prepared statement.
 pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &ComplaintRecord) -> AnyQuery<'q> {
@@ -110,7 +106,15 @@ fn s<T: std::fmt::Display>(v: Option<T>) -> Option<String> {
 }
 
 pub(crate) fn values(r: &ComplaintRecord) -> Vec<Value> {
-    let c = r.compensation.as_ref();
+    let (u, res, f) = (&r.understanding, &r.resolution, &r.follow_up);
+    let (cause, sol) = (r.cause.as_ref(), r.solution.as_ref());
+    let (esc, closing, wait) = (
+        r.escalation.as_ref(),
+        r.closing.as_ref(),
+        r.waiting.as_ref(),
+    );
+    let answer = f.answer.as_ref();
+    let c = res.compensation.as_ref();
     vec![
         V::from(r.kind.as_str()),
         V::from(r.status.as_str()),
@@ -125,15 +129,15 @@ pub(crate) fn values(r: &ComplaintRecord) -> Vec<Value> {
         V::from(r.priority.as_str()),
         V::from(i64::from(r.tier)),
         V::from(r.assignee_id.map(|e| e.0)),
-        V::from(r.facts.clone()),
-        V::from(opt_us(r.first_response_at)),
-        V::from(r.root_cause.clone()),
-        V::from(s(r.responsible_party)),
-        V::from(r.customer_proposal.clone()),
-        V::from(r.agreed_solution.clone()),
-        V::from(s(r.solution_mode)),
-        V::from(opt_us(r.promised_by)),
-        V::from(r.corrective_action.clone()),
+        V::from(u.facts.clone()),
+        V::from(opt_us(u.first_response_at)),
+        V::from(cause.map(|x| x.root_cause.clone())),
+        V::from(s(cause.map(|x| x.responsible_party))),
+        V::from(sol.and_then(|x| x.customer_proposal.clone())),
+        V::from(sol.map(|x| x.agreed.clone())),
+        V::from(s(sol.and_then(Solution::mode))),
+        V::from(opt_us(sol.and_then(Solution::promised_by))),
+        V::from(res.corrective_action.clone()),
         V::from(s(c.map(|c| c.kind))),
         V::from(c.and_then(|c| c.money).map(|m| m.minor())),
         V::from(
@@ -141,38 +145,25 @@ pub(crate) fn values(r: &ComplaintRecord) -> Vec<Value> {
                 .map(|m| m.currency().as_str().to_owned()),
         ),
         V::from(c.and_then(|c| c.note.clone())),
-        V::from(r.prevention_suggestion.clone()),
-        V::from(opt_us(r.resolved_at)),
-        V::from(opt_us(r.follow_up_at)),
-        V::from(s(r.follow_up_outcome)),
-        V::from(r.follow_up_note.clone()),
-        V::from(opt_us(r.followed_up_at)),
-        V::from(r.satisfaction_rating.map(i64::from)),
-        V::from(r.escalated_to.map(|e| e.0)),
-        V::from(opt_us(r.escalated_at)),
-        V::from(r.escalation_reason.clone()),
-        V::from(opt_us(r.closed_at)),
-        V::from(r.close_reason.clone()),
+        V::from(res.prevention_suggestion.clone()),
+        V::from(opt_us(res.resolved_at)),
+        V::from(opt_us(f.scheduled_at)),
+        V::from(s(answer.map(|a| a.outcome))),
+        V::from(answer.and_then(|a| a.note.clone())),
+        V::from(opt_us(answer.map(|a| a.at))),
+        V::from(f.satisfaction_rating.map(i64::from)),
+        V::from(esc.map(|e| e.to.0)),
+        V::from(opt_us(esc.map(|e| e.at))),
+        V::from(esc.map(|e| e.reason.clone())),
+        V::from(opt_us(closing.map(|x| x.at))),
+        V::from(closing.and_then(|x| x.reason.clone())),
         V::from(r.reopen_reason.clone()),
-        V::from(opt_us(r.waiting_since)),
-        V::from(r.waiting_reason.clone()),
+        V::from(opt_us(wait.map(|w| w.since))),
+        V::from(wait.map(|w| w.reason.clone())),
         V::from(r.paused_minutes),
         V::from(r.source.clone()),
         V::from(r.external_id.clone()),
     ]
-}
-
-fn parse_col<T>(
-    row: &AnyRow,
-    col: &str,
-    parse: impl Fn(&str) -> Result<T, Reason>,
-) -> StoreResult<Option<T>> {
-    let raw: Option<String> = row.try_get(col)?;
-    raw.map(|v| {
-        parse(&v)
-            .map_err(|e| StoreError::Database(sqlx::Error::Decode(format!("{col}: {e}").into())))
-    })
-    .transpose()
 }
 
 fn req<T>(v: Option<T>, col: &str) -> StoreResult<T> {
@@ -183,25 +174,7 @@ pub(crate) fn from_row(row: &AnyRow) -> StoreResult<Complaint> {
     let id = ComplaintId(row.try_get("id")?);
     let i = |col: &str| row.try_get::<Option<i64>, _>(col);
     let t = |col: &str| row.try_get::<Option<String>, _>(col);
-    let compensation = match parse_col(row, "compensation_kind", CompensationKind::parse)? {
-        None => None,
-        Some(kind) => {
-            let money = match (
-                i("compensation_minor")?,
-                parse_col(row, "compensation_currency", Currency::parse)?,
-            ) {
-                (Some(m), Some(c)) => {
-                    Some(Money::from_minor(m, c).map_err(|e| sqlx::Error::Decode(e.into()))?)
-                }
-                _ => None,
-            };
-            Some(Compensation {
-                kind,
-                money,
-                note: t("compensation_note")?,
-            })
-        }
-    };
+    let steps = step_rows::steps(row)?;
     let record = ComplaintRecord {
         kind: req(parse_col(row, "kind", Kind::parse)?, "kind")?,
         status: req(parse_col(row, "status", Status::parse)?, "status")?,
@@ -216,31 +189,15 @@ pub(crate) fn from_row(row: &AnyRow) -> StoreResult<Complaint> {
         priority: req(parse_col(row, "priority", Priority::parse)?, "priority")?,
         tier: Tier::new(row.try_get("tier")?).map_err(|e| sqlx::Error::Decode(e.into()))?,
         assignee_id: i("assignee_id")?.map(EmployeeId),
-        facts: t("facts")?,
-        first_response_at: opt_ts(i("first_response_at")?),
-        root_cause: t("root_cause")?,
-        responsible_party: parse_col(row, "responsible_party", ResponsibleParty::parse)?,
-        customer_proposal: t("customer_proposal")?,
-        agreed_solution: t("agreed_solution")?,
-        solution_mode: parse_col(row, "solution_mode", SolutionMode::parse)?,
-        promised_by: opt_ts(i("promised_by")?),
-        corrective_action: t("corrective_action")?,
-        compensation,
-        prevention_suggestion: t("prevention_suggestion")?,
-        resolved_at: opt_ts(i("resolved_at")?),
-        follow_up_at: opt_ts(i("follow_up_at")?),
-        follow_up_outcome: parse_col(row, "follow_up_outcome", FollowUpOutcome::parse)?,
-        follow_up_note: t("follow_up_note")?,
-        followed_up_at: opt_ts(i("followed_up_at")?),
-        satisfaction_rating: i("satisfaction_rating")?.and_then(|r| u8::try_from(r).ok()),
-        escalated_to: i("escalated_to")?.map(EmployeeId),
-        escalated_at: opt_ts(i("escalated_at")?),
-        escalation_reason: t("escalation_reason")?,
-        closed_at: opt_ts(i("closed_at")?),
-        close_reason: t("close_reason")?,
+        understanding: steps.understanding,
+        cause: steps.cause,
+        solution: steps.solution,
+        resolution: steps.resolution,
+        follow_up: steps.follow_up,
+        escalation: steps.escalation,
+        closing: steps.closing,
         reopen_reason: t("reopen_reason")?,
-        waiting_since: opt_ts(i("waiting_since")?),
-        waiting_reason: t("waiting_reason")?,
+        waiting: steps.waiting,
         paused_minutes: row.try_get("paused_minutes")?,
         source: row.try_get("source")?,
         external_id: t("external_id")?,

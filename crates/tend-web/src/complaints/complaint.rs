@@ -169,20 +169,17 @@ pub async fn show(
         description: r.description.clone(),
         first_response: DueText::new(view.first_response, &t, &tz),
         resolution: DueText::new(view.resolution, &t, &tz),
-        waiting: r.waiting_since.map(|w| {
-            format!(
-                "{} — {}",
-                t.datetime(&w, &tz),
-                r.waiting_reason.clone().unwrap_or_default()
-            )
-        }),
-        escalation: r.escalated_at.map(|at| {
+        waiting: r
+            .waiting
+            .as_ref()
+            .map(|w| format!("{} — {}", t.datetime(&w.since, &tz), w.reason)),
+        escalation: r.escalation.as_ref().map(|e| {
             format!(
                 "{} → {} ({}): {}",
-                t.datetime(&at, &tz),
-                name(r.escalated_to.map(|e| e.0)),
+                t.datetime(&e.at, &tz),
+                name(Some(e.to.0)),
                 t.label("tier", &r.tier.get().to_string()),
-                r.escalation_reason.clone().unwrap_or_default()
+                e.reason
             )
         }),
         steps: steps

@@ -2,7 +2,7 @@
 //! the form of the step at hand, the earlier steps' answers, steps taken and the timeline.
 
 use jiff::tz::TimeZone;
-use tend_domain::complaints::Status;
+use tend_domain::complaints::{Solution, Status};
 use tend_store::Complaint;
 
 use crate::complaints::inbox::Choice;
@@ -43,7 +43,7 @@ pub fn step_of(c: &Complaint) -> &'static str {
         Status::Understood => "identify_cause",
         Status::CauseIdentified => "agree_solution",
         Status::SolutionAgreed => "resolve",
-        Status::Resolved if r.follow_up_outcome.is_none() => "follow_up",
+        Status::Resolved if r.follow_up.answer.is_none() => "follow_up",
         Status::Resolved => "close",
         Status::Closed => "reopen",
     }
@@ -89,26 +89,34 @@ pub fn answers(t: &Tr, c: &Complaint, tz: &TimeZone) -> Vec<Answer> {
             });
         }
     };
-    add("field-facts", r.facts.clone());
-    add("field-root-cause", r.root_cause.clone());
+    let (cause, sol) = (r.cause.as_ref(), r.solution.as_ref());
+    let (res, f) = (&r.resolution, &r.follow_up);
+    let answer = f.answer.as_ref();
+    add("field-facts", r.understanding.facts.clone());
+    add("field-root-cause", cause.map(|x| x.root_cause.clone()));
     add(
         "field-responsible",
-        r.responsible_party.map(|p| t.label("party", p.as_str())),
+        cause.map(|x| t.label("party", x.responsible_party.as_str())),
     );
-    add("field-customer-proposal", r.customer_proposal.clone());
-    add("field-agreed-solution", r.agreed_solution.clone());
+    add(
+        "field-customer-proposal",
+        sol.and_then(|x| x.customer_proposal.clone()),
+    );
+    add("field-agreed-solution", sol.map(|x| x.agreed.clone()));
     add(
         "field-solution-mode",
-        r.solution_mode.map(|m| t.label("mode", m.as_str())),
+        sol.and_then(Solution::mode)
+            .map(|m| t.label("mode", m.as_str())),
     );
     add(
         "field-promised-by",
-        r.promised_by.map(|p| t.datetime(&p, tz)),
+        sol.and_then(Solution::promised_by)
+            .map(|p| t.datetime(&p, tz)),
     );
-    add("field-corrective-action", r.corrective_action.clone());
+    add("field-corrective-action", res.corrective_action.clone());
     add(
         "field-compensation",
-        r.compensation.as_ref().map(|k| {
+        res.compensation.as_ref().map(|k| {
             let money = k
                 .money
                 .map(|m| {
@@ -127,25 +135,28 @@ pub fn answers(t: &Tr, c: &Complaint, tz: &TimeZone) -> Vec<Answer> {
             format!("{}{money}{note}", t.label("compensation", k.kind.as_str()))
         }),
     );
-    add("field-prevention", r.prevention_suggestion.clone());
+    add("field-prevention", res.prevention_suggestion.clone());
     add(
         "field-resolved-at",
-        r.resolved_at.map(|p| t.datetime(&p, tz)),
+        res.resolved_at.map(|p| t.datetime(&p, tz)),
     );
     add(
         "field-follow-up-at",
-        r.follow_up_at.map(|p| t.datetime(&p, tz)),
+        f.scheduled_at.map(|p| t.datetime(&p, tz)),
     );
     add(
         "field-outcome",
-        r.follow_up_outcome.map(|o| t.label("outcome", o.as_str())),
+        answer.map(|a| t.label("outcome", a.outcome.as_str())),
     );
     add(
         "field-rating",
-        r.satisfaction_rating.map(|n| format!("{n} / 5")),
+        f.satisfaction_rating.map(|n| format!("{n} / 5")),
     );
-    add("field-follow-up-note", r.follow_up_note.clone());
-    add("field-close-reason", r.close_reason.clone());
+    add("field-follow-up-note", answer.and_then(|a| a.note.clone()));
+    add(
+        "field-close-reason",
+        r.closing.as_ref().and_then(|x| x.reason.clone()),
+    );
     add("field-reopen-reason", r.reopen_reason.clone());
     out
 }

@@ -2,8 +2,8 @@
 
 pub(crate) mod complaint;
 pub(crate) mod inbox;
-pub(crate) mod new_complaint;
 pub(crate) mod method;
+pub(crate) mod new_complaint;
 pub(crate) mod show;
 pub(crate) mod work;
 
@@ -15,7 +15,10 @@ use crate::WebState;
 pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/inbox", get(inbox::page))
-        .route("/complaints/new", get(new_complaint::form).post(new_complaint::submit))
+        .route(
+            "/complaints/new",
+            get(new_complaint::form).post(new_complaint::submit),
+        )
         .route("/complaints/{id}", get(complaint::page))
         .route("/complaints/{id}/act", post(work::act))
         .route("/complaints/{id}/steps", post(work::add_step))

@@ -103,9 +103,9 @@ pub async fn rows(s: &WebState, t: &Tr, complaints: &[Complaint]) -> PageResult<
             zones.insert(r.channel.to_string(), zone(s, &r.channel).await?);
         }
         let tz = &zones[r.channel.as_str()];
-        let due = if r.resolved_at.is_none() {
+        let due = if r.resolution.resolved_at.is_none() {
             v.first_response
-                .filter(|_| r.first_response_at.is_none())
+                .filter(|_| r.understanding.first_response_at.is_none())
                 .or(v.resolution)
         } else {
             None
@@ -125,8 +125,13 @@ pub async fn rows(s: &WebState, t: &Tr, complaints: &[Complaint]) -> PageResult<
             channel: t.label_or("channel", r.channel.as_str()),
             due: DueText::new(due, t, tz),
             escalated: r.escalated(),
-            waiting: r.waiting_since.is_some(),
-            outcome: r.follow_up_outcome.map(|o| t.label("outcome", o.as_str())),
+            waiting: r.waiting.is_some(),
+            outcome: r
+                .follow_up
+                .answer
+                .as_ref()
+                .map(|a| a.outcome)
+                .map(|o| t.label("outcome", o.as_str())),
         });
     }
     Ok(out)

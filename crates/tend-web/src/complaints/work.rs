@@ -10,7 +10,7 @@ use serde::Deserialize;
 use tend_domain::complaints::lifecycle::Action;
 use tend_domain::complaints::{
     CompensationInput, CompensationKind, ComplaintRecord, FollowUpOutcome, Priority,
-    ResponsibleParty, SolutionMode,
+    ResponsibleParty, Solution, SolutionMode,
 };
 use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
 use tend_domain::staff::Permission;
@@ -63,22 +63,24 @@ pub struct ActForm {
 impl ActForm {
     /// What the forms start with: the record's current answers where a step can be redone.
     pub fn defaults(r: &ComplaintRecord, tz: &TimeZone) -> Self {
+        let (cause, sol) = (r.cause.as_ref(), r.solution.as_ref());
         ActForm {
-            facts: r.facts.clone().unwrap_or_default(),
-            root_cause: r.root_cause.clone().unwrap_or_default(),
-            responsible_party: r
-                .responsible_party
-                .map_or("company", |p| p.as_str())
+            facts: r.understanding.facts.clone().unwrap_or_default(),
+            root_cause: cause.map(|x| x.root_cause.clone()).unwrap_or_default(),
+            responsible_party: cause
+                .map_or("company", |x| x.responsible_party.as_str())
                 .to_owned(),
-            customer_proposal: r.customer_proposal.clone().unwrap_or_default(),
-            agreed_solution: r.agreed_solution.clone().unwrap_or_default(),
-            solution_mode: r
-                .solution_mode
+            customer_proposal: sol
+                .and_then(|x| x.customer_proposal.clone())
+                .unwrap_or_default(),
+            agreed_solution: sol.map(|x| x.agreed.clone()).unwrap_or_default(),
+            solution_mode: sol
+                .and_then(Solution::mode)
                 .map_or("on_the_spot", |m| m.as_str())
                 .to_owned(),
-            promised_by: local_input(r.promised_by, tz),
-            prevention_suggestion: r.prevention_suggestion.clone().unwrap_or_default(),
-            follow_up_at: local_input(r.follow_up_at, tz),
+            promised_by: local_input(sol.and_then(Solution::promised_by), tz),
+            prevention_suggestion: (r.resolution.prevention_suggestion.clone()).unwrap_or_default(),
+            follow_up_at: local_input(r.follow_up.scheduled_at, tz),
             outcome: "satisfied".into(),
             assignee: r.assignee_id.map(|e| e.to_string()).unwrap_or_default(),
             priority: r.priority.as_str().to_owned(),

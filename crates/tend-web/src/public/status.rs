@@ -86,14 +86,14 @@ async fn status_page(
         received: t.datetime(&r.received_at, &tz),
         status_code: r.status.as_str(),
         now: t.label("public-status", r.status.as_str()),
-        waiting: r
-            .waiting_since
-            .map(|_| r.waiting_reason.clone().unwrap_or_default()),
-        solution: r.agreed_solution.clone(),
-        promised: r.promised_by.map(|p| t.datetime(&p, &tz)),
-        resolved: r.resolved_at.map(|p| t.datetime(&p, &tz)),
-        outcome: r.follow_up_outcome.map(|o| t.label("outcome", o.as_str())),
-        ask_satisfaction: r.status == Status::Resolved && r.follow_up_outcome.is_none(),
+        waiting: r.waiting.as_ref().map(|w| w.reason.clone()),
+        solution: r.solution.as_ref().map(|x| x.agreed.clone()),
+        promised: (r.solution.as_ref())
+            .and_then(|x| x.promised_by())
+            .map(|p| t.datetime(&p, &tz)),
+        resolved: r.resolution.resolved_at.map(|p| t.datetime(&p, &tz)),
+        outcome: (r.follow_up.answer.as_ref()).map(|a| t.label("outcome", a.outcome.as_str())),
+        ask_satisfaction: r.status == Status::Resolved && r.follow_up.answer.is_none(),
         closed: r.status == Status::Closed,
         messages,
         token,
@@ -139,7 +139,7 @@ pub async fn message(
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }
-    if c.record.waiting_since.is_some() {
+    if c.record.waiting.is_some() {
         let replied = Action::CustomerReplied { note: None };
         changes::act(&s, id, None, &customer(), replied).await?;
     }

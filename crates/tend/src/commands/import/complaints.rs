@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use tend_domain::FieldErrors;
 use tend_domain::catalog::ChannelCode;
-use tend_domain::complaints::{ComplaintRecord, Status};
+use tend_domain::complaints::{Closing, ComplaintRecord, FollowUpAnswer, Solution, Status};
 use tend_domain::customers::Customer;
 use tend_domain::kernel::ids::{CategoryId, CustomerId, ProductId};
 use tend_domain::kernel::text::Name;
@@ -125,28 +125,42 @@ impl Importer for Complaints {
     }
 }
 
-/// Carries the source's own progress over, keeping the record's invariants.
+/// Carries the source's own progress over, keeping the record's invariants. A source says only
+/// how far a complaint got, so the steps it skipped stay empty: an imported complaint may be
+/// resolved with no cause and no facts but the description, its solution is the source's
+/// resolution text (or "Resolved before import") with no delivery (`Solution::delivery` is
+/// `None`: the source does not say on the spot or promised, and no mode is guessed), a rating
+/// may come without an answer to the follow-up (a middling rating is no outcome), and an
+/// answer's time is the resolution's.
 fn apply_history(r: &mut ComplaintRecord, h: &History) {
     let status = h.status.unwrap_or(Status::Received);
-    r.first_response_at = h.first_response_at;
+    r.understanding.first_response_at = h.first_response_at;
     if status >= Status::Understood {
-        r.facts = Some(r.description.clone());
+        r.understanding.facts = Some(r.description.clone());
     }
     r.status = status;
     if status >= Status::Resolved {
         let done = h.resolved_at.unwrap_or(r.received_at).max(r.received_at);
-        r.agreed_solution = Some(
-            h.agreed_solution
+        r.solution = Some(Solution {
+            customer_proposal: None,
+            agreed: h
+                .agreed_solution
                 .clone()
                 .unwrap_or_else(|| "Resolved before import".into()),
-        );
-        r.resolved_at = Some(done);
-        r.satisfaction_rating = h.satisfaction_rating;
-        r.follow_up_outcome = h.follow_up_outcome;
-        r.followed_up_at = h.follow_up_outcome.map(|_| done);
+            delivery: None,
+        });
+        r.resolution.resolved_at = Some(done);
+        r.follow_up.satisfaction_rating = h.satisfaction_rating;
+        r.follow_up.answer = h.follow_up_outcome.map(|outcome| FollowUpAnswer {
+            outcome,
+            note: None,
+            at: done,
+        });
         if status == Status::Closed {
-            r.closed_at = Some(done);
-            r.close_reason = h.close_reason.clone();
+            r.closing = Some(Closing {
+                at: done,
+                reason: h.close_reason.clone(),
+            });
         }
     }
 }
