@@ -9,9 +9,9 @@ use tend_domain::kernel::reason::*;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
-use crate::complaints::GroupCommit;
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::state::States;
 
 /// How to open a store.
 #[derive(Debug, Clone)]
@@ -43,9 +43,8 @@ pub(crate) struct Inner {
     pub(crate) read: AnyPool,
     /// Writes. On SQLite exactly one connection, so writers queue here instead of on file locks.
     pub(crate) write: AnyPool,
-    pub(crate) group_commit: GroupCommit,
-    pub(crate) tokens: crate::staff::TokenCache,
-    pub(crate) channel_settings: crate::channels::SettingsCache,
+    /// What capabilities keep here: the group-commit writer, the token and channel caches.
+    pub(crate) states: States,
     /// The status-link key once read (it never changes).
     pub(crate) status_key: std::sync::OnceLock<Vec<u8>>,
 }
@@ -99,15 +98,12 @@ impl Store {
                 (pool.clone(), pool)
             }
         };
-        let group_commit = GroupCommit::spawn(write.clone(), engine);
         Ok(Store {
             inner: Arc::new(Inner {
                 engine,
                 read,
                 write,
-                group_commit,
-                tokens: Default::default(),
-                channel_settings: Default::default(),
+                states: States::default(),
                 status_key: Default::default(),
             }),
         })

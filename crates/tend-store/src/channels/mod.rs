@@ -53,7 +53,8 @@ impl Store {
             return Err(StoreError::NotFound("channel"));
         }
         self.inner
-            .channel_settings
+            .states
+            .get(SettingsCache::default)
             .lock()
             .expect("settings cache")
             .remove(code.as_str());
@@ -99,7 +100,8 @@ impl Store {
     ) -> StoreResult<(ServiceHours, ResponseStandards)> {
         let cached = self
             .inner
-            .channel_settings
+            .states
+            .get(SettingsCache::default)
             .lock()
             .expect("settings cache")
             .get(code.as_str())
@@ -110,7 +112,8 @@ impl Store {
         let settings = self.load_channel_settings(code).await?;
         let entry = (Instant::now(), settings.clone());
         self.inner
-            .channel_settings
+            .states
+            .get(SettingsCache::default)
             .lock()
             .expect("settings cache")
             .insert(code.as_str().to_owned(), entry);

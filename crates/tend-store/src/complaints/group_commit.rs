@@ -201,7 +201,8 @@ impl Store {
     ) -> StoreResult<Complaint> {
         let (reply, answer) = oneshot::channel();
         self.inner
-            .group_commit
+            .states
+            .get(|| GroupCommit::spawn(self.write().clone(), self.engine()))
             .queue
             .send(Job {
                 record,

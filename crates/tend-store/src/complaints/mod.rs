@@ -13,7 +13,6 @@ mod rows;
 mod status_links;
 mod step_rows;
 
-pub(crate) use group_commit::GroupCommit;
 pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};

@@ -6,4 +6,5 @@ pub(crate) mod engine;
 pub(crate) mod error;
 pub(crate) mod search;
 pub(crate) mod sql;
+pub(crate) mod state;
 pub(crate) mod time;

@@ -120,7 +120,7 @@ impl Store {
     /// deactivated one.
     pub async fn authenticate(&self, token: &str) -> StoreResult<AuthedEmployee> {
         let hash = digest(token);
-        if let Some(e) = self.inner.tokens.get(&hash) {
+        if let Some(e) = self.inner.states.get(TokenCache::default).get(&hash) {
             return Ok(e);
         }
         let row = sqlx::query(
@@ -137,7 +137,10 @@ impl Store {
             name: row.try_get("name")?,
             role: Role::parse(&role).map_err(|e| sqlx::Error::Decode(e.into()))?,
         };
-        self.inner.tokens.put(hash, employee.clone());
+        self.inner
+            .states
+            .get(TokenCache::default)
+            .put(hash, employee.clone());
         Ok(employee)
     }
 }

@@ -5,6 +5,5 @@ mod auth;
 mod employees;
 mod sessions;
 
-pub(crate) use auth::TokenCache;
 pub use auth::{AuthedEmployee, hash_password, new_password, new_token, verify_password};
 pub use sessions::{Invite, Session};

@@ -12,12 +12,12 @@ use tend_domain::kernel::ids::ComplaintId;
 use tend_domain::staff::Permission;
 
 use crate::WebState;
+use crate::complaints::act_form::ActForm;
 use crate::complaints::inbox::Choice;
 use crate::complaints::method::{
     Answer, Event, Stage, StepTaken, answers, enum_choices, stages, step_of,
 };
 use crate::complaints::show::{DueText, zone};
-use crate::complaints::work::ActForm;
 use crate::kit::error::PageResult;
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;

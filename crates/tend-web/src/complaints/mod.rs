@@ -1,5 +1,6 @@
 //! Complaint pages: the inbox, a new complaint, a complaint's page and the method's steps on it.
 
+pub(crate) mod act_form;
 pub(crate) mod complaint;
 pub(crate) mod inbox;
 pub(crate) mod method;
