@@ -22,7 +22,9 @@ mod store;
 pub mod testing;
 mod transactions;
 
-pub use complaints::{Actor, Complaint, ComplaintFilter, ComplaintPage, Cursor, ImportOutcome};
+pub use complaints::{
+    Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
+};
 pub use customers::{CustomerPage, StoredCustomer};
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome, backoff,

@@ -15,7 +15,7 @@ use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::text::{Email, Name, Tier};
 use tend_domain::staff::{Employee, Role};
 use tend_store::testing::fresh_database_url;
-use tend_store::{Actor, Complaint, ComplaintFilter, Engine};
+use tend_store::{Actor, Complaint, ComplaintFilter, Engine, Entry};
 use tend_store::{Store, StoreError, StoreOptions, StoreResult};
 
 /// Minutes after a fixed instant; whole seconds survive the microsecond encoding unchanged.
@@ -223,6 +223,82 @@ async fn a_refused_step_changes_nothing() {
     let after = stored().await;
     assert_eq!((after.0.version, after.1.len()), (1, 1));
     assert_eq!(after, before);
+}
+
+#[tokio::test]
+async fn changes_and_steps_of_one_form_are_stored_together_or_not_at_all() {
+    let w = World::new().await;
+    let c = w.add(record(w.customer, 0, "Blender jar cracked.")).await;
+    let all = |json: [&'static str; 2], step: &'static str| {
+        let at = t(7);
+        let [a, b] = json.map(action);
+        vec![
+            Entry::Change(
+                a.name(),
+                Box::new(move |r: &mut ComplaintRecord| apply(r, a, at)),
+            ),
+            Entry::Step(step.to_owned()),
+            Entry::Change(
+                b.name(),
+                Box::new(move |r: &mut ComplaintRecord| apply(r, b, at)),
+            ),
+        ]
+    };
+    let before = w.store.timeline(c.id).await.unwrap();
+    // The second change is refused: neither the first, nor the step, is stored.
+    let refused = w
+        .store
+        .change_complaint_all(
+            c.id,
+            None,
+            &w.actor,
+            t(7),
+            all([UNDERSTAND, RESOLVE], "Called back"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, StoreError::Domain(_)), "{refused:?}");
+    let now = w.store.complaint(c.id).await.unwrap();
+    assert_eq!(
+        (now.version, now.record.status),
+        (c.version, Status::Received)
+    );
+    assert_eq!(w.store.timeline(c.id).await.unwrap(), before);
+    assert!(w.store.steps(c.id).await.unwrap().is_empty());
+    // Both allowed: one transaction, the version up by one per change and step, the timeline
+    // in order — as three calls would have left it.
+    let identify =
+        r#"{"action": "identify_cause", "root_cause": "Batch", "responsible_party": "vendor"}"#;
+    let done = w
+        .store
+        .change_complaint_all(
+            c.id,
+            Some(c.version),
+            &w.actor,
+            t(7),
+            all([UNDERSTAND, identify], "Called back"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(done.version, c.version + 3);
+    assert_eq!(done.record.status, Status::CauseIdentified);
+    let actions: Vec<String> = w.store.timeline(c.id).await.unwrap()[before.len()..]
+        .iter()
+        .map(|e| e.action.clone())
+        .collect();
+    let first_step = actions.iter().position(|a| a == "step_added").unwrap();
+    assert!(
+        actions[..first_step].iter().all(|a| a == "understand"),
+        "{actions:?}"
+    );
+    assert!(
+        actions[first_step + 1..]
+            .iter()
+            .all(|a| a == "identify_cause"),
+        "{actions:?}"
+    );
+    assert_eq!(w.store.steps(c.id).await.unwrap().len(), 1);
+    assert_eq!(w.store.complaint(c.id).await.unwrap().version, done.version);
 }
 
 #[tokio::test]

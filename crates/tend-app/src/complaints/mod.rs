@@ -8,7 +8,7 @@ use tend_domain::complaints::ComplaintRecord;
 use tend_domain::complaints::lifecycle::{Action, apply_with};
 use tend_domain::customers::Customer;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
-use tend_store::{Actor, Complaint, StoreError, StoreResult};
+use tend_store::{Actor, Complaint, Entry, StoreError, StoreResult};
 
 pub mod due;
 pub mod messages;
@@ -91,9 +91,9 @@ pub async fn change(
     id: ComplaintId,
     expected_version: Option<i64>,
     actor: &Actor,
-    action: &str,
+    action: &'static str,
     now: Timestamp,
-    change: impl FnOnce(&mut ComplaintRecord) -> Result<(), DomainError>,
+    change: impl FnOnce(&mut ComplaintRecord) -> Result<(), DomainError> + Send,
 ) -> StoreResult<Complaint> {
     let mut before = None;
     let changed = s
@@ -118,13 +118,66 @@ pub async fn act(
     actor: &Actor,
     action: Action,
 ) -> StoreResult<Complaint> {
-    let now = s.clock.now();
-    let current = s.store.complaint(id).await?.record;
-    let (hours, _) = s.store.channel_settings(&current.channel).await?;
-    let action = complete_action(s, &current, action).await?;
-    let name = action.name();
-    change(s, id, expected_version, actor, name, now, |r| {
-        apply_with(r, action, now, &hours)
-    })
+    let current = s.store.complaint(id).await?;
+    act_all(
+        s,
+        &current,
+        expected_version,
+        actor,
+        vec![Done::Act(action)],
+    )
     .await
+}
+
+/// What one form does to a complaint: steps of the method and steps taken, in order.
+pub enum Done {
+    Act(Action),
+    Step(String),
+}
+
+/// Everything one form does to `current` (as the caller loaded it: its channel's hours and its
+/// category complete the actions), in order and in one transaction (see
+/// `Store::change_complaint_all`); what the whole sets off is scheduled once, from the record
+/// before the first to after the last.
+pub async fn act_all(
+    s: &AppState,
+    current: &Complaint,
+    expected_version: Option<i64>,
+    actor: &Actor,
+    done: Vec<Done>,
+) -> StoreResult<Complaint> {
+    let now = s.clock.now();
+    let (hours, _) = s.store.channel_settings(&current.record.channel).await?;
+    let before = std::sync::Mutex::new(None);
+    let mut entries: Vec<Entry<'_>> = Vec::with_capacity(done.len() + 1);
+    // The record as the transaction read it, for scheduling: a change that changes nothing.
+    entries.push(Entry::Change(
+        "read",
+        Box::new(|r: &mut ComplaintRecord| {
+            *before.lock().expect("before lock") = Some(r.clone());
+            Ok(())
+        }),
+    ));
+    for d in done {
+        entries.push(match d {
+            Done::Act(action) => {
+                let action = complete_action(s, &current.record, action).await?;
+                let hours = &hours;
+                Entry::Change(
+                    action.name(),
+                    Box::new(move |r: &mut ComplaintRecord| apply_with(r, action, now, hours)),
+                )
+            }
+            Done::Step(text) => Entry::Step(text),
+        });
+    }
+    let changed = s
+        .store
+        .change_complaint_all(current.id, expected_version, actor, now, entries)
+        .await?;
+    let before = before.into_inner().expect("before lock");
+    if let Some(before) = before {
+        after_change(s, &before, &changed, now).await?;
+    }
+    Ok(changed)
 }

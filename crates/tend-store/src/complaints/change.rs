@@ -9,6 +9,7 @@ use tend_domain::complaints::ComplaintRecord;
 use tend_domain::complaints::timeline::{Change, diff};
 use tend_domain::kernel::ids::ComplaintId;
 use tend_domain::kernel::reason::*;
+use tend_domain::kernel::text::LongText;
 
 use super::rows::{SELECT, UPDATE, bind_record, from_row};
 use super::{Actor, Complaint, refs};
@@ -53,6 +54,17 @@ const SEARCHED: [&str; 5] = [
     "customer_id",
 ];
 
+/// A rule of the method applied to the record: it edits it or refuses.
+pub type ChangeFn<'a> =
+    Box<dyn FnOnce(&mut ComplaintRecord) -> Result<(), DomainError> + Send + 'a>;
+
+/// One thing done to a complaint in [`Store::change_complaint_all`]: a change under an action's
+/// name, or a dated step taken.
+pub enum Entry<'a> {
+    Change(&'static str, ChangeFn<'a>),
+    Step(String),
+}
+
 impl Store {
     /// Changes a complaint under the method's rules: `change` edits the record or refuses; the
     /// changed fields become timeline entries under `action`, all in one transaction. With
@@ -62,9 +74,26 @@ impl Store {
         id: ComplaintId,
         expected_version: Option<i64>,
         actor: &Actor,
-        action: &str,
+        action: &'static str,
         now: Timestamp,
-        change: impl FnOnce(&mut ComplaintRecord) -> Result<(), DomainError>,
+        change: impl FnOnce(&mut ComplaintRecord) -> Result<(), DomainError> + Send,
+    ) -> StoreResult<Complaint> {
+        let entries = vec![Entry::Change(action, Box::new(change))];
+        self.change_complaint_all(id, expected_version, actor, now, entries)
+            .await
+    }
+
+    /// Several changes and steps, in order, in one transaction: each change's fields become
+    /// timeline entries under its action, each step is appended like [`Store::add_step`]'s; the
+    /// version goes up by one per change that changed something and per step, as if each had
+    /// been its own call. The first refusal refuses them all; nothing is stored.
+    pub async fn change_complaint_all(
+        &self,
+        id: ComplaintId,
+        expected_version: Option<i64>,
+        actor: &Actor,
+        now: Timestamp,
+        entries: Vec<Entry<'_>>,
     ) -> StoreResult<Complaint> {
         let mut tx = self.write().begin().await?;
         let row = sqlx::query(AssertSqlSafe(format!("{} WHERE c.id = $1", *SELECT)))
@@ -81,10 +110,32 @@ impl Store {
                     .with("current", current.version),
             });
         }
-        let before = current.record.snapshot();
-        change(&mut current.record)?;
-        let changes = diff(&before, &current.record.snapshot());
-        if changes.is_empty() {
+        // What each entry did, in order: an action's changed fields, or a step's text.
+        let mut done: Vec<(&'static str, Vec<Change>)> = Vec::new();
+        let mut steps = Vec::new();
+        for entry in entries {
+            match entry {
+                Entry::Change(action, change) => {
+                    let before = current.record.snapshot();
+                    change(&mut current.record)?;
+                    let changes = diff(&before, &current.record.snapshot());
+                    if !changes.is_empty() {
+                        done.push((action, changes));
+                    }
+                }
+                Entry::Step(text) => {
+                    let text = LongText::parse(&text).map_err(|r| StoreError::field("text", r))?;
+                    let step = Change {
+                        field: "steps",
+                        old: None,
+                        new: Some(text.to_string()),
+                    };
+                    steps.push(text);
+                    done.push(("step_added", vec![step]));
+                }
+            }
+        }
+        if done.is_empty() {
             return Ok(current);
         }
         let problems = refs::check(&mut tx, self.engine(), &[&current.record])
@@ -94,25 +145,40 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::invalid(problems));
         }
-        let done = bind_record(sqlx::query(AssertSqlSafe(UPDATE.as_str())), &current.record)
+        let updated = bind_record(sqlx::query(AssertSqlSafe(UPDATE.as_str())), &current.record)
             .bind(us(now))
             .bind(id.0)
             .bind(current.version)
             .execute(&mut *tx)
             .await
             .map_err(|e| StoreError::unique(e, "external_id", DUPLICATE_COMPLAINT_OTHER))?;
-        if done.rows_affected() != 1 {
+        if updated.rows_affected() != 1 {
             return Err(StoreError::Conflict {
                 field: "version",
                 reason: CHANGED_MEANWHILE.into(),
             });
         }
-        append_events(&mut tx, id, actor, action, &changes, now).await?;
-        if changes.iter().any(|c| SEARCHED.contains(&c.field)) {
+        let more = done.len() as i64 - 1;
+        if more > 0 {
+            sqlx::query("UPDATE complaints SET version = version + $1 WHERE id = $2")
+                .bind(more)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for text in &steps {
+            insert_step(&mut tx, id, actor, text, now).await?;
+        }
+        let mut searched = !steps.is_empty();
+        for (action, changes) in &done {
+            append_events(&mut tx, id, actor, action, changes, now).await?;
+            searched |= changes.iter().any(|c| SEARCHED.contains(&c.field));
+        }
+        if searched {
             search::reindex(&mut tx, self.engine(), id).await?;
         }
         tx.commit().await?;
-        current.version += 1;
+        current.version += done.len() as i64;
         current.updated_at = now;
         Ok(current)
     }
@@ -125,8 +191,7 @@ impl Store {
         text: &str,
         now: Timestamp,
     ) -> StoreResult<i64> {
-        let text = tend_domain::kernel::text::LongText::parse(text)
-            .map_err(|r| StoreError::field("text", r))?;
+        let text = LongText::parse(text).map_err(|r| StoreError::field("text", r))?;
         let mut tx = self.write().begin().await?;
         let bumped = sqlx::query(
             "UPDATE complaints SET version = version + 1, updated_at = $1 WHERE id = $2",
@@ -138,13 +203,7 @@ impl Store {
         if bumped.rows_affected() == 0 {
             return Err(StoreError::NotFound("complaint"));
         }
-        let row = sqlx::query("INSERT INTO complaint_steps (complaint_id, at, author_id, text) VALUES ($1, $2, $3, $4) RETURNING id")
-            .bind(id.0)
-            .bind(us(now))
-            .bind(actor.id.map(|e| e.0))
-            .bind(text.as_str().to_owned())
-            .fetch_one(&mut *tx)
-            .await?;
+        let step_id = insert_step(&mut tx, id, actor, &text, now).await?;
         let step = Change {
             field: "steps",
             old: None,
@@ -153,6 +212,26 @@ impl Store {
         append_events(&mut tx, id, actor, "step_added", &[step], now).await?;
         search::reindex(&mut tx, self.engine(), id).await?;
         tx.commit().await?;
-        Ok(row.try_get("id")?)
+        Ok(step_id)
     }
+}
+
+/// Stores a dated step; returns its id.
+async fn insert_step(
+    conn: &mut AnyConnection,
+    id: ComplaintId,
+    actor: &Actor,
+    text: &LongText,
+    now: Timestamp,
+) -> StoreResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO complaint_steps (complaint_id, at, author_id, text) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(id.0)
+    .bind(us(now))
+    .bind(actor.id.map(|e| e.0))
+    .bind(text.as_str().to_owned())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(row.try_get("id")?)
 }

@@ -21,7 +21,7 @@ use crate::kit::error::PageResult;
 use crate::kit::fields::{Errors, local_time, number, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::StaffForm;
-use tend_app::complaints as changes;
+use tend_app::complaints::{self as changes, Done};
 
 /// The action the form describes, or the fields at fault.
 fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
@@ -143,30 +143,27 @@ pub async fn act(
         Ok(a) => a,
         Err(errors) => return show(&s, t, &staff, id, Some(v), errors).await,
     };
+    // Resolving asks the customer whether they are satisfied: the apology, if given, is a
+    // step taken and the answer, if they gave one, the method's own follow-up — with the
+    // resolution, in one transaction.
+    let mut done = Vec::with_capacity(3);
     let resolving = matches!(action, Action::Resolve { .. });
-    if let Err(e) = changes::act(&s, id, version, &staff.actor(), action).await {
-        let errors = Errors::from_store(e, &t)?;
-        return show(&s, t, &staff, id, Some(v), errors).await;
-    }
+    done.push(Done::Act(action));
     if resolving {
-        // Resolving asks the customer whether they are satisfied: the answer, if they gave
-        // one, and the apology are recorded as the method's own follow-up and a step taken.
         if v.apologised == "1" {
-            s.store
-                .add_step(id, &staff.actor(), &t.get("step-apologised"), s.clock.now())
-                .await?;
+            done.push(Done::Step(t.get("step-apologised")));
         }
         if let Ok(outcome) = FollowUpOutcome::parse(&v.satisfied_now) {
-            let follow = Action::FollowUp {
+            done.push(Done::Act(Action::FollowUp {
                 outcome,
                 note: None,
                 satisfaction_rating: None,
-            };
-            if let Err(e) = changes::act(&s, id, None, &staff.actor(), follow).await {
-                let errors = Errors::from_store(e, &t)?;
-                return show(&s, t, &staff, id, Some(v), errors).await;
-            }
+            }));
         }
+    }
+    if let Err(e) = changes::act_all(&s, &c, version, &staff.actor(), done).await {
+        let errors = Errors::from_store(e, &t)?;
+        return show(&s, t, &staff, id, Some(v), errors).await;
     }
     Ok(Redirect::to(&format!("/complaints/{}", id.0)).into_response())
 }
