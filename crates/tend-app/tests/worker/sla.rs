@@ -4,7 +4,9 @@
 use serde_json::json;
 use tend_domain::kernel::clock::Clock;
 
-use crate::helpers::spawn_app;
+use tend_app::jobs::Worker;
+
+use crate::helpers::{TestApp, spawn_app};
 use crate::smtp::SmtpServer;
 use crate::{madrid, madrid_office, recipients, run_at, worker};
 
@@ -77,21 +79,8 @@ async fn warning_and_breach_reach_the_assignee_once_at_the_right_service_time() 
 
 #[tokio::test]
 async fn waiting_on_the_customer_holds_the_warning_back_by_the_pause() {
-    let app = spawn_app().await;
-    let smtp = SmtpServer::start();
-    madrid_office(&app, "phone", false).await;
-    let customer = app.create_customer().await;
-    app.clock.set(madrid("2026-03-09 09:00"));
-    let draft = json!({"customer_id": customer, "channel": "phone",
-        "description": "Where is my refund?", "assignee_id": app.agent.id});
-    let id = app.create_complaint_with(&draft).await["id"]
-        .as_i64()
-        .unwrap();
-    let w = worker(
-        &app,
-        Some(tend_app::mail::Mailer::new(&smtp.settings()).unwrap()),
-        "w1",
-    );
+    let (app, smtp) = (spawn_app().await, SmtpServer::start());
+    let (id, w) = assigned_on_monday(&app, &smtp, false, "Where is my refund?").await;
     run_at(&app, &w, madrid("2026-03-09 10:00")).await;
     assert_eq!(smtp.inbox().len(), 1, "the assignment only");
 
@@ -125,21 +114,8 @@ async fn waiting_on_the_customer_holds_the_warning_back_by_the_pause() {
 
 #[tokio::test]
 async fn an_escalation_at_breach_names_the_manager_and_keeps_the_watcher_armed() {
-    let app = spawn_app().await;
-    let smtp = SmtpServer::start();
-    madrid_office(&app, "phone", true).await;
-    let customer = app.create_customer().await;
-    app.clock.set(madrid("2026-03-09 09:00"));
-    let draft = json!({"customer_id": customer, "channel": "phone",
-        "description": "The kettle leaks.", "assignee_id": app.agent.id});
-    let id = app.create_complaint_with(&draft).await["id"]
-        .as_i64()
-        .unwrap();
-    let w = worker(
-        &app,
-        Some(tend_app::mail::Mailer::new(&smtp.settings()).unwrap()),
-        "w1",
-    );
+    let (app, smtp) = (spawn_app().await, SmtpServer::start());
+    let (id, w) = assigned_on_monday(&app, &smtp, true, "The kettle leaks.").await;
     // First response due at 13:00: the breach escalates one tier up, to the manager.
     run_at(&app, &w, madrid("2026-03-09 13:00")).await;
     let after = app.complaint(id).await;
@@ -168,4 +144,24 @@ async fn an_escalation_at_breach_names_the_manager_and_keeps_the_watcher_armed()
         .await
         .unwrap();
     assert_eq!(next, Some(madrid("2026-03-10 13:48")));
+}
+
+/// A phone complaint assigned to the agent on Monday 09:00 in a Madrid office (escalating on
+/// breach if `escalate`), and a worker that mails through `smtp`.
+async fn assigned_on_monday(
+    app: &TestApp,
+    smtp: &SmtpServer,
+    escalate: bool,
+    description: &str,
+) -> (i64, Worker) {
+    madrid_office(app, "phone", escalate).await;
+    let customer = app.create_customer().await;
+    app.clock.set(madrid("2026-03-09 09:00"));
+    let draft = json!({"customer_id": customer, "channel": "phone",
+        "description": description, "assignee_id": app.agent.id});
+    let id = app.create_complaint_with(&draft).await["id"]
+        .as_i64()
+        .unwrap();
+    let mailer = tend_app::mail::Mailer::new(&smtp.settings()).unwrap();
+    (id, worker(app, Some(mailer), "w1"))
 }
