@@ -1,5 +1,5 @@
-//! Outgoing mail against a real SMTP server: Python's aiosmtpd on 127.0.0.1, which stores each
-//! message it accepts as JSON (headers and decoded parts). Needs `python3 -m pip install aiosmtpd`.
+//! Outgoing mail against a real SMTP server: the test kit's, on 127.0.0.1 in this process, which
+//! keeps each message it accepts as JSON (headers and decoded parts).
 
 use std::time::Duration;
 

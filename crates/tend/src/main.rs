@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use commands::{admin, channels, export, import, serve, work};
+use commands::{admin, channels, demo, export, import, serve, work};
 use tend_store::{Store, StoreOptions};
 
 /// The database Tend uses when none is given: an embedded SQLite file.
@@ -82,15 +82,9 @@ enum Command {
     Import(import::ImportArgs),
     /// Export complaints as CSV or JSON lines to standard output.
     Export(export::ExportArgs),
-    /// Load the support-tickets dataset as a ready-to-explore demo company.
-    Demo {
-        /// The CSV to load.
-        #[arg(
-            long,
-            default_value = "../shared/datasets/customer-support-tickets.csv"
-        )]
-        file: PathBuf,
-    },
+    /// Build the embedded demo company in an empty database (or import a support-tickets CSV
+    /// with --file).
+    Demo(demo::DemoArgs),
     /// Copy a SQLite database to FILE while Tend runs.
     Backup { file: PathBuf },
 }
@@ -143,7 +137,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token { command } => admin::token(&open(&opts).await?, command).await,
         Command::Import(args) => import::run(&open(&opts).await?, args).await,
         Command::Export(args) => export::run(&open(&opts).await?, args).await,
-        Command::Demo { file } => admin::demo(&open(&opts).await?, &file).await,
+        Command::Demo(args) => demo::run(&open(&opts).await?, args).await,
         Command::Backup { file } => {
             open(&opts).await?.backup(&file).await?;
             println!("backed up to {}", file.display());

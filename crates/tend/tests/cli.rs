@@ -1,46 +1,16 @@
-//! The `tend` binary end to end: dataset imports (all-or-nothing, --skip-invalid, no duplicates),
-//! exports, users and tokens, backup — on the engine this test run uses.
-
-use std::path::PathBuf;
-use std::process::{Command, Output};
+//! The `tend` binary end to end: CSV imports (all-or-nothing, --skip-invalid, no duplicates),
+//! exports, users and tokens, backup, channel settings — on the engine this test run uses.
 
 use tend_store::testing::fresh_database_url;
 
-/// The support-tickets dataset, still read from `../shared` until its licence is settled (issue 9).
-fn datasets() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/datasets")
-}
+mod common;
 
-fn tend(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tend"))
-        .args(args)
-        .env("TEND_DATABASE_URL", db)
-        .env("TEND_LOG", "warn")
-        .output()
-        .expect("run tend")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn export_rows(db: &str) -> usize {
-    let out = tend(db, &["export", "complaints", "--format", "csv"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
-    let mut n = 0;
-    for record in r.records() {
-        record.expect("exported CSV parses");
-        n += 1;
-    }
-    n
-}
+use common::{data, export_rows, tend, text};
 
 #[tokio::test]
 async fn cfpb_import_refuses_the_cut_record_then_lands_with_skip_invalid() {
     let db = fresh_database_url().await;
-    let file =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/cfpb-complaints-sample.csv");
+    let file = data().join("cfpb-complaints-sample.csv");
     let file = file.to_str().unwrap();
 
     let refused = tend(&db, &["import", "complaints", file, "--preset", "cfpb"]);
@@ -91,67 +61,6 @@ async fn cfpb_import_refuses_the_cut_record_then_lands_with_skip_invalid() {
         text(&again.stdout)
     );
     assert_eq!(export_rows(&db), 2067, "re-importing duplicates nothing");
-}
-
-#[tokio::test]
-async fn support_tickets_import_and_round_trip_through_export() {
-    let db = fresh_database_url().await;
-    let file = datasets().join("customer-support-tickets.csv");
-    let out = tend(
-        &db,
-        &[
-            "import",
-            "complaints",
-            file.to_str().unwrap(),
-            "--preset",
-            "support-tickets",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stdout).contains("imported 8469 complaints"),
-        "{}",
-        text(&out.stdout)
-    );
-
-    let json = tend(&db, &["export", "complaints", "--format", "json"]);
-    let lines: Vec<serde_json::Value> = text(&json.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 8469);
-    let closed = lines.iter().filter(|c| c["status"] == "closed").count();
-    assert_eq!(closed, 2808, "the dataset's closed tickets arrive closed");
-    assert!(
-        lines
-            .iter()
-            .all(|c| c["source"] == "import:support-tickets")
-    );
-    let first = &lines[0];
-    assert_eq!(first["external_id"], "1");
-    assert_eq!(first["priority"], "urgent");
-    assert_eq!(first["channel"], "email");
-
-    // The same file's purchases, for the customers the complaints brought in.
-    let args = [
-        "import",
-        "transactions",
-        file.to_str().unwrap(),
-        "--preset",
-        "support-tickets",
-    ];
-    let out = tend(&db, &args);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let said = text(&out.stdout);
-    assert!(
-        said.contains("imported 8469 transactions (0 already"),
-        "{said}"
-    );
-    let again = text(&tend(&db, &args).stdout);
-    assert!(
-        again.contains("imported 0 transactions (8469 already present)"),
-        "{again}"
-    );
 }
 
 #[tokio::test]

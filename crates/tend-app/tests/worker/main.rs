@@ -1,6 +1,6 @@
 //! Background work end to end: the real server takes complaints and purchases over HTTP, a
 //! worker (or two) runs the jobs they set off under a moved clock, and a real SMTP server
-//! (aiosmtpd) shows what arrived. Runs on SQLite, and on PostgreSQL with
+//! (the test kit's, over TCP) shows what arrived. Runs on SQLite, and on PostgreSQL with
 //! `TEND_TEST_DATABASE_URL`.
 
 use tend_testkit as helpers;

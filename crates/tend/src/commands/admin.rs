@@ -118,7 +118,7 @@ pub async fn token(store: &Store, cmd: TokenCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A demo company: a few employees, then the support-tickets dataset with its categories,
+/// `tend demo --file`: a few employees, then a support-tickets CSV with its categories,
 /// products and channels.
 pub async fn demo(store: &Store, file: &Path) -> anyhow::Result<()> {
     let now = Timestamp::now();

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod channels;
+pub mod demo;
 pub mod export;
 pub mod import;
 pub mod serve;
