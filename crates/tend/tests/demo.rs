@@ -3,6 +3,7 @@
 //! late and escalated complaints from customers of all three languages, at every step of the
 //! method.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -94,10 +95,9 @@ async fn the_demo_company_has_late_and_escalated_complaints_in_three_languages()
     let mut language: BTreeMap<i64, String> = BTreeMap::new();
     for c in &all {
         let id = c["customer_id"].as_i64().unwrap();
-        if !language.contains_key(&id) {
+        if let Entry::Vacant(e) = language.entry(id) {
             let customer = get(&http, &format!("{api}/customers/{id}"), &token).await;
-            let lang = customer["preferred_language"].as_str().unwrap().to_string();
-            language.insert(id, lang);
+            e.insert(customer["preferred_language"].as_str().unwrap().to_string());
         }
     }
     let lang_of = |c: &Value| language[&c["customer_id"].as_i64().unwrap()].clone();

@@ -23,6 +23,8 @@ pub struct Person {
     pub channel: &'static str,
     /// ISO 4217, what they pay in.
     pub currency: &'static str,
+    /// IANA zone where they live.
+    pub zone: &'static str,
     /// Their purchases: `(product index, when)`.
     pub bought: Vec<(usize, Timestamp)>,
 }
@@ -124,6 +126,7 @@ pub async fn customers(
             language: place.language,
             channel,
             currency: place.currency,
+            zone: place.zone,
             bought,
         });
     }

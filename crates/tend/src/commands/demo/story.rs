@@ -60,6 +60,20 @@ fn minutes(rng: &mut StdRng, from: i64, to: i64) -> SignedDuration {
     SignedDuration::from_mins(rng.gen_range(from..to))
 }
 
+/// `at` moved to a random hour between 08:00 and 21:00 of its day where the customer lives
+/// (people complain while awake), unless that would be after `today`.
+fn daytime(rng: &mut StdRng, at: Timestamp, zone: &str, today: Timestamp) -> Timestamp {
+    let hour = rng.gen_range(8..21);
+    let moved = jiff::tz::TimeZone::get(zone)
+        .ok()
+        .and_then(|tz| at.to_zoned(tz).with().hour(hour).build().ok())
+        .map(|z| z.timestamp());
+    match moved {
+        Some(t) if t < today => t,
+        _ => at,
+    }
+}
+
 /// Stores `count` complaints received over the past year (a third of them in the last three
 /// weeks) and takes each as far through the method as its story and today allow. Returns the
 /// ids.
@@ -87,7 +101,7 @@ pub async fn complaints(
         } else {
             minutes(rng, 21 * 24 * 60, 365 * 24 * 60)
         };
-        let received = w.today - age;
+        let received = daytime(rng, w.today - age, person.zone, w.today);
         let product = person
             .bought
             .iter()
