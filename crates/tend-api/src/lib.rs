@@ -69,7 +69,10 @@ pub fn routes() -> Router<AppState> {
             )
         });
     Router::new()
-        .nest("/api/v1", api)
+        .nest(
+            "/api/v1",
+            api.layer(axum::middleware::from_fn(extract::clean_uri)),
+        )
         .route("/api/openapi.json", get(crate::openapi::document))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

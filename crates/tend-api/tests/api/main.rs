@@ -8,4 +8,5 @@ mod complaints;
 mod customers;
 mod errors;
 mod health;
+mod hostile;
 use tend_testkit as helpers;
