@@ -9,4 +9,5 @@ mod customers;
 mod errors;
 mod health;
 mod hostile;
+mod revocation;
 use tend_testkit as helpers;
