@@ -106,3 +106,45 @@ async fn revoking_by_label_leaves_other_tokens() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn admins_revoke_and_deactivate_over_the_api() {
+    let app = spawn_app().await;
+    let url = app.url("/api/v1/complaints");
+    let revoke = format!("/api/v1/employees/{}/tokens/revoke", app.agent.id);
+    let active = format!("/api/v1/employees/{}/active", app.viewer.id);
+
+    // Only admins.
+    app.post_json(&revoke, &app.manager.token, &json!({}))
+        .await
+        .expect_error(403, "forbidden", None);
+    assert_eq!(get(&app.client, url.clone(), &app.agent.token).await, 200);
+
+    let body = app
+        .post_json(&revoke, &app.admin_token, &json!({}))
+        .await
+        .expect(200);
+    assert_eq!(body["revoked"], 1);
+    assert_eq!(get(&app.client, url.clone(), &app.agent.token).await, 401);
+    app.post_json(
+        "/api/v1/employees/999999/tokens/revoke",
+        &app.admin_token,
+        &json!({}),
+    )
+    .await
+    .expect_error(404, "not_found", None);
+
+    app.put_json(&active, &app.admin_token, &json!({"active": "no"}))
+        .await
+        .expect_error(422, "validation_failed", Some("active"));
+    let res = app
+        .put_json(&active, &app.admin_token, &json!({"active": false}))
+        .await;
+    assert_eq!(res.status.as_u16(), 204, "{}", res.text);
+    assert_eq!(get(&app.client, url.clone(), &app.viewer.token).await, 401);
+    let res = app
+        .put_json(&active, &app.admin_token, &json!({"active": true}))
+        .await;
+    assert_eq!(res.status.as_u16(), 204);
+    assert_eq!(get(&app.client, url, &app.viewer.token).await, 200);
+}
