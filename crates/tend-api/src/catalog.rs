@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use tend_domain::catalog::{Category, Channel, Product};
 use tend_domain::kernel::ids::CategoryId;
-use tend_domain::kernel::text::{Name, Text};
+use tend_domain::kernel::text::{Line, Name};
 use tend_domain::staff::Permission;
 
 use crate::AppState;
@@ -161,7 +161,7 @@ pub async fn create_product(
 ) -> ApiResult<(StatusCode, Json<ProductView>)> {
     auth.require(Permission::Manage)?;
     let name = Name::parse(&new.name).map_err(|r| ApiError::invalid("name", r))?;
-    let sku = Text::<64>::parse_opt(new.sku.as_deref()).map_err(|r| ApiError::invalid("sku", r))?;
+    let sku = Line::<64>::parse_opt(new.sku.as_deref()).map_err(|r| ApiError::invalid("sku", r))?;
     let p = s
         .store
         .create_product(&name, sku.as_ref(), s.clock.now())

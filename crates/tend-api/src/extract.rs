@@ -8,6 +8,33 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
+/// Refuses a request whose path or query is not clean text (the rule is
+/// `tend_domain::kernel::urlencoded`: UTF-8 once decoded, no NUL) before any handler or query
+/// extractor sees it: 422 `validation_failed` naming the query parameter, or 400 for the path.
+pub async fn clean_uri(req: Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    use tend_domain::kernel::urlencoded::{self, Unclean};
+    let uri = req.uri();
+    if !urlencoded::clean_path(uri.path()) {
+        return ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "the path is not valid UTF-8 text without NUL",
+        )
+        .into_response();
+    }
+    if let Some(q) = uri.query()
+        && let Err((field, why)) = urlencoded::check(q.as_bytes())
+    {
+        let reason = match why {
+            Unclean::NotUtf8 => "must be valid UTF-8 text",
+            Unclean::Nul => tend_domain::kernel::reason::CONTROL_CHARACTERS.english,
+        };
+        return ApiError::invalid(field, reason).into_response();
+    }
+    next.run(req).await
+}
+
 /// A JSON body deserialised into `T`; errors become 400/413/415/422 with the field named.
 pub struct ApiJson<T>(pub T);
 
@@ -48,9 +75,76 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     }
 }
 
-/// Deserialises JSON bytes, naming the field at fault.
+/// Deserialises JSON bytes, naming the field at fault. The body must be exactly one JSON value
+/// (trailing bytes other than white space are a 400 `malformed_json`), and no string in it may
+/// hold a NUL character (`\u0000`: PostgreSQL cannot store it), a 422 naming the field.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    if has_nul_escape(bytes) {
+        return Err(nul_error(bytes));
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = deserialize(&mut de)?;
+    de.end().map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            "the body must be one JSON value with nothing after it",
+        )
+        .field("body", e.to_string())
+    })?;
+    Ok(value)
+}
+
+/// Whether a JSON text holds the escape `\u0000` (a raw NUL byte is already invalid JSON).
+/// Backslashes only occur inside strings, so counting them finds real escapes only.
+fn has_nul_escape(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            if bytes[i + 1..].starts_with(b"u0000") {
+                return true;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// The 422 for a NUL character, naming the first field (or key) that holds one.
+fn nul_error(bytes: &[u8]) -> ApiError {
+    fn find(v: &serde_json::Value, path: &str) -> Option<String> {
+        match v {
+            serde_json::Value::String(s) => s.contains('\0').then(|| path.to_owned()),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .find_map(|(i, x)| find(x, &format!("{path}[{i}]"))),
+            serde_json::Value::Object(o) => o.iter().find_map(|(k, x)| {
+                let p = join(path, k);
+                if k.contains('\0') {
+                    Some(p)
+                } else {
+                    find(x, &p)
+                }
+            }),
+            _ => None,
+        }
+    }
+    let field = serde_json::from_slice::<serde_json::Value>(bytes)
+        .ok()
+        .and_then(|v| find(&v, "."))
+        .unwrap_or_else(|| "body".to_owned());
+    ApiError::invalid(
+        field,
+        tend_domain::kernel::reason::CONTROL_CHARACTERS.english,
+    )
+}
+
+fn deserialize<T: DeserializeOwned>(
+    de: &mut serde_json::Deserializer<serde_json::de::SliceRead<'_>>,
+) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();

@@ -13,6 +13,7 @@ mod channels;
 mod complaints;
 mod customers;
 mod health;
+mod staff;
 mod transactions;
 
 use axum::Router;
@@ -27,6 +28,7 @@ pub use channels::*;
 pub use complaints::*;
 pub use customers::*;
 pub use health::*;
+pub use staff::*;
 pub use transactions::*;
 
 /// The API's routes: `/api/v1/…`, the OpenAPI document and the health checks.
@@ -55,6 +57,8 @@ pub fn routes() -> Router<AppState> {
             get(get_response_standards).put(put_response_standards),
         )
         .route("/employees", get(list_employees))
+        .route("/employees/{id}/tokens/revoke", post(revoke_tokens))
+        .route("/employees/{id}/active", put(set_active))
         .route(
             "/transactions",
             post(create_transaction).get(list_transactions),
@@ -69,7 +73,10 @@ pub fn routes() -> Router<AppState> {
             )
         });
     Router::new()
-        .nest("/api/v1", api)
+        .nest(
+            "/api/v1",
+            api.layer(axum::middleware::from_fn(extract::clean_uri)),
+        )
         .route("/api/openapi.json", get(crate::openapi::document))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

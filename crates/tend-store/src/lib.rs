@@ -27,8 +27,8 @@ pub use complaints::{
 };
 pub use customers::{CustomerPage, StoredCustomer};
 pub use jobs::{
-    DEFAULT_MAX_ATTEMPTS, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome, backoff,
-    run_due,
+    DEFAULT_MAX_ATTEMPTS, DeadJob, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome,
+    backoff, run_due,
 };
 pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};

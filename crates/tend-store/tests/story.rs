@@ -326,6 +326,38 @@ async fn the_timeline_is_append_only_even_for_raw_sql() {
     assert_eq!(w.store.timeline(c.id).await.unwrap(), before);
 }
 
+#[tokio::test]
+async fn the_steps_taken_are_append_only_even_for_raw_sql() {
+    let w = World::new().await;
+    let c = w.add(record(w.customer, 0, "Kettle leaks.")).await;
+    w.store
+        .add_step(c.id, &w.actor, "Called the customer back.", t(501))
+        .await
+        .unwrap();
+    let before = w.store.steps(c.id).await.unwrap();
+    let mut raw = sqlx::AnyConnection::connect(&w.url).await.unwrap();
+    let mut refused = vec![
+        "UPDATE complaint_steps SET text = 'nothing happened'",
+        "UPDATE complaint_steps SET at = 0",
+        "DELETE FROM complaint_steps",
+    ];
+    if w.store.engine() == Engine::Postgres {
+        refused.push("TRUNCATE complaint_steps");
+    }
+    for sql in refused {
+        let err = sqlx::query(sql).execute(&mut raw).await.expect_err(sql);
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    raw.close().await.unwrap();
+    assert_eq!(w.store.steps(c.id).await.unwrap(), before);
+    // Appending still works.
+    w.store
+        .add_step(c.id, &w.actor, "Sent a new kettle.", t(502))
+        .await
+        .unwrap();
+    assert_eq!(w.store.steps(c.id).await.unwrap().len(), 2);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_intake_stores_each_complaint_once_and_fails_only_the_bad_one() {
     let w = World::new().await;

@@ -11,6 +11,7 @@ pub mod kit;
 mod channels;
 mod complaints;
 mod customers;
+mod jobs;
 mod public;
 mod staff;
 
@@ -172,6 +173,8 @@ pub fn routes() -> Router<WebState> {
         .merge(complaints::routes())
         .merge(customers::routes())
         .merge(channels::routes())
+        .merge(jobs::routes())
         .merge(public::routes())
+        .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

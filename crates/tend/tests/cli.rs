@@ -170,6 +170,18 @@ async fn users_tokens_and_backup() {
     assert!(text(&added.stdout).contains("one-time password: "));
     let token = tend(&db, &["token", "create", "--email", "ana@example.com"]);
     assert!(text(&token.stdout).trim().starts_with("tend_"));
+    let revoked = tend(&db, &["token", "revoke", "--email", "ana@example.com"]);
+    assert!(
+        text(&revoked.stdout).contains("revoked 1 token(s)"),
+        "{revoked:?}"
+    );
+    let off = tend(&db, &["user", "deactivate", "--email", "ana@example.com"]);
+    assert!(text(&off.stdout).contains("deactivated Ana"), "{off:?}");
+    let nobody = tend(&db, &["user", "deactivate", "--email", "bob@example.com"]);
+    assert!(
+        text(&nobody.stderr).contains("--email: no employee"),
+        "{nobody:?}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy.db");

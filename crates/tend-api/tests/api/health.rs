@@ -62,3 +62,51 @@ async fn the_openapi_document_describes_the_api() {
         "the Action schema is published"
     );
 }
+
+#[tokio::test]
+async fn the_documents_enums_are_the_values_the_server_speaks() {
+    let app = spawn_app().await;
+    let doc = Reply::send(app.client.get(app.url("/api/openapi.json")))
+        .await
+        .expect(200);
+    let schemas = &doc["components"]["schemas"];
+    for (name, values) in [
+        ("Priority", vec!["low", "normal", "high", "urgent"]),
+        (
+            "Kind",
+            vec!["complaint", "feedback", "question", "suggestion", "praise"],
+        ),
+        ("SolutionMode", vec!["on_the_spot", "promised"]),
+        (
+            "FollowUpOutcome",
+            vec!["satisfied", "not_satisfied", "no_answer"],
+        ),
+        (
+            "Status",
+            vec![
+                "received",
+                "understood",
+                "cause_identified",
+                "solution_agreed",
+                "resolved",
+                "closed",
+            ],
+        ),
+        (
+            "ResponsibleParty",
+            vec!["company", "customer", "vendor", "shipping", "other"],
+        ),
+        (
+            "CompensationKind",
+            vec!["refund", "credit", "replacement", "coupon", "other"],
+        ),
+    ] {
+        assert_eq!(schemas[name]["enum"], serde_json::json!(values), "{name}");
+    }
+    // And the server takes them: a complaint with priority "high" is stored.
+    let customer = app.create_customer().await;
+    let draft = serde_json::json!({"customer_id": customer, "channel": "phone",
+        "description": "Loud.", "priority": "high", "kind": "question"});
+    let c = app.create_complaint_with(&draft).await;
+    assert_eq!(c["priority"], "high");
+}

@@ -8,4 +8,6 @@ mod complaints;
 mod customers;
 mod errors;
 mod health;
+mod hostile;
+mod revocation;
 use tend_testkit as helpers;

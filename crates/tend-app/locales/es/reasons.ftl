@@ -84,3 +84,6 @@ reason-reopen_only_resolved = solo se puede reabrir una queja resuelta o cerrada
 reason-resolved_follow_up = la queja está resuelta; haga el seguimiento
 reason-waiting_already = la queja ya está esperando al cliente
 reason-not_waiting = la queja no está esperando al cliente
+# Endurecimiento: campos de una línea, fechas e instantes dentro de rango.
+reason-single_line = debe ser una sola línea (sin saltos de línea ni tabuladores)
+reason-out_of_range = debe estar entre { $min } y { $max } (recibido: { $got })

@@ -84,3 +84,6 @@ reason-reopen_only_resolved = yalnızca çözülmüş veya kapatılmış bir şi
 reason-resolved_follow_up = şikâyet çözüldü; bunun yerine takip edin
 reason-waiting_already = şikâyet zaten müşteriyi bekliyor
 reason-not_waiting = şikâyet müşteriyi beklemiyor
+# Sağlamlaştırma: tek satırlık alanlar, aralık içindeki tarihler ve anlar.
+reason-single_line = tek bir satır olmalı (satır sonu veya sekme olmadan)
+reason-out_of_range = { $min } ile { $max } arasında olmalı (verilen: { $got })

@@ -73,8 +73,8 @@ impl ComplaintDraft {
             Some(c) => ChannelCode::parse(c).map_err(|r| e.add("channel", r)).ok(),
         };
         let received_at = crate::kernel::clock::micros(self.received_at.unwrap_or(now));
-        if received_at > now + jiff::SignedDuration::from_mins(5) {
-            e.add("received_at", IN_FUTURE);
+        if let Err(why) = crate::kernel::clock::check_past(received_at, now) {
+            e.add("received_at", why);
         }
         let description = match self.description.as_deref() {
             None => {
@@ -106,7 +106,7 @@ impl ComplaintDraft {
             &mut e,
             "external_id",
             self.external_id.as_deref(),
-            Text::<100>::parse,
+            crate::kernel::text::Line::<100>::parse,
         );
         e.finish(|| Intake {
             kind: self.kind.unwrap_or(Kind::Complaint),

@@ -119,6 +119,8 @@ pub fn apply_with(
                 (SolutionMode::Promised, Some(p)) => {
                     if p <= record.received_at {
                         e.add("promised_by", AFTER_RECEIVED);
+                    } else if let Err(why) = crate::kernel::clock::check_planned(p, now) {
+                        e.add("promised_by", why);
                     }
                     Delivery::Promised(crate::kernel::clock::micros(p))
                 }
@@ -157,6 +159,8 @@ pub fn apply_with(
             if let Some(f) = follow_up_at {
                 if f <= now {
                     e.add("follow_up_at", NOT_IN_FUTURE);
+                } else if let Err(why) = crate::kernel::clock::check_planned(f, now) {
+                    e.add("follow_up_at", why);
                 }
                 next.follow_up.scheduled_at = Some(crate::kernel::clock::micros(f));
             }

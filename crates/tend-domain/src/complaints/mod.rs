@@ -29,6 +29,9 @@ macro_rules! str_enum {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        // Every value is its variant in snake_case; said at the enum too, where the OpenAPI
+        // derive reads it (it does not see a variant's rename through this macro).
+        #[serde(rename_all = "snake_case")]
         pub enum $name { $(#[serde(rename = $s)] $variant),+ }
 
         impl $name {

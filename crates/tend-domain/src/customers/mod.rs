@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::ChannelCode;
 use crate::kernel::error::{DomainError, FieldErrors};
 use crate::kernel::text::{
-    BirthYear, CountryCode, Email, LanguageTag, LongText, Name, Phone, Text,
+    BirthYear, CountryCode, Email, LanguageTag, Line, LongText, Name, Phone, Text,
 };
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -74,7 +74,7 @@ pub struct Customer {
     pub preferred_channel: Option<ChannelCode>,
     pub consent_to_contact: bool,
     pub notes: Option<LongText>,
-    pub external_ref: Option<Text<100>>,
+    pub external_ref: Option<Line<100>>,
 }
 
 /// Parses an optional field with `parse`, recording the reason under `field` when it fails.

@@ -47,3 +47,39 @@ impl Clock for ManualClock {
         *self.0.lock().expect("clock lock")
     }
 }
+
+/// The earliest instant Tend accepts anywhere: 1970-01-01T00:00:00Z (the Unix epoch).
+pub const EARLIEST: Timestamp = Timestamp::UNIX_EPOCH;
+
+/// How far ahead a planned instant (a promised solution, a follow-up) may lie: 3,650 days.
+pub const PLAN_HORIZON_DAYS: i64 = 3650;
+
+/// The range of an instant that already happened (a complaint received, a purchase made):
+/// [`EARLIEST`] ..= `now` + 5 minutes (the slack for clocks that disagree).
+/// Errors: `IN_FUTURE` after it, `OUT_OF_RANGE` (`min`, `max`, `got`) before it.
+pub fn check_past(t: Timestamp, now: Timestamp) -> Result<(), crate::kernel::reason::Reason> {
+    use crate::kernel::reason::{IN_FUTURE, OUT_OF_RANGE};
+    if t > now + SignedDuration::from_mins(5) {
+        return Err(IN_FUTURE.into());
+    }
+    if t < EARLIEST {
+        return Err(OUT_OF_RANGE
+            .with("min", EARLIEST)
+            .with("max", "now")
+            .with("got", t));
+    }
+    Ok(())
+}
+
+/// The upper end of a planned instant: at most `now` + [`PLAN_HORIZON_DAYS`] days.
+/// Errors: `OUT_OF_RANGE` (`min` = now, `max`, `got`).
+pub fn check_planned(t: Timestamp, now: Timestamp) -> Result<(), crate::kernel::reason::Reason> {
+    let max = now + SignedDuration::from_hours(24 * PLAN_HORIZON_DAYS);
+    if t > max {
+        return Err(crate::kernel::reason::OUT_OF_RANGE
+            .with("min", now)
+            .with("max", max)
+            .with("got", t));
+    }
+    Ok(())
+}

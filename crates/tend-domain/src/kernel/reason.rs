@@ -187,6 +187,10 @@ reasons! {
     RESOLVED_FOLLOW_UP = "resolved_follow_up": "the complaint is resolved; follow up instead",
     WAITING_ALREADY = "waiting_already": "the complaint is waiting on the customer already",
     NOT_WAITING = "not_waiting": "the complaint is not waiting on the customer",
+    // Hardening: single-line fields, dates and instants in range, references.
+    SINGLE_LINE = "single_line": "must be a single line (no line breaks or tabs)",
+    /// `min`, `max`: the accepted range's ends, as written in the field's format.
+    OUT_OF_RANGE = "out_of_range": "must be from {min} to {max} (got {got})",
 }
 
 #[cfg(test)]

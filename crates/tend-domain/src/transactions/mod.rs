@@ -9,7 +9,7 @@ use crate::customers::opt;
 use crate::kernel::error::{DomainError, FieldErrors};
 use crate::kernel::ids::CustomerId;
 use crate::kernel::money::{Currency, Money};
-use crate::kernel::text::{Email, Name, Text};
+use crate::kernel::text::{Email, Line, Name, Text};
 
 /// A purchase as typed, posted or read from a CSV row, before validation.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -40,7 +40,7 @@ pub struct TransactionDraft {
 pub enum CustomerKey {
     Id(CustomerId),
     Email(Email),
-    Ref(Text<100>),
+    Ref(Line<100>),
 }
 
 /// A valid purchase.
@@ -51,7 +51,7 @@ pub struct Transaction {
     pub product: Option<Name>,
     pub amount: Option<Money>,
     pub returned: bool,
-    pub external_id: Option<Text<100>>,
+    pub external_id: Option<Line<100>>,
 }
 
 /// Parses an RFC 3339 instant, or a plain date taken as midnight UTC.
@@ -110,11 +110,13 @@ impl TransactionDraft {
                 None
             }
             Some(raw) => match parse_instant_or_date(raw) {
-                Ok(t) if t > now + jiff::SignedDuration::from_mins(5) => {
-                    e.add("occurred_at", IN_FUTURE);
-                    None
-                }
-                Ok(t) => Some(t),
+                Ok(t) => match crate::kernel::clock::check_past(t, now) {
+                    Ok(()) => Some(t),
+                    Err(why) => {
+                        e.add("occurred_at", why);
+                        None
+                    }
+                },
                 Err(why) => {
                     e.add("occurred_at", why);
                     None

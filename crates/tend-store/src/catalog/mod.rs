@@ -6,7 +6,7 @@ use sqlx::Row;
 use tend_domain::catalog::{Category, Channel, ChannelCode, Product};
 use tend_domain::kernel::ids::{CategoryId, ProductId};
 use tend_domain::kernel::reason::*;
-use tend_domain::kernel::text::{Name, Text};
+use tend_domain::kernel::text::{Line, Name};
 
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::us;
@@ -159,7 +159,7 @@ impl Store {
     pub async fn create_product(
         &self,
         name: &Name,
-        sku: Option<&Text<64>>,
+        sku: Option<&Line<64>>,
         now: Timestamp,
     ) -> StoreResult<Product> {
         let row = sqlx::query(

@@ -85,7 +85,13 @@ pub(crate) async fn insert_batch(
 }
 
 fn reference(r: &ComplaintRecord, id: ComplaintId) -> String {
-    complaint_reference(r.received_at.to_zoned(jiff::tz::TimeZone::UTC).year(), id)
+    complaint_reference(year_of(r), id)
+}
+
+/// The year a new complaint's reference carries, kept in `reference_year` for good: the UTC
+/// year of its `received_at` at creation.
+fn year_of(r: &ComplaintRecord) -> i16 {
+    r.received_at.to_zoned(jiff::tz::TimeZone::UTC).year()
 }
 
 /// One multi-row INSERT; the id of each record, or `None` where its source id is stored already
@@ -100,12 +106,18 @@ async fn insert_rows<'a>(
     let mut sql = Sql::new(
         engine,
         format!(
-            "INSERT INTO complaints ({}, version, created_at, updated_at) VALUES ",
+            "INSERT INTO complaints ({}, version, created_at, updated_at, reference_year) VALUES ",
             RECORD_COLUMNS.join(", ")
         ),
     );
     for (n, r) in records.iter().enumerate() {
-        let bookkeeping = [V::from(1), V::from(us(now)), V::from(us(now))];
+        let year = i64::from(year_of(r));
+        let bookkeeping = [
+            V::from(1),
+            V::from(us(now)),
+            V::from(us(now)),
+            V::from(year),
+        ];
         sql.push_tuple(n, values(r).into_iter().chain(bookkeeping));
     }
     sql.push(" ON CONFLICT (source, external_id) DO NOTHING RETURNING id, source, external_id");

@@ -72,7 +72,7 @@ pub(crate) const RECORD_COLUMNS: [&str; 44] = [
 
 pub(crate) static SELECT: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT c.id, c.version, c.created_at, c.updated_at, {} FROM complaints c",
+        "SELECT c.id, c.version, c.created_at, c.updated_at, c.reference_year, {} FROM complaints c",
         prefixed("c.")
     )
 });
@@ -204,8 +204,9 @@ pub(crate) fn from_row(row: &AnyRow) -> StoreResult<Complaint> {
     };
     Ok(Complaint {
         id,
+        // The year stored at creation: correcting received_at never changes the reference.
         reference: complaint_reference(
-            record.received_at.to_zoned(jiff::tz::TimeZone::UTC).year(),
+            i16::try_from(row.try_get::<i64, _>("reference_year")?).unwrap_or_default(),
             id,
         ),
         version: row.try_get("version")?,

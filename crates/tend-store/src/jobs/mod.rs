@@ -16,10 +16,12 @@
 
 use tend_domain::kernel::reason::*;
 mod claim;
+mod dead;
 mod finish;
 mod reschedule;
 mod runner;
 
+pub use dead::DeadJob;
 pub use finish::{Finish, Finished};
 pub use runner::{Handled, JobError, RunOutcome, run_due};
 

@@ -20,29 +20,32 @@ use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::us;
 use crate::store::Store;
 
-/// How long a verified token is trusted without asking the database again. Revoking a token
-/// or deactivating an employee takes effect on a running server within this time.
+/// How long a verified token is trusted without reading its row again. A change to who may do
+/// what (a role, an employee deactivated, a token revoked) bumps `auth_epoch` (by trigger, on
+/// both engines), which every request reads — one single-row query — so it takes effect at
+/// once on every server sharing the database, whatever this time.
 pub const TOKEN_CACHE_TTL: Duration = Duration::from_secs(30);
 const TOKEN_CACHE_MAX: usize = 10_000;
 
-/// Verified tokens by their hash, so a busy client costs no database round trip per request.
+/// Verified tokens by their hash, so a busy client costs no token lookup per request. Each
+/// entry keeps the `auth_epoch` it was verified under and counts only while it is current.
 #[derive(Default)]
-pub(crate) struct TokenCache(Mutex<HashMap<String, (AuthedEmployee, Instant)>>);
+pub(crate) struct TokenCache(Mutex<HashMap<String, (AuthedEmployee, Instant, i64)>>);
 
 impl TokenCache {
-    fn get(&self, digest: &str) -> Option<AuthedEmployee> {
+    fn get(&self, digest: &str, epoch: i64) -> Option<AuthedEmployee> {
         let map = self.0.lock().expect("token cache lock");
         map.get(digest)
-            .filter(|(_, at)| at.elapsed() < TOKEN_CACHE_TTL)
-            .map(|(e, _)| e.clone())
+            .filter(|(_, at, e)| *e == epoch && at.elapsed() < TOKEN_CACHE_TTL)
+            .map(|(e, _, _)| e.clone())
     }
 
-    fn put(&self, digest: String, e: AuthedEmployee) {
+    fn put(&self, digest: String, e: AuthedEmployee, epoch: i64) {
         let mut map = self.0.lock().expect("token cache lock");
         if map.len() >= TOKEN_CACHE_MAX {
             map.clear();
         }
-        map.insert(digest, (e, Instant::now()));
+        map.insert(digest, (e, Instant::now(), epoch));
     }
 }
 
@@ -120,7 +123,11 @@ impl Store {
     /// deactivated one.
     pub async fn authenticate(&self, token: &str) -> StoreResult<AuthedEmployee> {
         let hash = digest(token);
-        if let Some(e) = self.inner.states.get(TokenCache::default).get(&hash) {
+        let epoch: i64 = sqlx::query("SELECT n FROM auth_epoch WHERE id = 1")
+            .fetch_one(self.read())
+            .await?
+            .try_get("n")?;
+        if let Some(e) = self.inner.states.get(TokenCache::default).get(&hash, epoch) {
             return Ok(e);
         }
         let row = sqlx::query(
@@ -140,8 +147,50 @@ impl Store {
         self.inner
             .states
             .get(TokenCache::default)
-            .put(hash, employee.clone());
+            .put(hash, employee.clone(), epoch);
         Ok(employee)
+    }
+
+    /// Revokes `employee`'s live tokens (only those labelled `label`, if given) at `now`;
+    /// returns how many. Takes effect at once on every server (see [`TOKEN_CACHE_TTL`]).
+    pub async fn revoke_tokens(
+        &self,
+        employee: EmployeeId,
+        label: Option<&str>,
+        now: Timestamp,
+    ) -> StoreResult<u64> {
+        let done = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 \
+             WHERE employee_id = $2 AND revoked_at IS NULL AND ($3 IS NULL OR label = $3)",
+        )
+        .bind(us(now))
+        .bind(employee.0)
+        .bind(label.map(str::to_owned))
+        .execute(self.write())
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Deactivates (or reactivates) an employee: a deactivated one cannot sign in, and their
+    /// sessions and tokens stop working at once on every server. `NotFound` for no such id.
+    pub async fn set_employee_active(&self, id: EmployeeId, active: bool) -> StoreResult<()> {
+        let mut tx = self.write().begin().await?;
+        let done = sqlx::query("UPDATE employees SET active = $1 WHERE id = $2")
+            .bind(i64::from(active))
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound("employee"));
+        }
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE employee_id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }
 

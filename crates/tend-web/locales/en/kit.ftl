@@ -93,3 +93,5 @@ role-viewer = Viewer
 role-agent = Agent
 role-manager = Manager
 role-admin = Administrator
+error-not-utf8 = The field “{ $field }” is not valid UTF-8 text.
+error-nul = The field “{ $field }” contains a NUL character, which is not allowed.

@@ -93,3 +93,5 @@ role-viewer = İzleyici
 role-agent = Temsilci
 role-manager = Yönetici
 role-admin = Sistem yöneticisi
+error-not-utf8 = “{ $field }” alanı geçerli bir UTF-8 metni değil.
+error-nul = “{ $field }” alanı izin verilmeyen bir NUL karakteri içeriyor.

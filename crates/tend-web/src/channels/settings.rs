@@ -8,7 +8,7 @@ use serde::Deserialize;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::kernel::ids::CategoryId;
 use tend_domain::kernel::reason::Reason;
-use tend_domain::kernel::text::{Name, Text};
+use tend_domain::kernel::text::{Line, Name};
 use tend_domain::staff::{Permission, Role};
 
 use std::collections::BTreeMap;
@@ -230,7 +230,7 @@ pub async fn add_product(
         Ok(n) => n,
         Err(r) => return refused(&s, t, &staff, "product", one(&t, "name", r)).await,
     };
-    let sku = match opt(&form.sku).map(|x| Text::<64>::parse(&x)).transpose() {
+    let sku = match opt(&form.sku).map(|x| Line::<64>::parse(&x)).transpose() {
         Ok(x) => x,
         Err(r) => return refused(&s, t, &staff, "product", one(&t, "sku", r)).await,
     };

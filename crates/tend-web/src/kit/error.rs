@@ -20,11 +20,21 @@ pub enum PageError {
         status: StatusCode,
         key: &'static str,
     },
+    /// A 422 naming the field at fault: the message key takes the field's name as `$field`.
+    Field { key: &'static str, field: String },
 }
 
 impl PageError {
     pub fn new(status: StatusCode, key: &'static str) -> Self {
         PageError::Page { status, key }
+    }
+
+    /// A 422 about one field: `key`'s message takes the field's name as `$field`.
+    pub fn field(key: &'static str, field: impl Into<String>) -> Self {
+        PageError::Field {
+            key,
+            field: field.into(),
+        }
     }
 
     pub fn not_found() -> Self {
@@ -48,9 +58,10 @@ impl PageError {
     }
 }
 
-/// Carried on an error response until `localise` renders it.
-#[derive(Clone, Copy)]
-struct ErrorPage(&'static str);
+/// Carried on an error response until `localise` renders it: the message key, and the field
+/// it names if any.
+#[derive(Clone)]
+struct ErrorPage(&'static str, Option<String>);
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
@@ -61,7 +72,12 @@ impl IntoResponse for PageError {
             }
             PageError::Page { status, key } => {
                 let mut res = status.into_response();
-                res.extensions_mut().insert(ErrorPage(key));
+                res.extensions_mut().insert(ErrorPage(key, None));
+                res
+            }
+            PageError::Field { key, field } => {
+                let mut res = StatusCode::UNPROCESSABLE_ENTITY.into_response();
+                res.extensions_mut().insert(ErrorPage(key, Some(field)));
                 res
             }
         }
@@ -109,13 +125,14 @@ struct ErrorTemplate {
     t: Tr,
     status: u16,
     key: &'static str,
+    field: Option<String>,
 }
 
 /// Renders error pages in the language the request asked for.
 pub async fn localise(req: Request, next: Next) -> Response {
     let t = Tr::new(lang_of(req.headers()));
     let mut res = next.run(req).await;
-    let Some(ErrorPage(key)) = res.extensions().get::<ErrorPage>().copied() else {
+    let Some(ErrorPage(key, field)) = res.extensions_mut().remove::<ErrorPage>() else {
         return res;
     };
     let status = res.status();
@@ -123,6 +140,7 @@ pub async fn localise(req: Request, next: Next) -> Response {
         t,
         status: status.as_u16(),
         key,
+        field,
     };
     match page.render() {
         Ok(html) => {

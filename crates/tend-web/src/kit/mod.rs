@@ -4,6 +4,8 @@
 pub mod cookies;
 pub mod error;
 pub mod fields;
+pub mod form;
 pub mod i18n;
 pub mod limits;
+pub mod redirect;
 pub mod session;

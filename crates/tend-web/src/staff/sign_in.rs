@@ -15,8 +15,9 @@ use crate::kit::cookies::{cookie, set_cookie};
 use crate::kit::error::{PageError, PageResult};
 use crate::kit::fields::Errors;
 use crate::kit::i18n::{Language, Tr};
+use crate::kit::redirect::local_or;
 use crate::kit::session::{
-    PublicForm, SESSION_COOKIE, SESSION_TTL, StaffForm, form_token, local_path, with_cookie,
+    PublicForm, SESSION_COOKIE, SESSION_TTL, StaffForm, form_token, with_cookie,
 };
 use crate::{Chrome, render, render_form};
 
@@ -55,7 +56,7 @@ async fn sign_in_page(
     let page = SignInPage {
         t,
         chrome: Chrome::public(csrf, "/sign-in"),
-        next: local_path(next).unwrap_or("/inbox").to_owned(),
+        next: local_or(next, "/inbox").to_owned(),
         email: email.to_owned(),
         failed,
         first_run: !s.store.any_employee().await?,
@@ -130,7 +131,7 @@ pub async fn submit(
     PublicForm { form, headers }: PublicForm<Credentials>,
 ) -> PageResult<Response> {
     s.config.limits.sign_in(peer.ip())?;
-    let to = local_path(&form.next).unwrap_or("/inbox").to_owned();
+    let to = local_or(&form.next, "/inbox").to_owned();
     match s.store.check_password(&form.email, &form.password).await? {
         Some(e) => open_session(&s, &headers, &e, &to).await,
         None => sign_in_page(&s, t, &headers, &to, &form.email, true).await,
@@ -182,7 +183,7 @@ pub async fn language(
         "Lax",
         s.config.secure_cookies,
     );
-    let mut res = Redirect::to(local_path(&form.back).unwrap_or("/")).into_response();
+    let mut res = Redirect::to(local_or(&form.back, "/")).into_response();
     res.headers_mut().append(header::SET_COOKIE, c);
     Ok(res)
 }

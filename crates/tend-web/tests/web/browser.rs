@@ -149,6 +149,16 @@ impl Browser {
             .await
     }
 
+    /// Posts `body` as a URL-encoded form, byte for byte.
+    pub async fn post_bytes(&self, path: &str, body: Vec<u8>) -> Page {
+        let req = self
+            .client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        self.send(req).await
+    }
+
     /// Posts `fields` with the CSRF token of the page at `from`, as a browser would.
     pub async fn submit(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let token = self.get(from).await.csrf();

@@ -4,11 +4,14 @@
 use tend_testkit as helpers;
 
 mod browser;
+mod dead_jobs;
 mod i18n;
 mod intake;
 mod journey;
 mod public;
+mod redirects;
 mod references;
 mod security;
 mod settings;
 mod sign_in;
+mod strict_forms;

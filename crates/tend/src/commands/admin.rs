@@ -27,6 +27,17 @@ pub enum UserCommand {
     },
     /// List employees.
     List,
+    /// Deactivate an employee: no sign-in, and their sessions and tokens stop working at once
+    /// on every server sharing the database.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// Reactivate a deactivated employee (their revoked tokens stay revoked).
+    Activate {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -38,10 +49,27 @@ pub enum TokenCommand {
         #[arg(long)]
         label: Option<String>,
     },
+    /// Revoke an employee's tokens (only those with `--label`, if given), at once on every
+    /// server sharing the database.
+    Revoke {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        label: Option<String>,
+    },
 }
 
 fn arg<T>(field: &str, r: Result<T, impl std::fmt::Display>) -> anyhow::Result<T> {
     r.map_err(|reason| anyhow::anyhow!("--{field}: {reason}"))
+}
+
+/// The employee `--email` names, or an error naming the option.
+async fn by_email(store: &Store, email: &str) -> anyhow::Result<tend_domain::staff::Employee> {
+    let email = arg("email", Email::parse(email))?;
+    store
+        .employee_by_email(&email)
+        .await
+        .map_err(|_| anyhow::anyhow!("--email: no employee with {email}"))
 }
 
 pub async fn user(store: &Store, cmd: UserCommand) -> anyhow::Result<()> {
@@ -92,6 +120,16 @@ pub async fn user(store: &Store, cmd: UserCommand) -> anyhow::Result<()> {
                 );
             }
         }
+        UserCommand::Deactivate { email } => {
+            let e = by_email(store, &email).await?;
+            store.set_employee_active(e.id, false).await?;
+            println!("deactivated {} <{}>", e.name, e.email);
+        }
+        UserCommand::Activate { email } => {
+            let e = by_email(store, &email).await?;
+            store.set_employee_active(e.id, true).await?;
+            println!("activated {} <{}>", e.name, e.email);
+        }
     }
     Ok(())
 }
@@ -99,11 +137,7 @@ pub async fn user(store: &Store, cmd: UserCommand) -> anyhow::Result<()> {
 pub async fn token(store: &Store, cmd: TokenCommand) -> anyhow::Result<()> {
     match cmd {
         TokenCommand::Create { email, label } => {
-            let email = arg("email", Email::parse(&email))?;
-            let e = store
-                .employee_by_email(&email)
-                .await
-                .map_err(|_| anyhow::anyhow!("--email: no employee with {email}"))?;
+            let e = by_email(store, &email).await?;
             let token = store
                 .create_token(e.id, label.as_deref(), Timestamp::now())
                 .await?;
@@ -113,6 +147,13 @@ pub async fn token(store: &Store, cmd: TokenCommand) -> anyhow::Result<()> {
                 e.name,
                 e.role.as_str()
             );
+        }
+        TokenCommand::Revoke { email, label } => {
+            let e = by_email(store, &email).await?;
+            let n = store
+                .revoke_tokens(e.id, label.as_deref(), Timestamp::now())
+                .await?;
+            println!("revoked {n} token(s) of {} <{}>", e.name, e.email);
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ mod edit;
 mod lifecycle;
 mod list;
 mod refusals;
+mod stable_reference;
 
 use serde_json::{Value, json};
 

@@ -1,0 +1,11 @@
+jobs-title = Dead jobs
+jobs-definition = A dead job is background work (an e-mail, a reminder) that failed on every attempt it was allowed and will not run again unless you retry it. Times are UTC.
+jobs-count = Dead jobs listed: { $n } (the 200 most recent at most).
+jobs-empty = No job has died.
+jobs-kind = Kind
+jobs-died-at = Given up at
+jobs-attempts = Attempts
+jobs-reason = Last error
+jobs-actions = Actions
+jobs-retry = Retry now
+jobs-discard = Discard

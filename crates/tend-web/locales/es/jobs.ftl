@@ -1,0 +1,11 @@
+jobs-title = Tareas fallidas
+jobs-definition = Una tarea fallida es trabajo en segundo plano (un correo, un recordatorio) que falló en todos los intentos permitidos y no volverá a ejecutarse salvo que la reintente. Las horas están en UTC.
+jobs-count = Tareas fallidas mostradas: { $n } (como mucho las 200 más recientes).
+jobs-empty = Ninguna tarea ha fallado.
+jobs-kind = Tipo
+jobs-died-at = Abandonada el
+jobs-attempts = Intentos
+jobs-reason = Último error
+jobs-actions = Acciones
+jobs-retry = Reintentar ahora
+jobs-discard = Descartar

@@ -1,0 +1,11 @@
+jobs-title = Başarısız işler
+jobs-definition = Başarısız iş, izin verilen her denemede başarısız olmuş ve siz yeniden denemedikçe bir daha çalışmayacak arka plan işidir (bir e-posta, bir hatırlatma). Saatler UTC'dir.
+jobs-count = Listelenen başarısız işler: { $n } (en fazla en son 200 iş).
+jobs-empty = Hiçbir iş başarısız olmadı.
+jobs-kind = Tür
+jobs-died-at = Bırakıldığı an
+jobs-attempts = Denemeler
+jobs-reason = Son hata
+jobs-actions = İşlemler
+jobs-retry = Şimdi yeniden dene
+jobs-discard = At
