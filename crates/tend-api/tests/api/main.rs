@@ -7,5 +7,6 @@ mod channels;
 mod complaints;
 mod customers;
 mod errors;
+mod figures;
 mod health;
 use tend_testkit as helpers;
