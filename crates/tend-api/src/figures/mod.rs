@@ -95,17 +95,47 @@ pub async fn create_figure(
     Ok((StatusCode::CREATED, Json(stored.into())))
 }
 
+/// A figure with its last arrival and whether it is stale.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FigureDetail {
+    #[serde(flatten)]
+    pub figure: FigureView,
+    /// The newest period with a value (its first day).
+    pub last_period: Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub last_arrived_at: Option<jiff::Timestamp>,
+    /// Who sent the newest value (an employee's name), if known.
+    pub last_arrived_by: Option<String>,
+    /// api, csv or page.
+    pub last_arrived_via: Option<String>,
+    /// Pushed (not computed) and without a value for the last complete period (yesterday,
+    /// last week or last month, UTC) — or none yet.
+    pub stale: bool,
+}
+
 #[utoipa::path(get, path = "/api/v1/figures/{id}", tag = "figures",
     params(("id" = String, Path, description = "Figure id or code")),
-    responses((status = 200, body = FigureView), (status = 404, body = crate::error::ErrorBody)),
+    responses((status = 200, body = FigureDetail), (status = 404, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn get_figure(
     State(s): State<AppState>,
     auth: Authed,
     Path(id): Path<String>,
-) -> ApiResult<Json<FigureView>> {
+) -> ApiResult<Json<FigureDetail>> {
     auth.require(Permission::Read)?;
-    Ok(Json(find(&s, &id).await?.into()))
+    let figure = find(&s, &id).await?;
+    let last_period = s.store.last_period(figure.id).await?;
+    let arrival = s.store.last_arrival(figure.id).await?;
+    let today = s.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let stale = tend_domain::figures::is_stale(&figure, last_period, today);
+    Ok(Json(FigureDetail {
+        figure: figure.into(),
+        last_period: last_period.map(|p| p.to_string()),
+        last_arrived_at: arrival.as_ref().map(|a| a.at),
+        last_arrived_by: arrival.as_ref().and_then(|a| a.by.clone()),
+        last_arrived_via: arrival.map(|a| a.via),
+        stale,
+    }))
 }
 
 /// Who pushes a figure's values (usually a vendor's account) and who is told when it is stale.

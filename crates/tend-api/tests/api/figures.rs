@@ -166,6 +166,42 @@ async fn figures_a_vendor_pushes_its_figure_and_nothing_else() {
         .await
         .expect(200);
     assert_eq!(f["pusher_id"], call_centre.id);
+    // February is the last complete month on 2026-03-06: delivered, so not stale.
+    assert_eq!(
+        (f["stale"].as_bool(), f["last_period"].as_str()),
+        (Some(false), Some("2026-02-01"))
+    );
+    assert_eq!(
+        (
+            f["last_arrived_by"].as_str(),
+            f["last_arrived_via"].as_str()
+        ),
+        (Some("Callcentre"), Some("api"))
+    );
+    let nothing = app
+        .get("/api/v1/figures/calls_abandoned", &app.viewer.token)
+        .await
+        .expect(200);
+    assert_eq!(nothing["stale"], true);
+    let computed = app
+        .get("/api/v1/figures/return_rate", &app.viewer.token)
+        .await
+        .expect(200);
+    assert_eq!(computed["stale"], false);
+    // A January value only is a month late.
+    let late = json!({"values": [{"period": "2026-01-01", "numerator": 4}]});
+    app.post_json(
+        "/api/v1/figures/calls_abandoned/values",
+        &app.manager.token,
+        &late,
+    )
+    .await
+    .expect(200);
+    let f = app
+        .get("/api/v1/figures/calls_abandoned", &app.viewer.token)
+        .await
+        .expect(200);
+    assert_eq!(f["stale"], true);
 }
 
 #[tokio::test]

@@ -5,10 +5,12 @@
 
 mod draft;
 mod series;
+mod stale;
 mod value;
 
 pub use draft::{FigureDraft, NewFigure};
 pub use series::{Per, Point, roll_up};
+pub use stale::{is_stale, last_complete_period};
 pub use value::{FigureValue, ValueDraft, canonical_dimensions, parse_period};
 
 use serde::{Deserialize, Serialize};

@@ -214,6 +214,22 @@ impl Store {
             .collect()
     }
 
+    /// The newest period the figure has a value for; `None` before the first.
+    pub async fn last_period(&self, figure_id: i64) -> StoreResult<Option<Date>> {
+        let row = sqlx::query(
+            "SELECT period FROM figure_values WHERE figure_id = $1 ORDER BY period DESC LIMIT 1",
+        )
+        .bind(figure_id)
+        .fetch_optional(self.read())
+        .await?;
+        row.map(|r| {
+            let p: String = r.try_get("period")?;
+            Ok(p.parse()
+                .map_err(|e: jiff::Error| sqlx::Error::Decode(e.into()))?)
+        })
+        .transpose()
+    }
+
     /// When the figure's newest value arrived; `None` before the first.
     pub async fn last_arrival(&self, figure_id: i64) -> StoreResult<Option<Arrival>> {
         let row = sqlx::query(
