@@ -23,6 +23,7 @@ impl Authed {
                 Permission::WorkComplaints => "log or work complaints and customers",
                 Permission::Manage => "manage categories, products or employees",
                 Permission::Administer => "administer Tend",
+                Permission::PushFigures => "push figure values",
             }))
         }
     }

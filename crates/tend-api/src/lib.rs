@@ -12,6 +12,7 @@ mod catalog;
 mod channels;
 mod complaints;
 mod customers;
+mod figures;
 mod health;
 mod staff;
 mod transactions;
@@ -27,6 +28,7 @@ pub use catalog::*;
 pub use channels::*;
 pub use complaints::*;
 pub use customers::*;
+pub use figures::*;
 pub use health::*;
 pub use staff::*;
 pub use transactions::*;
@@ -64,6 +66,13 @@ pub fn routes() -> Router<AppState> {
             post(create_transaction).get(list_transactions),
         )
         .route("/transactions/{id}", get(get_transaction))
+        .route("/figures", get(list_figures).post(create_figure))
+        .route("/figures/{id}", get(get_figure))
+        .route("/figures/{id}/assignment", put(assign_figure))
+        .route(
+            "/figures/{id}/values",
+            get(figure_values).post(push_figure_values),
+        )
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -19,9 +19,10 @@ use crate as routes;
         routes::list_channels, routes::list_employees, routes::revoke_tokens, routes::set_active, routes::set_category_follow_up,
         routes::create_transaction, routes::list_transactions, routes::get_transaction,
         routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
+        routes::list_figures, routes::create_figure, routes::get_figure, routes::assign_figure, routes::figure_values, routes::push_figure_values,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "health")),
 )]
 pub struct ApiDoc;
 

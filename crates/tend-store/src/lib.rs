@@ -14,6 +14,7 @@ mod catalog;
 mod channels;
 mod complaints;
 mod customers;
+mod figures;
 mod jobs;
 mod kernel;
 mod mail;
@@ -26,6 +27,7 @@ pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
 pub use customers::{CustomerPage, StoredCustomer};
+pub use figures::{Arrival, FigureImport, Via};
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, DeadJob, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome,
     backoff, run_due,

@@ -126,6 +126,7 @@ impl TestApp {
             Role::Manager => &self.manager,
             Role::Agent => &self.agent,
             Role::Viewer => &self.viewer,
+            Role::Vendor => panic!("the test company has no vendor: create one with the store"),
         };
         &staff.token
     }

@@ -7,6 +7,7 @@ mod channels;
 mod complaints;
 mod customers;
 mod errors;
+mod figures;
 mod health;
 mod hostile;
 mod revocation;

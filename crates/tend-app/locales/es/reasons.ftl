@@ -87,3 +87,17 @@ reason-not_waiting = la queja no está esperando al cliente
 # Endurecimiento: campos de una línea, fechas e instantes dentro de rango.
 reason-single_line = debe ser una sola línea (sin saltos de línea ni tabuladores)
 reason-out_of_range = debe estar entre { $min } y { $max } (recibido: { $got })
+
+# Figures
+reason-period_start = debe ser el primer día de un periodo { $grain } (recibido { $got })
+reason-denominator_required = es obligatorio: esta cifra es una razón (numerador ÷ denominador)
+reason-denominator_not_ratio = debe quedar vacío: esta cifra no es una razón
+reason-denominator_positive = debe ser mayor que cero
+reason-dimension_unknown = esta cifra no tiene la dimensión { $got } (admite: { $allowed })
+reason-figure_computed = Tend calcula esta cifra y no admite valores
+reason-percent_is_ratio = debe ser verdadero para una cifra en porcentaje
+reason-vendor_name_required = es obligatorio cuando la fuente es un proveedor
+reason-figure_code = debe tener de 2 a 40 minúsculas, dígitos o _, empezando por una letra (recibido { $got })
+reason-duplicate_figure = ya existe una cifra con este código
+reason-no_figure = no existe la cifra { $got }
+reason-duplicate_value = la misma cifra, periodo y dimensiones aparecen dos veces (también la línea { $line })

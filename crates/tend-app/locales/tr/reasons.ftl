@@ -87,3 +87,17 @@ reason-not_waiting = şikâyet müşteriyi beklemiyor
 # Sağlamlaştırma: tek satırlık alanlar, aralık içindeki tarihler ve anlar.
 reason-single_line = tek bir satır olmalı (satır sonu veya sekme olmadan)
 reason-out_of_range = { $min } ile { $max } arasında olmalı (verilen: { $got })
+
+# Figures
+reason-period_start = bir { $grain } döneminin ilk günü olmalıdır (gelen { $got })
+reason-denominator_required = zorunludur: bu rakam bir orandır (pay ÷ payda)
+reason-denominator_not_ratio = boş olmalıdır: bu rakam bir oran değildir
+reason-denominator_positive = sıfırdan büyük olmalıdır
+reason-dimension_unknown = bu rakamın { $got } boyutu yok (kabul ettikleri: { $allowed })
+reason-figure_computed = bu rakamı Tend hesaplar; değer kabul etmez
+reason-percent_is_ratio = yüzde cinsinden bir rakam için doğru olmalıdır
+reason-vendor_name_required = kaynak bir tedarikçi olduğunda zorunludur
+reason-figure_code = harfle başlayan, 2 ile 40 arası küçük harf, rakam veya _ olmalıdır (gelen { $got })
+reason-duplicate_figure = bu kodla bir rakam zaten var
+reason-no_figure = { $got } adlı rakam yok
+reason-duplicate_value = aynı rakam, dönem ve boyutlar iki kez geçiyor (ayrıca { $line }. satır)

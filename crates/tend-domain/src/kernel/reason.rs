@@ -191,6 +191,22 @@ reasons! {
     SINGLE_LINE = "single_line": "must be a single line (no line breaks or tabs)",
     /// `min`, `max`: the accepted range's ends, as written in the field's format.
     OUT_OF_RANGE = "out_of_range": "must be from {min} to {max} (got {got})",
+    // Figures (the insight capability: figures, segments, problems).
+    /// `grain`: day, week (a Monday) or month (its first day); `got`: the date given.
+    PERIOD_START = "period_start": "must be the first day of a {grain} (got {got})",
+    DENOMINATOR_REQUIRED = "denominator_required": "is required: this figure is a ratio (numerator ÷ denominator)",
+    DENOMINATOR_NOT_RATIO = "denominator_not_ratio": "must be empty: this figure is not a ratio",
+    DENOMINATOR_POSITIVE = "denominator_positive": "must be greater than zero",
+    /// `got`: the dimension given; `allowed`: the figure's dimensions, comma-separated.
+    DIMENSION_UNKNOWN = "dimension_unknown": "this figure has no dimension {got} (it takes: {allowed})",
+    FIGURE_COMPUTED = "figure_computed": "this figure is computed by Tend and takes no values",
+    PERCENT_IS_RATIO = "percent_is_ratio": "must be true for a percent figure",
+    VENDOR_NAME_REQUIRED = "vendor_name_required": "is required when the source is a vendor",
+    FIGURE_CODE = "figure_code": "must be 2 to 40 lowercase letters, digits or _, starting with a letter (got {got})",
+    DUPLICATE_FIGURE = "duplicate_figure": "a figure with this code exists",
+    NO_FIGURE = "no_figure": "no figure {got}",
+    DUPLICATE_VALUE = "duplicate_value": "the same figure, period and dimensions appear twice (also line {line})",
+
 }
 
 #[cfg(test)]

@@ -10,6 +10,9 @@ use crate::kernel::text::Tier;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// An outside supplier (call centre, shipping unit, web-site administrator): its tokens
+    /// may only push the figures assigned to it, nothing else — not even read.
+    Vendor,
     Viewer,
     Agent,
     Manager,
@@ -28,17 +31,21 @@ pub enum Permission {
     Manage,
     /// Everything, including issuing tokens for others.
     Administer,
+    /// Push values of figures: a vendor only those assigned to it (checked per figure by the
+    /// caller), managers and admins any.
+    PushFigures,
 }
 
 impl Role {
     pub fn parse(raw: &str) -> Result<Self, Reason> {
         match raw.trim().to_ascii_lowercase().as_str() {
             "viewer" => Ok(Role::Viewer),
+            "vendor" => Ok(Role::Vendor),
             "agent" => Ok(Role::Agent),
             "manager" => Ok(Role::Manager),
             "admin" => Ok(Role::Admin),
             _ => Err(ONE_OF
-                .with("allowed", "admin, manager, agent, viewer")
+                .with("allowed", "admin, manager, agent, viewer, vendor")
                 .with("got", format!("{raw:?}"))),
         }
     }
@@ -46,6 +53,7 @@ impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Viewer => "viewer",
+            Role::Vendor => "vendor",
             Role::Agent => "agent",
             Role::Manager => "manager",
             Role::Admin => "admin",
@@ -54,6 +62,8 @@ impl Role {
 
     pub fn allows(self, p: Permission) -> bool {
         let needed = match p {
+            Permission::PushFigures if self == Role::Vendor => return true,
+            Permission::PushFigures => Role::Manager,
             Permission::Read => Role::Viewer,
             Permission::WorkComplaints => Role::Agent,
             Permission::Manage => Role::Manager,
@@ -91,5 +101,9 @@ mod tests {
         assert!(Role::Admin.allows(Permission::Administer));
         assert_eq!(Role::parse(" Admin ").unwrap(), Role::Admin);
         assert!(Role::parse("boss").is_err());
+        assert!(Role::Vendor.allows(Permission::PushFigures));
+        assert!(!Role::Vendor.allows(Permission::Read));
+        assert!(!Role::Agent.allows(Permission::PushFigures));
+        assert!(Role::Manager.allows(Permission::PushFigures));
     }
 }

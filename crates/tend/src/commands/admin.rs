@@ -16,7 +16,7 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// admin, manager, agent or viewer.
+        /// admin, manager, agent, viewer or vendor (may only push its assigned figures).
         #[arg(long, default_value = "agent")]
         role: String,
         #[arg(long)]

@@ -52,6 +52,8 @@ importers! {
     complaints::Complaints,
     /// Purchases (orders), each scheduling a retention contact.
     transactions::Transactions,
+    /// Values of figures (figure, period, numerator, denominator, dimensions).
+    figures::Figures,
 }
 
 /// One kind of row Tend imports: how a CSV row becomes a valid row, and how valid rows are
@@ -161,6 +163,8 @@ struct Options {
     now: Timestamp,
     /// The current year (UTC), for birth years.
     year: i16,
+    /// The file's name, for the import log.
+    file_name: String,
 }
 
 /// A row Tend refused: its line in the file, the field and why.
@@ -200,6 +204,11 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         retention_days: args.retention_days,
         now,
         year: now.to_zoned(jiff::tz::TimeZone::UTC).year(),
+        file_name: args
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     };
     dispatch(args.what, store, &args.file, &opts).await
 }
