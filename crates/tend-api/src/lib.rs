@@ -3,6 +3,7 @@
 //! the pages (`tend-web`); the binary puts the two side by side.
 
 pub mod auth;
+pub mod docs;
 pub mod error;
 pub mod extract;
 pub mod openapi;
@@ -29,7 +30,8 @@ pub use customers::*;
 pub use health::*;
 pub use transactions::*;
 
-/// The API's routes: `/api/v1/…`, the OpenAPI document and the health checks.
+/// The API's routes: `/api/v1/…`, the OpenAPI document and its reference page, the health
+/// checks.
 pub fn routes() -> Router<AppState> {
     let api = Router::new()
         .route("/customers", post(create_customer).get(list_customers))
@@ -71,6 +73,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .nest("/api/v1", api)
         .route("/api/openapi.json", get(crate::openapi::document))
+        .route("/api/docs", get(crate::docs::page))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
 }

@@ -6,6 +6,8 @@ mod catalog;
 mod channels;
 mod complaints;
 mod customers;
+mod docs;
 mod errors;
 mod health;
+mod metrics;
 use tend_testkit as helpers;

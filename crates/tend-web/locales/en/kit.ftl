@@ -93,3 +93,4 @@ role-viewer = Viewer
 role-agent = Agent
 role-manager = Manager
 role-admin = Administrator
+footer-api-docs = API reference

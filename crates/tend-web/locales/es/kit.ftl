@@ -93,3 +93,4 @@ role-viewer = Lector
 role-agent = Agente
 role-manager = Responsable
 role-admin = Administrador
+footer-api-docs = Referencia de la API

@@ -93,3 +93,4 @@ role-viewer = İzleyici
 role-agent = Temsilci
 role-manager = Yönetici
 role-admin = Sistem yöneticisi
+footer-api-docs = API başvuru kılavuzu
