@@ -3,6 +3,7 @@
 //! the pages (`tend-web`); the binary puts the two side by side.
 
 pub mod auth;
+pub mod docs;
 pub mod error;
 pub mod extract;
 pub mod openapi;
@@ -33,7 +34,8 @@ pub use health::*;
 pub use staff::*;
 pub use transactions::*;
 
-/// The API's routes: `/api/v1/…`, the OpenAPI document and the health checks.
+/// The API's routes: `/api/v1/…`, the OpenAPI document and its reference page, the health
+/// checks.
 pub fn routes() -> Router<AppState> {
     let api = Router::new()
         .route("/customers", post(create_customer).get(list_customers))
@@ -87,6 +89,7 @@ pub fn routes() -> Router<AppState> {
             api.layer(axum::middleware::from_fn(extract::clean_uri)),
         )
         .route("/api/openapi.json", get(crate::openapi::document))
+        .route("/api/docs", get(crate::docs::page))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
 }

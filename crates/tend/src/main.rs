@@ -2,64 +2,62 @@
 //! exports, the demo and backups. Every command takes the same database settings.
 
 mod commands;
+mod settings;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use commands::{admin, channels, demo, export, import, serve, work};
+use settings::{LogFormat, Settings};
 use tend_store::{Store, StoreOptions};
-
-/// The database Tend uses when none is given: an embedded SQLite file.
-pub const DEFAULT_DATABASE: &str = "sqlite://./tend-data/tend.db";
 
 #[derive(Parser)]
 #[command(
     name = "tend",
     version,
-    about = "Tend: a self-hosted customer service plan system"
+    about = "Tend: a self-hosted customer service plan system",
+    after_help = "Every setting may also come from TEND_* variables or tend.toml: see docs/configuration.md."
 )]
 struct Cli {
-    /// `sqlite://PATH` (embedded, the default) or `postgres://USER@HOST/DB`.
-    #[arg(long, global = true, env = "TEND_DATABASE_URL", default_value = DEFAULT_DATABASE, hide_env_values = true)]
-    database: String,
-    /// Log format.
-    #[arg(long, global = true, env = "TEND_LOG_FORMAT", default_value = "pretty")]
-    log_format: LogFormat,
+    /// The configuration file (TOML). Default: `tend.toml` in the working directory, if any.
+    #[arg(long, global = true, env = "TEND_CONFIG")]
+    config: Option<PathBuf>,
+    /// `sqlite://PATH` (embedded, the default `sqlite://./tend-data/tend.db`) or
+    /// `postgres://USER@HOST/DB`.
+    #[arg(long, global = true, env = "TEND_DATABASE_URL", hide_env_values = true)]
+    database: Option<String>,
+    /// Log filter, e.g. `info,sqlx=warn` (the default).
+    #[arg(long, global = true, env = "TEND_LOG")]
+    log: Option<String>,
+    /// Log format (default pretty).
+    #[arg(long, global = true, env = "TEND_LOG_FORMAT")]
+    log_format: Option<LogFormat>,
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum LogFormat {
-    Pretty,
-    Json,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Run the web server (migrates the database first).
     Serve {
-        /// Address and port to listen on.
-        #[arg(long, env = "TEND_LISTEN", default_value = "127.0.0.1:8080")]
-        listen: SocketAddr,
-        /// Mark the web pages' cookies `Secure`: set it when Tend is reached over HTTPS.
-        #[arg(long, env = "TEND_SECURE_COOKIES")]
-        secure_cookies: bool,
+        #[command(flatten)]
+        server: serve::ServerArgs,
         /// Do not run a background worker in this process (run `tend worker` elsewhere).
         #[arg(long)]
         no_worker: bool,
         #[command(flatten)]
-        work: work::WorkOptions,
+        work: work::WorkArgs,
     },
     /// Run background workers only: response-standard alerts, follow-ups, retention contacts
     /// and outgoing mail. Several, on several machines, may share one PostgreSQL database.
     Worker {
-        /// Workers in this process.
-        #[arg(long, default_value_t = 1)]
-        concurrency: u32,
         #[command(flatten)]
-        work: work::WorkOptions,
+        work: work::WorkArgs,
+    },
+    /// The effective configuration.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
     },
     /// Bring the database schema up to date.
     Migrate,
@@ -89,9 +87,30 @@ enum Command {
     Backup { file: PathBuf },
 }
 
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Print every setting's effective value and where it came from (flag, environment, file
+    /// or default), passwords and other secrets masked. Takes the same flags as `tend serve`.
+    Show {
+        #[command(flatten)]
+        server: serve::ServerArgs,
+        #[command(flatten)]
+        work: work::WorkArgs,
+    },
+}
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    match run(Cli::parse()).await {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match Settings::load(&matches) {
+        Ok(settings) => finish(run(cli, settings).await),
+        Err(e) => finish(Err(e)),
+    }
+}
+
+fn finish(result: anyhow::Result<()>) -> std::process::ExitCode {
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e)
             if e.downcast_ref::<std::io::Error>()
@@ -106,26 +125,26 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("TEND_LOG")
-        .unwrap_or_else(|_| "info,sqlx=warn".into());
+async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
+    let log = &settings.log_filter;
+    let filter = tracing_subscriber::EnvFilter::try_new(&log.value)
+        .map_err(|e| anyhow::anyhow!("log.filter ({}): {e}", log.source))?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
-    match cli.log_format {
+    match settings.log_format.value {
         LogFormat::Pretty => builder.init(),
         LogFormat::Json => builder.json().init(),
     }
-    let opts = StoreOptions::new(&cli.database);
+    let opts = StoreOptions::new(&settings.database.value);
     match cli.command {
-        Command::Serve {
-            listen,
-            secure_cookies,
-            no_worker,
-            work,
-        } => serve::run(&opts, listen, secure_cookies, work, !no_worker).await,
-        Command::Worker { concurrency, work } => {
-            work::run(open(&opts).await?, work, concurrency).await
+        Command::Serve { no_worker, .. } => serve::run(&opts, &settings, !no_worker).await,
+        Command::Worker { .. } => work::run(open(&opts).await?, &settings).await,
+        Command::Config {
+            command: ConfigCommand::Show { .. },
+        } => {
+            println!("{}", settings::render(&settings));
+            Ok(())
         }
         Command::Migrate => {
             open(&opts).await?;
@@ -135,7 +154,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User { command } => admin::user(&open(&opts).await?, command).await,
         Command::Channel { command } => channels::run(&open(&opts).await?, command).await,
         Command::Token { command } => admin::token(&open(&opts).await?, command).await,
-        Command::Import(args) => import::run(&open(&opts).await?, args).await,
+        Command::Import(mut args) => {
+            args.retention_days = Some(settings.retention_days.value);
+            import::run(&open(&opts).await?, args).await
+        }
         Command::Export(args) => export::run(&open(&opts).await?, args).await,
         Command::Demo(args) => demo::run(&open(&opts).await?, args).await,
         Command::Backup { file } => {

@@ -16,6 +16,13 @@ use tower_http::trace::TraceLayer;
 /// An unknown address: JSON for API clients (a path under `/api/` or a bearer token), a page
 /// for browsers.
 async fn not_found(req: axum::extract::Request) -> Response {
+    let (started, method) = (std::time::Instant::now(), req.method().to_string());
+    let response = not_found_answer(&req);
+    crate::metrics::record(method, "unmatched".into(), response.status(), started);
+    response
+}
+
+fn not_found_answer(req: &axum::extract::Request) -> Response {
     let api = req.uri().path().starts_with("/api/")
         || req
             .headers()
@@ -27,12 +34,16 @@ async fn not_found(req: axum::extract::Request) -> Response {
     }
 }
 
-/// Every route of Tend over `app`, the pages with `web`'s settings.
+/// Every route of Tend over `app`, the pages with `web`'s settings; every matched request
+/// counted and timed by route ([`crate::metrics`]).
 pub fn router(app: AppState, web: WebConfig) -> Router {
+    crate::metrics::handle();
     let pages = tend_web::routes().with_state(WebState::new(app.clone(), web));
     tend_api::routes()
+        .merge(crate::metrics::routes())
         .with_state(app)
         .merge(pages)
+        .route_layer(axum::middleware::from_fn(crate::metrics::track))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(tend_web::kit::error::localise))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -53,4 +64,17 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await
+}
+
+/// Serves `/metrics` without authentication on `listener` (`--metrics-listen`, for a private
+/// network) until `shutdown` resolves.
+pub async fn serve_metrics(
+    listener: TcpListener,
+    app: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    crate::metrics::handle();
+    axum::serve(listener, crate::metrics::open_router(app))
+        .with_graceful_shutdown(shutdown)
+        .await
 }

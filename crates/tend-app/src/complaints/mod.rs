@@ -76,6 +76,9 @@ pub async fn take_with_customer(
         .store
         .create_complaint_with_customer(record, new, actor, now, new_complaint_jobs)
         .await?;
+    // Every complaint taken through the API, the pages or the public form (not imports).
+    metrics::counter!("tend_complaints_created_total", "channel" => stored.record.channel.to_string())
+        .increment(1);
     if stored.record.assignee_id.is_some() {
         let mut before = stored.record.clone();
         before.assignee_id = None;

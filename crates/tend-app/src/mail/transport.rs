@@ -80,12 +80,26 @@ impl Mailer {
         mail: &OutgoingMail,
         message_id: Option<&str>,
     ) -> Result<(), MailError> {
-        let message = self.build(mail, message_id)?;
-        self.transport
-            .send(message)
-            .await
-            .map(drop)
-            .map_err(classify)
+        let sent = match self.build(mail, message_id) {
+            Ok(message) => self
+                .transport
+                .send(message)
+                .await
+                .map(drop)
+                .map_err(classify),
+            Err(e) => Err(e),
+        };
+        // Messages the SMTP server accepted, and refusals by whether they may pass later.
+        match &sent {
+            Ok(()) => metrics::counter!("tend_mail_sent_total").increment(1),
+            Err(MailError::Temporary(_)) => {
+                metrics::counter!("tend_mail_failed_total", "error" => "temporary").increment(1)
+            }
+            Err(MailError::Permanent(_)) => {
+                metrics::counter!("tend_mail_failed_total", "error" => "permanent").increment(1)
+            }
+        }
+        sent
     }
 
     fn build(&self, mail: &OutgoingMail, message_id: Option<&str>) -> Result<Message, MailError> {

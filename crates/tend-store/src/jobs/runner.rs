@@ -80,8 +80,11 @@ where
         .claim(worker, kinds, batch, lease, clock.now())
         .await?;
     let mut runs = Vec::with_capacity(jobs.len());
+    let mut kinds = Vec::with_capacity(jobs.len());
     for job in jobs {
         let (id, attempts) = (job.id, job.attempts);
+        metrics::counter!("tend_jobs_claimed_total", "kind" => job.kind.clone()).increment(1);
+        kinds.push(job.kind.clone());
         let how = match handler(job).await {
             Ok(Handled::Done) => Finish::Done,
             Ok(Handled::Defer(at)) => Finish::Defer(at),
@@ -95,7 +98,16 @@ where
     }
     // One transaction ends the whole batch: one commit instead of one per job.
     let finished = store.finish_batch(worker, &runs, clock.now()).await?;
-    for ((_, _, how), done) in runs.iter().zip(finished) {
+    for (((_, _, how), done), kind) in runs.iter().zip(finished).zip(kinds) {
+        // How each claimed run ended, by kind (`docs/configuration.md`, Metrics).
+        let name = match (done, how) {
+            (Finished::Lost, _) => "tend_jobs_lost_total",
+            (Finished::Dead, _) => "tend_jobs_dead_total",
+            (_, Finish::Done) => "tend_jobs_done_total",
+            (_, Finish::Defer(_)) => "tend_jobs_deferred_total",
+            (_, Finish::Retry(_) | Finish::GiveUp(_)) => "tend_jobs_retried_total",
+        };
+        metrics::counter!(name, "kind" => kind).increment(1);
         let counter = match (done, how) {
             (Finished::Lost, _) => &mut outcome.lost,
             (_, Finish::Done) => &mut outcome.completed,

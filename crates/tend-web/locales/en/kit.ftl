@@ -95,3 +95,4 @@ role-manager = Manager
 role-admin = Administrator
 error-not-utf8 = The field “{ $field }” is not valid UTF-8 text.
 error-nul = The field “{ $field }” contains a NUL character, which is not allowed.
+footer-api-docs = API reference

@@ -95,3 +95,4 @@ role-manager = Responsable
 role-admin = Administrador
 error-not-utf8 = El campo «{ $field }» no es texto UTF-8 válido.
 error-nul = El campo «{ $field }» contiene un carácter NUL, que no está permitido.
+footer-api-docs = Referencia de la API

@@ -95,3 +95,4 @@ role-manager = Yönetici
 role-admin = Sistem yöneticisi
 error-not-utf8 = “{ $field }” alanı geçerli bir UTF-8 metni değil.
 error-nul = “{ $field }” alanı izin verilmeyen bir NUL karakteri içeriyor.
+footer-api-docs = API başvuru kılavuzu

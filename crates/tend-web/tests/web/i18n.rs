@@ -301,7 +301,13 @@ async fn an_employees_language_follows_them_to_another_browser() {
         .submit("/inbox", "/language", &[("lang", "tr"), ("back", "/inbox")])
         .await;
     assert_eq!(res.status, 303);
-    assert!(first.get("/inbox").await.html.contains("Gelen kutusu"));
+    let inbox = first.get("/inbox").await.html;
+    assert!(inbox.contains("Gelen kutusu"));
+    // The staff pages' footer links the API reference, in the reader's language.
+    assert!(
+        inbox.contains(r#"<a href="/api/docs">API başvuru kılavuzu</a>"#),
+        "{inbox}"
+    );
 
     // A new browser, with no language chosen and asking for English, gets Turkish on sign-in.
     let mut other = Browser::new(&app);

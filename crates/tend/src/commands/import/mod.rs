@@ -133,9 +133,10 @@ pub struct ImportArgs {
     /// Store the good rows and list the bad ones, instead of refusing the whole file.
     #[arg(long)]
     skip_invalid: bool,
-    /// Transactions: days from a purchase to its retention contact.
-    #[arg(long, env = "TEND_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=3650))]
-    retention_days: i64,
+    /// Transactions: days from a purchase to its retention contact (default 30; the setting
+    /// `jobs.retention_days`).
+    #[arg(long, env = "TEND_RETENTION_DAYS", value_parser = clap::value_parser!(i64).range(1..=3650))]
+    pub retention_days: Option<i64>,
 }
 
 impl ImportArgs {
@@ -146,7 +147,7 @@ impl ImportArgs {
             preset: Some(preset),
             map: vec![],
             skip_invalid: false,
-            retention_days: 30,
+            retention_days: None,
         }
     }
 }
@@ -201,7 +202,7 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         preset: args.preset,
         map,
         skip_invalid: args.skip_invalid,
-        retention_days: args.retention_days,
+        retention_days: args.retention_days.unwrap_or(30),
         now,
         year: now.to_zoned(jiff::tz::TimeZone::UTC).year(),
         file_name: args

@@ -1,0 +1,16 @@
+docs-title = API reference
+docs-skip = Skip to the reference
+docs-intro = Every operation of Tend's JSON API, grouped by subject, with its parameters, the body it takes and the answers it gives.
+docs-errors = Every error has this shape:
+docs-auth = Operations marked as needing a token take an API token (tend token create) in the header
+docs-document = The same reference as an OpenAPI 3 document
+docs-contents = Contents
+docs-parameters = Parameters
+docs-request-body = Request body
+docs-responses = Responses
+docs-schemas = Schemas
+docs-required = required
+docs-optional = optional
+docs-none = None.
+docs-needs-token = Needs an API token.
+docs-open = Open: no token needed.

@@ -1,0 +1,16 @@
+docs-title = Referencia de la API
+docs-skip = Ir a la referencia
+docs-intro = Todas las operaciones de la API JSON de Tend, agrupadas por tema, con sus parámetros, el cuerpo que reciben y las respuestas que dan.
+docs-errors = Todos los errores tienen esta forma:
+docs-auth = Las operaciones que necesitan un token reciben un token de API (tend token create) en la cabecera
+docs-document = La misma referencia como documento OpenAPI 3
+docs-contents = Contenido
+docs-parameters = Parámetros
+docs-request-body = Cuerpo de la petición
+docs-responses = Respuestas
+docs-schemas = Esquemas
+docs-required = obligatorio
+docs-optional = opcional
+docs-none = Ninguno.
+docs-needs-token = Necesita un token de API.
+docs-open = Abierta: no necesita token.

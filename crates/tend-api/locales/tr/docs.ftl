@@ -1,0 +1,16 @@
+docs-title = API başvuru kılavuzu
+docs-skip = Kılavuza geç
+docs-intro = Tend JSON API'sinin tüm işlemleri, konularına göre gruplanmış olarak: parametreleri, aldıkları gövde ve verdikleri yanıtlar.
+docs-errors = Her hata bu biçimdedir:
+docs-auth = Jeton gerektiren işlemler başlıkta bir API jetonu (tend token create) alır
+docs-document = Aynı kılavuz OpenAPI 3 belgesi olarak
+docs-contents = İçindekiler
+docs-parameters = Parametreler
+docs-request-body = İstek gövdesi
+docs-responses = Yanıtlar
+docs-schemas = Şemalar
+docs-required = zorunlu
+docs-optional = isteğe bağlı
+docs-none = Yok.
+docs-needs-token = API jetonu gerekir.
+docs-open = Açık: jeton gerekmez.

@@ -1,0 +1,277 @@
+//! Tend's settings, one type for every command: each value with where it came from, merged with
+//! the precedence command-line flag > `TEND_*` environment variable > `tend.toml` > default.
+//! `docs/configuration.md` lists every setting; `tend config show` prints them, secrets masked.
+
+mod file;
+mod show;
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+use serde::Deserialize;
+
+pub use show::render;
+
+/// The database Tend uses when none is given: an embedded SQLite file.
+pub const DEFAULT_DATABASE: &str = "sqlite://./tend-data/tend.db";
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A command-line flag, e.g. `--listen`.
+    Flag(&'static str),
+    /// A `TEND_*` environment variable.
+    Env(&'static str),
+    /// The configuration file, at this key.
+    File(PathBuf),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag --{flag}"),
+            Source::Env(var) => write!(f, "environment {var}"),
+            Source::File(path) => write!(f, "file {}", path.display()),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// One setting's value and its source.
+#[derive(Debug, Clone)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// Every setting of Tend (see `docs/configuration.md` for each one's meaning and default).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The configuration file read, if any.
+    pub file: Option<PathBuf>,
+    /// `database.url`: `sqlite://PATH` or `postgres://…`; a secret (its password is masked).
+    pub database: Setting<String>,
+    /// `log.filter`: a `tracing` filter.
+    pub log_filter: Setting<String>,
+    /// `log.format`.
+    pub log_format: Setting<LogFormat>,
+    /// `server.listen`: the web server's address.
+    pub listen: Setting<SocketAddr>,
+    /// `server.secure_cookies`: mark cookies `Secure` (Tend reached over HTTPS).
+    pub secure_cookies: Setting<bool>,
+    /// `server.metrics_listen`: a second address serving `/metrics` without authentication.
+    pub metrics_listen: Setting<Option<SocketAddr>>,
+    /// `server.public_url`: the start of every link in a message.
+    pub public_url: Setting<String>,
+    /// `mail.smtp_url`: the outgoing mail server; a secret (its password is masked).
+    pub smtp_url: Setting<Option<String>>,
+    /// `mail.from`: the sender of every message.
+    pub mail_from: Setting<String>,
+    /// `jobs.retention_days`: days from a purchase to its retention contact, 1–3650.
+    pub retention_days: Setting<i64>,
+    /// `jobs.concurrency`: workers in a `tend worker` process, 1–64.
+    pub concurrency: Setting<u32>,
+}
+
+/// The command line's deepest subcommand: global flags are propagated down to it.
+fn leaf(m: &ArgMatches) -> &ArgMatches {
+    match m.subcommand() {
+        Some((_, sub)) => leaf(sub),
+        None => m,
+    }
+}
+
+/// The layers for one setting: the command line (flag or environment, as clap read them), then
+/// the file, then the default.
+struct Layers<'a> {
+    args: &'a ArgMatches,
+    file: Option<&'a Path>,
+}
+
+impl Layers<'_> {
+    fn pick<T: Clone + Send + Sync + 'static>(
+        &self,
+        id: &'static str,
+        env: &'static str,
+        from_file: Option<T>,
+        default: T,
+    ) -> Setting<T> {
+        self.pick_opt(id, env, from_file).unwrap_or(Setting {
+            value: default,
+            source: Source::Default,
+        })
+    }
+
+    /// An optional setting: absent everywhere is `None` from the defaults.
+    fn maybe<T: Clone + Send + Sync + 'static>(
+        &self,
+        id: &'static str,
+        env: &'static str,
+        from_file: Option<T>,
+    ) -> Setting<Option<T>> {
+        match self.pick_opt(id, env, from_file) {
+            Some(s) => Setting {
+                value: Some(s.value),
+                source: s.source,
+            },
+            None => Setting {
+                value: None,
+                source: Source::Default,
+            },
+        }
+    }
+
+    fn pick_opt<T: Clone + Send + Sync + 'static>(
+        &self,
+        id: &'static str,
+        env: &'static str,
+        from_file: Option<T>,
+    ) -> Option<Setting<T>> {
+        let given = self.args.ids().any(|i| i.as_str() == id);
+        let source = given.then(|| self.args.value_source(id)).flatten();
+        let flag = match source {
+            Some(ValueSource::CommandLine) => Some(Source::Flag(flag_name(id))),
+            Some(ValueSource::EnvVariable) => Some(Source::Env(env)),
+            _ => None,
+        };
+        if let (Some(source), Some(value)) =
+            (flag, given.then(|| self.args.get_one::<T>(id)).flatten())
+        {
+            return Some(Setting {
+                value: value.clone(),
+                source,
+            });
+        }
+        let file = self.file?;
+        from_file.map(|value| Setting {
+            value,
+            source: Source::File(file.to_owned()),
+        })
+    }
+}
+
+/// The flag for a clap id (`log_format` → `log-format`).
+fn flag_name(id: &'static str) -> &'static str {
+    match id {
+        "database" => "database",
+        "log" => "log",
+        "log_format" => "log-format",
+        "listen" => "listen",
+        "secure_cookies" => "secure-cookies",
+        "metrics_listen" => "metrics-listen",
+        "public_url" => "public-url",
+        "smtp_url" => "smtp-url",
+        "mail_from" => "mail-from",
+        "retention_days" => "retention-days",
+        "concurrency" => "concurrency",
+        other => other,
+    }
+}
+
+impl Settings {
+    /// The settings for this command line: its flags, the environment clap read with them,
+    /// the file named by `--config`/`TEND_CONFIG` (else `./tend.toml` if present), defaults.
+    /// Errors: the file unreadable, not TOML, an unknown key, a value of the wrong type or out
+    /// of range — each naming the file or the source, and never echoing a secret.
+    pub fn load(matches: &ArgMatches) -> anyhow::Result<Settings> {
+        let args = leaf(matches);
+        let named = args.get_one::<PathBuf>("config");
+        let path = file::locate(named.map(PathBuf::as_path));
+        let f = match &path {
+            Some(p) => file::read(p)?,
+            None => file::FileConfig::default(),
+        };
+        let l = Layers {
+            args,
+            file: path.as_deref(),
+        };
+        let settings = Settings {
+            database: l.pick(
+                "database",
+                "TEND_DATABASE_URL",
+                f.database.url,
+                DEFAULT_DATABASE.into(),
+            ),
+            log_filter: l.pick("log", "TEND_LOG", f.log.filter, "info,sqlx=warn".into()),
+            log_format: l.pick(
+                "log_format",
+                "TEND_LOG_FORMAT",
+                f.log.format,
+                LogFormat::Pretty,
+            ),
+            listen: l.pick(
+                "listen",
+                "TEND_LISTEN",
+                f.server.listen,
+                ([127, 0, 0, 1], 8080).into(),
+            ),
+            secure_cookies: l.pick(
+                "secure_cookies",
+                "TEND_SECURE_COOKIES",
+                f.server.secure_cookies,
+                false,
+            ),
+            metrics_listen: l.maybe(
+                "metrics_listen",
+                "TEND_METRICS_LISTEN",
+                f.server.metrics_listen,
+            ),
+            public_url: l.pick(
+                "public_url",
+                "TEND_PUBLIC_URL",
+                f.server.public_url,
+                "http://127.0.0.1:8080".into(),
+            ),
+            smtp_url: l.maybe("smtp_url", "TEND_SMTP_URL", f.mail.smtp_url),
+            mail_from: l.pick(
+                "mail_from",
+                "TEND_MAIL_FROM",
+                f.mail.from,
+                "Tend <tend@localhost>".into(),
+            ),
+            retention_days: l.pick(
+                "retention_days",
+                "TEND_RETENTION_DAYS",
+                f.jobs.retention_days,
+                30,
+            ),
+            concurrency: l.pick("concurrency", "TEND_CONCURRENCY", f.jobs.concurrency, 1),
+            file: path,
+        };
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Range checks the file's values need (flags and environment are checked by clap too).
+    fn check(&self) -> anyhow::Result<()> {
+        let days = &self.retention_days;
+        if !(1..=3650).contains(&days.value) {
+            anyhow::bail!(
+                "jobs.retention_days ({}): must be 1 to 3650, got {}",
+                days.source,
+                days.value
+            );
+        }
+        let n = &self.concurrency;
+        if !(1..=64).contains(&n.value) {
+            anyhow::bail!(
+                "jobs.concurrency ({}): must be 1 to 64, got {}",
+                n.source,
+                n.value
+            );
+        }
+        Ok(())
+    }
+}
