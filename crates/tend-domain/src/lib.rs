@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod customers;
 pub mod kernel;
 pub mod staff;
+pub mod surveys;
 pub mod transactions;
 
 pub use jiff::Timestamp;
