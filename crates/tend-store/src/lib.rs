@@ -19,6 +19,7 @@ mod kernel;
 mod mail;
 mod staff;
 mod store;
+mod surveys;
 pub mod testing;
 mod transactions;
 
@@ -37,4 +38,7 @@ pub use staff::{
     AuthedEmployee, Invite, Session, hash_password, new_password, new_token, verify_password,
 };
 pub use store::{Store, StoreOptions};
+pub use surveys::{
+    OpenAnswer, PageSent, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter, new_key,
+};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

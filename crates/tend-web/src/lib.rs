@@ -13,6 +13,7 @@ mod complaints;
 mod customers;
 mod public;
 mod staff;
+mod surveys;
 
 use std::collections::BTreeMap;
 
@@ -173,5 +174,6 @@ pub fn routes() -> Router<WebState> {
         .merge(customers::routes())
         .merge(channels::routes())
         .merge(public::routes())
+        .merge(surveys::routes())
         .layer(middleware::from_fn(headers))
 }

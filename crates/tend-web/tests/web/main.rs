@@ -12,3 +12,4 @@ mod references;
 mod security;
 mod settings;
 mod sign_in;
+mod surveys;
