@@ -17,6 +17,7 @@ survey-answered = Thank you: your answers are recorded. This survey takes one an
 survey-closed = This survey is closed and takes no more answers. Thank you.
 
 ## Staff pages
+nav-surveys = Surveys
 surveys-title = Surveys
 surveys-build-hint = Surveys are built and published through the API (/api/v1/surveys); their results are here, live.
 surveys-empty = No surveys yet.

@@ -16,6 +16,7 @@ survey-answered = Gracias: sus respuestas quedan registradas. Esta encuesta admi
 survey-closed = Esta encuesta está cerrada y no admite más respuestas. Gracias.
 
 ## Páginas del personal
+nav-surveys = Encuestas
 surveys-title = Encuestas
 surveys-build-hint = Las encuestas se crean y publican con la API (/api/v1/surveys); aquí están sus resultados, en directo.
 surveys-empty = Todavía no hay encuestas.

@@ -16,6 +16,7 @@ survey-answered = Teşekkürler: yanıtlarınız kaydedildi. Bu anket herkesten 
 survey-closed = Bu anket kapandı ve artık yanıt almıyor. Teşekkürler.
 
 ## Personel sayfaları
+nav-surveys = Anketler
 surveys-title = Anketler
 surveys-build-hint = Anketler API ile (/api/v1/surveys) hazırlanıp yayımlanır; sonuçları burada, canlı.
 surveys-empty = Henüz anket yok.

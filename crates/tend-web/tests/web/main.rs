@@ -12,4 +12,5 @@ mod references;
 mod security;
 mod settings;
 mod sign_in;
+mod survey_api;
 mod surveys;
