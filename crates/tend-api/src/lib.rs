@@ -13,6 +13,7 @@ mod channels;
 mod complaints;
 mod customers;
 mod health;
+mod survey_export;
 mod surveys;
 mod transactions;
 
@@ -28,6 +29,7 @@ pub use channels::*;
 pub use complaints::*;
 pub use customers::*;
 pub use health::*;
+pub use survey_export::*;
 pub use surveys::*;
 pub use transactions::*;
 
@@ -67,6 +69,7 @@ pub fn routes() -> Router<AppState> {
         .route("/surveys/{id}/publish", post(publish_survey))
         .route("/surveys/{id}/close", post(close_survey))
         .route("/surveys/{id}/results", get(survey_results))
+        .route("/surveys/{id}/answers.csv", get(survey_answers_csv))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

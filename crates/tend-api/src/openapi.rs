@@ -20,7 +20,7 @@ use crate as routes;
         routes::create_transaction, routes::list_transactions, routes::get_transaction,
         routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
         routes::create_survey, routes::list_surveys, routes::get_survey, routes::put_survey,
-        routes::publish_survey, routes::close_survey, routes::survey_results,
+        routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
     ),
     modifiers(&BearerAuth),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "surveys"), (name = "health")),

@@ -55,7 +55,7 @@ fn view(s: &AppState, v: &StoredSurvey) -> SurveyView {
     }
 }
 
-fn parse_id(raw: &str) -> ApiResult<SurveyId> {
+pub(crate) fn parse_id(raw: &str) -> ApiResult<SurveyId> {
     raw.parse::<i64>()
         .map(SurveyId)
         .map_err(|_| ApiError::not_found("survey"))
@@ -156,11 +156,11 @@ pub async fn close_survey(
 #[serde(deny_unknown_fields)]
 pub struct ResultsQuery {
     /// Responses completed (partial: begun) at or after this instant (RFC 3339).
-    from: Option<String>,
+    pub(crate) from: Option<String>,
     /// … and before this instant.
-    to: Option<String>,
+    pub(crate) to: Option<String>,
     /// `public` or `invitation`.
-    channel: Option<String>,
+    pub(crate) channel: Option<String>,
 }
 
 /// The results: `complete` and `partial` responses (only complete ones are counted), and per
@@ -174,7 +174,7 @@ pub struct ResultsView {
     pub results: SurveyResults,
 }
 
-fn instant(field: &str, raw: Option<String>) -> ApiResult<Option<Timestamp>> {
+pub(crate) fn instant(field: &str, raw: Option<String>) -> ApiResult<Option<Timestamp>> {
     raw.map(|r| {
         r.parse::<Timestamp>()
             .map_err(|_| ApiError::invalid(field, "must be an instant like 2026-03-06T15:30:00Z"))

@@ -39,6 +39,7 @@ pub use staff::{
 };
 pub use store::{Store, StoreOptions};
 pub use surveys::{
-    OpenAnswer, PageSent, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter, new_key,
+    OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
+    new_key,
 };
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

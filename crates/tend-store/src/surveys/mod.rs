@@ -1,10 +1,13 @@
 //! Surveys: their definitions and life (`write`), the responses kept page by page
-//! (`responses`), and the counts the results are computed from (`tallies`).
+//! (`responses`), the counts the results are computed from (`tallies`) and the raw answers
+//! (`export`).
 
+mod export;
 mod responses;
 mod tallies;
 mod write;
 
+pub use export::RawAnswerRow;
 pub use responses::{PageSent, StoredResponse};
 pub use tallies::{OpenAnswer, SurveyTallies, TallyFilter};
 

@@ -41,7 +41,7 @@ pub struct OpenAnswer {
     pub completed_at: Timestamp,
 }
 
-fn filtered(sql: &mut Sql, f: &TallyFilter) {
+pub(crate) fn filtered(sql: &mut Sql, f: &TallyFilter) {
     if let Some(from) = f.from {
         sql.push(" AND COALESCE(r.completed_at, r.started_at) >= ")
             .bind(us(from));

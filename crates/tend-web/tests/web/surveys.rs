@@ -236,6 +236,35 @@ async fn a_survey_of_every_kind_answered_at_its_public_link_gives_hand_computed_
     );
     assert_eq!(dist(6), pairs(&[("yes", 3), ("no", 1)]));
 
+    // The raw answers as CSV: one row per answer stored, partial ones with no completed_at.
+    // es 6 + tr 5 (no open answer) + en 6 + en 5 + partial 2 = 24 rows, after the header.
+    let csv = app
+        .get(
+            &format!("/api/v1/surveys/{id}/answers.csv"),
+            &app.viewer.token,
+        )
+        .await;
+    assert_eq!(csv.status.as_u16(), 200);
+    let lines: Vec<&str> = csv.text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "response_id,channel,language,completed_at,question,kind,answer,other"
+    );
+    assert_eq!(lines.len(), 25, "{}", csv.text);
+    assert_eq!(
+        lines.iter().filter(|l| l.contains(",public,en,,")).count(),
+        2
+    );
+    for row in [
+        ",es,",
+        ",5,multiple_choice,0;2,",
+        ",5,multiple_choice,,Parking",
+        ",6,yes_no,no,",
+        ",1,open,La tapa se rompió,",
+    ] {
+        assert!(csv.text.contains(row), "{row} missing from {}", csv.text);
+    }
+
     // The staff's results page: the figures, their definitions and the open answers, searchable.
     let viewer = signed_in(&app, Role::Viewer).await;
     let page = viewer.get(&format!("/surveys/{id}")).await;
