@@ -16,6 +16,8 @@ mod customers;
 mod figures;
 mod health;
 mod staff;
+mod survey_export;
+mod surveys;
 mod transactions;
 
 use axum::Router;
@@ -32,6 +34,8 @@ pub use customers::*;
 pub use figures::*;
 pub use health::*;
 pub use staff::*;
+pub use survey_export::*;
+pub use surveys::*;
 pub use transactions::*;
 
 /// The API's routes: `/api/v1/…`, the OpenAPI document and its reference page, the health
@@ -75,6 +79,12 @@ pub fn routes() -> Router<AppState> {
             "/figures/{id}/values",
             get(figure_values).post(push_figure_values),
         )
+        .route("/surveys", post(create_survey).get(list_surveys))
+        .route("/surveys/{id}", get(get_survey).put(put_survey))
+        .route("/surveys/{id}/publish", post(publish_survey))
+        .route("/surveys/{id}/close", post(close_survey))
+        .route("/surveys/{id}/results", get(survey_results))
+        .route("/surveys/{id}/answers.csv", get(survey_answers_csv))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

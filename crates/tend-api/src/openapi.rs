@@ -20,9 +20,11 @@ use crate as routes;
         routes::create_transaction, routes::list_transactions, routes::get_transaction,
         routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
         routes::list_figures, routes::create_figure, routes::get_figure, routes::assign_figure, routes::figure_values, routes::push_figure_values,
+        routes::create_survey, routes::list_surveys, routes::get_survey, routes::put_survey,
+        routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "health")),
 )]
 pub struct ApiDoc;
 

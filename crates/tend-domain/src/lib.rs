@@ -10,6 +10,7 @@ pub mod customers;
 pub mod figures;
 pub mod kernel;
 pub mod staff;
+pub mod surveys;
 pub mod transactions;
 
 pub use jiff::Timestamp;

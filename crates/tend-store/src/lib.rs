@@ -21,6 +21,7 @@ mod mail;
 mod monitor;
 mod staff;
 mod store;
+mod surveys;
 pub mod testing;
 mod transactions;
 
@@ -41,4 +42,8 @@ pub use staff::{
     AuthedEmployee, Invite, Session, hash_password, new_password, new_token, verify_password,
 };
 pub use store::{Store, StoreOptions};
+pub use surveys::{
+    OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
+    new_key,
+};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

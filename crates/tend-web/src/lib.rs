@@ -14,6 +14,7 @@ mod customers;
 mod jobs;
 mod public;
 mod staff;
+mod surveys;
 
 use std::collections::BTreeMap;
 
@@ -175,6 +176,7 @@ pub fn routes() -> Router<WebState> {
         .merge(channels::routes())
         .merge(jobs::routes())
         .merge(public::routes())
+        .merge(surveys::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

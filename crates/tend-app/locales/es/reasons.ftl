@@ -101,3 +101,14 @@ reason-figure_code = debe tener de 2 a 40 minúsculas, dígitos o _, empezando p
 reason-duplicate_figure = ya existe una cifra con este código
 reason-no_figure = no existe la cifra { $got }
 reason-duplicate_value = la misma cifra, periodo y dimensiones aparecen dos veces (también la línea { $line })
+
+# Escucha: encuestas.
+reason-survey_language = debe ser un idioma que Tend habla: en, es o tr (se recibió { $got })
+reason-missing_translation = no tiene texto en { $lang }
+reason-survey_not_draft = la encuesta ya no es un borrador: solo un borrador se puede cambiar o publicar
+reason-survey_not_open = la encuesta no está abierta: solo una encuesta abierta se puede responder o cerrar
+reason-rating_scale = debe ser una escala de valoración de 5 o 10 (se recibió { $got })
+reason-choice_options = necesita de 2 a { $max } opciones (tiene { $got })
+reason-no_questions = necesita de 1 a { $max } preguntas (tiene { $got })
+reason-survey_answered = esta encuesta ya se respondió desde aquí
+reason-not_for_kind = no se aplica a este tipo de pregunta

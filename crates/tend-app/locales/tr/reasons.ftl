@@ -101,3 +101,14 @@ reason-figure_code = harfle başlayan, 2 ile 40 arası küçük harf, rakam veya
 reason-duplicate_figure = bu kodla bir rakam zaten var
 reason-no_figure = { $got } adlı rakam yok
 reason-duplicate_value = aynı rakam, dönem ve boyutlar iki kez geçiyor (ayrıca { $line }. satır)
+
+# Dinleme: anketler.
+reason-survey_language = Tend'in konuştuğu bir dil olmalı: en, es veya tr ({ $got } verildi)
+reason-missing_translation = { $lang } dilinde metni yok
+reason-survey_not_draft = anket artık taslak değil: yalnızca taslak değiştirilebilir veya yayımlanabilir
+reason-survey_not_open = anket açık değil: yalnızca açık bir anket yanıtlanabilir veya kapatılabilir
+reason-rating_scale = 5 veya 10 puanlık bir ölçek olmalı ({ $got } verildi)
+reason-choice_options = 2 ile { $max } arasında seçenek gerekir ({ $got } var)
+reason-no_questions = 1 ile { $max } arasında soru gerekir ({ $got } var)
+reason-survey_answered = bu anket buradan zaten yanıtlandı
+reason-not_for_kind = bu soru türü için geçerli değil

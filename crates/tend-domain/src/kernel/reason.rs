@@ -207,6 +207,16 @@ reasons! {
     NO_FIGURE = "no_figure": "no figure {got}",
     DUPLICATE_VALUE = "duplicate_value": "the same figure, period and dimensions appear twice (also line {line})",
 
+    // Listening: surveys.
+    SURVEY_LANGUAGE = "survey_language": "must be a language Tend speaks: en, es or tr (got {got})",
+    MISSING_TRANSLATION = "missing_translation": "has no text in {lang}",
+    SURVEY_NOT_DRAFT = "survey_not_draft": "the survey is no longer a draft: only a draft can be changed or published",
+    SURVEY_NOT_OPEN = "survey_not_open": "the survey is not open: only an open survey can be answered or closed",
+    RATING_SCALE = "rating_scale": "must be a rating scale of 5 or 10 (got {got})",
+    CHOICE_OPTIONS = "choice_options": "needs from 2 to {max} options (got {got})",
+    NO_QUESTIONS = "no_questions": "needs from 1 to {max} questions (got {got})",
+    SURVEY_ANSWERED = "survey_answered": "this survey was answered already from here",
+    NOT_FOR_KIND = "not_for_kind": "does not apply to this kind of question",
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod read;
 mod rows;
 mod write;
 
+pub(crate) use rows::fold;
 pub(crate) use write::{insert_new, remove_new, upsert_batch};
 
 use jiff::Timestamp;

@@ -20,7 +20,7 @@ use crate::kit::cookies::cookie;
 /// frame, errors, formats and the labels several capabilities share.
 macro_rules! files {
     ($lang:literal) => {
-        files!($lang: "kit", "complaints", "customers", "staff", "channels", "public", "jobs")
+        files!($lang: "kit", "complaints", "customers", "staff", "channels", "public", "jobs", "surveys")
     };
     ($lang:literal: $($capability:literal),+) => {
         [$((
@@ -31,7 +31,7 @@ macro_rules! files {
 }
 
 /// The pages' `.ftl` files in `lang`: (capability, source), one per capability.
-pub fn files(lang: Language) -> [(&'static str, &'static str); 7] {
+pub fn files(lang: Language) -> [(&'static str, &'static str); 8] {
     match lang {
         Language::En => files!("en"),
         Language::Es => files!("es"),
@@ -69,6 +69,15 @@ impl Tr {
     /// The message `key`.
     pub fn get(&self, key: &str) -> String {
         self.format(key, None)
+    }
+
+    /// The message `key` with several arguments: (name, value).
+    pub fn args(&self, key: &str, pairs: &[(&str, &str)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in pairs {
+            args.set(*name, (*value).to_owned());
+        }
+        self.format(key, Some(&args))
     }
 
     /// The message `key` with one argument.

@@ -15,3 +15,5 @@ mod security;
 mod settings;
 mod sign_in;
 mod strict_forms;
+mod survey_api;
+mod surveys;

@@ -1,0 +1,6 @@
+//! Surveys: the results computed from the store's counts by the domain's definitions
+//! (`results`), shared by the API and the pages.
+
+pub mod results;
+
+pub use results::{Bucket, QuestionResult, SurveyResults, results};

@@ -1,0 +1,234 @@
+//! Answering a survey at its public link, without JavaScript: one page of questions at a time,
+//! each page's answers stored when it is sent (so the same browser resumes where it stopped),
+//! one response per browser (a cookie holds the respondent's key; only its digest is stored),
+//! rate-limited per address like the public complaint form, with a honeypot.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use tend_domain::surveys::Status;
+use tend_store::{PageSent, StoreError, StoredSurvey, new_key};
+
+use super::form::{QuestionView, questions, raw};
+use crate::WebState;
+use crate::kit::cookies::{cookie, set_cookie};
+use crate::kit::error::{PageError, PageResult};
+use crate::kit::fields::Errors;
+use crate::kit::i18n::{Language, Tr};
+use crate::kit::session::{PublicForm, form_token, with_cookie};
+use crate::{Chrome, render, render_form};
+
+/// The respondent's cookie for one survey; a year long.
+fn cookie_name(s: &StoredSurvey) -> String {
+    format!("tend_survey_{}", s.id)
+}
+const YEAR: u64 = 365 * 24 * 3600;
+
+#[derive(Template)]
+#[template(path = "surveys/answer.html")]
+struct AnswerPage {
+    t: Tr,
+    chrome: Chrome,
+    token: String,
+    title: String,
+    intro: String,
+    page: u16,
+    progress: String,
+    last: bool,
+    questions: Vec<QuestionView>,
+    errors: Errors,
+}
+
+/// A short page: thanked, answered already, or closed (`message` is its key).
+#[derive(Template)]
+#[template(path = "surveys/done.html")]
+struct DonePage {
+    t: Tr,
+    chrome: Chrome,
+    title: String,
+    message: &'static str,
+}
+
+/// The open survey of `token` (a draft is not found) and the language it is answered in:
+/// the reader's when the survey has it, else the survey's first.
+async fn load(s: &WebState, token: &str, t: Tr) -> PageResult<(StoredSurvey, Tr)> {
+    let survey = match s.store.survey_by_token(token).await {
+        Err(StoreError::NotFound(_)) => return Err(PageError::not_found()),
+        other => other?,
+    };
+    if survey.status == Status::Draft {
+        return Err(PageError::not_found());
+    }
+    let langs = &survey.survey.draft.languages;
+    let t = if langs.iter().any(|l| l == t.code()) {
+        t
+    } else {
+        Tr::new(
+            langs
+                .first()
+                .and_then(|l| Language::parse(l))
+                .unwrap_or(t.lang),
+        )
+    };
+    Ok((survey, t))
+}
+
+fn done(t: Tr, csrf: String, survey: &StoredSurvey, message: &'static str) -> PageResult<Response> {
+    render(&DonePage {
+        chrome: Chrome::public(csrf, format!("/s/{}", survey.public_token)),
+        title: survey
+            .survey
+            .text(&survey.survey.draft.title, t.code())
+            .to_owned(),
+        t,
+        message,
+    })
+}
+
+fn page_of(
+    t: Tr,
+    csrf: String,
+    survey: &StoredSurvey,
+    page: u16,
+    sent: &[(String, String)],
+    errors: Errors,
+) -> PageResult<Response> {
+    let pages = survey.survey.pages();
+    let position = pages.iter().position(|p| *p == page).unwrap_or(0);
+    let s = &survey.survey;
+    let view = AnswerPage {
+        chrome: Chrome::public(csrf, format!("/s/{}", survey.public_token)),
+        token: survey.public_token.clone(),
+        title: s.text(&s.draft.title, t.code()).to_owned(),
+        intro: if position == 0 {
+            s.text(&s.draft.intro, t.code()).to_owned()
+        } else {
+            String::new()
+        },
+        page,
+        progress: t.args(
+            "survey-progress",
+            &[
+                ("page", &(position + 1).to_string()),
+                ("pages", &pages.len().to_string()),
+            ],
+        ),
+        last: position + 1 == pages.len(),
+        questions: questions(s, page, t.code(), &t, sent),
+        errors,
+        t,
+    };
+    render_form(&view, !view.errors.is_empty())
+}
+
+/// The page the respondent is at: the first, or where their response stopped.
+pub async fn page(
+    State(s): State<WebState>,
+    t: Tr,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> PageResult<Response> {
+    let (survey, t) = load(&s, &token, t).await?;
+    let (csrf, set) = form_token(&headers, s.config.secure_cookies);
+    if survey.status == Status::Closed {
+        return Ok(with_cookie(done(t, csrf, &survey, "survey-closed")?, set));
+    }
+    let mut page = survey.survey.pages()[0];
+    if let Some(key) = cookie(&headers, &cookie_name(&survey)) {
+        match s.store.survey_response(survey.id, &key).await? {
+            Some(r) if r.completed => {
+                return Ok(with_cookie(done(t, csrf, &survey, "survey-answered")?, set));
+            }
+            Some(r) if survey.survey.pages().contains(&r.page) => page = r.page,
+            _ => {}
+        }
+    }
+    Ok(with_cookie(
+        page_of(t, csrf, &survey, page, &[], Errors::new(&t))?,
+        set,
+    ))
+}
+
+/// One page sent: its answers checked and stored, then on to the next page (303), or the
+/// page shown again with each refused answer's reason (422).
+pub async fn submit(
+    State(s): State<WebState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    t: Tr,
+    Path(token): Path<String>,
+    PublicForm {
+        form: sent,
+        headers,
+    }: PublicForm<Vec<(String, String)>>,
+) -> PageResult<Response> {
+    s.config.limits.public_form(peer.ip())?;
+    let (survey, t) = load(&s, &token, t).await?;
+    let (csrf, _) = form_token(&headers, s.config.secure_cookies);
+    let value = |k: &str| sent.iter().find(|(f, _)| f == k).map(|(_, v)| v.as_str());
+    if value("website").is_some_and(|w| !w.is_empty()) {
+        // A bot: thanked like anyone, and nothing is stored.
+        tracing::info!(ip = %peer.ip(), "survey honeypot filled");
+        return done(t, csrf, &survey, "survey-thanks");
+    }
+    if survey.status == Status::Closed {
+        return done(t, csrf, &survey, "survey-closed");
+    }
+    let pages = survey.survey.pages();
+    let page = value("page")
+        .and_then(|p| p.parse::<u16>().ok())
+        .filter(|p| pages.contains(p))
+        .ok_or_else(PageError::bad_request)?;
+    let mut errors = Errors::new(&t);
+    let mut answers = Vec::new();
+    for (number, q) in survey.survey.on_page(page) {
+        match q.answer(&raw(&sent, number)) {
+            Ok(a) => answers.push((number, a)),
+            Err(r) => errors.reason(&format!("q{number}"), r),
+        }
+    }
+    if !errors.is_empty() {
+        return page_of(t, csrf, &survey, page, &sent, errors);
+    }
+    let (key, set) = match cookie(&headers, &cookie_name(&survey)) {
+        Some(k) => (k, None),
+        None => {
+            let k = new_key();
+            let c = set_cookie(
+                &cookie_name(&survey),
+                &k,
+                Some(YEAR),
+                "Lax",
+                s.config.secure_cookies,
+            );
+            (k, Some(c))
+        }
+    };
+    let next_page = pages.iter().copied().find(|p| *p > page);
+    let saved = s
+        .store
+        .save_survey_page(
+            survey.id,
+            &PageSent {
+                key: &key,
+                channel: "public",
+                language: t.code(),
+                answers: &answers,
+                next_page,
+            },
+            s.clock.now(),
+        )
+        .await;
+    match saved {
+        Err(StoreError::Conflict { .. }) => return done(t, csrf, &survey, "survey-answered"),
+        Err(StoreError::Domain(_)) => return done(t, csrf, &survey, "survey-closed"),
+        other => other?,
+    };
+    let mut res = Redirect::to(&format!("/s/{}", survey.public_token)).into_response();
+    if let Some(c) = set {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(res)
+}
