@@ -25,7 +25,7 @@ mod transactions;
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
-pub use customers::{CustomerPage, StoredCustomer};
+pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome, backoff,
     run_due,
@@ -34,7 +34,8 @@ pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use staff::{
-    AuthedEmployee, Invite, Session, hash_password, new_password, new_token, verify_password,
+    AuthedEmployee, FirstRun, Invite, Session, hash_password, new_password, new_token,
+    verify_password,
 };
 pub use store::{Store, StoreOptions};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

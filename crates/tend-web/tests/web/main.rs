@@ -4,6 +4,8 @@
 use tend_testkit as helpers;
 
 mod browser;
+mod consent;
+mod customer_data;
 mod i18n;
 mod intake;
 mod journey;
@@ -11,4 +13,5 @@ mod public;
 mod references;
 mod security;
 mod settings;
+mod setup;
 mod sign_in;
