@@ -45,13 +45,17 @@ function database() {
   return { url: `sqlite://${join(dir, 'tend.db')}`, drop: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts Tend and Chromium; `stop()` ends both and drops the database. */
-export async function start() {
+/** Starts Tend and Chromium; `stop()` ends both and drops the database. With
+ *  `{ fresh: true }` no admin is made first (the first run in the browser); `output()` is what
+ *  the server printed on its standard output (where the one-time setup link goes). */
+export async function start({ fresh = false } = {}) {
   const db = database();
   const tend = (...args) => execFileSync(TEND, ['--database', db.url, ...args], { encoding: 'utf8' });
   const admin = { email: 'ada@example.com', name: 'Ada Admin' };
-  const added = tend('user', 'add', '--email', admin.email, '--name', admin.name, '--role', 'admin');
-  admin.password = /one-time password: (\S+)/.exec(added)[1];
+  if (!fresh) {
+    const added = tend('user', 'add', '--email', admin.email, '--name', admin.name, '--role', 'admin');
+    admin.password = /one-time password: (\S+)/.exec(added)[1];
+  }
 
   const port = await freePort();
   const server = spawn(TEND, ['--database', db.url, 'serve', '--listen', `127.0.0.1:${port}`], {
@@ -59,11 +63,14 @@ export async function start() {
     env: { ...process.env, TEND_LOG: 'warn' },
   });
   let log = '';
+  let out = '';
   server.stderr.on('data', (d) => { log += d; });
+  server.stdout.on('data', (d) => { out += d; });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`tend did not start:\n${log}`)), 30000);
-    server.stdout.on('data', (d) => {
-      if (String(d).includes('Tend is running')) { clearTimeout(timer); resolve(); }
+    server.stdout.on('data', () => {
+      // Started once the address is printed and, on a first run, the setup link after it.
+      if (out.includes('Tend is running') && (!fresh || out.includes('/setup?token='))) { clearTimeout(timer); resolve(); }
     });
     server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`tend exited (${code}):\n${log}`)); });
   });
@@ -79,6 +86,7 @@ export async function start() {
     base,
     admin,
     tend,
+    output: () => out,
     /** A new browser context (its own cookies) with `locale` as its Accept-Language. */
     async context(locale = 'en-US', viewport = { width: 1280, height: 900 }) {
       const ctx = await browser.newContext({ baseURL: base, locale, viewport });

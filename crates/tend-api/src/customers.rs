@@ -5,6 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use tend_domain::customers::CustomerDraft;
+use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::CustomerId;
 use tend_domain::staff::Permission;
 
@@ -24,7 +25,10 @@ pub async fn create_customer(
 ) -> ApiResult<(StatusCode, Json<CustomerView>)> {
     auth.require(Permission::WorkComplaints)?;
     let customer = draft.validate(s.year())?;
-    let stored = s.store.create_customer(&customer, s.clock.now()).await?;
+    let stored = s
+        .store
+        .create_customer(&customer, s.clock.now(), ConsentVia::Api)
+        .await?;
     Ok((StatusCode::CREATED, Json((&stored).into())))
 }
 
@@ -62,7 +66,7 @@ pub async fn patch_customer(
     let customer = draft.validate(s.year())?;
     let stored = s
         .store
-        .update_customer(id, &customer, s.clock.now())
+        .update_customer(id, &customer, s.clock.now(), ConsentVia::Api)
         .await?;
     Ok(Json((&stored).into()))
 }
@@ -106,7 +110,7 @@ pub async fn list_customers(
     }))
 }
 
-fn parse_id(raw: &str) -> ApiResult<CustomerId> {
+pub(crate) fn parse_id(raw: &str) -> ApiResult<CustomerId> {
     raw.parse::<i64>()
         .map(CustomerId)
         .map_err(|_| ApiError::not_found("customer"))

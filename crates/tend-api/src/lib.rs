@@ -12,6 +12,7 @@ pub mod views;
 mod catalog;
 mod channels;
 mod complaints;
+mod customer_data;
 mod customers;
 mod figures;
 mod health;
@@ -30,6 +31,7 @@ use crate::error::ApiError;
 pub use catalog::*;
 pub use channels::*;
 pub use complaints::*;
+pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
 pub use health::*;
@@ -44,6 +46,8 @@ pub fn routes() -> Router<AppState> {
     let api = Router::new()
         .route("/customers", post(create_customer).get(list_customers))
         .route("/customers/{id}", get(get_customer).patch(patch_customer))
+        .route("/customers/{id}/export", get(export_customer))
+        .route("/customers/{id}/anonymise", post(anonymise_customer))
         .route("/complaints", post(create_complaint).get(list_complaints))
         .route(
             "/complaints/{id}",

@@ -13,6 +13,7 @@ use crate as routes;
     paths(
         routes::healthz, routes::readyz,
         routes::create_customer, routes::list_customers, routes::get_customer, routes::patch_customer,
+        routes::export_customer, routes::anonymise_customer,
         routes::create_complaint, routes::list_complaints, routes::get_complaint, routes::patch_complaint,
         routes::act_on_complaint, routes::add_step, routes::list_steps, routes::timeline,
         routes::list_categories, routes::create_category, routes::list_products, routes::create_product,

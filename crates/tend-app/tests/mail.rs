@@ -16,6 +16,7 @@ fn mail(to: &str, language: Language, template: Template) -> OutgoingMail {
         to_name: Some("Ana Pérez".into()),
         language,
         template,
+        withdraw_link: None,
     }
 }
 
@@ -197,4 +198,34 @@ fn sample(kind: MailKind, name: &str, reference: &str) -> Template {
         reference,
         &format!("https://tend.test/s/{reference}?t=abc&x=1"),
     )
+}
+
+#[test]
+fn mail_to_a_customer_ends_with_the_withdrawal_link_in_their_language() {
+    let link = "https://tend.example/consent/7.abc";
+    for (language, words) in [
+        (Language::En, "To stop any later contact from us"),
+        (Language::Es, "Para dejar de recibir contactos posteriores"),
+        (Language::Tr, "Sonraki iletişimlerimizi"),
+    ] {
+        let template = Template::example(MailKind::Acknowledgement, "Ana", "C-1", "https://t/s");
+        let mut m = mail("ana@example.com", language, template);
+        m.withdraw_link = Some(link.into());
+        let r = m.render();
+        let last = r.text.trim_end().rsplit("\n\n").next().unwrap();
+        assert!(last.starts_with(words) && last.ends_with(link), "{last}");
+        assert!(
+            r.html
+                .contains(&format!("<a href=\"{link}\">{link}</a></p>\n</body>")),
+            "{}",
+            r.html
+        );
+    }
+    // Mail to staff carries none.
+    let staff = mail(
+        "s@tend.test",
+        Language::En,
+        Template::example(MailKind::Assignment, "S", "C-1", "https://t/x"),
+    );
+    assert!(!staff.render().text.contains("later contact"));
 }

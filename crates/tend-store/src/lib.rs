@@ -28,7 +28,7 @@ mod transactions;
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
-pub use customers::{CustomerPage, StoredCustomer};
+pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, DeadJob, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome,
@@ -39,7 +39,8 @@ pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
 pub use staff::{
-    AuthedEmployee, Invite, Session, hash_password, new_password, new_token, verify_password,
+    AuthedEmployee, FirstRun, Invite, Session, hash_password, new_password, new_token,
+    verify_password,
 };
 pub use store::{Store, StoreOptions};
 pub use surveys::{

@@ -50,6 +50,7 @@ fn record(
 
 async fn take(s: &Store, r: ComplaintRecord, new: Option<Customer>) -> StoreResult<Complaint> {
     let actor = Actor::system("test");
+    let new = new.map(|c| (c, tend_domain::customers::consent::ConsentVia::Api));
     s.create_complaint_with_customer(r, new, actor, now(), |_, _| Vec::new())
         .await
 }
@@ -174,7 +175,13 @@ async fn round(s: &Store, known: CustomerId, range: Range<i64>, clashing: &[i64]
 #[tokio::test]
 async fn a_batch_keeps_each_new_customer_with_their_own_complaint() {
     let s = store().await;
-    let known = s.create_customer(&person("Known", None), now()).await;
+    let known = s
+        .create_customer(
+            &person("Known", None),
+            now(),
+            tend_domain::customers::consent::ConsentVia::Api,
+        )
+        .await;
     let known = known.unwrap().id;
     let mut expected = vec!["Known".to_owned()];
     // Refused complaints among stored ones in one transaction.

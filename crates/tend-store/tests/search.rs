@@ -40,7 +40,15 @@ async fn common_and_rare_words_page_newest_first_exactly_once() {
     }
     .validate(2026)
     .unwrap();
-    let customer = store.create_customer(&customer, now).await.unwrap().id;
+    let customer = store
+        .create_customer(
+            &customer,
+            now,
+            tend_domain::customers::consent::ConsentVia::Api,
+        )
+        .await
+        .unwrap()
+        .id;
     let records: Vec<_> = (0..1300)
         .map(|i| {
             let text = if i % 13 == 0 {

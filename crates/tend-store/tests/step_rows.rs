@@ -23,7 +23,15 @@ async fn world() -> (Store, sqlx::AnyConnection, ComplaintId) {
         ..Default::default()
     };
     let customer = customer.validate(2026).unwrap();
-    let customer = store.create_customer(&customer, t0()).await.unwrap().id;
+    let customer = store
+        .create_customer(
+            &customer,
+            t0(),
+            tend_domain::customers::consent::ConsentVia::Api,
+        )
+        .await
+        .unwrap()
+        .id;
     let draft = ComplaintDraft {
         customer_id: Some(customer),
         channel: Some("phone".into()),

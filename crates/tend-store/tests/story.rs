@@ -96,7 +96,11 @@ impl World {
             ..Default::default()
         };
         let c = c.validate(2026).unwrap();
-        self.store.create_customer(&c, t(0)).await.unwrap().id
+        self.store
+            .create_customer(&c, t(0), tend_domain::customers::consent::ConsentVia::Api)
+            .await
+            .unwrap()
+            .id
     }
 
     async fn add(&self, r: ComplaintRecord) -> Complaint {

@@ -5,6 +5,7 @@ mod auth;
 mod catalog;
 mod channels;
 mod complaints;
+mod customer_data;
 mod customers;
 mod docs;
 mod errors;

@@ -10,6 +10,10 @@ mail-sign-customer = Kind regards, Customer Service
 # The end of every mail to staff.
 mail-sign-staff = — Tend
 
+# The last paragraph of every mail to a customer. Updates about their own case need no consent;
+# this link withdraws consent to later contact. Variables: $link
+mail-withdraw = To stop any later contact from us (offers, surveys, news), use this link: { $link }
+
 ## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
 
 # Variables: $name, $reference, $link

@@ -10,6 +10,9 @@ mail-sign-customer = Atentamente, Atención al Cliente
 # The end of every mail to staff.
 mail-sign-staff = — Tend
 
+# El último párrafo de cada correo a un cliente. Variables: $link
+mail-withdraw = Para dejar de recibir contactos posteriores (ofertas, encuestas, novedades), use este enlace: { $link }
+
 ## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
 
 # Variables: $name, $reference, $link

@@ -10,6 +10,9 @@ mail-sign-customer = Saygılarımızla, Müşteri Hizmetleri
 # The end of every mail to staff.
 mail-sign-staff = — Tend
 
+# Bir müşteriye giden her iletinin son paragrafı. Değişkenler: $link
+mail-withdraw = Sonraki iletişimlerimizi (teklifler, anketler, haberler) durdurmak için bu bağlantıyı kullanın: { $link }
+
 ## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
 
 # Variables: $name, $reference, $link

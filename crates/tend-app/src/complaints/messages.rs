@@ -33,15 +33,24 @@ pub(crate) fn language(c: &StoredCustomer) -> Language {
         .map_or(Language::En, |l| Language::from_tag(l.as_str()))
 }
 
-/// A message to the customer, if they have an address.
-pub(crate) fn mail_to(c: &StoredCustomer, template: Template) -> Option<OutgoingMail> {
-    let to = c.customer.email.as_ref()?.to_string();
-    Some(OutgoingMail {
+/// A message to the customer, if they have an address, with the signed link that withdraws
+/// their consent to later contact.
+pub(crate) async fn mail_to(
+    w: &Worker,
+    c: &StoredCustomer,
+    template: Template,
+) -> StoreResult<Option<OutgoingMail>> {
+    let Some(to) = c.customer.email.as_ref().map(ToString::to_string) else {
+        return Ok(None);
+    };
+    let token = w.state.store.consent_token(c.id).await?;
+    Ok(Some(OutgoingMail {
         to,
         to_name: Some(c.customer.name.to_string()),
         language: language(c),
         template,
-    })
+        withdraw_link: Some(format!("{}/consent/{token}", w.state.public_url())),
+    }))
 }
 
 async fn status_link(w: &Worker, id: ComplaintId) -> StoreResult<String> {
@@ -77,7 +86,7 @@ async fn acknowledge(w: &Worker, id: ComplaintId) -> StoreResult<Handled> {
         reference: c.reference.clone(),
         status_link: status_link(w, id).await?,
     };
-    if let Some(mail) = mail_to(&customer, template) {
+    if let Some(mail) = mail_to(w, &customer, template).await? {
         let now = w.state.clock.now();
         enqueue_mail(
             store,
@@ -139,7 +148,7 @@ async fn follow_up(w: &Worker, id: ComplaintId) -> StoreResult<Handled> {
         reference: c.reference.clone(),
         answer_link: status_link(w, id).await?,
     };
-    if let Some(mail) = mail_to(&customer, template) {
+    if let Some(mail) = mail_to(w, &customer, template).await? {
         let now = w.state.clock.now();
         let event = Event::FollowUp(id, resolved.as_microsecond());
         enqueue_mail(store, &event, &r.channel, mail, now).await?;

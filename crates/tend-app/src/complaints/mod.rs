@@ -7,6 +7,7 @@ use tend_domain::DomainError;
 use tend_domain::complaints::ComplaintRecord;
 use tend_domain::complaints::lifecycle::{Action, apply_with};
 use tend_domain::customers::Customer;
+use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_store::{Actor, Complaint, Entry, StoreError, StoreResult};
 
@@ -39,8 +40,9 @@ pub enum Complainant {
     /// A customer stored already.
     Existing(CustomerId),
     /// A customer to store with the complaint, in its transaction: if the complaint is
-    /// refused, no customer is stored.
-    New(Box<Customer>),
+    /// refused, no customer is stored. Their consent to later contact, if given, is logged as
+    /// given this way.
+    New(Box<Customer>, ConsentVia),
 }
 
 /// Stores a new complaint with the jobs every new complaint starts with (watcher and
@@ -70,7 +72,7 @@ pub async fn take_with_customer(
             record.customer_id = id;
             None
         }
-        Complainant::New(customer) => Some(*customer),
+        Complainant::New(customer, via) => Some((*customer, via)),
     };
     let stored = s
         .store

@@ -112,6 +112,7 @@ pub async fn after_change(
                     summary,
                     link: format!("{}/complaints/{}", s.public_url(), id.0),
                 },
+                withdraw_link: None,
             };
             let event = Event::Assigned(id, to, after.version);
             enqueue_mail(&s.store, &event, &r.channel, mail, now).await?;

@@ -110,6 +110,7 @@ async fn notify(
             to_name: Some(e.name.clone()),
             language: Language::from_tag(&e.language),
             template,
+            withdraw_link: None,
         };
         enqueue_mail(store, &event, &c.record.channel, mail, now).await?;
     }

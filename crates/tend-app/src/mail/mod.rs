@@ -32,12 +32,21 @@ pub struct OutgoingMail {
     pub to_name: Option<String>,
     pub language: Language,
     pub template: Template,
+    /// The signed link that withdraws the recipient's consent to later contact
+    /// (`{public_url}/consent/{token}`): every mail to a customer carries it, as a last
+    /// paragraph (`mail-withdraw`). Mail to staff has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdraw_link: Option<String>,
 }
 
 impl OutgoingMail {
     /// The subject, plain-text and HTML parts this mail will carry.
     pub fn render(&self) -> Rendered {
-        self.template.render(self.language)
+        let mut r = self.template.render(self.language);
+        if let Some(link) = &self.withdraw_link {
+            templates::append_withdrawal(&mut r, self.language, link);
+        }
+        r
     }
 }
 

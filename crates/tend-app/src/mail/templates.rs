@@ -224,6 +224,24 @@ impl Template {
     }
 }
 
+/// Appends the paragraph that withdraws consent to later contact (`mail-withdraw`, its `$link`
+/// a link) to both parts of `r`.
+pub(super) fn append_withdrawal(r: &mut Rendered, language: Language, link: &str) {
+    let link = link.replace(|c: char| c.is_control(), " ");
+    let marked = texts::withdrawal(language);
+    let text = texts::fill(
+        &marked,
+        |out, s| out.push_str(s),
+        |out, _| out.push_str(&link),
+    );
+    let html = texts::fill(&marked, html_literal, |out, _| {
+        html_value(out, "link", &link)
+    });
+    r.text.push_str(&format!("\n{text}\n"));
+    let end = r.html.rfind("</body>").unwrap_or(r.html.len());
+    r.html.insert_str(end, &format!("<p>{html}</p>\n"));
+}
+
 fn html_literal(out: &mut String, text: &str) {
     out.push_str(&escape_html(text));
 }

@@ -52,6 +52,14 @@ pub(super) fn text(kind: MailKind, language: Language, names: &[&str]) -> Text {
     }
 }
 
+/// The withdrawal paragraph of every mail to a customer (`mail-withdraw`) in `language`, with a
+/// marker for its one variable, `$link`.
+pub(super) fn withdrawal(language: Language) -> String {
+    let mut args = FluentArgs::new();
+    args.set("link", format!("{OPEN}0{CLOSE}"));
+    MAIL.format(language, "mail-withdraw", Some(&args))
+}
+
 /// Copies `marked`, the words going through `literal` and each marker replaced by `value(i)`
 /// for the `i`th variable.
 pub(super) fn fill(

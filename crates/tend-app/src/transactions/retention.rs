@@ -58,7 +58,7 @@ async fn retention(w: &Worker, id: i64) -> StoreResult<Handled> {
         product: t.product.clone().unwrap_or_default(),
         link: format!("{}/complain", w.state.public_url()),
     };
-    if let Some(mail) = mail_to(&customer, template) {
+    if let Some(mail) = mail_to(w, &customer, template).await? {
         let channel = ChannelCode::parse(RETENTION_CHANNEL).expect("a built-in channel");
         let now = w.state.clock.now();
         enqueue_mail(store, &Event::Retention(t.id), &channel, mail, now).await?;

@@ -19,11 +19,12 @@ use tend_domain::kernel::reason::*;
 use tokio::sync::{mpsc, oneshot};
 
 use super::{Actor, Complaint, insert_batch};
-use crate::customers::{insert_new, remove_new};
+use crate::customers::{insert_new, log_new_consents, remove_new};
 use crate::jobs::NewJob;
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::store::Store;
+use tend_domain::customers::consent::ConsentVia;
 
 /// The most complaints one transaction takes.
 const MAX_BATCH: usize = 512;
@@ -37,8 +38,9 @@ fn no_jobs(_: ComplaintId, _: Timestamp) -> Vec<NewJob> {
 
 struct Job {
     record: ComplaintRecord,
-    /// A customer to store with the complaint, which then points at them.
-    customer: Option<Customer>,
+    /// A customer to store with the complaint, which then points at them, and how their
+    /// consent to later contact (if given) was given.
+    customer: Option<(Customer, ConsentVia)>,
     actor: Actor,
     now: Timestamp,
     /// The jobs to store about the complaint in the same transaction.
@@ -109,7 +111,7 @@ async fn write(
         .collect();
     let new: Vec<&Customer> = bringing
         .iter()
-        .filter_map(|&i| jobs[i].customer.as_ref())
+        .filter_map(|&i| jobs[i].customer.as_ref().map(|(c, _)| c))
         .collect();
     let mut customer: Vec<Option<CustomerId>> = vec![None; jobs.len()];
     for (&i, id) in bringing
@@ -142,6 +144,19 @@ async fn write(
         .filter_map(|(s, c)| if matches!(s, Ok(Some(_))) { None } else { *c })
         .collect();
     remove_new(&mut tx, engine, &refused).await?;
+    for via in ConsentVia::ALL {
+        let kept: Vec<CustomerId> = jobs
+            .iter()
+            .zip(&customer)
+            .filter_map(|(j, c)| match (&j.customer, c) {
+                (Some((_, v)), Some(id)) if *v == via && !refused.contains(id) => Some(*id),
+                _ => None,
+            })
+            .collect();
+        if !kept.is_empty() {
+            log_new_consents(&mut tx, engine, &kept, via, now).await?;
+        }
+    }
     let follow_on: Vec<NewJob> = stored
         .iter()
         .zip(jobs)
@@ -192,11 +207,12 @@ impl Store {
     /// `customer`, when given, is stored in the complaint's transaction and the complaint
     /// points at them (whatever `record.customer_id` said). A complaint refused, or a duplicate
     /// of a stored one, stores no customer; a customer refused (an `external_ref` stored
-    /// already) stores no complaint.
+    /// already) stores no complaint. The customer's consent to later contact, if given, is
+    /// logged as given `via` in the same transaction.
     pub async fn create_complaint_with_customer(
         &self,
         record: ComplaintRecord,
-        customer: Option<Customer>,
+        customer: Option<(Customer, ConsentVia)>,
         actor: Actor,
         now: Timestamp,
         follow_on: FollowOn,

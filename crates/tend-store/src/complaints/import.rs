@@ -38,7 +38,14 @@ impl Store {
             .filter(|&i| customers[i].is_some())
             .collect();
         let given: Vec<&Customer> = with.iter().filter_map(|&i| customers[i].as_ref()).collect();
-        let ids = crate::customers::upsert_batch(&mut tx, self.engine(), &given, now).await?;
+        let ids = crate::customers::upsert_batch(
+            &mut tx,
+            self.engine(),
+            &given,
+            now,
+            tend_domain::customers::consent::ConsentVia::Import,
+        )
+        .await?;
         for (i, id) in with.into_iter().zip(ids) {
             records[i].customer_id = id;
         }

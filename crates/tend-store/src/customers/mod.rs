@@ -1,12 +1,19 @@
 //! Customers: create, read, update and list, with re-imports matched on `external_ref`, and
 //! display names for pages that list many complaints.
 
+mod anonymise;
+mod consent;
+mod export;
 mod names;
 mod read;
 mod rows;
 mod write;
 
 pub(crate) use rows::fold;
+pub use anonymise::{ANONYMOUS_NAME, ERASED};
+pub use consent::ConsentEntry;
+pub(crate) use consent::log_new_consents;
+
 pub(crate) use write::{insert_new, remove_new, upsert_batch};
 
 use jiff::Timestamp;

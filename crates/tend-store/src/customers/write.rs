@@ -10,12 +10,14 @@ use tend_domain::customers::Customer;
 use tend_domain::kernel::ids::CustomerId;
 
 use super::StoredCustomer;
+use super::consent::{log_new_consents, set_consent_in};
 use super::rows::{COLUMNS, bind, values};
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::sql::{Sql, V, match_ids};
 use crate::kernel::time::us;
 use crate::store::Store;
+use tend_domain::customers::consent::ConsentVia;
 
 /// A failed customer write, as the caller should see it: a duplicate `external_ref` or an
 /// unknown `preferred_channel` names the field; anything else stays a database error.
@@ -33,11 +35,13 @@ const CHUNK: usize = 1000;
 
 /// Like `upsert`, for many customers in a few multi-row statements. Customers sharing an
 /// `external_ref` are one customer (PostgreSQL refuses to upsert a row twice in one statement).
+/// New customers stored with consent to later contact log it as given `via`.
 pub(crate) async fn upsert_batch(
     conn: &mut AnyConnection,
     engine: Engine,
     customers: &[&Customer],
     now: Timestamp,
+    via: ConsentVia,
 ) -> StoreResult<Vec<CustomerId>> {
     let mut first_by_ref: HashMap<String, usize> = HashMap::new();
     let mut unique: Vec<usize> = Vec::new();
@@ -59,11 +63,13 @@ pub(crate) async fn upsert_batch(
     }
     let unique: Vec<&Customer> = unique.into_iter().map(|i| customers[i]).collect();
     let ids = insert(conn, engine, &unique, Upsert::Yes, now).await?;
+    log_new_consents(conn, engine, &ids, via, now).await?;
     Ok(target.into_iter().map(|slot| ids[slot]).collect())
 }
 
 /// Stores each customer as a new row, in the caller's transaction: the customers a complaint
 /// brings with it at intake. An `external_ref` stored already, or given twice, is a conflict.
+/// Their consent is logged by the caller ([`log_new_consents`]) once it knows which stay.
 pub(crate) async fn insert_new(
     conn: &mut AnyConnection,
     engine: Engine,
@@ -160,8 +166,9 @@ impl Store {
         &self,
         c: &Customer,
         now: Timestamp,
+        via: ConsentVia,
     ) -> StoreResult<StoredCustomer> {
-        let mut conn = self.write().acquire().await?;
+        let mut conn = self.write().begin().await?;
         if c.external_ref.is_some() {
             let existing = sqlx::query("SELECT 1 FROM customers WHERE external_ref = $1")
                 .bind(c.external_ref.as_ref().map(|r| r.to_string()))
@@ -174,8 +181,8 @@ impl Store {
                 });
             }
         }
-        let id = upsert_batch(&mut conn, self.engine(), &[c], now).await?[0];
-        drop(conn);
+        let id = upsert_batch(&mut conn, self.engine(), &[c], now, via).await?[0];
+        conn.commit().await?;
         self.customer(id).await
     }
 
@@ -192,7 +199,7 @@ impl Store {
             .await?
             .try_get("n")?;
         let all: Vec<&Customer> = customers.iter().collect();
-        upsert_batch(&mut tx, self.engine(), &all, now).await?;
+        upsert_batch(&mut tx, self.engine(), &all, now, ConsentVia::Import).await?;
         let after: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
             .fetch_one(&mut *tx)
             .await?
@@ -206,6 +213,7 @@ impl Store {
         id: CustomerId,
         c: &Customer,
         now: Timestamp,
+        via: ConsentVia,
     ) -> StoreResult<StoredCustomer> {
         let sets: Vec<String> = COLUMNS
             .split(", ")
@@ -217,6 +225,8 @@ impl Store {
             sets.join(", ")
         );
         let mut tx = self.write().begin().await?;
+        // The consent first, so a change of it is logged in this transaction (and locks the row).
+        set_consent_in(&mut tx, id, c.consent_to_contact, via, now).await?;
         let done = bind(sqlx::query(AssertSqlSafe(sql)), c)
             .bind(us(now))
             .bind(id.0)

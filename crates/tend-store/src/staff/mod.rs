@@ -4,6 +4,8 @@
 mod auth;
 mod employees;
 mod sessions;
+mod setup;
 
 pub use auth::{AuthedEmployee, hash_password, new_password, new_token, verify_password};
 pub use sessions::{Invite, Session};
+pub use setup::FirstRun;

@@ -10,11 +10,26 @@ sign-in-title = Sign in
 sign-in-button = Sign in
 sign-in-failed = That e-mail and password do not match an active account.
 first-run-title = Welcome to Tend
-first-run-body = There are no users yet. Create the first administrator on the server's command line:
-first-run-after = It prints a one-time password. Sign in here with that e-mail address and password.
+first-run-body = There are no users yet. Open the one-time setup link that Tend printed in the server's output when it started (it begins with /setup?token=) to create the first administrator in your browser.
+first-run-after = No link at hand? Restart the server to print a new one, or create the administrator on the server's command line with tend user add.
 invite-title = Choose your password
 invite-welcome = Welcome, { $name }.
 invite-button = Save and sign in
 field-new-password = New password (at least 10 characters)
 field-repeat-password = Repeat the password
 field-password = Password
+
+## First run in the browser
+setup-title = Set up Tend
+setup-intro = Create the first administrator and tell Tend about your company. This link works once.
+setup-company = Company name
+setup-time-zone = Company time zone
+setup-time-zone-hint = An IANA time zone name, such as Europe/Madrid, Europe/Istanbul or America/New_York.
+setup-language = Your language
+setup-password-hint = Choose a long password that is hard to guess: several unrelated words work well.
+setup-repeat = The password again
+setup-submit = Create the administrator
+error-setup-token = This setup link is not valid. Use the link from the server's output.
+error-time-zone = is not a time zone Tend knows (for example Europe/Madrid)
+error-language = choose English, Español or Türkçe
+error-password-weak = is too easy to guess: make it longer, with words or characters that follow no pattern

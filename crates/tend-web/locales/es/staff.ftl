@@ -10,11 +10,26 @@ sign-in-title = Iniciar sesión
 sign-in-button = Entrar
 sign-in-failed = Ese correo y esa contraseña no corresponden a una cuenta activa.
 first-run-title = Bienvenido a Tend
-first-run-body = Aún no hay usuarios. Cree el primer administrador en la línea de comandos del servidor:
-first-run-after = Mostrará una contraseña de un solo uso. Entre aquí con ese correo y esa contraseña.
+first-run-body = Aún no hay usuarios. Abra el enlace de configuración de un solo uso que Tend mostró en la salida del servidor al arrancar (empieza por /setup?token=) para crear el primer administrador en su navegador.
+first-run-after = ¿No tiene el enlace? Reinicie el servidor para que muestre uno nuevo, o cree el administrador en la línea de comandos del servidor con tend user add.
 invite-title = Elija su contraseña
 invite-welcome = Bienvenido, { $name }.
 invite-button = Guardar y entrar
 field-new-password = Contraseña nueva (al menos 10 caracteres)
 field-repeat-password = Repita la contraseña
 field-password = Contraseña
+
+## First run in the browser
+setup-title = Configurar Tend
+setup-intro = Cree el primer administrador e indique los datos de su empresa. Este enlace funciona una sola vez.
+setup-company = Nombre de la empresa
+setup-time-zone = Zona horaria de la empresa
+setup-time-zone-hint = Un nombre de zona horaria IANA, como Europe/Madrid, Europe/Istanbul o America/New_York.
+setup-language = Su idioma
+setup-password-hint = Elija una contraseña larga y difícil de adivinar: varias palabras sin relación funcionan bien.
+setup-repeat = Repita la contraseña
+setup-submit = Crear el administrador
+error-setup-token = Este enlace de configuración no es válido. Use el enlace de la salida del servidor.
+error-time-zone = no es una zona horaria que Tend conozca (por ejemplo Europe/Madrid)
+error-language = elija English, Español o Türkçe
+error-password-weak = es demasiado fácil de adivinar: alárguela, con palabras o caracteres que no sigan ningún patrón

@@ -10,11 +10,26 @@ sign-in-title = Giriş yap
 sign-in-button = Giriş yap
 sign-in-failed = Bu e-posta ve parola etkin bir hesapla eşleşmiyor.
 first-run-title = Tend'e hoş geldiniz
-first-run-body = Henüz kullanıcı yok. İlk yöneticiyi sunucunun komut satırında oluşturun:
-first-run-after = Tek kullanımlık bir parola yazdırır. Bu e-posta ve parolayla buradan giriş yapın.
+first-run-body = Henüz kullanıcı yok. İlk yöneticiyi tarayıcınızda oluşturmak için Tend'in başlarken sunucu çıktısına yazdırdığı tek kullanımlık kurulum bağlantısını (/setup?token= ile başlar) açın.
+first-run-after = Bağlantı elinizde değil mi? Yenisini yazdırması için sunucuyu yeniden başlatın ya da yöneticiyi sunucunun komut satırında tend user add ile oluşturun.
 invite-title = Parolanızı seçin
 invite-welcome = Hoş geldiniz, { $name }.
 invite-button = Kaydet ve giriş yap
 field-new-password = Yeni parola (en az 10 karakter)
 field-repeat-password = Parolayı yineleyin
 field-password = Parola
+
+## First run in the browser
+setup-title = Tend kurulumu
+setup-intro = İlk yöneticiyi oluşturun ve şirketinizi tanıtın. Bu bağlantı yalnızca bir kez çalışır.
+setup-company = Şirket adı
+setup-time-zone = Şirketin saat dilimi
+setup-time-zone-hint = Europe/Madrid, Europe/Istanbul veya America/New_York gibi bir IANA saat dilimi adı.
+setup-language = Diliniz
+setup-password-hint = Tahmin edilmesi zor, uzun bir parola seçin: birbiriyle ilgisiz birkaç kelime iyi çalışır.
+setup-repeat = Parola tekrar
+setup-submit = Yöneticiyi oluştur
+error-setup-token = Bu kurulum bağlantısı geçerli değil. Sunucu çıktısındaki bağlantıyı kullanın.
+error-time-zone = Tend'in bildiği bir saat dilimi değil (örneğin Europe/Madrid)
+error-language = English, Español veya Türkçe seçin
+error-password-weak = tahmin edilmesi çok kolay: daha uzun yapın, bir düzene uymayan kelimeler veya karakterler kullanın

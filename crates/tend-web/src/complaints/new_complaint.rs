@@ -10,6 +10,7 @@ use serde::Deserialize;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::complaints::{ComplaintDraft, ComplaintRecord, Kind, Priority};
 use tend_domain::customers::CustomerDraft;
+use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{CategoryId, CustomerId, EmployeeId, ProductId};
 use tend_domain::staff::Permission;
 
@@ -294,7 +295,7 @@ pub async fn submit(
         return show(&s, t, &staff, v, String::new(), errors).await;
     };
     let from = match customer {
-        Some(c) => Complainant::New(Box::new(c)),
+        Some(c) => Complainant::New(Box::new(c), ConsentVia::StaffEdit),
         None => Complainant::Existing(intake.customer_id),
     };
     let record = ComplaintRecord::received(intake, "web");

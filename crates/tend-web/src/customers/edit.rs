@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_domain::customers::CustomerDraft;
+use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::CustomerId;
 use tend_domain::staff::Permission;
 
@@ -138,7 +139,11 @@ pub async fn submit(
             return show(t, &staff, id, v, errors);
         }
     };
-    match s.store.update_customer(id, &customer, s.clock.now()).await {
+    match s
+        .store
+        .update_customer(id, &customer, s.clock.now(), ConsentVia::StaffEdit)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/customers/{}", id.0)).into_response()),
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;

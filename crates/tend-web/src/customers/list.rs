@@ -97,6 +97,9 @@ struct CustomerPage {
     rows: Vec<Row>,
     next: Option<String>,
     can_work: bool,
+    /// Managers and admins export; admins anonymise.
+    can_manage: bool,
+    can_administer: bool,
 }
 
 pub async fn page(
@@ -156,6 +159,8 @@ pub async fn page(
             .next
             .map(|c| format!("/customers/{}?cursor={}", id.0, c.encode())),
         can_work: staff.can(Permission::WorkComplaints),
+        can_manage: staff.can(Permission::Manage),
+        can_administer: staff.can(Permission::Administer),
         chrome: Chrome::staff(&staff, format!("/customers/{}", id.0)),
         t,
         profile,

@@ -1,5 +1,7 @@
-//! Customer pages: the list with search, a customer's page and the correction of a profile.
+//! Customer pages: the list with search, a customer's page, the correction of a profile, and
+//! their data (export, anonymisation).
 
+pub(crate) mod data;
 pub(crate) mod edit;
 pub(crate) mod list;
 
@@ -13,4 +15,9 @@ pub fn routes() -> Router<WebState> {
         .route("/customers", get(list::list))
         .route("/customers/{id}", get(list::page))
         .route("/customers/{id}/edit", get(edit::form).post(edit::submit))
+        .route("/customers/{id}/export", get(data::export))
+        .route(
+            "/customers/{id}/anonymise",
+            get(data::confirm).post(data::anonymise),
+        )
 }

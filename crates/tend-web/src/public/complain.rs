@@ -3,6 +3,7 @@
 //! link (`status`).
 
 use std::net::SocketAddr;
+use tend_domain::customers::consent::ConsentVia;
 use tend_domain::transactions::CustomerKey;
 
 use askama::Template;
@@ -41,7 +42,9 @@ pub struct Complain {
     phone: String,
     description: String,
     order: String,
-    updates: String,
+    /// Consent to later contact (offers, surveys, news): unticked unless the customer ticks it.
+    /// Updates about the case itself need no consent and are not asked for.
+    later_contact: String,
     /// The honeypot: hidden from people, filled in by bots.
     website: String,
 }
@@ -80,7 +83,6 @@ pub async fn form(State(s): State<WebState>, t: Tr, headers: HeaderMap) -> PageR
     let (csrf, set) = form_token(&headers, s.config.secure_cookies);
     let v = Complain {
         kind: "complaint".into(),
-        updates: "1".into(),
         ..Default::default()
     };
     Ok(with_cookie(
@@ -146,7 +148,7 @@ pub async fn submit(
         phone: opt(&v.phone),
         preferred_language: Some(t.code().to_owned()),
         preferred_channel: Some(CHANNEL.to_owned()),
-        consent_to_contact: Some(v.updates == "1"),
+        consent_to_contact: Some(v.later_contact == "1"),
         ..Default::default()
     }
     .validate(s.year())
@@ -189,7 +191,7 @@ pub async fn submit(
     let from = match known {
         Some(id) => Complainant::Existing(id),
         // Stored with the complaint, in its transaction: both or neither.
-        None => Complainant::New(Box::new(person)),
+        None => Complainant::New(Box::new(person), ConsentVia::PublicForm),
     };
     let c = changes::take_with_customer(
         &s,

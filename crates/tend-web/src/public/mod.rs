@@ -1,6 +1,8 @@
-//! The customers' pages: the public complaint form and the private status page.
+//! The customers' pages: the public complaint form, the private status page and the
+//! withdrawal of consent to later contact (from the status page and from every mail's link).
 
 pub(crate) mod complain;
+pub(crate) mod consent;
 pub(crate) mod status;
 
 use axum::Router;
@@ -15,4 +17,9 @@ pub fn routes() -> Router<WebState> {
         .route("/status/{token}", get(status::page))
         .route("/status/{token}/message", post(status::message))
         .route("/status/{token}/satisfaction", post(status::satisfaction))
+        .route("/status/{token}/consent", post(status::withdraw))
+        .route(
+            "/consent/{token}",
+            get(consent::page).post(consent::withdraw),
+        )
 }

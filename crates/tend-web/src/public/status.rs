@@ -22,6 +22,7 @@ use crate::kit::session::{PublicForm, form_token, with_cookie};
 use crate::public::complain::customer;
 use crate::{Chrome, render_form};
 use tend_app::complaints as changes;
+use tend_domain::customers::consent::ConsentVia;
 
 pub struct Message {
     pub at: String,
@@ -45,6 +46,8 @@ struct StatusPage {
     outcome: Option<String>,
     ask_satisfaction: bool,
     closed: bool,
+    /// The customer's current consent to later contact.
+    consent: bool,
     messages: Vec<Message>,
     errors: Errors,
 }
@@ -95,6 +98,12 @@ async fn status_page(
         outcome: (r.follow_up.answer.as_ref()).map(|a| t.label("outcome", a.outcome.as_str())),
         ask_satisfaction: r.status == Status::Resolved && r.follow_up.answer.is_none(),
         closed: r.status == Status::Closed,
+        consent: s
+            .store
+            .customer(r.customer_id)
+            .await?
+            .customer
+            .consent_to_contact,
         messages,
         token,
         errors,
@@ -179,3 +188,25 @@ pub async fn satisfaction(
     }
     Ok(Redirect::to(&format!("/status/{token}")).into_response())
 }
+
+/// The customer withdraws their consent to later contact from the status page; logged as
+/// `status_page` with the change.
+pub async fn withdraw(
+    State(s): State<WebState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    PublicForm { .. }: PublicForm<Empty>,
+) -> PageResult<Response> {
+    s.config.limits.public_form(peer.ip())?;
+    let id = complaint_of(&s, &token).await?;
+    let customer = s.store.complaint(id).await?.record.customer_id;
+    let via = ConsentVia::StatusPage;
+    s.store
+        .set_consent(customer, false, via, s.clock.now())
+        .await?;
+    Ok(Redirect::to(&format!("/status/{token}#consent")).into_response())
+}
+
+/// A form with no fields but its CSRF token.
+#[derive(Deserialize, Default)]
+pub struct Empty {}

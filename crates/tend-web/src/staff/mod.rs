@@ -1,6 +1,8 @@
-//! Staff pages: sign-in and out, the language choice, invitations, and employees in settings.
+//! Staff pages: the first run (setup link), sign-in and out, the language choice, invitations,
+//! and employees in settings.
 
 pub(crate) mod employees;
+pub(crate) mod setup;
 pub(crate) mod sign_in;
 
 use axum::Router;
@@ -11,6 +13,7 @@ use crate::WebState;
 pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/sign-in", get(sign_in::form).post(sign_in::submit))
+        .route("/setup", get(setup::form).post(setup::submit))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language", post(sign_in::language))
         .route(

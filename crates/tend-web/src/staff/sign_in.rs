@@ -89,7 +89,7 @@ pub struct Credentials {
 
 /// Opens a session and sends the browser on with its cookie; a browser that has not chosen a
 /// language gets the one the employee chose elsewhere.
-async fn open_session(
+pub(crate) async fn open_session(
     s: &WebState,
     headers: &HeaderMap,
     e: &AuthedEmployee,

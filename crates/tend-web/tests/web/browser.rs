@@ -71,12 +71,17 @@ impl Page {
 
 impl Browser {
     pub fn new(app: &TestApp) -> Self {
+        Self::at(&app.address)
+    }
+
+    /// A browser for the server at `address` (`http://…`).
+    pub fn at(address: &str) -> Self {
         Browser {
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .expect("a client"),
-            base: app.address.clone(),
+            base: address.to_owned(),
             cookies: Mutex::new(BTreeMap::new()),
             accept_language: None,
         }

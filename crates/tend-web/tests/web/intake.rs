@@ -83,7 +83,7 @@ async fn the_public_form_stores_one_customer_with_their_complaint() {
                 ("name", "Jane Doe"),
                 ("email", "jane@example.com"),
                 ("description", description),
-                ("updates", "1"),
+                ("later_contact", "1"),
                 ("website", ""),
             ];
             b.submit("/complain", "/complain", &fields).await

@@ -5,6 +5,8 @@ use tend_testkit as helpers;
 
 mod browser;
 mod dead_jobs;
+mod consent;
+mod customer_data;
 mod i18n;
 mod intake;
 mod journey;
@@ -13,6 +15,7 @@ mod redirects;
 mod references;
 mod security;
 mod settings;
+mod setup;
 mod sign_in;
 mod strict_forms;
 mod survey_api;

@@ -17,7 +17,7 @@ async fn complain(b: &Browser, name: &str, description: &str) -> crate::browser:
                 ("email", "jane@example.com"),
                 ("description", description),
                 ("order", "A-1001"),
-                ("updates", "1"),
+                ("later_contact", "1"),
                 ("website", ""),
             ],
         )

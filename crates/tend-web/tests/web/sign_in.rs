@@ -23,7 +23,7 @@ async fn the_first_run_says_how_to_create_the_first_admin() {
     let page = reqwest::get(format!("{address}/sign-in")).await.unwrap();
     let html = page.text().await.unwrap();
     assert!(html.contains("There are no users yet"), "{html}");
-    assert!(html.contains("tend user add --email"));
+    assert!(html.contains("setup link that Tend printed in the server"));
 
     // Once someone exists, the notice is gone.
     let app = spawn_app().await;

@@ -60,7 +60,14 @@ async fn main() -> anyhow::Result<()> {
         ..Default::default()
     }
     .validate(2026)?;
-    let customer = store.create_customer(&customer, now).await?.id;
+    let customer = store
+        .create_customer(
+            &customer,
+            now,
+            tend_domain::customers::consent::ConsentVia::Api,
+        )
+        .await?
+        .id;
 
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();

@@ -39,9 +39,12 @@ pub async fn run(
     println!(
         "Tend is running at http://{addr}  (sign in there; API: http://{addr}/api/v1, OpenAPI: http://{addr}/api/openapi.json)"
     );
-    if store.employees().await?.is_empty() {
+    // The one-time setup link goes to standard output only, never through the log.
+    if let Some(token) = store.create_setup_token(jiff::Timestamp::now()).await? {
         println!(
-            "No users yet. Create the first admin with:\n  tend user add --email you@example.com --name \"Your Name\" --role admin"
+            "No users yet. Create the first administrator in your browser with this one-time link \
+             (it works once):\n  http://{addr}/setup?token={token}\n\
+             (or on the command line: tend user add --email you@example.com --name \"Your Name\" --role admin)"
         );
     }
     let state = crate::commands::work::state(settings, store.clone());
