@@ -13,6 +13,7 @@ mod channels;
 mod complaints;
 mod customers;
 mod health;
+mod quotient;
 mod transactions;
 
 use axum::Router;
@@ -27,6 +28,7 @@ pub use channels::*;
 pub use complaints::*;
 pub use customers::*;
 pub use health::*;
+pub use quotient::*;
 pub use transactions::*;
 
 /// The API's routes: `/api/v1/…`, the OpenAPI document and the health checks.
@@ -60,6 +62,11 @@ pub fn routes() -> Router<AppState> {
             post(create_transaction).get(list_transactions),
         )
         .route("/transactions/{id}", get(get_transaction))
+        .route(
+            "/quotient/assessments",
+            post(create_assessment).get(list_assessments),
+        )
+        .route("/quotient/rounds", get(list_rounds))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -19,9 +19,10 @@ use crate as routes;
         routes::list_channels, routes::list_employees, routes::set_category_follow_up,
         routes::create_transaction, routes::list_transactions, routes::get_transaction,
         routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
+        routes::create_assessment, routes::list_assessments, routes::list_rounds,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "plan"), (name = "health")),
 )]
 pub struct ApiDoc;
 

@@ -8,6 +8,7 @@ pub mod channels;
 pub mod complaints;
 pub mod customers;
 pub mod kernel;
+pub mod quotient;
 pub mod staff;
 pub mod transactions;
 

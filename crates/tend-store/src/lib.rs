@@ -17,6 +17,7 @@ mod customers;
 mod jobs;
 mod kernel;
 mod mail;
+mod quotient;
 mod staff;
 mod store;
 pub mod testing;
@@ -33,6 +34,7 @@ pub use jobs::{
 pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
+pub use quotient::StoredAssessment;
 pub use staff::{
     AuthedEmployee, Invite, Session, hash_password, new_password, new_token, verify_password,
 };

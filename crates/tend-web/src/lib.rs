@@ -12,6 +12,7 @@ mod channels;
 mod complaints;
 mod customers;
 mod public;
+mod quotient;
 mod staff;
 
 use std::collections::BTreeMap;
@@ -173,5 +174,6 @@ pub fn routes() -> Router<WebState> {
         .merge(customers::routes())
         .merge(channels::routes())
         .merge(public::routes())
+        .merge(quotient::routes())
         .layer(middleware::from_fn(headers))
 }

@@ -84,3 +84,8 @@ reason-reopen_only_resolved = solo se puede reabrir una queja resuelta o cerrada
 reason-resolved_follow_up = la queja está resuelta; haga el seguimiento
 reason-waiting_already = la queja ya está esperando al cliente
 reason-not_waiting = la queja no está esperando al cliente
+# El plan: el cociente de servicio al cliente.
+reason-quotient_area_missing = es obligatorio: { $count } valoraciones de 1 a 5
+reason-quotient_too_many = tiene { $count } afirmaciones (se recibieron { $got } valoraciones)
+reason-quotient_rating = la afirmación { $statement } debe valorarse de 1 a 5 (se recibió { $got })
+reason-quotient_unrated = las afirmaciones { $statements } de { $count } no están valoradas

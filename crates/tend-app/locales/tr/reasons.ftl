@@ -84,3 +84,8 @@ reason-reopen_only_resolved = yalnızca çözülmüş veya kapatılmış bir şi
 reason-resolved_follow_up = şikâyet çözüldü; bunun yerine takip edin
 reason-waiting_already = şikâyet zaten müşteriyi bekliyor
 reason-not_waiting = şikâyet müşteriyi beklemiyor
+# Plan: müşteri hizmetleri katsayısı.
+reason-quotient_area_missing = zorunludur: 1 ile 5 arasında { $count } puan
+reason-quotient_too_many = { $count } ifadeden oluşur (girilen puan sayısı: { $got })
+reason-quotient_rating = { $statement }. ifade 1 ile 5 arasında puanlanmalıdır (girilen: { $got })
+reason-quotient_unrated = { $count } ifadeden { $statements } numaralı olanlar puanlanmadı

@@ -187,6 +187,11 @@ reasons! {
     RESOLVED_FOLLOW_UP = "resolved_follow_up": "the complaint is resolved; follow up instead",
     WAITING_ALREADY = "waiting_already": "the complaint is waiting on the customer already",
     NOT_WAITING = "not_waiting": "the complaint is not waiting on the customer",
+    // The plan: the customer service quotient.
+    QUOTIENT_AREA_MISSING = "quotient_area_missing": "is required: {count} ratings from 1 to 5",
+    QUOTIENT_TOO_MANY = "quotient_too_many": "has {count} statements (got {got} ratings)",
+    QUOTIENT_RATING = "quotient_rating": "statement {statement} must be rated from 1 to 5 (got {got})",
+    QUOTIENT_UNRATED = "quotient_unrated": "statements {statements} of {count} are not rated",
 }
 
 #[cfg(test)]
