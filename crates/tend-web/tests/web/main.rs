@@ -8,6 +8,7 @@ mod i18n;
 mod intake;
 mod journey;
 mod public;
+mod quotient;
 mod references;
 mod security;
 mod settings;
