@@ -16,6 +16,7 @@ mod customer_data;
 mod customers;
 mod figures;
 mod health;
+mod quotient;
 mod staff;
 mod survey_export;
 mod surveys;
@@ -35,6 +36,7 @@ pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
 pub use health::*;
+pub use quotient::*;
 pub use staff::*;
 pub use survey_export::*;
 pub use surveys::*;
@@ -89,6 +91,11 @@ pub fn routes() -> Router<AppState> {
         .route("/surveys/{id}/close", post(close_survey))
         .route("/surveys/{id}/results", get(survey_results))
         .route("/surveys/{id}/answers.csv", get(survey_answers_csv))
+        .route(
+            "/quotient/assessments",
+            post(create_assessment).get(list_assessments),
+        )
+        .route("/quotient/rounds", get(list_rounds))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -23,9 +23,10 @@ use crate as routes;
         routes::list_figures, routes::create_figure, routes::get_figure, routes::assign_figure, routes::figure_values, routes::push_figure_values,
         routes::create_survey, routes::list_surveys, routes::get_survey, routes::put_survey,
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
+        routes::create_assessment, routes::list_assessments, routes::list_rounds,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "health")),
 )]
 pub struct ApiDoc;
 

@@ -7,6 +7,7 @@ pub mod complaints;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod quotient;
 pub mod surveys;
 pub mod transactions;
 

@@ -19,6 +19,7 @@ mod jobs;
 mod kernel;
 mod mail;
 mod monitor;
+mod quotient;
 mod staff;
 mod store;
 mod surveys;
@@ -38,6 +39,7 @@ pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
+pub use quotient::StoredAssessment;
 pub use staff::{
     AuthedEmployee, FirstRun, Invite, Session, hash_password, new_password, new_token,
     verify_password,

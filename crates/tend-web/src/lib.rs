@@ -13,6 +13,7 @@ mod complaints;
 mod customers;
 mod jobs;
 mod public;
+mod quotient;
 mod staff;
 mod surveys;
 
@@ -177,6 +178,7 @@ pub fn routes() -> Router<WebState> {
         .merge(jobs::routes())
         .merge(public::routes())
         .merge(surveys::routes())
+        .merge(quotient::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -12,6 +12,7 @@ mod errors;
 mod figures;
 mod health;
 mod hostile;
-mod revocation;
 mod metrics;
+mod quotient;
+mod revocation;
 use tend_testkit as helpers;

@@ -112,3 +112,8 @@ reason-choice_options = necesita de 2 a { $max } opciones (tiene { $got })
 reason-no_questions = necesita de 1 a { $max } preguntas (tiene { $got })
 reason-survey_answered = esta encuesta ya se respondió desde aquí
 reason-not_for_kind = no se aplica a este tipo de pregunta
+# El plan: el cociente de servicio al cliente.
+reason-quotient_area_missing = es obligatorio: { $count } valoraciones de 1 a 5
+reason-quotient_too_many = tiene { $count } afirmaciones (se recibieron { $got } valoraciones)
+reason-quotient_rating = la afirmación { $statement } debe valorarse de 1 a 5 (se recibió { $got })
+reason-quotient_unrated = las afirmaciones { $statements } de { $count } no están valoradas

@@ -112,3 +112,8 @@ reason-choice_options = 2 ile { $max } arasında seçenek gerekir ({ $got } var)
 reason-no_questions = 1 ile { $max } arasında soru gerekir ({ $got } var)
 reason-survey_answered = bu anket buradan zaten yanıtlandı
 reason-not_for_kind = bu soru türü için geçerli değil
+# Plan: müşteri hizmetleri katsayısı.
+reason-quotient_area_missing = zorunludur: 1 ile 5 arasında { $count } puan
+reason-quotient_too_many = { $count } ifadeden oluşur (girilen puan sayısı: { $got })
+reason-quotient_rating = { $statement }. ifade 1 ile 5 arasında puanlanmalıdır (girilen: { $got })
+reason-quotient_unrated = { $count } ifadeden { $statements } numaralı olanlar puanlanmadı

@@ -217,6 +217,11 @@ reasons! {
     NO_QUESTIONS = "no_questions": "needs from 1 to {max} questions (got {got})",
     SURVEY_ANSWERED = "survey_answered": "this survey was answered already from here",
     NOT_FOR_KIND = "not_for_kind": "does not apply to this kind of question",
+    // The plan: the customer service quotient.
+    QUOTIENT_AREA_MISSING = "quotient_area_missing": "is required: {count} ratings from 1 to 5",
+    QUOTIENT_TOO_MANY = "quotient_too_many": "has {count} statements (got {got} ratings)",
+    QUOTIENT_RATING = "quotient_rating": "statement {statement} must be rated from 1 to 5 (got {got})",
+    QUOTIENT_UNRATED = "quotient_unrated": "statements {statements} of {count} are not rated",
 }
 
 #[cfg(test)]

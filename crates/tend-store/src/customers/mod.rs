@@ -9,10 +9,10 @@ mod read;
 mod rows;
 mod write;
 
-pub(crate) use rows::fold;
 pub use anonymise::{ANONYMOUS_NAME, ERASED};
 pub use consent::ConsentEntry;
 pub(crate) use consent::log_new_consents;
+pub(crate) use rows::fold;
 
 pub(crate) use write::{insert_new, remove_new, upsert_batch};
 

@@ -4,13 +4,14 @@
 use tend_testkit as helpers;
 
 mod browser;
-mod dead_jobs;
 mod consent;
 mod customer_data;
+mod dead_jobs;
 mod i18n;
 mod intake;
 mod journey;
 mod public;
+mod quotient;
 mod redirects;
 mod references;
 mod security;
