@@ -8,4 +8,5 @@ mod complaints;
 mod customers;
 mod errors;
 mod health;
+mod search;
 use tend_testkit as helpers;

@@ -84,3 +84,4 @@ reason-reopen_only_resolved = solo se puede reabrir una queja resuelta o cerrada
 reason-resolved_follow_up = la queja está resuelta; haga el seguimiento
 reason-waiting_already = la queja ya está esperando al cliente
 reason-not_waiting = la queja no está esperando al cliente
+reason-amount_written = debe ser un importe escrito como { $example }: grupos de tres cifras, { $decimals } decimales como máximo para { $currency }

@@ -84,3 +84,4 @@ reason-reopen_only_resolved = yalnızca çözülmüş veya kapatılmış bir şi
 reason-resolved_follow_up = şikâyet çözüldü; bunun yerine takip edin
 reason-waiting_already = şikâyet zaten müşteriyi bekliyor
 reason-not_waiting = şikâyet müşteriyi beklemiyor
+reason-amount_written = { $example } biçiminde yazılmış bir tutar olmalı: üçer basamaklı gruplar, { $currency } için en çok { $decimals } ondalık

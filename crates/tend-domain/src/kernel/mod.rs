@@ -4,5 +4,7 @@ pub mod clock;
 pub mod error;
 pub mod ids;
 pub mod money;
+pub mod money_text;
 pub mod reason;
+pub mod search_text;
 pub mod text;

@@ -187,6 +187,8 @@ reasons! {
     RESOLVED_FOLLOW_UP = "resolved_follow_up": "the complaint is resolved; follow up instead",
     WAITING_ALREADY = "waiting_already": "the complaint is waiting on the customer already",
     NOT_WAITING = "not_waiting": "the complaint is not waiting on the customer",
+    // search and imports: amounts as a person types them (kernel::money_text)
+    AMOUNT_WRITTEN = "amount_written": "must be an amount written like {example}: groups of three digits, at most {decimals} decimals for {currency}",
 }
 
 #[cfg(test)]

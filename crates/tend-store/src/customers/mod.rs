@@ -2,11 +2,16 @@
 //! display names for pages that list many complaints.
 
 mod names;
+mod people;
 mod read;
 mod rows;
+mod search;
 mod write;
 
-pub(crate) use write::{insert_new, remove_new, upsert_batch};
+pub(crate) use search::catch_up as catch_up_search;
+
+pub(crate) use people::upsert_batch;
+pub(crate) use write::{insert_new, remove_new};
 
 use jiff::Timestamp;
 use tend_domain::customers::Customer;

@@ -9,6 +9,7 @@ mod intake;
 mod journey;
 mod public;
 mod references;
+mod search;
 mod security;
 mod settings;
 mod sign_in;
