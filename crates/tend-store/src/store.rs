@@ -122,6 +122,9 @@ impl Store {
                     .await?
             }
         }
+        // Search documents are made in Rust, so rows a migration cannot tokenize are indexed here.
+        crate::kernel::search::catch_up(self.write(), self.engine()).await?;
+        crate::customers::catch_up_search(self.write()).await?;
         Ok(())
     }
 

@@ -117,3 +117,4 @@ reason-quotient_area_missing = es obligatorio: { $count } valoraciones de 1 a 5
 reason-quotient_too_many = tiene { $count } afirmaciones (se recibieron { $got } valoraciones)
 reason-quotient_rating = la afirmación { $statement } debe valorarse de 1 a 5 (se recibió { $got })
 reason-quotient_unrated = las afirmaciones { $statements } de { $count } no están valoradas
+reason-amount_written = debe ser un importe escrito como { $example }: grupos de tres cifras, { $decimals } decimales como máximo para { $currency }

@@ -5,6 +5,8 @@ pub mod email;
 pub mod error;
 pub mod ids;
 pub mod money;
+pub mod money_text;
 pub mod reason;
+pub mod search_text;
 pub mod text;
 pub mod urlencoded;

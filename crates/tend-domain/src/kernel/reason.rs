@@ -222,6 +222,8 @@ reasons! {
     QUOTIENT_TOO_MANY = "quotient_too_many": "has {count} statements (got {got} ratings)",
     QUOTIENT_RATING = "quotient_rating": "statement {statement} must be rated from 1 to 5 (got {got})",
     QUOTIENT_UNRATED = "quotient_unrated": "statements {statements} of {count} are not rated",
+    // search and imports: amounts as a person types them (kernel::money_text)
+    AMOUNT_WRITTEN = "amount_written": "must be an amount written like {example}: groups of three digits, at most {decimals} decimals for {currency}",
 }
 
 #[cfg(test)]

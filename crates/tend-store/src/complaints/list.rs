@@ -1,4 +1,5 @@
-//! Listing complaints: filters, full-text search and keyset paging, newest received first.
+//! Listing complaints: filters, full-text search and keyset paging, newest received first
+//! (search results too are in that order, recency, never by relevance).
 //!
 //! Pages are cut with a cursor on `(received_at, id)`, never with OFFSET, and no page counts
 //! the whole table, so a page costs the same at ten thousand rows as at a million.
@@ -124,7 +125,7 @@ impl Store {
             qb.push(" AND c.received_at < ").bind(us(t));
         }
         if let Some(q) = f.q.as_deref() {
-            let words = search::words(q);
+            let words = tend_domain::kernel::search_text::query_words(q);
             if words.is_empty() {
                 return Err(StoreError::field("q", SEARCH_WORDS));
             }

@@ -5,16 +5,20 @@ mod anonymise;
 mod consent;
 mod export;
 mod names;
+mod people;
 mod read;
 mod rows;
+mod search;
 mod write;
 
 pub use anonymise::{ANONYMOUS_NAME, ERASED};
 pub use consent::ConsentEntry;
 pub(crate) use consent::log_new_consents;
 pub(crate) use rows::fold;
+pub(crate) use search::catch_up as catch_up_search;
 
-pub(crate) use write::{insert_new, remove_new, upsert_batch};
+pub(crate) use people::upsert_batch;
+pub(crate) use write::{insert_new, remove_new};
 
 use jiff::Timestamp;
 use tend_domain::customers::Customer;

@@ -1,10 +1,12 @@
-//! Reading customers: one by id, and pages of them newest first, searched by the start of the
-//! name or e-mail address.
+//! Reading customers: one by id, and pages of them newest first, searched by any part of the
+//! name, the e-mail address or the phone's digits.
 
 use sqlx::AssertSqlSafe;
 use tend_domain::kernel::ids::CustomerId;
 
-use super::rows::{COLUMNS, fold, from_row};
+use tend_domain::kernel::search_text::{is_phone_query, phone_digits, query_words};
+
+use super::rows::{COLUMNS, from_row};
 use super::{CustomerPage, StoredCustomer};
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::store::Store;
@@ -21,7 +23,10 @@ impl Store {
         from_row(&row)
     }
 
-    /// Customers by id, newest first; `q` matches the start of the name or the e-mail address.
+    /// Customers by id, newest first (search results too). With `q`, every word of it (see
+    /// `search_words`) must be part of a token of the name or the e-mail address, or of the
+    /// phone's digits: `mayert` finds "Obie Mayert", `example` finds `ana@example.com`,
+    /// `+34 600-000` finds `+34 600 000 000`. A full scan of `customers.search_folded`.
     pub async fn list_customers(
         &self,
         q: Option<&str>,
@@ -32,13 +37,9 @@ impl Store {
             self.engine(),
             format!("SELECT id, {COLUMNS}, created_at, updated_at FROM customers WHERE 1 = 1"),
         );
-        if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("{}%", fold(&q.replace(['%', '_'], "")));
-            qb.push(" AND (name_folded LIKE ")
-                .bind(pattern.clone())
-                .push(" OR email_folded LIKE ")
-                .bind(pattern)
-                .push(")");
+        for word in q.map(search_words).unwrap_or_default() {
+            qb.push(" AND search_folded LIKE ")
+                .bind(format!("%{word}%"));
         }
         if let Some(a) = after {
             qb.push(" AND id < ").bind(a.0);
@@ -54,5 +55,16 @@ impl Store {
             items,
             next: next.flatten(),
         })
+    }
+}
+
+/// The words of a customer search: a phone-like query (`search_text::is_phone_query`) is its
+/// digits, anything else its folded words (`search_text::query_words`; letters and digits only,
+/// so no `LIKE` wildcard can come from the reader).
+fn search_words(q: &str) -> Vec<String> {
+    if is_phone_query(q) {
+        vec![phone_digits(q)]
+    } else {
+        query_words(q)
     }
 }

@@ -1,10 +1,11 @@
-//! The customer row: its columns, the values a customer stores in them (with the folded name
-//! and e-mail that search matches on), and the customer read back.
+//! The customer row: its columns, the values a customer stores in them (with the folded name,
+//! e-mail and search tokens), and the customer read back.
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use tend_domain::customers::{Customer, CustomerDraft, EducationLevel, Gender};
 use tend_domain::kernel::ids::CustomerId;
+use tend_domain::kernel::search_text::{phone_digits, tokens};
 
 use super::StoredCustomer;
 use crate::kernel::error::StoreResult;
@@ -12,7 +13,7 @@ use crate::kernel::sql::{AnyQuery, V, Value};
 use crate::kernel::time::ts;
 
 pub(crate) const COLUMNS: &str = "name, address, phone, email, city, region, country, education_level, gender, birth_year, \
-    preferred_language, preferred_channel, consent_to_contact, notes, external_ref, name_folded, email_folded";
+    preferred_language, preferred_channel, consent_to_contact, notes, external_ref, name_folded, email_folded, search_folded, phone_digits";
 
 fn serde_str<T: serde::Serialize>(v: Option<T>) -> Option<String> {
     v.and_then(|v| serde_json::to_value(v).ok())
@@ -44,6 +45,12 @@ pub(crate) fn values(c: &Customer) -> Vec<Value> {
         V::from(s(c.external_ref.as_ref().map(|v| v as _))),
         V::from(fold(c.name.as_str())),
         V::from(c.email.as_ref().map(|e| fold(e.as_str()))),
+        V::from(search_folded(
+            c.name.as_str(),
+            c.email.as_ref().map(|e| e.as_str()),
+            c.phone.as_ref().map(|p| p.to_string()).as_deref(),
+        )),
+        V::from(phone_key(c)),
     ]
 }
 
@@ -78,8 +85,30 @@ pub(crate) fn from_row(row: &AnyRow) -> StoreResult<StoredCustomer> {
     })
 }
 
-/// Lower-cased for case-insensitive search in every script, the same on both engines (SQLite's
-/// `lower()` folds ASCII only). Turkish İ folds to a plain i.
+/// Lower-cased for case-insensitive matching in every script, the same on both engines
+/// (SQLite's `lower()` folds ASCII only). Turkish İ folds to a plain i.
 pub(crate) fn fold(s: &str) -> String {
     s.to_lowercase().replace('\u{307}', "")
+}
+
+/// What customer search matches: ` token token … ` — the tokens of the name and the e-mail
+/// address (`search_text::tokens`) and the phone's digits, each between spaces.
+pub(crate) fn search_folded(name: &str, email: Option<&str>, phone: Option<&str>) -> String {
+    let mut toks = tokens(name);
+    toks.extend(email.map(tokens).unwrap_or_default());
+    toks.extend(phone.map(phone_digits).filter(|d| !d.is_empty()));
+    format!(" {} ", toks.join(" "))
+}
+
+/// The phone's digits a person is matched on, if there are any.
+pub(crate) fn phone_key(c: &Customer) -> Option<String> {
+    c.phone
+        .as_ref()
+        .map(|p| phone_digits(&p.to_string()))
+        .filter(|d| !d.is_empty())
+}
+
+/// The folded e-mail a person is matched on first.
+pub(crate) fn email_key(c: &Customer) -> Option<String> {
+    c.email.as_ref().map(|e| fold(e.as_str()))
 }

@@ -1,8 +1,7 @@
-//! Writing customers: create, update and bulk import, all through one multi-row upsert keyed
-//! on `external_ref` (which complaint imports use too).
+//! Writing customers: create, update and bulk import, imports through one multi-row upsert that
+//! stores each person once (e-mail, then phone, then `external_ref`; complaint imports use it too).
 
 use jiff::Timestamp;
-use std::collections::HashMap;
 use tend_domain::kernel::reason::*;
 
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
@@ -30,42 +29,8 @@ fn write_error(e: sqlx::Error) -> StoreError {
     }
 }
 
-/// Customers per statement: 19 parameters each.
+/// Customers per statement: 21 parameters each.
 const CHUNK: usize = 1000;
-
-/// Like `upsert`, for many customers in a few multi-row statements. Customers sharing an
-/// `external_ref` are one customer (PostgreSQL refuses to upsert a row twice in one statement).
-/// New customers stored with consent to later contact log it as given `via`.
-pub(crate) async fn upsert_batch(
-    conn: &mut AnyConnection,
-    engine: Engine,
-    customers: &[&Customer],
-    now: Timestamp,
-    via: ConsentVia,
-) -> StoreResult<Vec<CustomerId>> {
-    let mut first_by_ref: HashMap<String, usize> = HashMap::new();
-    let mut unique: Vec<usize> = Vec::new();
-    let mut target: Vec<usize> = Vec::with_capacity(customers.len());
-    for (i, c) in customers.iter().enumerate() {
-        match c.external_ref.as_ref().map(|r| r.to_string()) {
-            Some(r) => {
-                let slot = *first_by_ref.entry(r).or_insert_with(|| {
-                    unique.push(i);
-                    unique.len() - 1
-                });
-                target.push(slot);
-            }
-            None => {
-                unique.push(i);
-                target.push(unique.len() - 1);
-            }
-        }
-    }
-    let unique: Vec<&Customer> = unique.into_iter().map(|i| customers[i]).collect();
-    let ids = insert(conn, engine, &unique, Upsert::Yes, now).await?;
-    log_new_consents(conn, engine, &ids, via, now).await?;
-    Ok(target.into_iter().map(|slot| ids[slot]).collect())
-}
 
 /// Stores each customer as a new row, in the caller's transaction: the customers a complaint
 /// brings with it at intake. An `external_ref` stored already, or given twice, is a conflict.
@@ -99,13 +64,13 @@ pub(crate) async fn remove_new(
 
 /// Whether a row whose `external_ref` is stored already answers with that row's id.
 #[derive(Clone, Copy, PartialEq)]
-enum Upsert {
+pub(super) enum Upsert {
     Yes,
     No,
 }
 
 /// One multi-row INSERT per chunk; the id of each customer, in order.
-async fn insert(
+pub(super) async fn insert(
     conn: &mut AnyConnection,
     engine: Engine,
     customers: &[&Customer],
@@ -155,7 +120,7 @@ async fn insert(
     Ok(ids)
 }
 
-fn corrupt_batch() -> StoreError {
+pub(super) fn corrupt_batch() -> StoreError {
     StoreError::Database(sqlx::Error::Protocol(
         "a batch insert returned fewer customers than it was given".into(),
     ))
@@ -181,13 +146,15 @@ impl Store {
                 });
             }
         }
-        let id = upsert_batch(&mut conn, self.engine(), &[c], now, via).await?[0];
+        let id = insert(&mut conn, self.engine(), &[c], Upsert::No, now).await?[0];
+        log_new_consents(&mut conn, self.engine(), &[id], via, now).await?;
         conn.commit().await?;
         self.customer(id).await
     }
 
-    /// Stores many customers in one transaction (all or nothing); ones whose `external_ref`
-    /// is stored already are kept as they are. Returns how many rows were new.
+    /// Stores many customers in one transaction (all or nothing), each person once (see
+    /// `people::upsert_batch`: e-mail, then phone, then `external_ref`); people stored already are kept
+    /// as they are. Returns how many rows were new.
     pub async fn import_customers(
         &self,
         customers: &[Customer],
@@ -199,7 +166,7 @@ impl Store {
             .await?
             .try_get("n")?;
         let all: Vec<&Customer> = customers.iter().collect();
-        upsert_batch(&mut tx, self.engine(), &all, now, ConsentVia::Import).await?;
+        super::people::upsert_batch(&mut tx, self.engine(), &all, now, ConsentVia::Import).await?;
         let after: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
             .fetch_one(&mut *tx)
             .await?
@@ -220,9 +187,12 @@ impl Store {
             .enumerate()
             .map(|(i, col)| format!("{col} = ${}", i + 1))
             .collect();
+        let n = sets.len();
         let sql = format!(
-            "UPDATE customers SET {}, updated_at = $18 WHERE id = $19",
-            sets.join(", ")
+            "UPDATE customers SET {}, updated_at = ${} WHERE id = ${}",
+            sets.join(", "),
+            n + 1,
+            n + 2
         );
         let mut tx = self.write().begin().await?;
         // The consent first, so a change of it is logged in this transaction (and locks the row).

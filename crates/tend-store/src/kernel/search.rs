@@ -1,27 +1,30 @@
-//! Full-text search: FTS5 on SQLite, tsvector on PostgreSQL — the one place the dialects differ.
+//! Full-text search of complaints: FTS5 on SQLite, a tsvector on PostgreSQL — the one place the
+//! dialects differ — over tokens made once in Rust (`tend_domain::kernel::search_text`).
 //!
-//! A complaint's document is its subject, description, facts, agreed solution, steps and the
-//! customer's name. Queries match every word, each as a prefix, on both engines.
+//! A complaint's document is the tokens of its subject, description, facts, agreed solution,
+//! steps and the customer's name. Neither engine folds or splits anything itself: SQLite's FTS5
+//! table uses the `ascii` tokenizer (it only splits at our spaces) and PostgreSQL receives the
+//! document as a `tsvector` literal and the query as a `tsquery` literal (no text search
+//! configuration parses user text). A query matches when every word is the start of a token.
 
 use sqlx::{AnyConnection, AnyPool, Row};
 use tend_domain::kernel::ids::ComplaintId;
+use tend_domain::kernel::search_text::tokens;
 
 use crate::kernel::engine::Engine;
 use crate::kernel::sql::Sql;
 
-const SQLITE_DOC: &str = "INSERT INTO complaint_fts (rowid, body) \
-    SELECT c.id, coalesce(c.subject, '') || ' ' || c.description || ' ' || coalesce(c.facts, '') || ' ' || \
-           coalesce(c.agreed_solution, '') || ' ' || cu.name || ' ' || \
-           coalesce((SELECT group_concat(s.text, ' ') FROM complaint_steps s WHERE s.complaint_id = c.id), '') \
-    FROM complaints c JOIN customers cu ON cu.id = c.customer_id";
+/// The folding rules' version the stored documents were made with; raising it re-indexes
+/// everything at the next start (`catch_up`).
+pub(crate) const VERSION: i64 = 1;
 
-const POSTGRES_DOC: &str = "INSERT INTO complaint_search (complaint_id, doc) \
-    SELECT c.id, to_tsvector('simple', coalesce(c.subject, '') || ' ' || c.description || ' ' || coalesce(c.facts, '') || ' ' || \
-           coalesce(c.agreed_solution, '') || ' ' || cu.name || ' ' || \
-           coalesce((SELECT string_agg(s.text, ' ') FROM complaint_steps s WHERE s.complaint_id = c.id), '')) \
-    FROM complaints c JOIN customers cu ON cu.id = c.customer_id";
+const TEXTS: &str = "SELECT c.id, coalesce(c.subject, '') || ' ' || c.description || ' ' || \
+    coalesce(c.facts, '') || ' ' || coalesce(c.agreed_solution, '') || ' ' || cu.name AS body, \
+    (SELECT count(*) FROM complaint_steps s WHERE s.complaint_id = c.id) AS steps \
+    FROM complaints c JOIN customers cu ON cu.id = c.customer_id WHERE c.id IN (";
 
-const POSTGRES_UPSERT: &str = " ON CONFLICT (complaint_id) DO UPDATE SET doc = EXCLUDED.doc";
+/// Rows per statement when writing documents.
+const CHUNK: usize = 200;
 
 /// Rebuilds one complaint's search document inside the caller's transaction.
 pub(crate) async fn reindex(
@@ -38,45 +41,136 @@ pub(crate) async fn reindex(
     index_new(conn, engine, &[id]).await
 }
 
-/// Writes the search documents of complaints that have none yet, in one statement.
+/// Writes the search documents of complaints that have none yet (on PostgreSQL: or replaces
+/// them), reading their texts and tokenizing them here.
 pub(crate) async fn index_new(
     conn: &mut AnyConnection,
     engine: Engine,
     ids: &[ComplaintId],
 ) -> sqlx::Result<()> {
-    if ids.is_empty() {
+    for chunk in ids.chunks(CHUNK) {
+        let mut sql = Sql::new(engine, TEXTS);
+        for (i, id) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(id.0);
+        }
+        sql.push(")");
+        let rows = sql.build().fetch_all(&mut *conn).await?;
+        let mut docs = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let id: i64 = row.try_get("id")?;
+            let mut body: String = row.try_get("body")?;
+            if row.try_get::<i64, _>("steps")? > 0 {
+                let steps = sqlx::query("SELECT text FROM complaint_steps WHERE complaint_id = $1")
+                    .bind(id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                for s in &steps {
+                    body.push(' ');
+                    body.push_str(&s.try_get::<String, _>("text")?);
+                }
+            }
+            docs.push((id, tokens(&body)));
+        }
+        write_docs(conn, engine, &docs).await?;
+    }
+    Ok(())
+}
+
+async fn write_docs(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    docs: &[(i64, Vec<String>)],
+) -> sqlx::Result<()> {
+    if docs.is_empty() {
         return Ok(());
     }
     let mut sql = Sql::new(
         engine,
         match engine {
-            Engine::Sqlite => SQLITE_DOC,
-            Engine::Postgres => POSTGRES_DOC,
+            Engine::Sqlite => "INSERT INTO complaint_fts (rowid, body) VALUES ",
+            Engine::Postgres => "INSERT INTO complaint_search (complaint_id, doc) VALUES ",
         },
     );
-    sql.push(" WHERE c.id IN (");
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            sql.push(", ");
-        }
-        sql.bind(id.0);
+    for (i, (id, toks)) in docs.iter().enumerate() {
+        sql.push(if i == 0 { "(" } else { ", (" });
+        sql.bind(*id).push(", ");
+        match engine {
+            Engine::Sqlite => sql.bind(toks.join(" ")).push(")"),
+            Engine::Postgres => sql.bind(tsvector(toks)).push("::tsvector)"),
+        };
     }
-    sql.push(")");
     if engine == Engine::Postgres {
-        sql.push(POSTGRES_UPSERT);
+        sql.push(" ON CONFLICT (complaint_id) DO UPDATE SET doc = EXCLUDED.doc");
     }
     sql.build().execute(&mut *conn).await?;
     Ok(())
 }
 
-/// The words of a user's query: letters and digits only, lower-cased, at most 8.
-pub(crate) fn words(q: &str) -> Vec<String> {
-    q.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        // Turkish İ lower-cases to i + U+0307; the documents hold a plain i.
-        .map(|w| w.to_lowercase().replace('\u{307}', ""))
-        .collect()
+/// A `tsvector` literal of tokens (letters and digits only, so quoting cannot be escaped).
+fn tsvector(toks: &[String]) -> String {
+    toks.iter()
+        .map(|t| format!("'{t}'"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Rebuilds every complaint's document when they were made with another `VERSION` (or before
+/// documents were tokenized here), in batches; the version is written last, so an interrupted
+/// rebuild starts again at the next start.
+pub(crate) async fn catch_up(pool: &AnyPool, engine: Engine) -> sqlx::Result<()> {
+    if stored_version(pool, "complaints").await? == Some(VERSION) {
+        return Ok(());
+    }
+    let mut conn = pool.acquire().await?;
+    sqlx::query(match engine {
+        Engine::Sqlite => "INSERT INTO complaint_fts (complaint_fts) VALUES ('delete-all')",
+        Engine::Postgres => "DELETE FROM complaint_search",
+    })
+    .execute(&mut *conn)
+    .await?;
+    let mut after = 0i64;
+    loop {
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        let ids: Vec<ComplaintId> =
+            sqlx::query("SELECT id FROM complaints WHERE id > $1 ORDER BY id LIMIT 5000")
+                .bind(after)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get("id").map(ComplaintId))
+                .collect::<sqlx::Result<_>>()?;
+        let Some(last) = ids.last() else { break };
+        after = last.0;
+        index_new(&mut tx, engine, &ids).await?;
+        tx.commit().await?;
+    }
+    set_version(&mut conn, "complaints").await
+}
+
+/// The folding version an index was built with (`search_index`), if any.
+pub(crate) async fn stored_version(pool: &AnyPool, name: &str) -> sqlx::Result<Option<i64>> {
+    let row = sqlx::query("SELECT version FROM search_index WHERE name = $1")
+        .bind(name.to_owned())
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| r.try_get("version")).transpose()
+}
+
+/// Records that an index now holds documents of this `VERSION`.
+pub(crate) async fn set_version(conn: &mut AnyConnection, name: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM search_index WHERE name = $1")
+        .bind(name.to_owned())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO search_index (name, version) VALUES ($1, $2)")
+        .bind(name.to_owned())
+        .bind(VERSION)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// Whether an FTS5 query matches at least `n` complaints (SQLite only; stops counting at `n`).
@@ -91,8 +185,9 @@ pub(crate) async fn matches_at_least(pool: &AnyPool, query: &str, n: i64) -> sql
     Ok(row.try_get::<i64, _>("n")? >= n)
 }
 
-/// A `WHERE` condition on `c.id` for the words: the SQL before the bound query text, the
-/// text to bind, and the SQL after it.
+/// A `WHERE` condition on `c.id` for the query words (from `search_text::query_words`): the SQL
+/// before the bound query text, the text to bind, and the SQL after it. Every word must start a
+/// token of the document.
 pub(crate) fn condition(engine: Engine, words: &[String]) -> (&'static str, String, &'static str) {
     match engine {
         Engine::Sqlite => (
@@ -105,13 +200,13 @@ pub(crate) fn condition(engine: Engine, words: &[String]) -> (&'static str, Stri
             ")",
         ),
         Engine::Postgres => (
-            "c.id IN (SELECT complaint_id FROM complaint_search WHERE doc @@ to_tsquery('simple', ",
+            "c.id IN (SELECT complaint_id FROM complaint_search WHERE doc @@ CAST(",
             words
                 .iter()
-                .map(|w| format!("{w}:*"))
+                .map(|w| format!("'{w}':*"))
                 .collect::<Vec<_>>()
                 .join(" & "),
-            "))",
+            " AS tsquery))",
         ),
     }
 }
@@ -119,17 +214,14 @@ pub(crate) fn condition(engine: Engine, words: &[String]) -> (&'static str, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tend_domain::kernel::search_text::query_words;
 
     #[test]
-    fn queries_are_reduced_to_words() {
-        assert_eq!(
-            words("  Can't  \"log in\" -- ŞİFRE*"),
-            ["can", "t", "log", "in", "şifre"]
-        );
-        assert!(words("***").is_empty());
-        let (_, q, _) = condition(Engine::Postgres, &words("broken jar"));
-        assert_eq!(q, "broken:* & jar:*");
-        let (_, q, _) = condition(Engine::Sqlite, &words("broken jar"));
+    fn queries_are_literals_of_our_words() {
+        let (_, q, _) = condition(Engine::Postgres, &query_words("broken A-77"));
+        assert_eq!(q, "'broken':* & 'a77':*");
+        let (_, q, _) = condition(Engine::Sqlite, &query_words("Broken jar"));
         assert_eq!(q, "\"broken\"* \"jar\"*");
+        assert_eq!(tsvector(&tokens("A-77 café")), "'a' '77' 'a77' 'cafe'");
     }
 }

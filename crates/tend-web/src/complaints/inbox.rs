@@ -12,7 +12,7 @@ use tend_domain::staff::Permission;
 use tend_store::{ComplaintFilter, Cursor, StoreError};
 
 use crate::WebState;
-use crate::complaints::show::{Row, rows};
+use crate::complaints::show::{Row, mark_matches, rows};
 use crate::kit::error::{PageResult, urlencode};
 use crate::kit::i18n::Tr;
 use crate::kit::session::Staff;
@@ -168,6 +168,8 @@ pub async fn page(
         }
         Err(e) => return Err(e.into()),
     };
+    let mut rows = rows(&s, &t, &items).await?;
+    mark_matches(&mut rows, &q.q);
     let filters = q.filters();
     let sep = if filters.is_empty() { "" } else { "&" };
     let categories = category_paths(&s.store.categories().await?)
@@ -189,7 +191,7 @@ pub async fn page(
             .collect(),
         channels: channel_choices(&t, &s.store.channels().await?, &q.channel),
         categories,
-        rows: rows(&s, &t, &items).await?,
+        rows,
         next: next.map(|c| format!("/inbox?{filters}{sep}cursor={}", c.encode())),
         first: (!q.cursor.is_empty()).then(|| format!("/inbox?{filters}")),
         chrome: Chrome::staff(&staff, format!("/inbox?{filters}")),

@@ -67,6 +67,10 @@ pub struct Row {
     pub customer_id: i64,
     pub customer: String,
     pub summary: String,
+    /// The summary in pieces, `true` where a search matched (see `mark_matches`).
+    pub summary_marked: Vec<(String, bool)>,
+    /// The customer's name in pieces, `true` where a search matched.
+    pub customer_marked: Vec<(String, bool)>,
     pub kind: String,
     pub status: String,
     pub status_code: &'static str,
@@ -110,13 +114,17 @@ pub async fn rows(s: &WebState, t: &Tr, complaints: &[Complaint]) -> PageResult<
         } else {
             None
         };
+        let summary = excerpt(r.subject.as_deref().unwrap_or(&r.description), 90);
+        let customer = names.get(&r.customer_id).cloned().unwrap_or_default();
         out.push(Row {
             id: c.id.0,
+            summary_marked: vec![(summary.clone(), false)],
+            customer_marked: vec![(customer.clone(), false)],
             reference: c.reference.clone(),
             received: t.datetime(&r.received_at, tz),
             customer_id: r.customer_id.0,
-            customer: names.get(&r.customer_id).cloned().unwrap_or_default(),
-            summary: excerpt(r.subject.as_deref().unwrap_or(&r.description), 90),
+            customer,
+            summary,
             kind: t.label("kind", r.kind.as_str()),
             status: t.label("status", r.status.as_str()),
             status_code: r.status.as_str(),
@@ -135,4 +143,25 @@ pub async fn rows(s: &WebState, t: &Tr, complaints: &[Complaint]) -> PageResult<
         });
     }
     Ok(out)
+}
+
+/// Marks in each row's summary and customer name the words a search `q` matched, by the
+/// search's own rules (`tend_domain::kernel::search_text::highlight`); the pieces stay text and
+/// are escaped by the template like any other.
+pub fn mark_matches(rows: &mut [Row], q: &str) {
+    use tend_domain::kernel::search_text::{highlight, query_words};
+    let words = query_words(q);
+    if words.is_empty() {
+        return;
+    }
+    let owned = |text: &str| {
+        highlight(text, &words)
+            .into_iter()
+            .map(|(p, m)| (p.to_owned(), m))
+            .collect::<Vec<_>>()
+    };
+    for r in rows {
+        r.summary_marked = owned(&r.summary);
+        r.customer_marked = owned(&r.customer);
+    }
 }

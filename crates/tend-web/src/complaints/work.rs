@@ -11,6 +11,7 @@ use tend_domain::complaints::{
     CompensationInput, CompensationKind, FollowUpOutcome, Priority, ResponsibleParty, SolutionMode,
 };
 use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
+use tend_domain::kernel::reason::Reason;
 use tend_domain::staff::Permission;
 
 use crate::WebState;
@@ -65,17 +66,26 @@ fn action(v: &ActForm, t: &Tr, tz: &TimeZone) -> Result<Action, Errors> {
                 return Err(e);
             }
         },
-        "resolve" => Action::Resolve {
-            corrective_action: opt(&v.corrective_action),
-            compensation: opt(&v.comp_kind).map(|k| CompensationInput {
-                kind: CompensationKind::parse(&k).ok(),
-                amount: opt(&v.comp_amount).map(|a| a.replace(',', ".")),
-                currency: opt(&v.comp_currency),
-                note: opt(&v.comp_note),
-            }),
-            prevention_suggestion: opt(&v.prevention_suggestion),
-            follow_up_at,
-        },
+        "resolve" => {
+            let amount = match typed_amount(v, t) {
+                Ok(a) => a,
+                Err(r) => {
+                    e.reason("compensation.amount", r);
+                    return Err(e);
+                }
+            };
+            Action::Resolve {
+                corrective_action: opt(&v.corrective_action),
+                compensation: opt(&v.comp_kind).map(|k| CompensationInput {
+                    kind: CompensationKind::parse(&k).ok(),
+                    amount,
+                    currency: opt(&v.comp_currency),
+                    note: opt(&v.comp_note),
+                }),
+                prevention_suggestion: opt(&v.prevention_suggestion),
+                follow_up_at,
+            }
+        }
         "follow_up" => {
             let rating = number(&v.rating, t)
                 .map_err(|r| e.add("satisfaction_rating", r))
@@ -221,4 +231,23 @@ pub async fn edit(
             show(&s, t, &staff, id, Some(v), errors).await
         }
     }
+}
+
+/// The compensation amount as typed, read the reader's way (`1,234.50` in English, `1.234,50`
+/// in Spanish and Turkish; `tend_domain::kernel::money_text`) into the plain decimal the domain
+/// takes. Without a valid currency the text goes on as typed, for the domain to refuse.
+fn typed_amount(v: &ActForm, t: &Tr) -> Result<Option<String>, Reason> {
+    use tend_domain::kernel::money::Currency;
+    use tend_domain::kernel::money_text::{Separators, parse_amount};
+    let Some(raw) = opt(&v.comp_amount) else {
+        return Ok(None);
+    };
+    let Ok(currency) = Currency::parse(&v.comp_currency) else {
+        return Ok(Some(raw));
+    };
+    let seps = match t.lang {
+        tend_app::i18n::Language::En => Separators::POINT,
+        tend_app::i18n::Language::Es | tend_app::i18n::Language::Tr => Separators::COMMA,
+    };
+    parse_amount(&raw, currency, seps).map(|m| Some(m.amount_string()))
 }

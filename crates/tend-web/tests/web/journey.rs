@@ -183,7 +183,8 @@ async fn a_phone_complaint_from_received_to_closed() {
         ("corrective_action", "New jar delivered"),
         ("apologised", "1"),
         ("comp_kind", "coupon"),
-        ("comp_amount", "10,50"),
+        // Read the English way (`money_text`): `10,50` would be refused here, not guessed.
+        ("comp_amount", "10.50"),
         ("comp_currency", "EUR"),
         ("follow_up_at", "2026-03-20T10:00"),
         ("satisfied_now", ""),

@@ -14,6 +14,7 @@ mod public;
 mod quotient;
 mod redirects;
 mod references;
+mod search;
 mod security;
 mod settings;
 mod setup;

@@ -8,6 +8,7 @@
 //! `importers!` below. What the kinds share is here, once: reading the file, collecting bad
 //! rows, the all-or-nothing / `--skip-invalid` policy and the summary line.
 
+mod lines;
 mod reader;
 mod row;
 
@@ -133,6 +134,9 @@ pub struct ImportArgs {
     /// Store the good rows and list the bad ones, instead of refusing the whole file.
     #[arg(long)]
     skip_invalid: bool,
+    /// The separator: `,`, `;`, `tab` or `|`. By default the one the header line uses most.
+    #[arg(long, value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
     /// Transactions: days from a purchase to its retention contact (default 30; the setting
     /// `jobs.retention_days`).
     #[arg(long, env = "TEND_RETENTION_DAYS", value_parser = clap::value_parser!(i64).range(1..=3650))]
@@ -147,6 +151,7 @@ impl ImportArgs {
             preset: Some(preset),
             map: vec![],
             skip_invalid: false,
+            delimiter: None,
             retention_days: None,
         }
     }
@@ -159,6 +164,8 @@ struct Options {
     map: Vec<(String, String)>,
     /// `--skip-invalid`.
     skip_invalid: bool,
+    /// `--delimiter`; `None`: sniffed from the header line.
+    delimiter: Option<u8>,
     /// `--retention-days`.
     retention_days: i64,
     now: Timestamp,
@@ -202,6 +209,7 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         preset: args.preset,
         map,
         skip_invalid: args.skip_invalid,
+        delimiter: args.delimiter,
         retention_days: args.retention_days.unwrap_or(30),
         now,
         year: now.to_zoned(jiff::tz::TimeZone::UTC).year(),
@@ -250,6 +258,16 @@ async fn import<I: Importer>(store: &Store, file: &Path, opts: &Options) -> anyh
         bad_lines.len()
     );
     Ok(())
+}
+
+fn parse_delimiter(raw: &str) -> Result<u8, String> {
+    match raw {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "\t" | "tab" => Ok(b'\t'),
+        "|" | "pipe" => Ok(b'|'),
+        _ => Err(format!("{raw:?} is not one of , ; tab |")),
+    }
 }
 
 /// Refuses a `--map` naming a field that is not in `known`.

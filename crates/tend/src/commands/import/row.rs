@@ -14,7 +14,10 @@ pub(super) struct Record<'a> {
 impl Record<'_> {
     /// The trimmed cell under `column`; `None` if the column is missing or the cell blank.
     pub fn get(&self, column: &str) -> Option<&str> {
-        let i = self.headers.iter().position(|h| h.trim() == column)?;
+        let i = self
+            .headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}').trim() == column)?;
         self.record.get(i).map(str::trim).filter(|v| !v.is_empty())
     }
 }
