@@ -6,7 +6,7 @@ mod settings;
 
 use std::path::PathBuf;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use commands::{admin, channels, demo, export, import, serve, work};
 use settings::{LogFormat, Settings};
 use tend_store::{Store, StoreOptions};

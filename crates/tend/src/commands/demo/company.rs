@@ -7,7 +7,7 @@ use tend_domain::catalog::ChannelCode;
 use tend_domain::channels::response_standard::ResponseStandards;
 use tend_domain::channels::service_hours::ServiceHoursSpec;
 use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
-use tend_domain::kernel::text::{Email, Name, Text, Tier};
+use tend_domain::kernel::text::{Email, Line, Name, Tier};
 use tend_domain::staff::Role;
 use tend_store::Store;
 
@@ -223,7 +223,7 @@ pub async fn catalogue(
     store.set_category_follow_up_days(billing, Some(3)).await?;
     let mut items = Vec::new();
     for (name, sku, price_cents) in PRODUCTS {
-        let sku = Text::<64>::parse(sku).expect("demo sku");
+        let sku = Line::<64>::parse(sku).expect("demo sku");
         let p = store
             .create_product(&Name::parse(name).expect("name"), Some(&sku), now)
             .await?;

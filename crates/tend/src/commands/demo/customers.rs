@@ -6,6 +6,7 @@ use jiff::{SignedDuration, Timestamp};
 use rand::Rng;
 use rand::rngs::StdRng;
 use tend_app::AppState;
+use tend_domain::customers::consent::ConsentVia;
 use tend_domain::customers::{CustomerDraft, EducationLevel, Gender};
 use tend_domain::kernel::ids::CustomerId;
 use tend_domain::kernel::money::{Currency, Money};
@@ -98,7 +99,10 @@ pub async fn customers(
         };
         let customer = draft.validate(year)?;
         let since = SignedDuration::from_hours(24 * rng.gen_range(400..900));
-        let stored = s.store.create_customer(&customer, today - since).await?;
+        let stored = s
+            .store
+            .create_customer(&customer, today - since, ConsentVia::Import)
+            .await?;
         let mut bought = Vec::new();
         for k in 0..rng.gen_range(1..=4) {
             let product = rng.gen_range(0..items.len());
