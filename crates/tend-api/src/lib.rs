@@ -14,6 +14,7 @@ mod complaints;
 mod customers;
 mod figures;
 mod health;
+mod problems;
 mod staff;
 mod transactions;
 
@@ -30,6 +31,7 @@ pub use complaints::*;
 pub use customers::*;
 pub use figures::*;
 pub use health::*;
+pub use problems::*;
 pub use staff::*;
 pub use transactions::*;
 
@@ -68,6 +70,12 @@ pub fn routes() -> Router<AppState> {
         .route("/transactions/{id}", get(get_transaction))
         .route("/figures", get(list_figures).post(create_figure))
         .route("/figures/{id}", get(get_figure))
+        .route("/problems", get(list_problems))
+        .route(
+            "/problems/weights",
+            get(get_problem_weights).put(put_problem_weights),
+        )
+        .route("/problems/{category}/actionability", put(put_actionability))
         .route("/figures/{id}/assignment", put(assign_figure))
         .route(
             "/figures/{id}/values",

@@ -18,6 +18,7 @@ mod figures;
 mod jobs;
 mod kernel;
 mod mail;
+mod problems;
 mod staff;
 mod store;
 pub mod testing;
@@ -35,6 +36,7 @@ pub use jobs::{
 pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
+pub use problems::{Mark, Period, WeightsSet};
 pub use staff::{
     AuthedEmployee, Invite, Session, hash_password, new_password, new_token, verify_password,
 };

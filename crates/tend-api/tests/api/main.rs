@@ -10,5 +10,6 @@ mod errors;
 mod figures;
 mod health;
 mod hostile;
+mod problems;
 mod revocation;
 use tend_testkit as helpers;

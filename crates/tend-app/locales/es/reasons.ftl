@@ -101,3 +101,4 @@ reason-figure_code = debe tener de 2 a 40 minúsculas, dígitos o _, empezando p
 reason-duplicate_figure = ya existe una cifra con este código
 reason-no_figure = no existe la cifra { $got }
 reason-duplicate_value = la misma cifra, periodo y dimensiones aparecen dos veces (también la línea { $line })
+reason-period_order = debe ser posterior a from ({ $from })

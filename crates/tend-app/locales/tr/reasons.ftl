@@ -101,3 +101,4 @@ reason-figure_code = harfle başlayan, 2 ile 40 arası küçük harf, rakam veya
 reason-duplicate_figure = bu kodla bir rakam zaten var
 reason-no_figure = { $got } adlı rakam yok
 reason-duplicate_value = aynı rakam, dönem ve boyutlar iki kez geçiyor (ayrıca { $line }. satır)
+reason-period_order = from tarihinden sonra olmalıdır ({ $from })
