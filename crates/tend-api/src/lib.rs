@@ -15,6 +15,7 @@ mod customers;
 mod figures;
 mod health;
 mod problems;
+mod profile;
 mod staff;
 mod transactions;
 
@@ -32,6 +33,7 @@ pub use customers::*;
 pub use figures::*;
 pub use health::*;
 pub use problems::*;
+pub use profile::*;
 pub use staff::*;
 pub use transactions::*;
 
@@ -39,6 +41,7 @@ pub use transactions::*;
 pub fn routes() -> Router<AppState> {
     let api = Router::new()
         .route("/customers", post(create_customer).get(list_customers))
+        .route("/customers/profile", get(customer_profile))
         .route("/customers/{id}", get(get_customer).patch(patch_customer))
         .route("/complaints", post(create_complaint).get(list_complaints))
         .route(

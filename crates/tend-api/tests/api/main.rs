@@ -11,5 +11,6 @@ mod figures;
 mod health;
 mod hostile;
 mod problems;
+mod profile;
 mod revocation;
 use tend_testkit as helpers;

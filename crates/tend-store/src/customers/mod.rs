@@ -2,6 +2,7 @@
 //! display names for pages that list many complaints.
 
 mod names;
+mod profile;
 mod read;
 mod rows;
 mod write;
