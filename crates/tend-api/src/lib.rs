@@ -16,6 +16,8 @@ mod customer_data;
 mod customers;
 mod figures;
 mod health;
+mod problems;
+mod profile;
 mod quotient;
 mod staff;
 mod survey_export;
@@ -36,6 +38,8 @@ pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
 pub use health::*;
+pub use problems::*;
+pub use profile::*;
 pub use quotient::*;
 pub use staff::*;
 pub use survey_export::*;
@@ -47,6 +51,7 @@ pub use transactions::*;
 pub fn routes() -> Router<AppState> {
     let api = Router::new()
         .route("/customers", post(create_customer).get(list_customers))
+        .route("/customers/profile", get(customer_profile))
         .route("/customers/{id}", get(get_customer).patch(patch_customer))
         .route("/customers/{id}/export", get(export_customer))
         .route("/customers/{id}/anonymise", post(anonymise_customer))
@@ -80,6 +85,12 @@ pub fn routes() -> Router<AppState> {
         .route("/transactions/{id}", get(get_transaction))
         .route("/figures", get(list_figures).post(create_figure))
         .route("/figures/{id}", get(get_figure))
+        .route("/problems", get(list_problems))
+        .route(
+            "/problems/weights",
+            get(get_problem_weights).put(put_problem_weights),
+        )
+        .route("/problems/{category}/actionability", put(put_actionability))
         .route("/figures/{id}/assignment", put(assign_figure))
         .route(
             "/figures/{id}/values",

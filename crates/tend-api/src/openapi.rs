@@ -24,9 +24,10 @@ use crate as routes;
         routes::create_survey, routes::list_surveys, routes::get_survey, routes::put_survey,
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
         routes::create_assessment, routes::list_assessments, routes::list_rounds,
+        routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::customer_profile,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "health")),
 )]
 pub struct ApiDoc;
 

@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod customers;
 pub mod figures;
 pub mod kernel;
+pub mod problems;
 pub mod quotient;
 pub mod staff;
 pub mod surveys;

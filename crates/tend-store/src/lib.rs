@@ -19,6 +19,7 @@ mod jobs;
 mod kernel;
 mod mail;
 mod monitor;
+mod problems;
 mod quotient;
 mod staff;
 mod store;
@@ -39,6 +40,7 @@ pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
+pub use problems::{Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
 pub use staff::{
     AuthedEmployee, FirstRun, Invite, Session, hash_password, new_password, new_token,

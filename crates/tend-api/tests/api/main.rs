@@ -13,6 +13,8 @@ mod figures;
 mod health;
 mod hostile;
 mod metrics;
+mod problems;
+mod profile;
 mod quotient;
 mod revocation;
 mod search;

@@ -118,3 +118,4 @@ reason-quotient_too_many = tiene { $count } afirmaciones (se recibieron { $got }
 reason-quotient_rating = la afirmación { $statement } debe valorarse de 1 a 5 (se recibió { $got })
 reason-quotient_unrated = las afirmaciones { $statements } de { $count } no están valoradas
 reason-amount_written = debe ser un importe escrito como { $example }: grupos de tres cifras, { $decimals } decimales como máximo para { $currency }
+reason-period_order = debe ser posterior a from ({ $from })

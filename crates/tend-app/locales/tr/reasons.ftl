@@ -118,3 +118,4 @@ reason-quotient_too_many = { $count } ifadeden oluşur (girilen puan sayısı: {
 reason-quotient_rating = { $statement }. ifade 1 ile 5 arasında puanlanmalıdır (girilen: { $got })
 reason-quotient_unrated = { $count } ifadeden { $statements } numaralı olanlar puanlanmadı
 reason-amount_written = { $example } biçiminde yazılmış bir tutar olmalı: üçer basamaklı gruplar, { $currency } için en çok { $decimals } ondalık
+reason-period_order = from tarihinden sonra olmalıdır ({ $from })

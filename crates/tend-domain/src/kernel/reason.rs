@@ -206,6 +206,9 @@ reasons! {
     DUPLICATE_FIGURE = "duplicate_figure": "a figure with this code exists",
     NO_FIGURE = "no_figure": "no figure {got}",
     DUPLICATE_VALUE = "duplicate_value": "the same figure, period and dimensions appear twice (also line {line})",
+    // Problems (the insight capability: the top problems ranking).
+    /// `from`: the period's first day, as given.
+    PERIOD_ORDER = "period_order": "must be after from ({from})",
 
     // Listening: surveys.
     SURVEY_LANGUAGE = "survey_language": "must be a language Tend speaks: en, es or tr (got {got})",

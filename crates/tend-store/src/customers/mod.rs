@@ -6,6 +6,7 @@ mod consent;
 mod export;
 mod names;
 mod people;
+mod profile;
 mod read;
 mod rows;
 mod search;

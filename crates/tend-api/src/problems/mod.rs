@@ -1,0 +1,283 @@
+//! `/api/v1/problems`: the top problems — complaint categories ranked over a period by the
+//! documented score (frequency, cost, customers lost; weights adjustable by managers), compared
+//! with the previous period of equal length, non-actionable categories listed apart, and the top
+//! three with their evidence.
+
+mod marks;
+
+pub use marks::*;
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+use tend_domain::kernel::reason::{DATE, OUT_OF_RANGE, PERIOD_ORDER};
+use tend_domain::problems::{DEFAULT_LOST_DAYS, Sources, Tally, Trend, rank};
+use tend_domain::staff::Permission;
+use tend_store::Period;
+
+use crate::AppState;
+use crate::auth::Authed;
+use crate::error::{ApiError, ApiResult};
+
+/// The score's definition, as served in every answer.
+pub const SCORE_DEFINITION: &str = "Over the actionable categories with complaints in the period: \
+F = complaints / the largest complaints count, C = cost / the largest cost, L = customers lost / \
+the largest customers lost (a part is 0 when its largest is 0); score = (w_f*F + w_c*C + w_l*L) / \
+(w_f + w_c + w_l), from 0 to 1. Ties: more complaints first, then the lower category id. \
+Non-actionable categories are not scored.";
+/// The cost's definition.
+pub const COST_DEFINITION: &str = "Compensation of the category's complaints received in the \
+period that have been resolved, plus the amounts of purchases marked returned, dated in the \
+period, made by one of the category's complainants of the period and of the product that \
+complainant complained of in this category (each purchase counted once per category). Minor \
+units, one currency assumed.";
+/// The customers-lost definition.
+pub const LOST_DEFINITION: &str = "Among the category's complainants of the period whose \
+complaint was resolved, the first resolution of their earliest-resolved such complaint starts a \
+window of lost_days days; once the window has ended, a complainant is lost when no purchase not \
+returned falls in it (after the resolution, up to and including its end). lost_base counts the \
+complainants whose window has ended.";
+
+/// `from`, `to`: UTC dates, `to` excluded (default: the three months before tomorrow);
+/// `lost_days`: the customers-lost window, 1..=730 (default 90).
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ProblemsQuery {
+    from: Option<String>,
+    to: Option<String>,
+    lost_days: Option<i64>,
+}
+
+/// One category's row. Money in minor units.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ProblemRow {
+    /// 1-based among the ranked; null for a non-actionable category.
+    pub rank: Option<usize>,
+    pub category_id: i64,
+    /// The category's path in the tree, `Parent / Child`.
+    pub category: String,
+    pub complaints: i64,
+    /// Distinct customers among the complaints.
+    pub customers: i64,
+    /// customers ÷ all complainants of the period (0..=1).
+    pub customer_share: f64,
+    pub compensation_minor: i64,
+    pub returns_minor: i64,
+    pub cost_minor: i64,
+    pub customers_lost: i64,
+    pub lost_base: i64,
+    pub previous_complaints: i64,
+    pub trend: Trend,
+    /// F, C, L and the score; null when not ranked.
+    pub frequency: Option<f64>,
+    pub cost: Option<f64>,
+    pub lost: Option<f64>,
+    pub score: Option<f64>,
+    pub actionable: bool,
+    pub note: Option<String>,
+}
+
+/// One of the top three with its evidence.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct TopProblem {
+    pub rank: usize,
+    pub category_id: i64,
+    pub category: String,
+    pub complaints: i64,
+    pub customers: i64,
+    pub cost_minor: i64,
+    pub customers_lost: i64,
+    /// Up to three complaint references, oldest first.
+    pub samples: Vec<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ProblemsView {
+    pub from: String,
+    pub to: String,
+    pub previous_from: String,
+    pub previous_to: String,
+    pub lost_days: i64,
+    /// Distinct complainants of the period, over all categories and none.
+    pub complainants: i64,
+    pub weights: WeightsView,
+    pub score_definition: &'static str,
+    pub cost_definition: &'static str,
+    pub lost_definition: &'static str,
+    pub sources: Sources,
+    pub ranked: Vec<ProblemRow>,
+    pub not_actionable: Vec<ProblemRow>,
+    pub top: Vec<TopProblem>,
+}
+
+fn date(field: &str, raw: Option<&str>, default: Date) -> ApiResult<Date> {
+    match raw {
+        None => Ok(default),
+        Some(r) => r
+            .parse()
+            .map_err(|_| ApiError::invalid(field, DATE.with("got", format!("{r:?}")))),
+    }
+}
+
+fn start(d: Date) -> jiff::Timestamp {
+    d.to_zoned(TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .unwrap_or(jiff::Timestamp::MAX)
+}
+
+/// The categories' paths by id, `Parent / Child`.
+pub(crate) async fn category_paths(s: &AppState) -> ApiResult<HashMap<i64, String>> {
+    let all = s.store.categories().await?;
+    let by: HashMap<i64, _> = all.iter().map(|c| (c.id.0, c)).collect();
+    let path = |mut id: i64| {
+        let mut parts = Vec::new();
+        while let Some(c) = by.get(&id) {
+            parts.push(c.name.clone());
+            match c.parent_id {
+                Some(p) if parts.len() < 32 => id = p.0,
+                _ => break,
+            }
+        }
+        parts.reverse();
+        parts.join(" / ")
+    };
+    Ok(by.keys().map(|&id| (id, path(id))).collect())
+}
+
+#[utoipa::path(get, path = "/api/v1/problems", tag = "problems", params(ProblemsQuery),
+    responses((status = 200, body = ProblemsView), (status = 422, body = crate::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn list_problems(
+    State(s): State<AppState>,
+    auth: Authed,
+    query: Result<Query<ProblemsQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<ProblemsView>> {
+    auth.require(Permission::Read)?;
+    let Query(q) = query.map_err(|e| ApiError::invalid("query", e.body_text()))?;
+    let now = s.clock.now();
+    let tomorrow = now.to_zoned(TimeZone::UTC).date().saturating_add(1.day());
+    let to = date("to", q.to.as_deref(), tomorrow)?;
+    let from = date("from", q.from.as_deref(), to.saturating_sub(3.months()))?;
+    if to <= from {
+        return Err(ApiError::invalid("to", PERIOD_ORDER.with("from", from)));
+    }
+    let lost_days = q.lost_days.unwrap_or(DEFAULT_LOST_DAYS);
+    if !(1..=730).contains(&lost_days) {
+        let why = OUT_OF_RANGE
+            .with("min", 1)
+            .with("max", 730)
+            .with("got", lost_days);
+        return Err(ApiError::invalid("lost_days", why));
+    }
+    let days = from.until(to).map(|s| s.get_days()).unwrap_or(0);
+    let previous_from = from.saturating_sub(i64::from(days).days());
+    let window_us = lost_days * 86_400_000_000;
+    let period = Period {
+        from: start(from),
+        to: start(to),
+        window_us,
+        now,
+    };
+    let before = Period {
+        from: start(previous_from),
+        to: start(from),
+        window_us,
+        now,
+    };
+    let (tallies, complainants) = s.store.problem_tallies(period).await?;
+    let (previous, _) = s.store.problem_tallies(before).await?;
+    let previous: HashMap<i64, i64> = previous
+        .iter()
+        .map(|t| (t.category_id, t.complaints))
+        .collect();
+    let marks: HashMap<i64, _> = s
+        .store
+        .problem_marks()
+        .await?
+        .into_iter()
+        .map(|m| (m.category_id, m))
+        .collect();
+    let actionable = |id: i64| marks.get(&id).is_none_or(|m| m.actionable);
+    let weights = s.store.problem_weights(now).await?;
+    let ranked = rank(&tallies, weights.weights, actionable);
+    let paths = category_paths(&s).await?;
+    let row = |t: &Tally, r: Option<(usize, &tend_domain::problems::Ranked)>| ProblemRow {
+        rank: r.map(|(i, _)| i + 1),
+        category_id: t.category_id,
+        category: paths.get(&t.category_id).cloned().unwrap_or_default(),
+        complaints: t.complaints,
+        customers: t.customers,
+        customer_share: if complainants == 0 {
+            0.0
+        } else {
+            t.customers as f64 / complainants as f64
+        },
+        compensation_minor: t.compensation_minor,
+        returns_minor: t.returns_minor,
+        cost_minor: t.cost_minor(),
+        customers_lost: t.lost,
+        lost_base: t.lost_base,
+        previous_complaints: previous.get(&t.category_id).copied().unwrap_or(0),
+        trend: Trend::of(
+            t.complaints,
+            previous.get(&t.category_id).copied().unwrap_or(0),
+        ),
+        frequency: r.map(|(_, x)| x.frequency),
+        cost: r.map(|(_, x)| x.cost),
+        lost: r.map(|(_, x)| x.lost),
+        score: r.map(|(_, x)| x.score),
+        actionable: actionable(t.category_id),
+        note: marks.get(&t.category_id).and_then(|m| m.note.clone()),
+    };
+    let mut top = Vec::new();
+    for (i, x) in ranked.iter().take(3).enumerate() {
+        let t = &x.tally;
+        top.push(TopProblem {
+            rank: i + 1,
+            category_id: t.category_id,
+            category: paths.get(&t.category_id).cloned().unwrap_or_default(),
+            complaints: t.complaints,
+            customers: t.customers,
+            cost_minor: t.cost_minor(),
+            customers_lost: t.lost,
+            samples: s.store.problem_samples(t.category_id, period, 3).await?,
+        });
+    }
+    let not_actionable = tallies
+        .iter()
+        .filter(|t| !actionable(t.category_id))
+        .map(|t| row(t, None))
+        .collect();
+    Ok(Json(ProblemsView {
+        from: from.to_string(),
+        to: to.to_string(),
+        previous_from: previous_from.to_string(),
+        previous_to: from.to_string(),
+        lost_days,
+        complainants,
+        weights: weights.into(),
+        score_definition: SCORE_DEFINITION,
+        cost_definition: COST_DEFINITION,
+        lost_definition: LOST_DEFINITION,
+        sources: Sources {
+            complaints: true,
+            compensation: true,
+            returns: true,
+            customers_lost: true,
+            survey_answers: false,
+            focus_groups: false,
+        },
+        ranked: ranked
+            .iter()
+            .enumerate()
+            .map(|(i, x)| row(&x.tally, Some((i, x))))
+            .collect(),
+        not_actionable,
+        top,
+    }))
+}
