@@ -13,6 +13,7 @@
 mod catalog;
 mod channels;
 mod complaints;
+mod csat;
 mod customers;
 mod figures;
 mod jobs;
@@ -28,6 +29,7 @@ mod transactions;
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
+pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{CustomerPage, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};
 pub use jobs::{

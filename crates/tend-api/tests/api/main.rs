@@ -11,6 +11,6 @@ mod errors;
 mod figures;
 mod health;
 mod hostile;
-mod revocation;
 mod metrics;
+mod revocation;
 use tend_testkit as helpers;

@@ -112,3 +112,8 @@ reason-choice_options = necesita de 2 a { $max } opciones (tiene { $got })
 reason-no_questions = necesita de 1 a { $max } preguntas (tiene { $got })
 reason-survey_answered = esta encuesta ya se respondió desde aquí
 reason-not_for_kind = no se aplica a este tipo de pregunta
+
+# Escucha: satisfacción tras la resolución (CSAT).
+reason-csat_answered = esta pregunta de satisfacción ya se respondió
+reason-csat_expired = esta pregunta de satisfacción caducó { $hours } horas después de enviarse
+reason-csat_reason = debe ser uno de los motivos de la lista (se recibió { $got })

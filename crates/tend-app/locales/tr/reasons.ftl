@@ -112,3 +112,8 @@ reason-choice_options = 2 ile { $max } arasında seçenek gerekir ({ $got } var)
 reason-no_questions = 1 ile { $max } arasında soru gerekir ({ $got } var)
 reason-survey_answered = bu anket buradan zaten yanıtlandı
 reason-not_for_kind = bu soru türü için geçerli değil
+
+# Dinleme: çözüm sonrası memnuniyet (CSAT).
+reason-csat_answered = bu memnuniyet sorusu zaten yanıtlandı
+reason-csat_expired = bu memnuniyet sorusunun süresi gönderildikten { $hours } saat sonra doldu
+reason-csat_reason = listedeki nedenlerden biri olmalı ({ $got } alındı)

@@ -217,6 +217,11 @@ reasons! {
     NO_QUESTIONS = "no_questions": "needs from 1 to {max} questions (got {got})",
     SURVEY_ANSWERED = "survey_answered": "this survey was answered already from here",
     NOT_FOR_KIND = "not_for_kind": "does not apply to this kind of question",
+
+    // Listening: satisfaction after resolution (CSAT).
+    CSAT_ANSWERED = "csat_answered": "this satisfaction question was answered already",
+    CSAT_EXPIRED = "csat_expired": "this satisfaction question expired {hours} hours after it was sent",
+    CSAT_REASON = "csat_reason": "must be one of the listed reasons (got {got})",
 }
 
 #[cfg(test)]

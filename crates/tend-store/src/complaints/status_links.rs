@@ -28,7 +28,7 @@ fn mac(key: &[u8], id: ComplaintId) -> HmacSha256 {
 impl Store {
     /// The installation's status-link key, created at random on first use. Concurrent first
     /// uses (several servers) agree: the first insert wins and everyone reads it back.
-    async fn status_key(&self) -> StoreResult<Vec<u8>> {
+    pub(crate) async fn status_key(&self) -> StoreResult<Vec<u8>> {
         if let Some(key) = self.inner.status_key.get() {
             return Ok(key.clone());
         }
