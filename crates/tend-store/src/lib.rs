@@ -13,6 +13,7 @@
 mod catalog;
 mod channels;
 mod complaints;
+mod csat;
 mod customers;
 mod figures;
 mod jobs;
@@ -30,6 +31,7 @@ mod transactions;
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
+pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};
 pub use jobs::{

@@ -93,3 +93,31 @@ mail-breach-body =
     Please act on it now: { $link }
 
     { mail-sign-staff }
+
+## Csat. To the customer a day after resolution: the satisfaction question, with its private single-use link.
+
+# Variables: $name, $reference, $link
+mail-csat-subject = How did we handle your complaint { $reference }?
+mail-csat-body =
+    Dear { $name },
+
+    Your complaint { $reference } has been resolved. How satisfied are you with how we handled it? Please answer on a scale from 1 (very dissatisfied) to 5 (very satisfied).
+
+    Answer here (one answer, within 14 days): { $link }
+
+    This link is personal; please do not share it.
+
+    { mail-sign-customer }
+
+## CsatAlert. To the assignee at resolution: a customer answered the satisfaction question with 1–3.
+
+# Variables: $name, $reference, $summary, $link
+mail-csat-alert-subject = Dissatisfied customer on complaint { $reference }
+mail-csat-alert-body =
+    Hello { $name },
+
+    The customer of complaint { $reference } is not satisfied with how it was handled: { $summary }
+
+    Its follow-up is open again. Open it here: { $link }
+
+    { mail-sign-staff }

@@ -92,3 +92,31 @@ mail-breach-body =
     Actúe ahora: { $link }
 
     { mail-sign-staff }
+
+## Csat. Al cliente un día después de la resolución: la pregunta de satisfacción, con su enlace privado de un solo uso.
+
+# Variables: $name, $reference, $link
+mail-csat-subject = ¿Cómo gestionamos su reclamación { $reference }?
+mail-csat-body =
+    Estimado/a { $name }:
+
+    Su reclamación { $reference } ha sido resuelta. ¿Cuán satisfecho/a está con cómo la gestionamos? Responda en una escala del 1 (muy insatisfecho/a) al 5 (muy satisfecho/a).
+
+    Responda aquí (una sola respuesta, en un plazo de 14 días): { $link }
+
+    Este enlace es personal; por favor, no lo comparta.
+
+    { mail-sign-customer }
+
+## CsatAlert. A la persona asignada al resolver: un cliente respondió a la pregunta de satisfacción con 1–3.
+
+# Variables: $name, $reference, $summary, $link
+mail-csat-alert-subject = Cliente insatisfecho en la reclamación { $reference }
+mail-csat-alert-body =
+    Hola, { $name }:
+
+    El cliente de la reclamación { $reference } no está satisfecho con cómo se gestionó: { $summary }
+
+    Su seguimiento vuelve a estar abierto. Ábrala aquí: { $link }
+
+    { mail-sign-staff }

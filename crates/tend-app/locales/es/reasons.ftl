@@ -119,3 +119,8 @@ reason-quotient_rating = la afirmación { $statement } debe valorarse de 1 a 5 (
 reason-quotient_unrated = las afirmaciones { $statements } de { $count } no están valoradas
 reason-amount_written = debe ser un importe escrito como { $example }: grupos de tres cifras, { $decimals } decimales como máximo para { $currency }
 reason-period_order = debe ser posterior a from ({ $from })
+
+# Escucha: satisfacción tras la resolución (CSAT).
+reason-csat_answered = esta pregunta de satisfacción ya se respondió
+reason-csat_expired = esta pregunta de satisfacción caducó { $hours } horas después de enviarse
+reason-csat_reason = debe ser uno de los motivos de la lista (se recibió { $got })

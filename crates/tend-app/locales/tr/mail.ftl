@@ -92,3 +92,31 @@ mail-breach-body =
     Lütfen hemen ilgilenin: { $link }
 
     { mail-sign-staff }
+
+## Csat. Çözümden bir gün sonra müşteriye: memnuniyet sorusu, kişiye özel tek kullanımlık bağlantısıyla.
+
+# Variables: $name, $reference, $link
+mail-csat-subject = { $reference } numaralı şikâyetinizi nasıl ele aldık?
+mail-csat-body =
+    Sayın { $name },
+
+    { $reference } numaralı şikâyetiniz çözüldü. Şikâyetinizi ele alış biçimimizden ne kadar memnunsunuz? Lütfen 1 (hiç memnun değilim) ile 5 (çok memnunum) arasında yanıtlayın.
+
+    Buradan yanıtlayın (tek yanıt, 14 gün içinde): { $link }
+
+    Bu bağlantı size özeldir; lütfen paylaşmayın.
+
+    { mail-sign-customer }
+
+## CsatAlert. Çözüm anında atanmış kişiye: bir müşteri memnuniyet sorusunu 1–3 ile yanıtladı.
+
+# Variables: $name, $reference, $summary, $link
+mail-csat-alert-subject = { $reference } numaralı şikâyette memnun olmayan müşteri
+mail-csat-alert-body =
+    Merhaba { $name },
+
+    { $reference } numaralı şikâyetin müşterisi, şikâyetin ele alınışından memnun değil: { $summary }
+
+    Takip adımı yeniden açıldı. Buradan açın: { $link }
+
+    { mail-sign-staff }

@@ -119,3 +119,8 @@ reason-quotient_rating = { $statement }. ifade 1 ile 5 arasında puanlanmalıdı
 reason-quotient_unrated = { $count } ifadeden { $statements } numaralı olanlar puanlanmadı
 reason-amount_written = { $example } biçiminde yazılmış bir tutar olmalı: üçer basamaklı gruplar, { $currency } için en çok { $decimals } ondalık
 reason-period_order = from tarihinden sonra olmalıdır ({ $from })
+
+# Dinleme: çözüm sonrası memnuniyet (CSAT).
+reason-csat_answered = bu memnuniyet sorusu zaten yanıtlandı
+reason-csat_expired = bu memnuniyet sorusunun süresi gönderildikten { $hours } saat sonra doldu
+reason-csat_reason = listedeki nedenlerden biri olmalı ({ $got } alındı)

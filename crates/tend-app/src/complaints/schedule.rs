@@ -1,6 +1,7 @@
 //! What a complaint's changes set off: the jobs a new complaint starts with, the watcher
 //! re-armed when anything it reads changes, the follow-up scheduled at resolution (default
-//! delay per category), and the assignee told about a new assignment.
+//! delay per category) and the CSAT question a day after it, and the assignee told about a
+//! new assignment.
 
 use jiff::{SignedDuration, Timestamp};
 use tend_domain::catalog::follow_up_days;
@@ -12,6 +13,7 @@ use tend_store::{Complaint, NewJob, StoreResult};
 use super::messages::{Acknowledge, FollowUp, FollowUpDue};
 use super::watch::Watch;
 use crate::AppState;
+use crate::csat::{self, Csat, CsatDue};
 use crate::i18n::Language;
 use crate::jobs::{enqueue, new_job, rearm};
 use crate::mail::deliver::{Event, enqueue_mail};
@@ -92,6 +94,17 @@ pub async fn after_change(
             resolved: resolved.as_microsecond(),
         };
         enqueue::<FollowUp>(&s.store, &due, at, now).await?;
+    }
+    if r.status == Status::Resolved
+        && before.status != Status::Resolved
+        && let Some(resolved) = r.resolution.resolved_at
+    {
+        let due = CsatDue {
+            complaint: id.0,
+            resolved: resolved.as_microsecond(),
+            assignee: r.assignee_id.map(|e| e.0),
+        };
+        enqueue::<Csat>(&s.store, &due, csat::due_at(resolved), now).await?;
     }
     if let Some(to) = r.assignee_id
         && before.assignee_id != Some(to)

@@ -24,6 +24,11 @@ pub enum Event {
     FollowUp(ComplaintId, i64),
     /// `retention:{transaction}`: the retention contact after a purchase.
     Retention(i64),
+    /// `csat:{complaint}:{resolved}`: the CSAT question of one resolution (its instant in UTC
+    /// microseconds).
+    Csat(ComplaintId, i64),
+    /// `csat_alert:{request}`: the assignee told of a dissatisfied CSAT answer.
+    CsatAlert(i64),
     /// `sla:{complaint}:{target}:{stage}:employee-{id}`: a response-standard alert to one employee.
     Alert(ComplaintId, Target, Stage, EmployeeId),
     /// `assigned:{complaint}:{employee}:v{version}`: an assignment, at the complaint's version.
@@ -36,6 +41,8 @@ impl Event {
             Event::Acknowledgement(c) => format!("ack:{}", c.0),
             Event::FollowUp(c, resolved) => format!("follow_up:{}:{resolved}", c.0),
             Event::Retention(t) => format!("retention:{t}"),
+            Event::Csat(c, resolved) => format!("csat:{}:{resolved}", c.0),
+            Event::CsatAlert(r) => format!("csat_alert:{r}"),
             Event::Alert(c, target, stage, e) => format!(
                 "sla:{}:{}:{}:employee-{}",
                 c.0,

@@ -10,6 +10,8 @@ pub enum MailKind {
     Assignment,
     ResponseWarning,
     Breach,
+    Csat,
+    CsatAlert,
 }
 
 impl MailKind {
@@ -22,15 +24,19 @@ impl MailKind {
             MailKind::Assignment => "assignment",
             MailKind::ResponseWarning => "response_warning",
             MailKind::Breach => "breach",
+            MailKind::Csat => "csat",
+            MailKind::CsatAlert => "csat_alert",
         }
     }
 
-    pub const ALL: [MailKind; 6] = [
+    pub const ALL: [MailKind; 8] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,
         MailKind::Retention,
         MailKind::Assignment,
         MailKind::ResponseWarning,
         MailKind::Breach,
+        MailKind::Csat,
+        MailKind::CsatAlert,
     ];
 }

@@ -27,6 +27,21 @@ pub enum Template {
         reference: String,
         answer_link: String,
     },
+    /// To the customer a day after resolution: the CSAT question (1–5), with its private
+    /// single-use link.
+    Csat {
+        name: String,
+        reference: String,
+        answer_link: String,
+    },
+    /// To the assignee at resolution: a customer answered the CSAT question with 1–3
+    /// (`summary`: the rating and their reason).
+    CsatAlert {
+        name: String,
+        reference: String,
+        summary: String,
+        link: String,
+    },
     /// To the customer a month after a purchase.
     Retention {
         name: String,
@@ -88,6 +103,17 @@ impl Template {
                 reference,
                 answer_link: link,
             },
+            MailKind::Csat => Template::Csat {
+                name,
+                reference,
+                answer_link: link,
+            },
+            MailKind::CsatAlert => Template::CsatAlert {
+                name,
+                reference,
+                summary,
+                link,
+            },
             MailKind::Retention => Template::Retention {
                 name,
                 reference,
@@ -122,6 +148,8 @@ impl Template {
             Template::Acknowledgement { .. } => MailKind::Acknowledgement,
             Template::FollowUp { .. } => MailKind::FollowUp,
             Template::Retention { .. } => MailKind::Retention,
+            Template::Csat { .. } => MailKind::Csat,
+            Template::CsatAlert { .. } => MailKind::CsatAlert,
             Template::Assignment { .. } => MailKind::Assignment,
             Template::ResponseWarning { .. } => MailKind::ResponseWarning,
             Template::Breach { .. } => MailKind::Breach,
@@ -140,6 +168,11 @@ impl Template {
                 name,
                 reference,
                 answer_link: link,
+            }
+            | Template::Csat {
+                name,
+                reference,
+                answer_link: link,
             } => {
                 vec![("name", name), ("reference", reference), ("link", link)]
             }
@@ -155,6 +188,12 @@ impl Template {
                 ("link", link),
             ],
             Template::Assignment {
+                name,
+                reference,
+                summary,
+                link,
+            }
+            | Template::CsatAlert {
                 name,
                 reference,
                 summary,

@@ -141,7 +141,10 @@ mod tests {
                 assert!(r.text.trim_end().ends_with(&MAIL.format(
                     language,
                     match kind {
-                        MailKind::Assignment | MailKind::ResponseWarning | MailKind::Breach => {
+                        MailKind::Assignment
+                        | MailKind::ResponseWarning
+                        | MailKind::Breach
+                        | MailKind::CsatAlert => {
                             "mail-sign-staff"
                         }
                         _ => "mail-sign-customer",

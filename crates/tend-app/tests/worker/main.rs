@@ -6,6 +6,7 @@
 use tend_testkit as helpers;
 use tend_testkit::smtp;
 
+mod csat;
 mod messages;
 mod outage;
 mod sla;

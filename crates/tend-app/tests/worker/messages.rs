@@ -103,6 +103,8 @@ async fn the_follow_up_is_asked_once_after_the_categorys_delay() {
         .as_i64()
         .unwrap();
     let w = worker(&app, Some(Mailer::new(&smtp.settings()).unwrap()), "w1");
+    // The follow-up alone: the CSAT question a day after resolution has its own tests.
+    app.store.set_csat_enabled("phone", false).await.unwrap();
     walk_to_resolved(&app, id).await;
     let resolved = app.complaint(id).await;
     assert_eq!(

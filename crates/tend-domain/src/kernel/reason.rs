@@ -227,6 +227,11 @@ reasons! {
     QUOTIENT_UNRATED = "quotient_unrated": "statements {statements} of {count} are not rated",
     // search and imports: amounts as a person types them (kernel::money_text)
     AMOUNT_WRITTEN = "amount_written": "must be an amount written like {example}: groups of three digits, at most {decimals} decimals for {currency}",
+
+    // Listening: satisfaction after resolution (CSAT).
+    CSAT_ANSWERED = "csat_answered": "this satisfaction question was answered already",
+    CSAT_EXPIRED = "csat_expired": "this satisfaction question expired {hours} hours after it was sent",
+    CSAT_REASON = "csat_reason": "must be one of the listed reasons (got {got})",
 }
 
 #[cfg(test)]
