@@ -181,6 +181,8 @@ async fn alert(
             summary: summary.to_owned(),
             link: format!("{}/complaints/{id}", s.public_url()),
         },
+        // Staff mail: no consent to withdraw.
+        withdraw_link: None,
     };
     let now = s.clock.now();
     enqueue_mail(

@@ -81,7 +81,7 @@ async fn ask(w: &Worker, p: CsatDue) -> StoreResult<Handled> {
         reference: c.reference.clone(),
         answer_link: format!("{}/csat/{token}", w.state.public_url()),
     };
-    if let Some(mail) = mail_to(&customer, template) {
+    if let Some(mail) = mail_to(w, &customer, template).await? {
         let event = Event::Csat(id, p.resolved);
         enqueue_mail(store, &event, &r.channel, mail, now).await?;
     }

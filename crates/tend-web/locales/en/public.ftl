@@ -46,3 +46,21 @@ track-satisfied-question = Are you satisfied with how we resolved this?
 track-messages = Your messages
 track-add-message = Add a message
 track-send = Send
+
+# The satisfaction question after a resolution (/csat/{token}).
+csat-title = How did we handle it?
+csat-question = How satisfied are you with how we handled your complaint?
+csat-scale = 1 = very dissatisfied, 5 = very satisfied.
+csat-why-hint = If you chose 1 to 3, please tell us why.
+csat-reason = The main reason
+csat-why = What should we have done better?
+csat-send = Send my answer
+csat-thanks = Thank you: your answer is recorded.
+csat-answered = This question has been answered already. Thank you.
+csat-rating-required = Choose a number from 1 to 5.
+csat-reason-too_slow = It took too long
+csat-reason-not_solved = The problem is not solved
+csat-reason-staff_manner = How the staff treated me
+csat-reason-unclear_information = The information was unclear
+csat-reason-compensation = The compensation
+csat-reason-other = Something else

@@ -46,3 +46,21 @@ track-satisfied-question = ¿Está satisfecho con cómo resolvimos esto?
 track-messages = Sus mensajes
 track-add-message = Añadir un mensaje
 track-send = Enviar
+
+# La pregunta de satisfacción tras una resolución (/csat/{token}).
+csat-title = ¿Cómo lo hicimos?
+csat-question = ¿Qué tan satisfecho está con cómo gestionamos su queja?
+csat-scale = 1 = muy insatisfecho, 5 = muy satisfecho.
+csat-why-hint = Si eligió de 1 a 3, díganos por qué.
+csat-reason = El motivo principal
+csat-why = ¿Qué deberíamos haber hecho mejor?
+csat-send = Enviar mi respuesta
+csat-thanks = Gracias: su respuesta ha quedado registrada.
+csat-answered = Esta pregunta ya fue respondida. Gracias.
+csat-rating-required = Elija un número del 1 al 5.
+csat-reason-too_slow = Tardó demasiado
+csat-reason-not_solved = El problema no está resuelto
+csat-reason-staff_manner = El trato del personal
+csat-reason-unclear_information = La información no era clara
+csat-reason-compensation = La compensación
+csat-reason-other = Otra cosa

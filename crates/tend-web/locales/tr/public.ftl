@@ -46,3 +46,21 @@ track-satisfied-question = Bu sorunu çözme biçimimizden memnun musunuz?
 track-messages = İletileriniz
 track-add-message = İleti ekle
 track-send = Gönder
+
+# Çözümden sonraki memnuniyet sorusu (/csat/{token}).
+csat-title = Nasıl ilgilendik?
+csat-question = Şikâyetinizle ilgilenme biçimimizden ne kadar memnunsunuz?
+csat-scale = 1 = hiç memnun değilim, 5 = çok memnunum.
+csat-why-hint = 1 ile 3 arasını seçtiyseniz lütfen nedenini yazın.
+csat-reason = Başlıca neden
+csat-why = Neyi daha iyi yapmalıydık?
+csat-send = Yanıtımı gönder
+csat-thanks = Teşekkürler: yanıtınız kaydedildi.
+csat-answered = Bu soru zaten yanıtlandı. Teşekkürler.
+csat-rating-required = 1 ile 5 arasında bir sayı seçin.
+csat-reason-too_slow = Çok uzun sürdü
+csat-reason-not_solved = Sorun çözülmedi
+csat-reason-staff_manner = Personelin tutumu
+csat-reason-unclear_information = Bilgiler açık değildi
+csat-reason-compensation = Tazminat
+csat-reason-other = Başka bir şey

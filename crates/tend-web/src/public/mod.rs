@@ -1,8 +1,10 @@
 //! The customers' pages: the public complaint form, the private status page and the
-//! withdrawal of consent to later contact (from the status page and from every mail's link).
+//! withdrawal of consent to later contact (from the status page and from every mail's link),
+//! and the satisfaction question mailed after a resolution.
 
 pub(crate) mod complain;
 pub(crate) mod consent;
+pub(crate) mod csat;
 pub(crate) mod status;
 
 use axum::Router;
@@ -18,6 +20,7 @@ pub fn routes() -> Router<WebState> {
         .route("/status/{token}/message", post(status::message))
         .route("/status/{token}/satisfaction", post(status::satisfaction))
         .route("/status/{token}/consent", post(status::withdraw))
+        .route("/csat/{token}", get(csat::ask).post(csat::submit))
         .route(
             "/consent/{token}",
             get(consent::page).post(consent::withdraw),
