@@ -3,6 +3,7 @@
 
 use tend_testkit as helpers;
 
+mod audit;
 mod browser;
 mod dead_jobs;
 mod i18n;

@@ -7,9 +7,9 @@ use tend_domain::catalog::ChannelCode;
 use tend_domain::channels::response_standard::ResponseStandards;
 use tend_domain::channels::service_hours::ServiceHoursSpec;
 use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
-use tend_domain::kernel::text::{Email, Name, Text, Tier};
+use tend_domain::kernel::text::{Email, Line, Name, Tier};
 use tend_domain::staff::Role;
-use tend_store::Store;
+use tend_store::{Actor, Store};
 
 /// An employee of the demo company, as stored.
 pub struct Staff {
@@ -156,13 +156,25 @@ pub async fn channels(store: &Store) -> anyhow::Result<()> {
         let code = ChannelCode::parse(code).expect("demo channel");
         if let Some(hours) = hours {
             let spec: ServiceHoursSpec = serde_json::from_value(hours)?;
-            store.set_service_hours(&code, &spec.validate()?).await?;
+            store
+                .set_service_hours(
+                    &code,
+                    &spec.validate()?,
+                    Timestamp::now(),
+                    &Actor::system("demo"),
+                )
+                .await?;
         }
         let standards: ResponseStandards = serde_json::from_value(json!({
             "targets": targets, "warn_at_percent": 80, "escalate_on_breach": escalate,
         }))?;
         store
-            .set_response_standards(&code, &standards.validate()?)
+            .set_response_standards(
+                &code,
+                &standards.validate()?,
+                Timestamp::now(),
+                &Actor::system("demo"),
+            )
             .await?;
     }
     Ok(())
@@ -223,7 +235,7 @@ pub async fn catalogue(
     store.set_category_follow_up_days(billing, Some(3)).await?;
     let mut items = Vec::new();
     for (name, sku, price_cents) in PRODUCTS {
-        let sku = Text::<64>::parse(sku).expect("demo sku");
+        let sku = Line::<64>::parse(sku).expect("demo sku");
         let p = store
             .create_product(&Name::parse(name).expect("name"), Some(&sku), now)
             .await?;
