@@ -47,7 +47,9 @@ pub async fn put_service_hours(
     auth.require(Permission::Manage)?;
     let code = channel(&code)?;
     let hours = spec.validate()?;
-    s.store.set_service_hours(&code, &hours).await?;
+    s.store
+        .set_service_hours(&code, &hours, s.clock.now(), &auth.actor())
+        .await?;
     Ok(Json(hours.to_spec()))
 }
 
@@ -79,6 +81,8 @@ pub async fn put_response_standards(
     auth.require(Permission::Manage)?;
     let code = channel(&code)?;
     let standards = standards.validate()?;
-    s.store.set_response_standards(&code, &standards).await?;
+    s.store
+        .set_response_standards(&code, &standards, s.clock.now(), &auth.actor())
+        .await?;
     Ok(Json(standards))
 }

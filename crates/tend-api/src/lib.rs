@@ -9,6 +9,7 @@ pub mod extract;
 pub mod openapi;
 pub mod views;
 
+mod audit;
 mod catalog;
 mod channels;
 mod complaints;
@@ -31,6 +32,7 @@ pub use tend_app::AppState;
 
 use crate::error::ApiError;
 
+pub use audit::*;
 pub use catalog::*;
 pub use channels::*;
 pub use complaints::*;
@@ -75,6 +77,7 @@ pub fn routes() -> Router<AppState> {
             "/channels/{channel}/response-standards",
             get(get_response_standards).put(put_response_standards),
         )
+        .route("/audit", get(list_audit))
         .route("/employees", get(list_employees))
         .route("/employees/{id}/tokens/revoke", post(revoke_tokens))
         .route("/employees/{id}/active", put(set_active))

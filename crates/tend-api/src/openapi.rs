@@ -17,7 +17,7 @@ use crate as routes;
         routes::create_complaint, routes::list_complaints, routes::get_complaint, routes::patch_complaint,
         routes::act_on_complaint, routes::add_step, routes::list_steps, routes::timeline,
         routes::list_categories, routes::create_category, routes::list_products, routes::create_product,
-        routes::list_channels, routes::list_employees, routes::revoke_tokens, routes::set_active, routes::set_category_follow_up,
+        routes::list_channels, routes::list_employees, routes::revoke_tokens, routes::set_active, routes::list_audit, routes::set_category_follow_up,
         routes::create_transaction, routes::list_transactions, routes::get_transaction,
         routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
         routes::list_figures, routes::create_figure, routes::get_figure, routes::assign_figure, routes::figure_values, routes::push_figure_values,

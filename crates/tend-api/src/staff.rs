@@ -59,7 +59,7 @@ pub async fn revoke_tokens(
         .ok_or_else(|| ApiError::not_found("employee"))?;
     let revoked = s
         .store
-        .revoke_tokens(id, body.label.as_deref(), now)
+        .revoke_tokens(id, body.label.as_deref(), now, &auth.actor())
         .await?;
     Ok(Json(Revoked { revoked }))
 }
@@ -85,7 +85,7 @@ pub async fn set_active(
 ) -> ApiResult<StatusCode> {
     auth.require(Permission::Administer)?;
     s.store
-        .set_employee_active(employee_id(&id)?, body.active)
+        .set_employee_active(employee_id(&id)?, body.active, s.clock.now(), &auth.actor())
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,6 +10,7 @@
 //! queries to the one [`Store`] handle (`store`); all of them stand on `kernel` (engine, error,
 //! time encoding, SQL builder, full-text search), which depends on none of them.
 
+mod audit;
 mod catalog;
 mod channels;
 mod complaints;
@@ -28,6 +29,7 @@ mod surveys;
 pub mod testing;
 mod transactions;
 
+pub use audit::{AuditAction, AuditEntry};
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };

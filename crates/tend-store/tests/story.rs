@@ -362,6 +362,59 @@ async fn the_steps_taken_are_append_only_even_for_raw_sql() {
     assert_eq!(w.store.steps(c.id).await.unwrap().len(), 2);
 }
 
+#[tokio::test]
+async fn the_audit_log_is_written_with_the_change_and_append_only() {
+    let w = World::new().await;
+    w.store
+        .create_token(w.agent.id, Some("laptop"), t(0), &w.actor)
+        .await
+        .unwrap();
+    let n = w
+        .store
+        .revoke_tokens(w.agent.id, None, t(10), &w.actor)
+        .await
+        .unwrap();
+    assert_eq!(n, 1, "the laptop token");
+    let tier = Tier::new(2).unwrap();
+    w.store
+        .set_employee_role(w.agent.id, Role::Manager, tier, t(11), &w.actor)
+        .await
+        .unwrap();
+    // A change refused (no such employee) writes no audit row.
+    let ghost = tend_domain::kernel::ids::EmployeeId(999_999);
+    let refused = w.store.set_employee_active(ghost, false, t(12), &w.actor);
+    assert!(matches!(refused.await, Err(StoreError::NotFound(_))));
+    let log = w.store.audit_log(10, None).await.unwrap();
+    let got: Vec<_> = log
+        .iter()
+        .map(|e| (e.action.as_str(), e.detail.as_str(), e.at))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("role_changed", "manager tier 2", t(11)),
+            ("tokens_revoked", "label=* n=1", t(10)),
+            ("token_created", "laptop", t(0)),
+        ]
+    );
+    assert!(log.iter().all(|e| e.actor_id == w.actor.id));
+    let before = w.store.audit_log(10, None).await.unwrap();
+    let mut raw = sqlx::AnyConnection::connect(&w.url).await.unwrap();
+    let mut refused = vec![
+        "UPDATE staff_audit SET actor = 'mallory'",
+        "DELETE FROM staff_audit",
+    ];
+    if w.store.engine() == Engine::Postgres {
+        refused.push("TRUNCATE staff_audit");
+    }
+    for sql in refused {
+        let err = sqlx::query(sql).execute(&mut raw).await.expect_err(sql);
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    raw.close().await.unwrap();
+    assert_eq!(w.store.audit_log(10, None).await.unwrap(), before);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_intake_stores_each_complaint_once_and_fails_only_the_bad_one() {
     let w = World::new().await;
@@ -513,7 +566,10 @@ async fn importing_the_same_records_twice_stores_them_once() {
 #[tokio::test]
 async fn tokens_authenticate_their_employee_and_nothing_else() {
     let w = World::new().await;
-    let token = w.store.create_token(w.agent.id, Some("laptop"), t(0)).await;
+    let token = w
+        .store
+        .create_token(w.agent.id, Some("laptop"), t(0), &w.actor)
+        .await;
     let token = token.unwrap();
     let who = w.store.authenticate(&token).await.unwrap();
     let who = (who.id, who.name.as_str(), who.role);

@@ -234,7 +234,14 @@ pub async fn spawn_app() -> TestApp {
         let (tier, hash) = (Tier::FRONT_LINE, PASSWORD_HASH.as_str());
         let e = store.create_employee(&email, &name, role, None, tier, hash, now());
         let e = e.await.expect("employee");
-        let token = store.create_token(e.id, Some("tests"), now()).await;
+        let token = store
+            .create_token(
+                e.id,
+                Some("tests"),
+                now(),
+                &tend_store::Actor::system("tests"),
+            )
+            .await;
         let (id, name, token) = (e.id.0, e.name, token.expect("token"));
         staff.push(Staff { id, name, token });
     }

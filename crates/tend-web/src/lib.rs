@@ -8,6 +8,7 @@
 
 pub mod kit;
 
+mod audit;
 mod channels;
 mod complaints;
 mod customers;
@@ -70,6 +71,8 @@ pub struct Me {
     pub name: String,
     pub can_work: bool,
     pub can_manage: bool,
+    /// Admins also see the audit log and dead jobs in the menu.
+    pub can_administer: bool,
 }
 
 /// What every page's frame needs: who is signed in, the CSRF token of its forms, and the
@@ -87,6 +90,7 @@ impl Chrome {
                 name: staff.session.employee.name.clone(),
                 can_work: staff.can(Permission::WorkComplaints),
                 can_manage: staff.can(Permission::Manage),
+                can_administer: staff.can(Permission::Administer),
             }),
             csrf: staff.csrf().to_owned(),
             back: back.into(),
@@ -176,6 +180,7 @@ pub fn routes() -> Router<WebState> {
         .merge(customers::routes())
         .merge(channels::routes())
         .merge(jobs::routes())
+        .merge(audit::routes())
         .merge(public::routes())
         .merge(surveys::routes())
         .merge(quotient::routes())

@@ -26,7 +26,12 @@ async fn vendor(app: &TestApp, name: &str) -> Staff {
         .unwrap();
     let token = app
         .store
-        .create_token(e.id, Some("vendor"), now())
+        .create_token(
+            e.id,
+            Some("vendor"),
+            now(),
+            &tend_store::Actor::system("test"),
+        )
         .await
         .unwrap();
     Staff {

@@ -43,7 +43,7 @@ async fn changes_to_who_may_do_what_take_effect_at_once_on_every_server() {
     // Demoted: the agent may no longer work complaints, at once, on both servers.
     let agent = EmployeeId(app.agent.id);
     app.store
-        .set_employee_role(agent, Role::Viewer, Tier::FRONT_LINE)
+        .set_employee_role(agent, Role::Viewer, Tier::FRONT_LINE, now(), &cli())
         .await
         .unwrap();
     let customer = json!({"name": "Ana"});
@@ -58,7 +58,11 @@ async fn changes_to_who_may_do_what_take_effect_at_once_on_every_server() {
     }
 
     // Revoked: 401 at once on both servers; other employees' tokens still work.
-    let n = app.store.revoke_tokens(agent, None, now()).await.unwrap();
+    let n = app
+        .store
+        .revoke_tokens(agent, None, now(), &cli())
+        .await
+        .unwrap();
     assert_eq!(n, 1);
     for base in &servers {
         assert_eq!(get(c, on(base), &app.agent.token).await, 401);
@@ -67,15 +71,21 @@ async fn changes_to_who_may_do_what_take_effect_at_once_on_every_server() {
 
     // Deactivated: the viewer's token stops at once too, and comes back on reactivation.
     let viewer = EmployeeId(app.viewer.id);
-    app.store.set_employee_active(viewer, false).await.unwrap();
+    app.store
+        .set_employee_active(viewer, false, now(), &cli())
+        .await
+        .unwrap();
     for base in &servers {
         assert_eq!(get(c, on(base), &app.viewer.token).await, 401);
     }
-    app.store.set_employee_active(viewer, true).await.unwrap();
+    app.store
+        .set_employee_active(viewer, true, now(), &cli())
+        .await
+        .unwrap();
     assert_eq!(get(c, on(&second), &app.viewer.token).await, 200);
     // The revoked token stays revoked.
     app.store
-        .set_employee_role(agent, Role::Agent, Tier::FRONT_LINE)
+        .set_employee_role(agent, Role::Agent, Tier::FRONT_LINE, now(), &cli())
         .await
         .unwrap();
     assert_eq!(get(c, on(&second), &app.agent.token).await, 401);
@@ -86,22 +96,30 @@ async fn revoking_by_label_leaves_other_tokens() {
     let app = spawn_app().await;
     let id = EmployeeId(app.manager.id);
     let now = now();
-    let ci = app.store.create_token(id, Some("ci"), now).await.unwrap();
+    let ci = app
+        .store
+        .create_token(id, Some("ci"), now, &cli())
+        .await
+        .unwrap();
     let laptop = app
         .store
-        .create_token(id, Some("laptop"), now)
+        .create_token(id, Some("laptop"), now, &cli())
         .await
         .unwrap();
     let url = app.url("/api/v1/complaints");
     assert_eq!(get(&app.client, url.clone(), &ci).await, 200);
-    let n = app.store.revoke_tokens(id, Some("ci"), now).await.unwrap();
+    let n = app
+        .store
+        .revoke_tokens(id, Some("ci"), now, &cli())
+        .await
+        .unwrap();
     assert_eq!(n, 1);
     assert_eq!(get(&app.client, url.clone(), &ci).await, 401);
     assert_eq!(get(&app.client, url.clone(), &laptop).await, 200);
     assert_eq!(get(&app.client, url, &app.manager.token).await, 200);
     assert!(
         app.store
-            .set_employee_active(EmployeeId(999_999), false)
+            .set_employee_active(EmployeeId(999_999), false, now, &cli())
             .await
             .is_err()
     );
@@ -147,4 +165,8 @@ async fn admins_revoke_and_deactivate_over_the_api() {
         .await;
     assert_eq!(res.status.as_u16(), 204);
     assert_eq!(get(&app.client, url, &app.viewer.token).await, 200);
+}
+
+fn cli() -> tend_store::Actor {
+    tend_store::Actor::system("cli")
 }

@@ -4,11 +4,14 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use jiff::Timestamp;
 use sqlx::{AssertSqlSafe, Row};
 use tend_domain::catalog::ChannelCode;
 use tend_domain::channels::response_standard::ResponseStandards;
 use tend_domain::channels::service_hours::{ServiceHours, ServiceHoursSpec};
 
+use crate::audit::{AuditAction, record};
+use crate::complaints::Actor;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::store::Store;
 
@@ -42,16 +45,30 @@ fn corrupt(e: impl std::fmt::Display) -> StoreError {
 }
 
 impl Store {
-    async fn set_setting(&self, code: &ChannelCode, s: Setting, json: String) -> StoreResult<()> {
+    async fn set_setting(
+        &self,
+        code: &ChannelCode,
+        s: Setting,
+        json: String,
+        now: Timestamp,
+        by: &Actor,
+    ) -> StoreResult<()> {
         let sql = format!("UPDATE channels SET {} = $1 WHERE code = $2", s.column());
+        let mut tx = self.write().begin().await?;
         let done = sqlx::query(AssertSqlSafe(sql))
-            .bind(json)
+            .bind(json.clone())
             .bind(code.as_str().to_owned())
-            .execute(self.write())
+            .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound("channel"));
         }
+        let action = match s {
+            Setting::ServiceHours => AuditAction::ServiceHoursSet,
+            Setting::ResponseStandards => AuditAction::ResponseStandardsSet,
+        };
+        record(&mut tx, by, now, action, code.as_str(), &json).await?;
+        tx.commit().await?;
         self.inner
             .states
             .get(SettingsCache::default)
@@ -66,13 +83,17 @@ impl Store {
         Ok(self.channel_settings(code).await?.0)
     }
 
+    /// Sets a channel's service hours; recorded in the audit log as done `by` at `now`.
     pub async fn set_service_hours(
         &self,
         code: &ChannelCode,
         hours: &ServiceHours,
+        now: Timestamp,
+        by: &Actor,
     ) -> StoreResult<()> {
         let json = serde_json::to_string(&hours.to_spec()).map_err(corrupt)?;
-        self.set_setting(code, Setting::ServiceHours, json).await
+        self.set_setting(code, Setting::ServiceHours, json, now, by)
+            .await
     }
 
     /// The channel's response standards; none set means no targets.
@@ -80,13 +101,16 @@ impl Store {
         Ok(self.channel_settings(code).await?.1)
     }
 
+    /// Sets a channel's response standards; recorded in the audit log as done `by` at `now`.
     pub async fn set_response_standards(
         &self,
         code: &ChannelCode,
         standards: &ResponseStandards,
+        now: Timestamp,
+        by: &Actor,
     ) -> StoreResult<()> {
         let json = serde_json::to_string(standards).map_err(corrupt)?;
-        self.set_setting(code, Setting::ResponseStandards, json)
+        self.set_setting(code, Setting::ResponseStandards, json, now, by)
             .await
     }
 }

@@ -16,6 +16,8 @@ use sqlx::Row;
 use tend_domain::kernel::ids::EmployeeId;
 use tend_domain::staff::Role;
 
+use crate::audit::{AuditAction, email_of, record};
+use crate::complaints::Actor;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::us;
 use crate::store::Store;
@@ -102,20 +104,29 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 
 impl Store {
     /// Issues a token for an employee; the plain token is returned once and never stored.
+    /// Recorded in the audit log as done `by`.
     pub async fn create_token(
         &self,
         employee: EmployeeId,
         label: Option<&str>,
         now: Timestamp,
+        by: &Actor,
     ) -> StoreResult<String> {
         let token = new_token();
+        let mut tx = self.write().begin().await?;
+        let email = email_of(&mut tx, employee)
+            .await?
+            .ok_or(StoreError::NotFound("employee"))?;
         sqlx::query("INSERT INTO api_tokens (employee_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)")
             .bind(employee.0)
             .bind(digest(&token))
             .bind(label.map(str::to_owned))
             .bind(us(now))
-            .execute(self.write())
+            .execute(&mut *tx)
             .await?;
+        let detail = label.unwrap_or_default();
+        record(&mut tx, by, now, AuditAction::TokenCreated, &email, detail).await?;
+        tx.commit().await?;
         Ok(token)
     }
 
@@ -153,12 +164,18 @@ impl Store {
 
     /// Revokes `employee`'s live tokens (only those labelled `label`, if given) at `now`;
     /// returns how many. Takes effect at once on every server (see [`TOKEN_CACHE_TTL`]).
+    /// Recorded in the audit log as done `by` (detail `label=L n=N`). `NotFound` for no such id.
     pub async fn revoke_tokens(
         &self,
         employee: EmployeeId,
         label: Option<&str>,
         now: Timestamp,
+        by: &Actor,
     ) -> StoreResult<u64> {
+        let mut tx = self.write().begin().await?;
+        let email = email_of(&mut tx, employee)
+            .await?
+            .ok_or(StoreError::NotFound("employee"))?;
         let done = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 \
              WHERE employee_id = $2 AND revoked_at IS NULL AND ($3 IS NULL OR label = $3)",
@@ -166,15 +183,37 @@ impl Store {
         .bind(us(now))
         .bind(employee.0)
         .bind(label.map(str::to_owned))
-        .execute(self.write())
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected())
+        let n = done.rows_affected();
+        let detail = format!("label={} n={n}", label.unwrap_or("*"));
+        record(
+            &mut tx,
+            by,
+            now,
+            AuditAction::TokensRevoked,
+            &email,
+            &detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(n)
     }
 
     /// Deactivates (or reactivates) an employee: a deactivated one cannot sign in, and their
     /// sessions and tokens stop working at once on every server. `NotFound` for no such id.
-    pub async fn set_employee_active(&self, id: EmployeeId, active: bool) -> StoreResult<()> {
+    /// Recorded in the audit log as done `by` at `now`.
+    pub async fn set_employee_active(
+        &self,
+        id: EmployeeId,
+        active: bool,
+        now: Timestamp,
+        by: &Actor,
+    ) -> StoreResult<()> {
         let mut tx = self.write().begin().await?;
+        let email = email_of(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound("employee"))?;
         let done = sqlx::query("UPDATE employees SET active = $1 WHERE id = $2")
             .bind(i64::from(active))
             .bind(id.0)
@@ -189,6 +228,12 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        let action = if active {
+            AuditAction::EmployeeActivated
+        } else {
+            AuditAction::EmployeeDeactivated
+        };
+        record(&mut tx, by, now, action, &email, "").await?;
         tx.commit().await?;
         Ok(())
     }

@@ -9,6 +9,8 @@ use tend_domain::kernel::reason::*;
 use tend_domain::kernel::text::{Email, Name, Tier};
 use tend_domain::staff::{Employee, Role};
 
+use crate::audit::{AuditAction, email_of, record};
+use crate::complaints::Actor;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::us;
 use crate::store::Store;
@@ -92,22 +94,32 @@ impl Store {
         Ok(row.is_some())
     }
 
-    /// Changes an employee's role and support tier.
+    /// Changes an employee's role and support tier; recorded in the audit log as done `by` at
+    /// `now` (detail `role tier N`). `NotFound` for no such id.
     pub async fn set_employee_role(
         &self,
         id: EmployeeId,
         role: Role,
         tier: Tier,
+        now: Timestamp,
+        by: &Actor,
     ) -> StoreResult<()> {
+        let mut tx = self.write().begin().await?;
+        let email = email_of(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound("employee"))?;
         let done = sqlx::query("UPDATE employees SET role = $1, tier = $2 WHERE id = $3")
             .bind(role.as_str())
             .bind(i64::from(tier))
             .bind(id.0)
-            .execute(self.write())
+            .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound("employee"));
         }
+        let detail = format!("{} tier {}", role.as_str(), i64::from(tier));
+        record(&mut tx, by, now, AuditAction::RoleChanged, &email, &detail).await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -268,7 +268,10 @@ pub async fn channel(
         }
     };
     let hours = spec.validate().map_err(|_| PageError::bad_request())?;
-    s.store.set_service_hours(&code, &hours).await?;
-    s.store.set_response_standards(&code, &standards).await?;
+    let (now, by) = (s.clock.now(), staff.actor());
+    s.store.set_service_hours(&code, &hours, now, &by).await?;
+    s.store
+        .set_response_standards(&code, &standards, now, &by)
+        .await?;
     done()
 }

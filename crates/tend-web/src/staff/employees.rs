@@ -143,6 +143,8 @@ pub async fn change(
     if current.role > staff.session.employee.role {
         return Err(PageError::forbidden());
     }
-    s.store.set_employee_role(id, role, tier).await?;
+    s.store
+        .set_employee_role(id, role, tier, s.clock.now(), &staff.actor())
+        .await?;
     done()
 }

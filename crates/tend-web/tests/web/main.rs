@@ -3,6 +3,7 @@
 
 use tend_testkit as helpers;
 
+mod audit;
 mod browser;
 mod consent;
 mod customer_data;

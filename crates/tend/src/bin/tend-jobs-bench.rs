@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use clap::Parser;
+use jiff::Timestamp;
 use tend_app::AppState;
 use tend_app::complaints::new_complaint_jobs;
 use tend_app::jobs::{Worker, WorkerConfig};
@@ -49,11 +50,23 @@ async fn main() -> anyhow::Result<()> {
         "time_zone": "Europe/Madrid",
         "week": {"mon": [["07:00", "23:00"]], "tue": [["07:00", "23:00"]], "wed": [["07:00", "23:00"]],
                  "thu": [["07:00", "23:00"]], "fri": [["07:00", "23:00"]], "sat": [["09:00", "14:00"]]}}))?;
-    store.set_service_hours(&phone, &hours.validate()?).await?;
+    store
+        .set_service_hours(
+            &phone,
+            &hours.validate()?,
+            Timestamp::now(),
+            &Actor::system("bench"),
+        )
+        .await?;
     let standards: ResponseStandards = serde_json::from_value(serde_json::json!({
         "targets": {"normal": {"first_response_minutes": 240, "resolution_minutes": 960}}}))?;
     store
-        .set_response_standards(&phone, &standards.validate()?)
+        .set_response_standards(
+            &phone,
+            &standards.validate()?,
+            Timestamp::now(),
+            &Actor::system("bench"),
+        )
         .await?;
     let customer = CustomerDraft {
         name: Some("Bench Customer".into()),

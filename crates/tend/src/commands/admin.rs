@@ -6,7 +6,7 @@ use clap::Subcommand;
 use jiff::Timestamp;
 use tend_domain::kernel::text::{Email, Name, Tier};
 use tend_domain::staff::Role;
-use tend_store::Store;
+use tend_store::{Actor, Store};
 
 #[derive(Subcommand)]
 pub enum UserCommand {
@@ -122,12 +122,16 @@ pub async fn user(store: &Store, cmd: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::Deactivate { email } => {
             let e = by_email(store, &email).await?;
-            store.set_employee_active(e.id, false).await?;
+            store
+                .set_employee_active(e.id, false, Timestamp::now(), &Actor::system("cli"))
+                .await?;
             println!("deactivated {} <{}>", e.name, e.email);
         }
         UserCommand::Activate { email } => {
             let e = by_email(store, &email).await?;
-            store.set_employee_active(e.id, true).await?;
+            store
+                .set_employee_active(e.id, true, Timestamp::now(), &Actor::system("cli"))
+                .await?;
             println!("activated {} <{}>", e.name, e.email);
         }
     }
@@ -139,7 +143,12 @@ pub async fn token(store: &Store, cmd: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::Create { email, label } => {
             let e = by_email(store, &email).await?;
             let token = store
-                .create_token(e.id, label.as_deref(), Timestamp::now())
+                .create_token(
+                    e.id,
+                    label.as_deref(),
+                    Timestamp::now(),
+                    &Actor::system("cli"),
+                )
                 .await?;
             println!("{token}");
             eprintln!(
@@ -151,7 +160,12 @@ pub async fn token(store: &Store, cmd: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::Revoke { email, label } => {
             let e = by_email(store, &email).await?;
             let n = store
-                .revoke_tokens(e.id, label.as_deref(), Timestamp::now())
+                .revoke_tokens(
+                    e.id,
+                    label.as_deref(),
+                    Timestamp::now(),
+                    &Actor::system("cli"),
+                )
                 .await?;
             println!("revoked {n} token(s) of {} <{}>", e.name, e.email);
         }

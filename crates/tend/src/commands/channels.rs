@@ -5,10 +5,11 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use jiff::Timestamp;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::channels::response_standard::ResponseStandards;
 use tend_domain::channels::service_hours::ServiceHoursSpec;
-use tend_store::Store;
+use tend_store::{Actor, Store};
 
 #[derive(Subcommand)]
 pub enum ChannelCommand {
@@ -58,7 +59,9 @@ pub async fn run(store: &Store, cmd: ChannelCommand) -> anyhow::Result<()> {
             let spec: ServiceHoursSpec = serde_json::from_str(&read(&file)?)
                 .map_err(|e| anyhow::anyhow!("service hours: {e}"))?;
             let hours = spec.validate()?;
-            store.set_service_hours(&code, &hours).await?;
+            store
+                .set_service_hours(&code, &hours, Timestamp::now(), &Actor::system("cli"))
+                .await?;
             println!("service hours of {} set", code.as_str());
         }
         ChannelCommand::Standards { channel: raw, file } => {
@@ -66,7 +69,12 @@ pub async fn run(store: &Store, cmd: ChannelCommand) -> anyhow::Result<()> {
             let standards: ResponseStandards = serde_json::from_str(&read(&file)?)
                 .map_err(|e| anyhow::anyhow!("response standards: {e}"))?;
             store
-                .set_response_standards(&code, &standards.validate()?)
+                .set_response_standards(
+                    &code,
+                    &standards.validate()?,
+                    Timestamp::now(),
+                    &Actor::system("cli"),
+                )
                 .await?;
             println!("response standards of {} set", code.as_str());
         }

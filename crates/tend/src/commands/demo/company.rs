@@ -9,7 +9,7 @@ use tend_domain::channels::service_hours::ServiceHoursSpec;
 use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
 use tend_domain::kernel::text::{Email, Line, Name, Tier};
 use tend_domain::staff::Role;
-use tend_store::Store;
+use tend_store::{Actor, Store};
 
 /// An employee of the demo company, as stored.
 pub struct Staff {
@@ -156,13 +156,25 @@ pub async fn channels(store: &Store) -> anyhow::Result<()> {
         let code = ChannelCode::parse(code).expect("demo channel");
         if let Some(hours) = hours {
             let spec: ServiceHoursSpec = serde_json::from_value(hours)?;
-            store.set_service_hours(&code, &spec.validate()?).await?;
+            store
+                .set_service_hours(
+                    &code,
+                    &spec.validate()?,
+                    Timestamp::now(),
+                    &Actor::system("demo"),
+                )
+                .await?;
         }
         let standards: ResponseStandards = serde_json::from_value(json!({
             "targets": targets, "warn_at_percent": 80, "escalate_on_breach": escalate,
         }))?;
         store
-            .set_response_standards(&code, &standards.validate()?)
+            .set_response_standards(
+                &code,
+                &standards.validate()?,
+                Timestamp::now(),
+                &Actor::system("demo"),
+            )
             .await?;
     }
     Ok(())

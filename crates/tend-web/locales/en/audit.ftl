@@ -1,0 +1,16 @@
+audit-title = Audit log
+audit-definition = Every change to who may do what (a role, an API token, an employee's access) and to a channel's settings, with who made it and when. Entries cannot be changed or removed. Times are UTC.
+audit-count = Entries listed: { $n } (the 200 most recent at most).
+audit-empty = No staff action has been recorded yet.
+audit-at = When
+audit-actor = Who
+audit-action = Action
+audit-subject = On
+audit-detail = Detail
+audit-action-role-changed = Role changed
+audit-action-token-created = API token created
+audit-action-tokens-revoked = API tokens revoked
+audit-action-employee-deactivated = Employee deactivated
+audit-action-employee-activated = Employee reactivated
+audit-action-service-hours-set = Service hours set
+audit-action-response-standards-set = Response standards set

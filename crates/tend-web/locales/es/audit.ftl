@@ -1,0 +1,16 @@
+audit-title = Registro de auditoría
+audit-definition = Cada cambio en quién puede hacer qué (un rol, un token de API, el acceso de un empleado) y en los ajustes de un canal, con quién lo hizo y cuándo. Las entradas no se pueden cambiar ni borrar. Horas en UTC.
+audit-count = Entradas mostradas: { $n } (como máximo las 200 más recientes).
+audit-empty = Aún no se ha registrado ninguna acción del personal.
+audit-at = Cuándo
+audit-actor = Quién
+audit-action = Acción
+audit-subject = Sobre
+audit-detail = Detalle
+audit-action-role-changed = Rol cambiado
+audit-action-token-created = Token de API creado
+audit-action-tokens-revoked = Tokens de API revocados
+audit-action-employee-deactivated = Empleado desactivado
+audit-action-employee-activated = Empleado reactivado
+audit-action-service-hours-set = Horario de servicio fijado
+audit-action-response-standards-set = Estándares de respuesta fijados

@@ -1,0 +1,16 @@
+audit-title = Denetim kaydı
+audit-definition = Kimin neyi yapabileceğine (bir rol, bir API anahtarı, bir çalışanın erişimi) ve bir kanalın ayarlarına yapılan her değişiklik, kimin yaptığı ve ne zaman yapıldığıyla. Kayıtlar değiştirilemez ve silinemez. Saatler UTC'dir.
+audit-count = Listelenen kayıt: { $n } (en fazla en yeni 200).
+audit-empty = Henüz hiçbir personel işlemi kaydedilmedi.
+audit-at = Ne zaman
+audit-actor = Kim
+audit-action = İşlem
+audit-subject = Kime / neye
+audit-detail = Ayrıntı
+audit-action-role-changed = Rol değiştirildi
+audit-action-token-created = API anahtarı oluşturuldu
+audit-action-tokens-revoked = API anahtarları iptal edildi
+audit-action-employee-deactivated = Çalışan devre dışı bırakıldı
+audit-action-employee-activated = Çalışan yeniden etkinleştirildi
+audit-action-service-hours-set = Hizmet saatleri ayarlandı
+audit-action-response-standards-set = Yanıt standartları ayarlandı
