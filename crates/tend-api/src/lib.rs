@@ -13,6 +13,7 @@ mod channels;
 mod complaints;
 mod customers;
 mod health;
+mod help;
 mod transactions;
 
 use axum::Router;
@@ -27,6 +28,7 @@ pub use channels::*;
 pub use complaints::*;
 pub use customers::*;
 pub use health::*;
+pub use help::*;
 pub use transactions::*;
 
 /// The API's routes: `/api/v1/…`, the OpenAPI document and the health checks.
@@ -55,6 +57,12 @@ pub fn routes() -> Router<AppState> {
             get(get_response_standards).put(put_response_standards),
         )
         .route("/employees", get(list_employees))
+        .route("/articles", get(list_articles).post(create_article))
+        .route("/articles/{id}", get(get_article).put(put_article))
+        .route(
+            "/articles/{id}/translations",
+            get(list_translations).post(save_translation),
+        )
         .route(
             "/transactions",
             post(create_transaction).get(list_transactions),

@@ -19,9 +19,11 @@ use crate as routes;
         routes::list_channels, routes::list_employees, routes::set_category_follow_up,
         routes::create_transaction, routes::list_transactions, routes::get_transaction,
         routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
+        routes::list_articles, routes::create_article, routes::get_article, routes::put_article,
+        routes::list_translations, routes::save_translation,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "help"), (name = "health")),
 )]
 pub struct ApiDoc;
 

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod channels;
 pub mod complaints;
 pub mod customers;
+pub mod help;
 pub mod kernel;
 pub mod staff;
 pub mod transactions;

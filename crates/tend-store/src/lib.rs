@@ -14,6 +14,7 @@ mod catalog;
 mod channels;
 mod complaints;
 mod customers;
+mod help;
 mod jobs;
 mod kernel;
 mod mail;
@@ -26,6 +27,10 @@ pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
 pub use customers::{CustomerPage, StoredCustomer};
+pub use help::{
+    Article, ArticleOutcomes, ArticleSettings, CategoryOutcomes, EmptySearch, PublicArticle,
+    PublicHit, PublicSearch, Translation, TranslationInput,
+};
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome, backoff,
     run_due,

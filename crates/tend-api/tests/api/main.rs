@@ -8,4 +8,5 @@ mod complaints;
 mod customers;
 mod errors;
 mod health;
+mod help;
 use tend_testkit as helpers;

@@ -84,3 +84,5 @@ reason-reopen_only_resolved = solo se puede reabrir una queja resuelta o cerrada
 reason-resolved_follow_up = la queja está resuelta; haga el seguimiento
 reason-waiting_already = la queja ya está esperando al cliente
 reason-not_waiting = la queja no está esperando al cliente
+reason-no_article = no hay ningún artículo con id { $id }
+reason-source_first = escriba primero el idioma de origen ({ $lang })

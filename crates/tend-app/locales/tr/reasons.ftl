@@ -84,3 +84,5 @@ reason-reopen_only_resolved = yalnızca çözülmüş veya kapatılmış bir şi
 reason-resolved_follow_up = şikâyet çözüldü; bunun yerine takip edin
 reason-waiting_already = şikâyet zaten müşteriyi bekliyor
 reason-not_waiting = şikâyet müşteriyi beklemiyor
+reason-no_article = { $id } kimlikli makale yok
+reason-source_first = önce kaynak dili ({ $lang }) yazın

@@ -187,6 +187,10 @@ reasons! {
     RESOLVED_FOLLOW_UP = "resolved_follow_up": "the complaint is resolved; follow up instead",
     WAITING_ALREADY = "waiting_already": "the complaint is waiting on the customer already",
     NOT_WAITING = "not_waiting": "the complaint is not waiting on the customer",
+    // Help centre (articles and their translations).
+    NO_ARTICLE = "no_article": "no article with id {id}",
+    /// `lang`: the article's source language code.
+    SOURCE_FIRST = "source_first": "write the source language ({lang}) first",
 }
 
 #[cfg(test)]
