@@ -11,6 +11,7 @@ pub mod kit;
 mod channels;
 mod complaints;
 mod customers;
+mod help;
 mod public;
 mod staff;
 
@@ -173,5 +174,6 @@ pub fn routes() -> Router<WebState> {
         .merge(customers::routes())
         .merge(channels::routes())
         .merge(public::routes())
+        .merge(help::routes())
         .layer(middleware::from_fn(headers))
 }

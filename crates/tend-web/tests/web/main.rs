@@ -4,6 +4,7 @@
 use tend_testkit as helpers;
 
 mod browser;
+mod help;
 mod i18n;
 mod intake;
 mod journey;
