@@ -17,6 +17,7 @@ mod customer_data;
 mod customers;
 mod figures;
 mod health;
+mod help;
 mod problems;
 mod profile;
 mod quotient;
@@ -40,6 +41,7 @@ pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
 pub use health::*;
+pub use help::*;
 pub use problems::*;
 pub use profile::*;
 pub use quotient::*;
@@ -81,6 +83,12 @@ pub fn routes() -> Router<AppState> {
         .route("/employees", get(list_employees))
         .route("/employees/{id}/tokens/revoke", post(revoke_tokens))
         .route("/employees/{id}/active", put(set_active))
+        .route("/articles", get(list_articles).post(create_article))
+        .route("/articles/{id}", get(get_article).put(put_article))
+        .route(
+            "/articles/{id}/translations",
+            get(list_translations).post(save_translation),
+        )
         .route(
             "/transactions",
             post(create_transaction).get(list_transactions),

@@ -25,9 +25,11 @@ use crate as routes;
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
         routes::create_assessment, routes::list_assessments, routes::list_rounds,
         routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::customer_profile,
+        routes::list_articles, routes::create_article, routes::get_article, routes::put_article,
+        routes::list_translations, routes::save_translation,
     ),
     modifiers(&BearerAuth),
-    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "health")),
+    tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "help"), (name = "health")),
 )]
 pub struct ApiDoc;
 

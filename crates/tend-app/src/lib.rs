@@ -5,6 +5,7 @@
 
 pub mod complaints;
 pub mod csat;
+pub mod help;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

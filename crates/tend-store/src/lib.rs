@@ -17,6 +17,7 @@ mod complaints;
 mod csat;
 mod customers;
 mod figures;
+mod help;
 mod jobs;
 mod kernel;
 mod mail;
@@ -36,6 +37,10 @@ pub use complaints::{
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};
+pub use help::{
+    Article, ArticleOutcomes, ArticleSettings, CategoryOutcomes, EmptySearch, PublicArticle,
+    PublicHit, PublicSearch, Translation, TranslationInput,
+};
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, DeadJob, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome,
     backoff, run_due,

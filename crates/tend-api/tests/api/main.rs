@@ -12,6 +12,7 @@ mod docs;
 mod errors;
 mod figures;
 mod health;
+mod help;
 mod hostile;
 mod metrics;
 mod problems;

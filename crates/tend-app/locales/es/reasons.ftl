@@ -124,3 +124,5 @@ reason-period_order = debe ser posterior a from ({ $from })
 reason-csat_answered = esta pregunta de satisfacción ya se respondió
 reason-csat_expired = esta pregunta de satisfacción caducó { $hours } horas después de enviarse
 reason-csat_reason = debe ser uno de los motivos de la lista (se recibió { $got })
+reason-no_article = no hay ningún artículo con id { $id }
+reason-source_first = escriba primero el idioma de origen ({ $lang })

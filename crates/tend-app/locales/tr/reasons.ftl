@@ -124,3 +124,5 @@ reason-period_order = from tarihinden sonra olmalıdır ({ $from })
 reason-csat_answered = bu memnuniyet sorusu zaten yanıtlandı
 reason-csat_expired = bu memnuniyet sorusunun süresi gönderildikten { $hours } saat sonra doldu
 reason-csat_reason = listedeki nedenlerden biri olmalı ({ $got } alındı)
+reason-no_article = { $id } kimlikli makale yok
+reason-source_first = önce kaynak dili ({ $lang }) yazın

@@ -232,6 +232,10 @@ reasons! {
     CSAT_ANSWERED = "csat_answered": "this satisfaction question was answered already",
     CSAT_EXPIRED = "csat_expired": "this satisfaction question expired {hours} hours after it was sent",
     CSAT_REASON = "csat_reason": "must be one of the listed reasons (got {got})",
+    // Help centre (articles and their translations).
+    NO_ARTICLE = "no_article": "no article with id {id}",
+    /// `lang`: the article's source language code.
+    SOURCE_FIRST = "source_first": "write the source language ({lang}) first",
 }
 
 #[cfg(test)]

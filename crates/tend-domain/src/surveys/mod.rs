@@ -19,7 +19,7 @@ use crate::kernel::reason::{Reason, SURVEY_NOT_DRAFT, SURVEY_NOT_OPEN};
 
 /// Where a survey is in its life. Only a draft changes; only an open survey takes answers;
 /// a closed survey keeps its results.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SurveyStatus))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {

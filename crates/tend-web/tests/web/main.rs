@@ -8,6 +8,7 @@ mod browser;
 mod consent;
 mod customer_data;
 mod dead_jobs;
+mod help;
 mod i18n;
 mod intake;
 mod journey;
