@@ -1,6 +1,7 @@
 //! Customers: the people who complain, give feedback and buy; validated from a raw draft.
 
 pub mod consent;
+pub mod zone;
 
 use crate::kernel::reason::*;
 use serde::{Deserialize, Serialize};
