@@ -12,7 +12,7 @@ use tend_domain::staff::{Employee, Role};
 use tend_store::{Actor, Complaint, Handled, Job, JobError, StoreError, StoreResult};
 
 use super::messages::AboutComplaint;
-use crate::i18n::Language;
+use crate::i18n::{Language, instant};
 use crate::jobs::{JobKind, Worker, job_error};
 use crate::mail::deliver::{Event, enqueue_mail};
 use crate::mail::{OutgoingMail, Template};
@@ -74,11 +74,6 @@ async fn notify(
                 None => e.role >= Role::Manager,
             }
     });
-    let due = alert
-        .due
-        .to_zoned(hours.time_zone().clone())
-        .strftime("%Y-%m-%d %H:%M %Z")
-        .to_string();
     let summary = c
         .record
         .subject
@@ -87,7 +82,10 @@ async fn notify(
     let link = format!("{}/complaints/{}", w.state.public_url(), c.id.0);
     for e in recipients {
         let (name, reference) = (e.name.clone(), c.reference.clone());
-        let (summary, due, link) = (summary.clone(), due.clone(), link.clone());
+        let language = Language::from_tag(&e.language);
+        // A due time stays in the channel's zone (the zone its service hours are counted in).
+        let due = instant::datetime(&alert.due, hours.time_zone(), language);
+        let (summary, link) = (summary.clone(), link.clone());
         let template = match alert.stage {
             Stage::Warning => Template::ResponseWarning {
                 name,
@@ -108,7 +106,7 @@ async fn notify(
         let mail = OutgoingMail {
             to: e.email.clone(),
             to_name: Some(e.name.clone()),
-            language: Language::from_tag(&e.language),
+            language,
             template,
             withdraw_link: None,
         };

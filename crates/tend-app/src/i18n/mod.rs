@@ -1,8 +1,10 @@
 //! Languages: the one [`Language`] type of Tend, and [`Catalog`], Fluent messages per language
 //! embedded in the binary, which the pages and the mail both render from; [`reason`] renders a
-//! domain refusal in the reader's language.
+//! domain refusal in the reader's language; [`instant`] writes instants in the reader's zone
+//! and language, the one formatter of times for pages and mail.
 
 mod catalog;
+pub mod instant;
 mod reasons;
 
 pub use catalog::{Catalog, message_ids};

@@ -47,8 +47,8 @@ async fn warning_and_breach_reach_the_assignee_once_at_the_right_service_time() 
     let text = inbox[1]["text"].as_str().unwrap();
     assert!(text.contains(c["reference"].as_str().unwrap()), "{text}");
     assert!(
-        text.contains("2026-03-09 12:30"),
-        "the due time, in Madrid: {text}"
+        text.contains("Mar 9, 2026 12:30 CET"),
+        "the due time, in Madrid, named: {text}"
     );
 
     run_at(&app, &w, madrid("2026-03-09 12:29")).await;

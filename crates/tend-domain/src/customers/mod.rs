@@ -2,6 +2,7 @@
 
 pub mod consent;
 pub mod profile;
+pub mod zone;
 
 use crate::kernel::reason::*;
 use serde::{Deserialize, Serialize};

@@ -2,8 +2,6 @@
 # Every message here must exist in es/kit.ftl and tr/kit.ftl too (a test checks).
 
 ## Formats (jiff strftime patterns and number separators)
-format-date = %b %-d, %Y
-format-datetime = %b %-d, %Y %H:%M %Z
 format-decimal-separator = .
 format-group-separator = ,
 

@@ -2,8 +2,6 @@
 # Cada mensaje debe existir también en en/kit.ftl y tr/kit.ftl.
 
 ## Formatos
-format-date = %d/%m/%Y
-format-datetime = %d/%m/%Y %H:%M %Z
 format-decimal-separator = ,
 format-group-separator = .
 

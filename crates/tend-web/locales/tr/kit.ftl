@@ -2,8 +2,6 @@
 # Her ileti en/kit.ftl ve es/kit.ftl dosyalarında da bulunmalıdır.
 
 ## Biçimler
-format-date = %d.%m.%Y
-format-datetime = %d.%m.%Y %H:%M %Z
 format-decimal-separator = ,
 format-group-separator = .
 

@@ -1,11 +1,12 @@
 //! What pages show of complaints: list rows, due times in words, and each channel's time zone
-//! (instants are shown in the zone of the channel's service hours).
+//! (instants are shown in the zone of the channel's service hours) and a customer's zone.
 
 use std::collections::HashMap;
 
 use jiff::tz::TimeZone;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::channels::response_standard::{Due, TargetState};
+use tend_domain::customers::Customer;
 use tend_store::Complaint;
 
 use crate::WebState;
@@ -16,6 +17,20 @@ use crate::kit::i18n::Tr;
 pub async fn zone(s: &WebState, channel: &ChannelCode) -> PageResult<TimeZone> {
     let (hours, _) = s.store.channel_settings(channel).await?;
     Ok(hours.time_zone().clone())
+}
+
+/// The time zone a customer reads instants in: their country's main zone
+/// (`tend_domain::customers::zone::main_zone`), else the zone of `channel`'s service hours.
+pub async fn customer_zone(
+    s: &WebState,
+    customer: &Customer,
+    channel: &ChannelCode,
+) -> PageResult<TimeZone> {
+    let main = (customer.country.as_ref()).and_then(tend_domain::customers::zone::main_zone);
+    match main.and_then(|name| TimeZone::get(name).ok()) {
+        Some(tz) => Ok(tz),
+        None => zone(s, channel).await,
+    }
 }
 
 /// A due time in words: when, and how it stands (`ok`, `warn`, `late`, `paused`).

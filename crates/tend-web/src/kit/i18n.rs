@@ -1,7 +1,7 @@
 //! Languages of the pages: Fluent messages for English, Spanish and Turkish, embedded in the
 //! binary (`locales/<lang>/<capability>.ftl`); the language comes from the `lang` cookie (the
 //! switcher), else `Accept-Language`, else English. Dates and numbers are written the locale's
-//! way (patterns live in `kit.ftl`).
+//! way (number separators live in `kit.ftl`; instants go through `tend_app::i18n::instant`).
 
 use std::sync::LazyLock;
 
@@ -113,16 +113,15 @@ impl Tr {
         }
     }
 
-    /// An instant as a date and time in `tz`, the locale's way, with the zone's abbreviation.
+    /// An instant as a date and time in `tz`, the locale's way, with the zone named: the shared
+    /// formatter `tend_app::i18n::instant::datetime`.
     pub fn datetime(&self, t: &Timestamp, tz: &TimeZone) -> String {
-        let pattern = self.get("format-datetime");
-        t.to_zoned(tz.clone()).strftime(&pattern).to_string()
+        tend_app::i18n::instant::datetime(t, tz, self.lang)
     }
 
-    /// An instant as a date in `tz`.
+    /// An instant as a date in `tz`: `tend_app::i18n::instant::date`.
     pub fn date(&self, t: &Timestamp, tz: &TimeZone) -> String {
-        let pattern = self.get("format-date");
-        t.to_zoned(tz.clone()).strftime(&pattern).to_string()
+        tend_app::i18n::instant::date(t, tz, self.lang)
     }
 
     /// A decimal such as `1234.50` (as the domain writes money) the locale's way: `1,234.50`,

@@ -14,7 +14,7 @@ use tend_domain::complaints::{FollowUpOutcome, Status};
 use tend_domain::kernel::ids::ComplaintId;
 
 use crate::WebState;
-use crate::complaints::show::zone;
+use crate::complaints::show::customer_zone;
 use crate::kit::error::{PageError, PageResult};
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
@@ -69,7 +69,8 @@ async fn status_page(
     let id = complaint_of(s, &token).await?;
     let c = s.store.complaint(id).await?;
     let r = &c.record;
-    let tz = zone(s, &r.channel).await?;
+    let customer = s.store.customer(r.customer_id).await?.customer;
+    let tz = customer_zone(s, &customer, &r.channel).await?;
     let (csrf, set) = form_token(headers, s.config.secure_cookies);
     let messages = s
         .store
@@ -98,12 +99,7 @@ async fn status_page(
         outcome: (r.follow_up.answer.as_ref()).map(|a| t.label("outcome", a.outcome.as_str())),
         ask_satisfaction: r.status == Status::Resolved && r.follow_up.answer.is_none(),
         closed: r.status == Status::Closed,
-        consent: s
-            .store
-            .customer(r.customer_id)
-            .await?
-            .customer
-            .consent_to_contact,
+        consent: customer.consent_to_contact,
         messages,
         token,
         errors,

@@ -24,3 +24,4 @@ mod sign_in;
 mod strict_forms;
 mod survey_api;
 mod surveys;
+mod zones;

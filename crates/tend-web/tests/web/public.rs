@@ -6,7 +6,7 @@ use crate::browser::Browser;
 use crate::helpers::spawn_app;
 
 /// Submits the public form as a stranger; returns the thank-you page.
-async fn complain(b: &Browser, name: &str, description: &str) -> crate::browser::Page {
+pub(crate) async fn complain(b: &Browser, name: &str, description: &str) -> crate::browser::Page {
     let res = b
         .submit(
             "/complain",
