@@ -24,6 +24,7 @@ use crate as routes;
         routes::create_survey, routes::list_surveys, routes::get_survey, routes::put_survey,
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
         routes::create_assessment, routes::list_assessments, routes::list_rounds,
+        routes::get_vision, routes::post_vision,
     ),
     modifiers(&BearerAuth),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "health")),

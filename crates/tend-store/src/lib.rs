@@ -25,6 +25,7 @@ mod store;
 mod surveys;
 pub mod testing;
 mod transactions;
+mod vision;
 
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
@@ -50,3 +51,4 @@ pub use surveys::{
     new_key,
 };
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};
+pub use vision::StoredVision;

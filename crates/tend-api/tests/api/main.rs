@@ -15,4 +15,5 @@ mod hostile;
 mod metrics;
 mod quotient;
 mod revocation;
+mod vision;
 use tend_testkit as helpers;

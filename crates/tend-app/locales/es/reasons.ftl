@@ -117,3 +117,5 @@ reason-quotient_area_missing = es obligatorio: { $count } valoraciones de 1 a 5
 reason-quotient_too_many = tiene { $count } afirmaciones (se recibieron { $got } valoraciones)
 reason-quotient_rating = la afirmación { $statement } debe valorarse de 1 a 5 (se recibió { $got })
 reason-quotient_unrated = las afirmaciones { $statements } de { $count } no están valoradas
+# El plan: visión.
+reason-vision_too_many = debe tener como máximo { $max } elementos (se recibieron { $got })

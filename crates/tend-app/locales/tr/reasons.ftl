@@ -117,3 +117,5 @@ reason-quotient_area_missing = zorunludur: 1 ile 5 arasında { $count } puan
 reason-quotient_too_many = { $count } ifadeden oluşur (girilen puan sayısı: { $got })
 reason-quotient_rating = { $statement }. ifade 1 ile 5 arasında puanlanmalıdır (girilen: { $got })
 reason-quotient_unrated = { $count } ifadeden { $statements } numaralı olanlar puanlanmadı
+# Plan: vizyon.
+reason-vision_too_many = en fazla { $max } madde içermelidir (girilen: { $got })

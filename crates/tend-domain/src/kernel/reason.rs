@@ -222,6 +222,8 @@ reasons! {
     QUOTIENT_TOO_MANY = "quotient_too_many": "has {count} statements (got {got} ratings)",
     QUOTIENT_RATING = "quotient_rating": "statement {statement} must be rated from 1 to 5 (got {got})",
     QUOTIENT_UNRATED = "quotient_unrated": "statements {statements} of {count} are not rated",
+    // The plan: vision.
+    VISION_TOO_MANY = "vision_too_many": "must list at most {max} items (got {got})",
 }
 
 #[cfg(test)]
