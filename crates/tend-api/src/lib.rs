@@ -25,6 +25,7 @@ mod staff;
 mod survey_export;
 mod surveys;
 mod transactions;
+mod vision;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -49,6 +50,7 @@ pub use staff::*;
 pub use survey_export::*;
 pub use surveys::*;
 pub use transactions::*;
+pub use vision::*;
 
 /// The API's routes: `/api/v1/…`, the OpenAPI document and its reference page, the health
 /// checks.
@@ -118,6 +120,7 @@ pub fn routes() -> Router<AppState> {
             post(create_assessment).get(list_assessments),
         )
         .route("/quotient/rounds", get(list_rounds))
+        .route("/vision", get(get_vision).post(post_vision))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -27,6 +27,7 @@ use crate as routes;
         routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::customer_profile,
         routes::list_articles, routes::create_article, routes::get_article, routes::put_article,
         routes::list_translations, routes::save_translation,
+        routes::get_vision, routes::post_vision,
     ),
     modifiers(&BearerAuth),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "help"), (name = "health")),

@@ -12,6 +12,7 @@ pub mod mail;
 pub mod quotient;
 pub mod surveys;
 pub mod transactions;
+pub mod vision;
 
 use std::sync::Arc;
 

@@ -15,6 +15,7 @@ pub mod quotient;
 pub mod staff;
 pub mod surveys;
 pub mod transactions;
+pub mod vision;
 
 pub use jiff::Timestamp;
 pub use kernel::error::{DomainError, FieldErrors};

@@ -29,6 +29,7 @@ mod store;
 mod surveys;
 pub mod testing;
 mod transactions;
+mod vision;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use complaints::{
@@ -61,3 +62,4 @@ pub use surveys::{
     new_key,
 };
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};
+pub use vision::StoredVision;

@@ -20,4 +20,5 @@ mod profile;
 mod quotient;
 mod revocation;
 mod search;
+mod vision;
 use tend_testkit as helpers;

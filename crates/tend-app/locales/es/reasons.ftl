@@ -126,3 +126,5 @@ reason-csat_expired = esta pregunta de satisfacción caducó { $hours } horas de
 reason-csat_reason = debe ser uno de los motivos de la lista (se recibió { $got })
 reason-no_article = no hay ningún artículo con id { $id }
 reason-source_first = escriba primero el idioma de origen ({ $lang })
+# El plan: visión.
+reason-vision_too_many = debe tener como máximo { $max } elementos (se recibieron { $got })

@@ -126,3 +126,5 @@ reason-csat_expired = bu memnuniyet sorusunun süresi gönderildikten { $hours }
 reason-csat_reason = listedeki nedenlerden biri olmalı ({ $got } alındı)
 reason-no_article = { $id } kimlikli makale yok
 reason-source_first = önce kaynak dili ({ $lang }) yazın
+# Plan: vizyon.
+reason-vision_too_many = en fazla { $max } madde içermelidir (girilen: { $got })

@@ -236,6 +236,8 @@ reasons! {
     NO_ARTICLE = "no_article": "no article with id {id}",
     /// `lang`: the article's source language code.
     SOURCE_FIRST = "source_first": "write the source language ({lang}) first",
+    // The plan: vision.
+    VISION_TOO_MANY = "vision_too_many": "must list at most {max} items (got {got})",
 }
 
 #[cfg(test)]
