@@ -243,12 +243,14 @@ impl Store {
         set_consent_in(&mut tx, id, false, ConsentVia::Anonymised, now).await?;
         sqlx::query(
             "UPDATE customers SET name = $1, name_folded = $2, address = NULL, phone = NULL, email = NULL, \
-             email_folded = NULL, city = NULL, region = NULL, notes = NULL, external_ref = NULL, updated_at = $3 WHERE id = $4",
+             email_folded = NULL, city = NULL, region = NULL, notes = NULL, external_ref = NULL, updated_at = $3, \
+             search_folded = $5, phone_digits = NULL WHERE id = $4",
         )
         .bind(ANONYMOUS_NAME)
         .bind(ANONYMOUS_NAME.to_lowercase())
         .bind(us(now))
         .bind(id.0)
+        .bind(super::rows::search_folded(ANONYMOUS_NAME, None, None))
         .execute(&mut *tx)
         .await?;
         if let Some(email) = email {
