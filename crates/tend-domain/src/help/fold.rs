@@ -1,26 +1,20 @@
 //! Search folding for the help centre: case, accents and the Turkish i's folded away, so
 //! "İADE", "iade", "ıade" and "Iade" are one word, and "reembolso" matches "Reembolsó".
 //!
-//! A local rule for now: a shared folding function for all searches is being written in
-//! parallel; this one should be replaced by it when it lands.
+//! The letters are folded by the one search rule of every search (`kernel::search_text::fold`);
+//! this module only cuts the folded text into words for the help centre's matching.
 
-use unicode_normalization::UnicodeNormalization;
+use crate::kernel::search_text;
 
-/// `raw` folded: canonical decomposition (NFD) with combining marks (U+0300–U+036F) dropped,
-/// lower-cased, dotless `ı` (U+0131) read as `i`, every other character that is not a letter
-/// or digit turned into one space; words separated by single spaces, no leading or trailing
-/// space. `İ` decomposes to `I` + U+0307 and so folds to `i` too.
+/// `raw` folded by [`search_text::fold`] (case, accents, the four Turkish i's, `ß` → `ss` …),
+/// every character that is not a letter or digit turned into one space; words separated by
+/// single spaces, no leading or trailing space.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut space = true;
-    for c in raw.nfd() {
-        if ('\u{0300}'..='\u{036F}').contains(&c) {
-            continue;
-        }
+    for c in search_text::fold(raw).chars() {
         if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(if l == 'ı' { 'i' } else { l });
-            }
+            out.push(c);
             space = false;
         } else if !space {
             out.push(' ');
