@@ -1,5 +1,5 @@
 //! Figures about the handle itself for monitoring: each connection pool's use, and the jobs
-//! due now by kind. Read at scrape time, so they are never stale.
+//! due now and the dead jobs by kind. Read at scrape time, so they are never stale.
 
 use jiff::Timestamp;
 use sqlx::Row;
@@ -51,6 +51,19 @@ impl Store {
             .bind(us(now))
             .push(") GROUP BY kind ORDER BY kind");
         let rows = sql.build().fetch_all(self.read()).await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("kind")?, r.try_get("n")?)))
+            .collect()
+    }
+
+    /// Dead jobs (failed for the last time, kept with their last error until an admin retries
+    /// or discards them), counted by kind; kinds with none are absent.
+    pub async fn jobs_dead_by_kind(&self) -> StoreResult<Vec<(String, i64)>> {
+        let rows = sqlx::query(
+            "SELECT kind, COUNT(*) AS n FROM jobs WHERE dead = 1 GROUP BY kind ORDER BY kind",
+        )
+        .fetch_all(self.read())
+        .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("kind")?, r.try_get("n")?)))
             .collect()

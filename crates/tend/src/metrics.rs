@@ -109,6 +109,10 @@ fn describe() {
         "tend_db_connections",
         "Database connections per pool, by state: in_use or idle, at scrape time."
     );
+    describe_gauge!(
+        "tend_jobs_dead",
+        "Dead jobs kept for an admin to retry or discard, by kind, at scrape time."
+    );
 }
 
 /// The per-request layer (as a route layer, so the route is known): counts and times every
@@ -138,7 +142,7 @@ pub fn record(method: String, route: String, status: StatusCode, started: Instan
         .record(started.elapsed().as_secs_f64());
 }
 
-/// Sets the scrape-time gauges (pool use, jobs due) and renders everything as Prometheus text.
+/// Sets the scrape-time gauges (pool use, jobs due, dead jobs) and renders everything as Prometheus text.
 async fn render(app: &AppState) -> Response {
     for p in app.store.pool_use() {
         let gauge = |state: &'static str, n: u32| {
@@ -150,6 +154,15 @@ async fn render(app: &AppState) -> Response {
     }
     for r in tend_app::jobs::registry::REGISTRY.iter() {
         metrics::gauge!("tend_jobs_due", "kind" => r.kind).set(0.0);
+        metrics::gauge!("tend_jobs_dead", "kind" => r.kind).set(0.0);
+    }
+    match app.store.jobs_dead_by_kind().await {
+        Ok(dead) => {
+            for (kind, n) in dead {
+                metrics::gauge!("tend_jobs_dead", "kind" => kind).set(n as f64);
+            }
+        }
+        Err(e) => tracing::error!(error = %e, "metrics: counting dead jobs failed"),
     }
     match app.store.jobs_due_by_kind(app.clock.now()).await {
         Ok(due) => {

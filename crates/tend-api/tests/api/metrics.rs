@@ -170,3 +170,46 @@ fn scrape_histogram(
         other => panic!("the latency is a histogram: {other:?}"),
     }
 }
+
+/// `tend_jobs_dead`: the dead jobs in the database by kind at the scrape, 0 for a registered
+/// kind with none, and down again when an admin discards one.
+#[tokio::test]
+async fn metrics_count_dead_jobs_by_kind() {
+    let app = spawn_app().await;
+    let now = tend_testkit::now();
+    let store = &app.store;
+    let mut ids = Vec::new();
+    for key in ["dead-1", "dead-2"] {
+        let payload = serde_json::json!({"to": "x@example.com>"});
+        let id = store
+            .enqueue("deliver", &payload, now, Some(key), now)
+            .await
+            .unwrap()
+            .unwrap();
+        ids.push(id);
+    }
+    let lease = jiff::SignedDuration::from_mins(1);
+    let claimed = store
+        .claim("w", &["deliver"], 10, lease, now)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 2);
+    for id in &ids {
+        store
+            .give_up(*id, "w", "invalid address", now)
+            .await
+            .unwrap();
+    }
+    let s = scrape(&app).await;
+    assert_eq!(
+        sample(&s, "tend_jobs_dead", &[("kind", "deliver")]),
+        Some(2.0)
+    );
+    assert_eq!(sample(&s, "tend_jobs_dead", &[("kind", "sla")]), Some(0.0));
+    assert!(store.discard_dead_job(ids[0]).await.unwrap());
+    let s = scrape(&app).await;
+    assert_eq!(
+        sample(&s, "tend_jobs_dead", &[("kind", "deliver")]),
+        Some(1.0)
+    );
+}

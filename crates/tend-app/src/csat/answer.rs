@@ -109,8 +109,6 @@ pub async fn answer(s: &AppState, token: &str, form: CsatForm) -> StoreResult<Co
         ));
     }
     let answer = checked(form)?;
-    // The answer's row is the single use: a second (or a racing) answer is refused here.
-    store.record_csat_answer(req.id, &answer, now).await?;
     let summary = summary(&answer);
     let rating = u8::try_from(answer.rating).ok();
     let reopen = dissatisfied(answer.rating);
@@ -133,8 +131,10 @@ pub async fn answer(s: &AppState, token: &str, form: CsatForm) -> StoreResult<Co
         Entry::Change("csat_answer", change),
         Entry::Step(format!("CSAT {summary}")),
     ];
+    // The answer's row is the single use: a second (or a racing) answer is refused, and the
+    // answer and the complaint's change are stored together or not at all.
     let changed = store
-        .change_complaint_all(req.complaint_id, None, &actor, now, entries)
+        .record_csat_answer(req.id, &answer, req.complaint_id, &actor, now, entries)
         .await?;
     let before = before.lock().expect("before lock").take();
     if let Some(before) = before {

@@ -96,6 +96,24 @@ impl Store {
         entries: Vec<Entry<'_>>,
     ) -> StoreResult<Complaint> {
         let mut tx = self.write().begin().await?;
+        let changed = self
+            .change_in(&mut tx, id, expected_version, actor, now, entries)
+            .await?;
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    /// [`Store::change_complaint_all`] inside a transaction the caller opened (and commits),
+    /// so another write — an answer that causes the change — stands or falls with it.
+    pub(crate) async fn change_in(
+        &self,
+        tx: &mut AnyConnection,
+        id: ComplaintId,
+        expected_version: Option<i64>,
+        actor: &Actor,
+        now: Timestamp,
+        entries: Vec<Entry<'_>>,
+    ) -> StoreResult<Complaint> {
         let row = sqlx::query(AssertSqlSafe(format!("{} WHERE c.id = $1", *SELECT)))
             .bind(id.0)
             .fetch_optional(&mut *tx)
@@ -138,7 +156,7 @@ impl Store {
         if done.is_empty() {
             return Ok(current);
         }
-        let problems = refs::check(&mut tx, self.engine(), &[&current.record])
+        let problems = refs::check(&mut *tx, self.engine(), &[&current.record])
             .await?
             .pop()
             .unwrap_or_default();
@@ -167,17 +185,16 @@ impl Store {
                 .await?;
         }
         for text in &steps {
-            insert_step(&mut tx, id, actor, text, now).await?;
+            insert_step(&mut *tx, id, actor, text, now).await?;
         }
         let mut searched = !steps.is_empty();
         for (action, changes) in &done {
-            append_events(&mut tx, id, actor, action, changes, now).await?;
+            append_events(&mut *tx, id, actor, action, changes, now).await?;
             searched |= changes.iter().any(|c| SEARCHED.contains(&c.field));
         }
         if searched {
-            search::reindex(&mut tx, self.engine(), id).await?;
+            search::reindex(&mut *tx, self.engine(), id).await?;
         }
-        tx.commit().await?;
         current.version += done.len() as i64;
         current.updated_at = now;
         Ok(current)

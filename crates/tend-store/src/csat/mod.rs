@@ -10,6 +10,7 @@ use sqlx::Row;
 use tend_domain::kernel::ids::{ComplaintId, EmployeeId};
 use tend_domain::kernel::reason::CSAT_ANSWERED;
 
+use crate::complaints::{Actor, Complaint, Entry};
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::{opt_ts, ts, us};
 use crate::store::Store;
@@ -122,14 +123,20 @@ impl Store {
         .transpose()
     }
 
-    /// Stores the one answer to request `id`; a second is refused (`Conflict` on `token`,
-    /// reason `csat_answered`), whoever wins a race.
+    /// Stores the one answer to request `id` and, in the same transaction, the change it
+    /// makes to its complaint (`entries`, as [`Store::change_complaint_all`] takes them): both
+    /// are stored or neither. A second answer is refused (`Conflict` on `token`, reason
+    /// `csat_answered`), whoever wins a race.
     pub async fn record_csat_answer(
         &self,
         id: i64,
         answer: &CsatAnswer,
+        complaint: ComplaintId,
+        actor: &Actor,
         now: Timestamp,
-    ) -> StoreResult<()> {
+        entries: Vec<Entry<'_>>,
+    ) -> StoreResult<Complaint> {
+        let mut tx = self.write().begin().await?;
         sqlx::query(
             "INSERT INTO csat_answers (request_id, rating, scale, reason, why, answered_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -140,10 +147,14 @@ impl Store {
         .bind(answer.reason.clone())
         .bind(answer.why.clone())
         .bind(us(now))
-        .execute(self.write())
+        .execute(&mut *tx)
         .await
         .map_err(|e| StoreError::unique(e, "token", CSAT_ANSWERED))?;
-        Ok(())
+        let changed = self
+            .change_in(&mut tx, complaint, None, actor, now, entries)
+            .await?;
+        tx.commit().await?;
+        Ok(changed)
     }
 
     /// When the message about `event_key` went out, if it did (from the mail log).
