@@ -15,11 +15,14 @@ use crate::error::{ApiError, ApiResult};
 
 /// Paging of the audit log.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Rows per page, 1..=200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
+    #[param(pattern = "^(0|[1-9][0-9]{0,17})$")]
     pub cursor: Option<String>,
 }
 
@@ -81,10 +84,7 @@ pub async fn list_audit(
     }
     let before = q
         .cursor
-        .map(|c| {
-            c.parse::<i64>()
-                .map_err(|_| ApiError::invalid("cursor", "is not a cursor this server gave out"))
-        })
+        .map(|c| crate::extract::id_cursor(&c))
         .transpose()?;
     // One more than asked tells whether there is a next page.
     let mut rows = s.store.audit_log(limit + 1, before).await?;

@@ -39,6 +39,7 @@ impl From<&Category> for CategoryView {
 #[serde(deny_unknown_fields)]
 pub struct FollowUpSetting {
     /// 0 to 365; `null` inherits from the parent category.
+    #[schema(minimum = 0, maximum = 365)]
     pub follow_up_days: Option<i64>,
 }
 
@@ -66,8 +67,11 @@ pub async fn set_category_follow_up(
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewCategory {
+    #[schema(value_type = tend_domain::kernel::text::Name, inline)]
     pub name: String,
-    /// The category this one sits under; absent for a top-level category.
+    /// The category this one sits under (one that exists, else 422 naming the field); absent
+    /// for a top-level category.
+    #[schema(minimum = 1)]
     pub parent_id: Option<i64>,
 }
 
@@ -91,7 +95,10 @@ impl From<&Product> for ProductView {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewProduct {
+    #[schema(value_type = tend_domain::kernel::text::Name, inline)]
     pub name: String,
+    /// Up to 64 characters on one line; blank is none.
+    #[schema(value_type = Option<tend_domain::kernel::schema::OptLine<64>>, inline)]
     pub sku: Option<String>,
 }
 

@@ -72,13 +72,16 @@ pub async fn patch_customer(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerQuery {
     /// Start of the name or e-mail address.
     q: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(pattern = "^(0|[1-9][0-9]{0,17})$")]
     cursor: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
 }
 
@@ -97,11 +100,7 @@ pub async fn list_customers(
     }
     let after = q
         .cursor
-        .map(|c| {
-            c.parse::<i64>()
-                .map(CustomerId)
-                .map_err(|_| ApiError::invalid("cursor", "is not a cursor this server gave out"))
-        })
+        .map(|c| crate::extract::id_cursor(&c).map(CustomerId))
         .transpose()?;
     let page = s.store.list_customers(q.q.as_deref(), after, limit).await?;
     Ok(Json(Page {

@@ -76,14 +76,24 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 }
 
 /// Deserialises JSON bytes, naming the field at fault. The body must be exactly one JSON value
-/// (trailing bytes other than white space are a 400 `malformed_json`), and no string in it may
+/// (trailing bytes other than white space are a 400 `malformed_json`), an integer may be written
+/// with a zero fraction (`2.0`, as JSON Schema's `integer`), and no string in it may
 /// hold a NUL character (`\u0000`: PostgreSQL cannot store it), a 422 naming the field.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if has_nul_escape(bytes) {
         return Err(nul_error(bytes));
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = deserialize(&mut de)?;
+    let value = match deserialize(&mut de) {
+        Err(e) if e.message.contains("invalid type: floating point") => {
+            // JSON Schema's `integer` is a number with a zero fraction, so `2.0` is 2: read
+            // again with such numbers as integers (only a refused body pays for this).
+            let mut v: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| e)?;
+            integral(&mut v);
+            return from_value(v);
+        }
+        other => other?,
+    };
     de.end().map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -93,6 +103,24 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         .field("body", e.to_string())
     })?;
     Ok(value)
+}
+
+/// Writes every number with a zero fraction that fits an `i64` exactly (|n| < 2^53) as an
+/// integer, so a field typed as an integer accepts `2.0` as JSON Schema defines `integer`.
+fn integral(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => {
+            if let Some(f) = n.as_f64().filter(|f| n.is_f64() && f.fract() == 0.0)
+                && f.abs() < 9_007_199_254_740_992.0
+            {
+                *v = Value::from(f as i64);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(integral),
+        Value::Object(o) => o.values_mut().for_each(integral),
+        _ => {}
+    }
 }
 
 /// Whether a JSON text holds the escape `\u0000` (a raw NUL byte is already invalid JSON).
@@ -148,7 +176,10 @@ fn deserialize<T: DeserializeOwned>(
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
+        // More items than a fixed-length array takes (`["09:00", "17:00", "x"]`) is reported by
+        // serde_json as trailing characters: a field's fault, not the body's.
+        let too_many = path != "." && inner.to_string().starts_with("trailing characters");
+        if (inner.is_syntax() || inner.is_eof()) && !too_many {
             return ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "malformed_json",
@@ -160,8 +191,10 @@ fn deserialize<T: DeserializeOwned>(
     })
 }
 
-/// Deserialises a JSON value (e.g. a merged patch), naming the field at fault.
-pub fn from_value<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, ApiError> {
+/// Deserialises a JSON value (e.g. a merged patch), naming the field at fault; integers may
+/// be written with a zero fraction.
+pub fn from_value<T: DeserializeOwned>(mut v: serde_json::Value) -> Result<T, ApiError> {
+    integral(&mut v);
     serde_path_to_error::deserialize(v).map_err(|e| {
         let path = e.path().to_string();
         data_error(&path, &e.into_inner().to_string())
@@ -171,7 +204,11 @@ pub fn from_value<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, ApiErr
 /// Deserialises an internally tagged object (such as an action). serde buffers those, so its
 /// errors lose the field's path; on failure this finds the key at fault by leaving keys out one
 /// at a time and seeing which one changes the error. Only the error path pays for that.
-pub fn from_tagged<T: DeserializeOwned>(v: serde_json::Value, tag: &str) -> Result<T, ApiError> {
+pub fn from_tagged<T: DeserializeOwned>(
+    mut v: serde_json::Value,
+    tag: &str,
+) -> Result<T, ApiError> {
+    integral(&mut v);
     let err = match serde_json::from_value::<T>(v.clone()) {
         Ok(t) => return Ok(t),
         Err(e) => e.to_string(),
@@ -290,5 +327,20 @@ mod tests {
         let mut t = json!({"a": 1, "b": {"c": 2, "d": 3}});
         merge_patch(&mut t, json!({"a": null, "b": {"c": 5}}));
         assert_eq!(t, json!({"a": null, "b": {"c": 5, "d": 3}}));
+    }
+}
+
+/// An id cursor as the list gave it out: decimal digits without sign or leading zero, at most
+/// 18 of them (the documented pattern `^(0|[1-9][0-9]{0,17})$`); anything else is a 422 on
+/// `cursor`.
+pub fn id_cursor(raw: &str) -> Result<i64, ApiError> {
+    let digits = raw.bytes().all(|b| b.is_ascii_digit());
+    let canonical = raw == "0" || !raw.starts_with('0');
+    match raw.parse::<i64>() {
+        Ok(n) if digits && canonical && (1..=18).contains(&raw.len()) => Ok(n),
+        _ => Err(ApiError::invalid(
+            "cursor",
+            "is not a cursor this server gave out",
+        )),
     }
 }

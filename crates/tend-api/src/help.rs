@@ -103,11 +103,16 @@ impl From<&Article> for ArticleView {
 #[serde(deny_unknown_fields)]
 pub struct ArticleSettingsBody {
     /// `draft` (the default), `internal` or `public`.
-    #[serde(default)]
-    pub visibility: String,
+    #[schema(pattern = "^(draft|internal|public)$")]
+    pub visibility: Option<String>,
     /// `en`, `es` or `tr`; only when creating (default `en`).
+    #[schema(pattern = "^(en|es|tr)$")]
     pub source_lang: Option<String>,
+    /// A category that exists (else 422 naming the field).
+    #[schema(minimum = 1)]
     pub category_id: Option<i64>,
+    /// A product that exists (else 422 naming the field).
+    #[schema(minimum = 1)]
     pub product_id: Option<i64>,
 }
 
@@ -116,9 +121,13 @@ pub struct ArticleSettingsBody {
 #[serde(deny_unknown_fields)]
 pub struct ArticleChangeBody {
     /// `draft` (the default), `internal` or `public`.
-    #[serde(default)]
-    pub visibility: String,
+    #[schema(pattern = "^(draft|internal|public)$")]
+    pub visibility: Option<String>,
+    /// A category that exists (else 422 naming the field).
+    #[schema(minimum = 1)]
     pub category_id: Option<i64>,
+    /// A product that exists (else 422 naming the field).
+    #[schema(minimum = 1)]
     pub product_id: Option<i64>,
 }
 
@@ -126,14 +135,17 @@ pub struct ArticleChangeBody {
 #[serde(deny_unknown_fields)]
 pub struct TranslationBody {
     /// `en`, `es` or `tr`.
+    #[schema(pattern = "^(en|es|tr)$")]
     pub lang: String,
     /// 1 to 200 characters.
+    #[schema(value_type = tend_domain::help::Title, inline)]
     pub title: String,
     /// Markdown, 1 to 50,000 characters.
+    #[schema(value_type = tend_domain::help::Body, inline)]
     pub body: String,
     /// `draft` (the default) or `published`.
-    #[serde(default)]
-    pub status: String,
+    #[schema(pattern = "^(draft|published)$")]
+    pub status: Option<String>,
 }
 
 fn article_id(raw: &str) -> ApiResult<i64> {
@@ -162,8 +174,12 @@ pub async fn create_article(
     ApiJson(b): ApiJson<ArticleSettingsBody>,
 ) -> ApiResult<(StatusCode, Json<ArticleView>)> {
     auth.require(Permission::Manage)?;
-    let settings = tend_app::help::article_settings(&b.visibility, b.category_id, b.product_id)
-        .map_err(DomainError::Invalid)?;
+    let settings = tend_app::help::article_settings(
+        b.visibility.as_deref().unwrap_or("draft"),
+        b.category_id,
+        b.product_id,
+    )
+    .map_err(DomainError::Invalid)?;
     let source = tend_domain::help::lang(b.source_lang.as_deref().unwrap_or("en"))
         .map_err(|r| ApiError::invalid("source_lang", r))?;
     let a = s
@@ -199,8 +215,12 @@ pub async fn put_article(
 ) -> ApiResult<Json<ArticleView>> {
     auth.require(Permission::Manage)?;
     let id = article_id(&id)?;
-    let settings = tend_app::help::article_settings(&b.visibility, b.category_id, b.product_id)
-        .map_err(DomainError::Invalid)?;
+    let settings = tend_app::help::article_settings(
+        b.visibility.as_deref().unwrap_or("draft"),
+        b.category_id,
+        b.product_id,
+    )
+    .map_err(DomainError::Invalid)?;
     Ok(Json(
         (&s.store.update_article(id, &settings, s.clock.now()).await?).into(),
     ))
@@ -234,7 +254,7 @@ pub async fn save_translation(
 ) -> ApiResult<Json<TranslationView>> {
     auth.require(Permission::Manage)?;
     let id = article_id(&id)?;
-    let input = tend_app::help::translation_input(&b.lang, &b.title, &b.body, &b.status)
+    let input = tend_app::help::translation_input(&b.lang, &b.title, &b.body, b.status.as_deref())
         .map_err(DomainError::Invalid)?;
     let t = s
         .store

@@ -7,6 +7,7 @@ pub mod docs;
 pub mod error;
 pub mod extract;
 pub mod openapi;
+mod openapi_errors;
 pub mod views;
 
 mod audit;

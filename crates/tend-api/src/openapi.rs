@@ -6,6 +6,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate as routes;
+use crate::openapi_errors::ErrorAnswers;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,7 +30,7 @@ use crate as routes;
         routes::list_translations, routes::save_translation,
         routes::get_vision, routes::post_vision,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ErrorAnswers),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "help"), (name = "health")),
 )]
 pub struct ApiDoc;

@@ -81,6 +81,7 @@ pub async fn create_assessment(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentQuery {
     /// Only this round's assessments.

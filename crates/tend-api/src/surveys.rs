@@ -153,13 +153,17 @@ pub async fn close_survey(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ResultsQuery {
     /// Responses completed (partial: begun) at or after this instant (RFC 3339).
+    #[param(format = DateTime)]
     pub(crate) from: Option<String>,
     /// … and before this instant.
+    #[param(format = DateTime)]
     pub(crate) to: Option<String>,
     /// `public` or `invitation`.
+    #[param(pattern = "^(public|invitation)$")]
     pub(crate) channel: Option<String>,
 }
 

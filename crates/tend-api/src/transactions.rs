@@ -86,11 +86,15 @@ pub async fn get_transaction(
 
 /// Newest first; `cursor` continues from the previous page.
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TransactionQuery {
     customer_id: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[param(pattern = "^(0|[1-9][0-9]{0,17})$")]
     cursor: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
 }
 
@@ -110,10 +114,7 @@ pub async fn list_transactions(
     }
     let before = q
         .cursor
-        .map(|c| {
-            c.parse::<i64>()
-                .map_err(|_| ApiError::invalid("cursor", "is not a cursor from this list"))
-        })
+        .map(|c| crate::extract::id_cursor(&c))
         .transpose()?;
     let mut items = s
         .store

@@ -126,10 +126,15 @@ pub async fn patch_complaint(
 
 /// Filters for the complaint list; all optional, combined with AND.
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintQuery {
+    #[param(value_type = Option<Status>)]
     status: Option<String>,
+    #[param(value_type = Option<Kind>)]
     kind: Option<String>,
+    /// A channel's code (letters, digits, `_`; `-` and spaces read as `_`; any case).
+    #[param(pattern = "^ *[A-Za-z0-9_-](?:[A-Za-z0-9_ -]{0,30}[A-Za-z0-9_-])? *$")]
     channel: Option<String>,
     /// Includes every category below it.
     category: Option<i64>,
@@ -139,14 +144,20 @@ pub struct ComplaintQuery {
     /// Resolved complaints whose follow-up is due now and not done yet.
     follow_up_due: Option<bool>,
     /// RFC 3339; inclusive.
+    #[param(format = DateTime)]
     received_from: Option<String>,
     /// RFC 3339; exclusive.
+    #[param(format = DateTime)]
     received_to: Option<String>,
     /// Full-text: every word must match (as a prefix) description, subject, facts, solution,
-    /// steps or the customer's name.
+    /// steps or the customer's name. It must hold a letter or a digit.
+    #[param(pattern = "[^\\W_]")]
     q: Option<String>,
+    /// The `next_cursor` of the previous page: `received_at µs` `_` `id`.
+    #[param(pattern = "^(0|[1-9][0-9]{0,17})_(0|[1-9][0-9]{0,17})$")]
     cursor: Option<String>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
 }
 

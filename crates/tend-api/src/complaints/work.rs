@@ -39,6 +39,7 @@ pub async fn act_on_complaint(
 #[serde(deny_unknown_fields)]
 pub struct NewStep {
     /// What was done, e.g. "Called the warehouse; replacement jar ships today".
+    #[schema(value_type = tend_domain::kernel::text::LongText, inline)]
     pub text: String,
 }
 

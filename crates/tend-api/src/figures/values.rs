@@ -19,9 +19,12 @@ use crate::extract::ApiJson;
 /// month ends); `per` rolls up (default as stored); `dimensions` selects one breakdown, as
 /// `key=value;key=value` (default: all summed).
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesQuery {
+    #[param(format = Date)]
     from: Option<String>,
+    #[param(format = Date)]
     to: Option<String>,
     per: Option<Per>,
     dimensions: Option<String>,

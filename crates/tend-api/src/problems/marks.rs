@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::{Deserialize, Serialize};
-use tend_domain::kernel::reason::{NO_CATEGORY, OUT_OF_RANGE, TOO_LONG};
+use tend_domain::kernel::reason::OUT_OF_RANGE;
 use tend_domain::problems::Weights;
 use tend_domain::staff::Permission;
 use tend_store::WeightsSet;
@@ -85,6 +85,8 @@ pub async fn put_problem_weights(
 #[serde(deny_unknown_fields)]
 pub struct ActionabilityBody {
     pub actionable: bool,
+    /// Why, up to 500 characters; blank is none.
+    #[schema(value_type = Option<tend_domain::kernel::schema::OptText<500>>, inline)]
     pub note: Option<String>,
 }
 
@@ -112,26 +114,13 @@ pub async fn put_actionability(
     auth.require(Permission::Manage)?;
     let id = category.parse::<i64>().ok();
     let known = s.store.categories().await?;
+    // The category is the path's object: an unknown one is a 404, like any unknown object.
     let Some(id) = id.filter(|id| known.iter().any(|c| c.id.0 == *id)) else {
-        return Err(ApiError::invalid(
-            "category",
-            NO_CATEGORY.with("id", category),
-        ));
+        return Err(ApiError::not_found("category"));
     };
-    let note = body
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
-    if let Some(n) = note {
-        let len = n.chars().count();
-        if len > 500 {
-            return Err(ApiError::invalid(
-                "note",
-                TOO_LONG.with("max", 500).with("got", len),
-            ));
-        }
-    }
+    let note = tend_domain::kernel::text::Text::<500>::parse_opt(body.note.as_deref())
+        .map_err(|r| ApiError::invalid("note", r))?;
+    let note = note.as_ref().map(|n| n.as_str());
     let now = s.clock.now();
     s.store
         .mark_problem(id, body.actionable, note, auth.0.id, now)

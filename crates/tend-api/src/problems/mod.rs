@@ -46,10 +46,14 @@ complainants whose window has ended.";
 /// `from`, `to`: UTC dates, `to` excluded (default: the three months before tomorrow);
 /// `lost_days`: the customers-lost window, 1..=730 (default 90).
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ProblemsQuery {
+    #[param(format = Date)]
     from: Option<String>,
+    #[param(format = Date)]
     to: Option<String>,
+    #[param(minimum = 1, maximum = 730)]
     lost_days: Option<i64>,
 }
 

@@ -6,6 +6,7 @@ mod auth;
 mod catalog;
 mod channels;
 mod complaints;
+mod contract;
 mod customer_data;
 mod customers;
 mod docs;

@@ -268,7 +268,7 @@ async fn problems_bad_periods_and_categories_are_named() {
         &mark,
     )
     .await
-    .expect_error(422, "validation_failed", Some("category"));
+    .expect_error(404, "not_found", None);
     // No complaints: nothing ranked, Tend's default weights.
     let p = app.get("/api/v1/problems", v).await.expect(200);
     assert_eq!(

@@ -7,22 +7,21 @@ use tend_domain::kernel::ids::{CategoryId, ProductId};
 use tend_store::{ArticleSettings, TranslationInput};
 
 /// A translation as written: language code (`en`/`es`/`tr`), title, Markdown body and status
-/// (`draft` or `published`; empty means `draft`). Errors: every refused field at once, named
+/// (`draft` or `published`; absent means `draft`, and `""` is refused like any other value). Errors: every refused field at once, named
 /// `lang`, `title`, `body`, `status`.
 pub fn translation_input(
     lang_code: &str,
     title: &str,
     body: &str,
-    status: &str,
+    status: Option<&str>,
 ) -> Result<TranslationInput, FieldErrors> {
     let mut errors = FieldErrors::new();
     let l = lang(lang_code).map_err(|r| errors.add("lang", r));
     let t = Title::parse(title).map_err(|r| errors.add("title", r));
     let b = Body::parse(body).map_err(|r| errors.add("body", r));
-    let s = if status.is_empty() {
-        Ok(Status::Draft)
-    } else {
-        Status::parse(status).map_err(|r| errors.add("status", r))
+    let s = match status {
+        None => Ok(Status::Draft),
+        Some(st) => Status::parse(st).map_err(|r| errors.add("status", r)),
     };
     match (l, t, b, s) {
         (Ok(lang), Ok(title), Ok(body), Ok(status)) => Ok(TranslationInput {
@@ -84,11 +83,11 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let e = translation_input("de", "", "body", "live").unwrap_err();
+        let e = translation_input("de", "", "body", Some("live")).unwrap_err();
         let mut fields: Vec<_> = e.iter().map(|(f, _)| f.to_owned()).collect();
         fields.sort();
         assert_eq!(fields, vec!["lang", "status", "title"]);
-        assert!(translation_input("tr", "İade", "Metin", "").is_ok());
+        assert!(translation_input("tr", "İade", "Metin", None).is_ok());
         assert!(article_settings("secret", None, None).is_err());
     }
 }

@@ -33,6 +33,7 @@ pub struct ResponseStandards {
     pub targets: BTreeMap<Priority, Targets>,
     /// Warn when this share of a target has passed (1–99 %).
     #[serde(default = "default_warn")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
     pub warn_at_percent: i64,
     /// On a breach, move the complaint one support tier up.
     #[serde(default)]

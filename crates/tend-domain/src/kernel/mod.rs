@@ -7,6 +7,8 @@ pub mod ids;
 pub mod money;
 pub mod money_text;
 pub mod reason;
+#[cfg(feature = "openapi")]
+pub mod schema;
 pub mod search_text;
 pub mod text;
 pub mod urlencoded;

@@ -21,8 +21,11 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub frequency: i64,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub cost: i64,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub lost: i64,
 }
 

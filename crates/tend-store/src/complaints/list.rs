@@ -4,8 +4,6 @@
 //! Pages are cut with a cursor on `(received_at, id)`, never with OFFSET, and no page counts
 //! the whole table, so a page costs the same at ten thousand rows as at a million.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::Timestamp;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::complaints::{Kind, Status};
@@ -28,18 +26,25 @@ pub struct Cursor {
 }
 
 impl Cursor {
+    /// `received_at µs` `_` `id`, both decimal.
     pub fn encode(&self) -> String {
-        URL_SAFE_NO_PAD.encode(format!("{}:{}", self.received_at, self.id))
+        format!("{}_{}", self.received_at, self.id)
     }
 
+    /// Reads back what [`Cursor::encode`] wrote: two decimal numbers without sign or leading
+    /// zero, at most 18 digits each, joined by `_` (anything else is refused).
     pub fn decode(raw: &str) -> Result<Cursor, String> {
         let bad = || "is not a cursor this server gave out".to_owned();
-        let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| bad())?;
-        let text = String::from_utf8(bytes).map_err(|_| bad())?;
-        let (a, b) = text.split_once(':').ok_or_else(bad)?;
+        let number = |s: &str| {
+            let ok = (1..=18).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && (s == "0" || !s.starts_with('0'));
+            if ok { s.parse::<i64>().ok() } else { None }
+        };
+        let (a, b) = raw.split_once('_').ok_or_else(bad)?;
         Ok(Cursor {
-            received_at: a.parse().map_err(|_| bad())?,
-            id: b.parse().map_err(|_| bad())?,
+            received_at: number(a).ok_or_else(bad)?,
+            id: number(b).ok_or_else(bad)?,
         })
     }
 }
