@@ -67,6 +67,17 @@ async fn agents_in_mexico_city_and_istanbul_see_one_complaint_in_their_own_zones
             "{path}: {seen}"
         );
     }
+    // The customer's page lists it by when it was received.
+    let listed = mx.get(&format!("/customers/{customer}")).await.html;
+    assert!(
+        shows(&listed, &mx_times[..1], &[madrid, istanbul]),
+        "{listed}"
+    );
+    let listed = ist.get(&format!("/customers/{customer}")).await.html;
+    assert!(
+        shows(&listed, &ist_times[..1], &[madrid, mexico]),
+        "{listed}"
+    );
     // Forms take times in the reader's zone and say which: a call received now, in Mexico City.
     let new = mx.get("/complaints/new").await.html;
     assert!(new.contains("(America/Mexico_City)"), "{new}");
@@ -125,12 +136,15 @@ async fn staff_without_a_zone_read_the_companys_which_admins_change() {
     assert!(
         form.contains(r#"value="Cafetera Feliz""#) && form.contains(r#"value="Europe/Istanbul""#)
     );
+    // The audit log records it, at NOW in the admin's zone: the company's, just set.
+    let audit = admin.get("/settings/audit").await.html;
     assert!(
-        admin
-            .get("/settings/audit")
-            .await
-            .html
-            .contains("name=Cafetera Feliz; time_zone=Europe/Istanbul")
+        audit.contains("name=Cafetera Feliz; time_zone=Europe/Istanbul"),
+        "{audit}"
+    );
+    assert!(
+        audit.contains(istanbul) && !audit.contains("15:30 UTC<"),
+        "{audit}"
     );
 
     // In Spanish, Mars/Olympus is refused with its field named, and nothing is stored.
@@ -163,6 +177,11 @@ async fn staff_without_a_zone_read_the_companys_which_admins_change() {
     let path = format!("/settings/employees/{}", zed.id.0);
     admin.set_cookie("lang", "en");
     assert_eq!(admin.submit("/settings", &path, &fields).await.status, 303);
+    let audit = admin.get("/settings/audit").await.html;
+    assert!(
+        audit.contains("agent tier 1; time_zone=America/Mexico_City"),
+        "{audit}"
+    );
     let b = Browser::new(&app);
     b.sign_in(&email).await;
     assert!(b.get("/inbox").await.html.contains("Mar 6, 2026 09:30 CST"));
