@@ -176,6 +176,13 @@ async fn staff_without_a_zone_read_the_companys_which_admins_change() {
     ];
     let path = format!("/settings/employees/{}", zed.id.0);
     admin.set_cookie("lang", "en");
+    // Only admins see and set it; a manager may change the role but not the zone.
+    let field = format!(r#"id="tz-emp-{}""#, zed.id.0);
+    assert!(admin.get("/settings").await.html.contains(&field));
+    let manager = signed_in(&app, Role::Manager).await;
+    assert!(!manager.get("/settings").await.html.contains(&field));
+    let by_manager = manager.submit("/settings", &path, &fields).await;
+    assert_eq!(by_manager.status, 403);
     assert_eq!(admin.submit("/settings", &path, &fields).await.status, 303);
     let audit = admin.get("/settings/audit").await.html;
     assert!(
