@@ -219,6 +219,8 @@ pub struct EmployeeView {
     pub tier: u8,
     pub language: String,
     pub active: bool,
+    /// Their own IANA time zone; `null` reads times in the company's.
+    pub time_zone: Option<String>,
 }
 
 impl From<&Employee> for EmployeeView {
@@ -232,6 +234,7 @@ impl From<&Employee> for EmployeeView {
             tier: e.tier.get(),
             language: e.language.clone(),
             active: e.active,
+            time_zone: e.time_zone.clone(),
         }
     }
 }

@@ -53,8 +53,8 @@ pub use monitor::PoolUse;
 pub use problems::{Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
 pub use staff::{
-    AuthedEmployee, FirstRun, Invite, Session, hash_password, new_password, new_token,
-    verify_password,
+    AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,
+    new_token, verify_password,
 };
 pub use store::{Store, StoreOptions};
 pub use surveys::{

@@ -175,4 +175,17 @@ async fn the_demo_company_has_late_and_escalated_complaints_in_three_languages()
     )
     .await;
     assert!(timeline.as_array().unwrap().len() >= 6, "{timeline:#}");
+
+    // The Turkish-speaking agents read times in Istanbul; the others in the company's zone.
+    let staff = get(&http, &format!("{api}/employees"), &token).await;
+    let zone_of = |email: &str| {
+        let e = staff
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["email"] == email);
+        e.unwrap_or_else(|| panic!("{email} in {staff:#}"))["time_zone"].clone()
+    };
+    assert_eq!(zone_of("agent@demo.tend"), "Europe/Istanbul");
+    assert_eq!(zone_of("pablo@demo.tend"), Value::Null);
 }

@@ -16,12 +16,12 @@ mail-withdraw = To stop any later contact from us (offers, surveys, news), use t
 
 ## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
 
-# Variables: $name, $reference, $link
+# Variables: $name, $reference, $received (date and time, in the customer's zone, named), $link
 mail-acknowledgement-subject = We have received your complaint { $reference }
 mail-acknowledgement-body =
     Dear { $name },
 
-    Thank you for contacting us. We have registered your complaint under reference { $reference }.
+    Thank you for contacting us. We have registered your complaint, received { $received }, under reference { $reference }.
 
     You can follow its progress at any time on your private status page: { $link }
 
@@ -57,12 +57,14 @@ mail-retention-body =
 
 ## Assignment. To staff: a complaint was assigned to them.
 
-# Variables: $name, $reference, $summary, $link
+# Variables: $name, $reference, $summary, $received (in the employee's zone, named), $link
 mail-assignment-subject = Complaint { $reference } has been assigned to you
 mail-assignment-body =
     Hello { $name },
 
     Complaint { $reference } has been assigned to you: { $summary }
+
+    Received: { $received }
 
     Open it here: { $link }
 

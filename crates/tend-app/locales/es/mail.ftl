@@ -15,12 +15,12 @@ mail-withdraw = Para dejar de recibir contactos posteriores (ofertas, encuestas,
 
 ## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
 
-# Variables: $name, $reference, $link
+# Variables: $name, $reference, $received (date and time, in the customer's zone, named), $link
 mail-acknowledgement-subject = Hemos recibido su reclamación { $reference }
 mail-acknowledgement-body =
     Estimado/a { $name }:
 
-    Gracias por contactar con nosotros. Hemos registrado su reclamación con la referencia { $reference }.
+    Gracias por contactar con nosotros. Hemos registrado su reclamación, recibida el { $received }, con la referencia { $reference }.
 
     Puede seguir su evolución en cualquier momento en su página de estado privada: { $link }
 
@@ -56,12 +56,14 @@ mail-retention-body =
 
 ## Assignment. To staff: a complaint was assigned to them.
 
-# Variables: $name, $reference, $summary, $link
+# Variables: $name, $reference, $summary, $received (in the employee's zone, named), $link
 mail-assignment-subject = Se le ha asignado la reclamación { $reference }
 mail-assignment-body =
     Hola, { $name }:
 
     Se le ha asignado la reclamación { $reference }: { $summary }
+
+    Recibida: { $received }
 
     Ábrala aquí: { $link }
 

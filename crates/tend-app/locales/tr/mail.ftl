@@ -15,12 +15,12 @@ mail-withdraw = Sonraki iletişimlerimizi (teklifler, anketler, haberler) durdur
 
 ## Acknowledgement. To the customer: the complaint is registered; its reference and private status link.
 
-# Variables: $name, $reference, $link
+# Variables: $name, $reference, $received (date and time, in the customer's zone, named), $link
 mail-acknowledgement-subject = Şikâyetinizi aldık: { $reference }
 mail-acknowledgement-body =
     Sayın { $name },
 
-    Bizimle iletişime geçtiğiniz için teşekkür ederiz. Şikâyetiniz { $reference } referans numarasıyla kaydedildi.
+    Bizimle iletişime geçtiğiniz için teşekkür ederiz. { $received } tarihinde aldığımız şikâyetiniz { $reference } referans numarasıyla kaydedildi.
 
     Şikâyetinizin durumunu size özel durum sayfasından istediğiniz zaman takip edebilirsiniz: { $link }
 
@@ -56,12 +56,14 @@ mail-retention-body =
 
 ## Assignment. To staff: a complaint was assigned to them.
 
-# Variables: $name, $reference, $summary, $link
+# Variables: $name, $reference, $summary, $received (in the employee's zone, named), $link
 mail-assignment-subject = { $reference } numaralı şikâyet size atandı
 mail-assignment-body =
     Merhaba { $name },
 
     { $reference } numaralı şikâyet size atandı: { $summary }
+
+    Alındığı zaman: { $received }
 
     Buradan açabilirsiniz: { $link }
 

@@ -8,7 +8,8 @@ use tend_domain::complaints::Status;
 use tend_domain::kernel::ids::ComplaintId;
 use tend_store::{Handled, Job, JobError, StoreResult, StoredCustomer};
 
-use crate::i18n::Language;
+use crate::i18n::zones::customer_zone;
+use crate::i18n::{Language, instant};
 use crate::jobs::{JobKind, Worker, job_error};
 use crate::mail::deliver::{Event, enqueue_mail};
 use crate::mail::{OutgoingMail, Template};
@@ -58,7 +59,8 @@ async fn status_link(w: &Worker, id: ComplaintId) -> StoreResult<String> {
     Ok(format!("{}/status/{token}", w.state.public_url()))
 }
 
-/// "We have your complaint": its reference and private status link. The customer asked, so
+/// "We have your complaint": its reference, when it was received (in the customer's zone) and
+/// its private status link. The customer asked, so
 /// this needs an address but not consent to later contact. Key: `acknowledge:{complaint}`.
 pub struct Acknowledge;
 
@@ -81,9 +83,12 @@ async fn acknowledge(w: &Worker, id: ComplaintId) -> StoreResult<Handled> {
     let store = &w.state.store;
     let c = store.complaint(id).await?;
     let customer = store.customer(c.record.customer_id).await?;
+    // When it was received, in the customer's zone (their country's, else the channel's).
+    let tz = customer_zone(store, &customer.customer, &c.record.channel).await?;
     let template = Template::Acknowledgement {
         name: customer.customer.name.to_string(),
         reference: c.reference.clone(),
+        received: instant::datetime(&c.record.received_at, &tz, language(&customer)),
         status_link: status_link(w, id).await?,
     };
     if let Some(mail) = mail_to(w, &customer, template).await? {

@@ -14,7 +14,8 @@ use super::messages::{Acknowledge, FollowUp, FollowUpDue};
 use super::watch::Watch;
 use crate::AppState;
 use crate::csat::{self, Csat, CsatDue};
-use crate::i18n::Language;
+use crate::i18n::zones::employee_zone;
+use crate::i18n::{Language, instant};
 use crate::jobs::{enqueue, new_job, rearm};
 use crate::mail::deliver::{Event, enqueue_mail};
 use crate::mail::{OutgoingMail, Template};
@@ -115,14 +116,18 @@ pub async fn after_change(
                 .subject
                 .clone()
                 .unwrap_or_else(|| r.description.chars().take(80).collect());
+            let language = Language::from_tag(&e.language);
+            let company = s.store.company_time_zone().await?;
+            let tz = employee_zone(e, company.as_deref());
             let mail = OutgoingMail {
                 to: e.email.clone(),
                 to_name: Some(e.name.clone()),
-                language: Language::from_tag(&e.language),
+                language,
                 template: Template::Assignment {
                     name: e.name.clone(),
                     reference: after.reference.clone(),
                     summary,
+                    received: instant::datetime(&r.received_at, &tz, language),
                     link: format!("{}/complaints/{}", s.public_url(), id.0),
                 },
                 withdraw_link: None,

@@ -12,6 +12,7 @@ use tend_domain::staff::{Employee, Role};
 use tend_store::{Actor, Complaint, Handled, Job, JobError, StoreError, StoreResult};
 
 use super::messages::AboutComplaint;
+use crate::i18n::zones::employee_zone;
 use crate::i18n::{Language, instant};
 use crate::jobs::{JobKind, Worker, job_error};
 use crate::mail::deliver::{Event, enqueue_mail};
@@ -45,7 +46,7 @@ async fn run(w: &Worker, id: ComplaintId) -> StoreResult<Handled> {
     if !p.fire.is_empty() {
         let staff = store.employees().await?;
         for alert in &p.fire {
-            notify(w, &c, &hours, &staff, alert).await?;
+            notify(w, &c, &staff, alert).await?;
             if alert.stage == Stage::Breach && standards.escalate_on_breach {
                 escalate(w, &c, &hours, &staff, alert).await?;
             }
@@ -57,14 +58,9 @@ async fn run(w: &Worker, id: ComplaintId) -> StoreResult<Handled> {
     })
 }
 
-/// Mails the assignee, or every active manager and admin when nobody is assigned.
-async fn notify(
-    w: &Worker,
-    c: &Complaint,
-    hours: &ServiceHours,
-    staff: &[Employee],
-    alert: &Alert,
-) -> StoreResult<()> {
+/// Mails the assignee, or every active manager and admin when nobody is assigned, the due time
+/// in each recipient's zone.
+async fn notify(w: &Worker, c: &Complaint, staff: &[Employee], alert: &Alert) -> StoreResult<()> {
     let store = &w.state.store;
     let now = w.state.clock.now();
     let recipients = staff.iter().filter(|e| {
@@ -80,11 +76,12 @@ async fn notify(
         .clone()
         .unwrap_or_else(|| c.record.description.chars().take(80).collect());
     let link = format!("{}/complaints/{}", w.state.public_url(), c.id.0);
+    let company = store.company_time_zone().await?;
     for e in recipients {
         let (name, reference) = (e.name.clone(), c.reference.clone());
         let language = Language::from_tag(&e.language);
-        // A due time stays in the channel's zone (the zone its service hours are counted in).
-        let due = instant::datetime(&alert.due, hours.time_zone(), language);
+        // Computed in the channel's zone (its service hours), shown in the recipient's, named.
+        let due = instant::datetime(&alert.due, &employee_zone(e, company.as_deref()), language);
         let (summary, link) = (summary.clone(), link.clone());
         let template = match alert.stage {
             Stage::Warning => Template::ResponseWarning {

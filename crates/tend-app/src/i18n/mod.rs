@@ -1,11 +1,13 @@
 //! Languages: the one [`Language`] type of Tend, and [`Catalog`], Fluent messages per language
 //! embedded in the binary, which the pages and the mail both render from; [`reason`] renders a
 //! domain refusal in the reader's language; [`instant`] writes instants in the reader's zone
-//! and language, the one formatter of times for pages and mail.
+//! and language, the one formatter of times for pages and mail; [`zones`] says whose zone that
+//! is (staff: their own, else the company's; customers: their country's, else the channel's).
 
 mod catalog;
 pub mod instant;
 mod reasons;
+pub mod zones;
 
 pub use catalog::{Catalog, message_ids};
 pub use reasons::reason;

@@ -6,6 +6,7 @@
 //! the HTML is escaped. A failure is a [`MailError`] that says whether to retry later.
 
 pub mod deliver;
+mod example;
 mod kind;
 mod settings;
 mod templates;

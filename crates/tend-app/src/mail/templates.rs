@@ -15,10 +15,14 @@ use crate::i18n::Language;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Template {
-    /// To the customer: the complaint is registered; its reference and private status link.
+    /// To the customer: the complaint is registered; its reference, when it was received (in
+    /// the customer's zone) and private status link.
     Acknowledgement {
         name: String,
         reference: String,
+        /// Empty in mail queued before this field existed.
+        #[serde(default)]
+        received: String,
         status_link: String,
     },
     /// To the customer after resolution: a question, with a link to answer it.
@@ -49,11 +53,14 @@ pub enum Template {
         product: String,
         link: String,
     },
-    /// To staff: a complaint was assigned to them.
+    /// To staff: a complaint was assigned to them; when it was received (in their zone).
     Assignment {
         name: String,
         reference: String,
         summary: String,
+        /// Empty in mail queued before this field existed.
+        #[serde(default)]
+        received: String,
         link: String,
     },
     /// To staff: a complaint is close to its response-standard deadline.
@@ -83,66 +90,6 @@ pub struct Rendered {
 }
 
 impl Template {
-    /// A message of `kind` about `reference` for `name`, with fixed sample values for the other
-    /// fields: for previews of the templates and for tests.
-    pub fn example(kind: MailKind, name: &str, reference: &str, link: &str) -> Template {
-        let (name, reference, link) = (name.to_owned(), reference.to_owned(), link.to_owned());
-        let (summary, due, product) = (
-            "Broken lid".to_owned(),
-            "2026-12-01 17:00".to_owned(),
-            "Kettle".to_owned(),
-        );
-        match kind {
-            MailKind::Acknowledgement => Template::Acknowledgement {
-                name,
-                reference,
-                status_link: link,
-            },
-            MailKind::FollowUp => Template::FollowUp {
-                name,
-                reference,
-                answer_link: link,
-            },
-            MailKind::Csat => Template::Csat {
-                name,
-                reference,
-                answer_link: link,
-            },
-            MailKind::CsatAlert => Template::CsatAlert {
-                name,
-                reference,
-                summary,
-                link,
-            },
-            MailKind::Retention => Template::Retention {
-                name,
-                reference,
-                product,
-                link,
-            },
-            MailKind::Assignment => Template::Assignment {
-                name,
-                reference,
-                summary,
-                link,
-            },
-            MailKind::ResponseWarning => Template::ResponseWarning {
-                name,
-                reference,
-                summary,
-                due,
-                link,
-            },
-            MailKind::Breach => Template::Breach {
-                name,
-                reference,
-                summary,
-                due,
-                link,
-            },
-        }
-    }
-
     pub fn kind(&self) -> MailKind {
         match self {
             Template::Acknowledgement { .. } => MailKind::Acknowledgement,
@@ -162,9 +109,15 @@ impl Template {
             Template::Acknowledgement {
                 name,
                 reference,
+                received,
                 status_link: link,
-            }
-            | Template::FollowUp {
+            } => vec![
+                ("name", name),
+                ("reference", reference),
+                ("received", received),
+                ("link", link),
+            ],
+            Template::FollowUp {
                 name,
                 reference,
                 answer_link: link,
@@ -191,9 +144,16 @@ impl Template {
                 name,
                 reference,
                 summary,
+                received,
                 link,
-            }
-            | Template::CsatAlert {
+            } => vec![
+                ("name", name),
+                ("reference", reference),
+                ("summary", summary),
+                ("received", received),
+                ("link", link),
+            ],
+            Template::CsatAlert {
                 name,
                 reference,
                 summary,

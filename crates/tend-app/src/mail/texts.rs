@@ -1,6 +1,6 @@
 //! The words of every mail, from the Fluent catalogue `locales/{lang}/mail.ftl`: per kind a
 //! subject `mail-{kind}-subject` and a body `mail-{kind}-body`, whose paragraphs are separated
-//! by blank lines. Variables: `$name`, `$reference`, `$link`, `$product`, `$summary`, `$due` —
+//! by blank lines. Variables: `$name`, `$reference`, `$link`, `$product`, `$summary`, `$due`, `$received` —
 //! see `Template` for which kind has which.
 
 use std::sync::LazyLock;
@@ -188,6 +188,7 @@ mod tests {
             "product": "Kettle <i>&'\"",
             "summary": "Broken\nlid & <script>alert('x')</script>",
             "due": "2026-12-01 17:00 <CET>",
+            "received": "30/11/2026 10:00 <UTC+03:00>",
         }))
         .unwrap()
     }

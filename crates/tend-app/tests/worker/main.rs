@@ -10,6 +10,7 @@ mod csat;
 mod messages;
 mod outage;
 mod sla;
+mod zones;
 
 use jiff::Timestamp;
 use serde_json::{Value, json};

@@ -15,6 +15,13 @@ async fn warning_and_breach_reach_the_assignee_once_at_the_right_service_time() 
     let app = spawn_app().await;
     let smtp = SmtpServer::start();
     madrid_office(&app, "phone", true).await;
+    // The company reads in Madrid: the agent, with no zone of their own, too.
+    let by = tend_store::Actor::system("tests");
+    let at = madrid("2026-03-06 16:00");
+    let set = app
+        .store
+        .set_company_settings("Tend", "Europe/Madrid", at, &by);
+    set.await.unwrap();
     let customer = app.create_customer().await;
     // Friday 16:30 in Madrid: first response due Monday 12:30, warned at 11:42.
     let draft = json!({"customer_id": customer, "channel": "phone",
@@ -48,7 +55,7 @@ async fn warning_and_breach_reach_the_assignee_once_at_the_right_service_time() 
     assert!(text.contains(c["reference"].as_str().unwrap()), "{text}");
     assert!(
         text.contains("Mar 9, 2026 12:30 CET"),
-        "the due time, in Madrid, named: {text}"
+        "the due time, in the reader's zone (the company's), named: {text}"
     );
 
     run_at(&app, &w, madrid("2026-03-09 12:29")).await;

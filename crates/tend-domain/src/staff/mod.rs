@@ -1,5 +1,7 @@
 //! Employees (users): roles and what each role may do.
 
+pub mod zone;
+
 use crate::kernel::reason::*;
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +86,9 @@ pub struct Employee {
     pub tier: Tier,
     pub language: String,
     pub active: bool,
+    /// Their own IANA time zone, or `None` to read times in the company's (see
+    /// [`zone::reader_zone`]).
+    pub time_zone: Option<String>,
 }
 
 #[cfg(test)]

@@ -28,10 +28,13 @@ pub enum AuditAction {
     ServiceHoursSet,
     /// A channel's response standards were set; subject = channel code, detail = the JSON.
     ResponseStandardsSet,
+    /// The company's name and time zone were set; subject = `company`, detail =
+    /// `name=…; time_zone=…`.
+    CompanySettingsSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 7] = [
+    pub const ALL: [AuditAction; 8] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -39,6 +42,7 @@ impl AuditAction {
         AuditAction::EmployeeActivated,
         AuditAction::ServiceHoursSet,
         AuditAction::ResponseStandardsSet,
+        AuditAction::CompanySettingsSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +54,7 @@ impl AuditAction {
             AuditAction::EmployeeActivated => "employee_activated",
             AuditAction::ServiceHoursSet => "service_hours_set",
             AuditAction::ResponseStandardsSet => "response_standards_set",
+            AuditAction::CompanySettingsSet => "company_settings_set",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Employees: the staff list, creating one, and what an administrator or the employee changes
-//! later (role and tier, language).
+//! later (role and tier, language, time zone).
 
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
@@ -26,10 +26,12 @@ fn employee(row: &AnyRow) -> StoreResult<Employee> {
         tier: Tier::new(row.try_get("tier")?).map_err(|e| sqlx::Error::Decode(e.into()))?,
         language: row.try_get("language")?,
         active: row.try_get::<i64, _>("active")? != 0,
+        time_zone: row.try_get("time_zone")?,
     })
 }
 
-const EMPLOYEE: &str = "SELECT id, email, name, role, team, tier, language, active FROM employees";
+const EMPLOYEE: &str =
+    "SELECT id, email, name, role, team, tier, language, active, time_zone FROM employees";
 
 impl Store {
     pub async fn employees(&self) -> StoreResult<Vec<Employee>> {
@@ -83,6 +85,7 @@ impl Store {
             tier,
             language: "en".into(),
             active: true,
+            time_zone: None,
         })
     }
 
@@ -104,6 +107,21 @@ impl Store {
         now: Timestamp,
         by: &Actor,
     ) -> StoreResult<()> {
+        self.change_employee(id, role, tier, None, now, by).await
+    }
+
+    /// Changes an employee's role and support tier and, when `time_zone` is `Some`, their time
+    /// zone (`Some(None)`: the company's; validated by the caller), in one transaction with its
+    /// audit row (detail `role tier N`, then `time_zone=…` when set). `NotFound` for no such id.
+    pub async fn change_employee(
+        &self,
+        id: EmployeeId,
+        role: Role,
+        tier: Tier,
+        time_zone: Option<Option<&str>>,
+        now: Timestamp,
+        by: &Actor,
+    ) -> StoreResult<()> {
         let mut tx = self.write().begin().await?;
         let email = email_of(&mut tx, id)
             .await?
@@ -117,7 +135,15 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound("employee"));
         }
-        let detail = format!("{} tier {}", role.as_str(), i64::from(tier));
+        let mut detail = format!("{} tier {}", role.as_str(), i64::from(tier));
+        if let Some(zone) = time_zone {
+            sqlx::query("UPDATE employees SET time_zone = $1 WHERE id = $2")
+                .bind(zone.map(str::to_owned))
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            detail.push_str(&format!("; time_zone={}", zone.unwrap_or("")));
+        }
         record(&mut tx, by, now, AuditAction::RoleChanged, &email, &detail).await?;
         tx.commit().await?;
         Ok(())
@@ -140,6 +166,27 @@ impl Store {
             .bind(id.0)
             .execute(self.write())
             .await?;
+        Ok(())
+    }
+
+    /// An employee's own settings from their profile page, in one statement: the language of
+    /// their pages and mail (`en`, `es`, `tr`) and their time zone (`None`: the company's).
+    /// `NotFound` for no such id.
+    pub async fn set_own_settings(
+        &self,
+        id: EmployeeId,
+        language: &str,
+        time_zone: Option<&str>,
+    ) -> StoreResult<()> {
+        let done = sqlx::query("UPDATE employees SET language = $1, time_zone = $2 WHERE id = $3")
+            .bind(language.to_owned())
+            .bind(time_zone.map(str::to_owned))
+            .bind(id.0)
+            .execute(self.write())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound("employee"));
+        }
         Ok(())
     }
 

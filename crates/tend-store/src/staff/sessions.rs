@@ -23,6 +23,10 @@ pub struct Session {
     /// What every form of this session must send back.
     pub csrf_token: String,
     pub expires_at: Timestamp,
+    /// The employee's own time zone (IANA name), if they chose one.
+    pub time_zone: Option<String>,
+    /// The company's time zone (IANA name), if set: the reader's zone when they chose none.
+    pub company_time_zone: Option<String>,
 }
 
 /// A pending invitation: who it is for and until when it can be used.
@@ -101,7 +105,7 @@ impl Store {
         )
         .bind(digest(&token))
         .bind(employee.id.0)
-        .bind(csrf.clone())
+        .bind(csrf)
         .bind(us(now))
         .bind(expires)
         .execute(self.write())
@@ -111,11 +115,7 @@ impl Store {
             .bind(us(now))
             .execute(self.write())
             .await?;
-        let session = Session {
-            employee: employee.clone(),
-            csrf_token: csrf,
-            expires_at: ts(expires),
-        };
+        let session = self.session(&token, now).await?;
         Ok((token, session))
     }
 
@@ -123,8 +123,9 @@ impl Store {
     /// employee was deactivated).
     pub async fn session(&self, token: &str, now: Timestamp) -> StoreResult<Session> {
         let row = sqlx::query(
-            "SELECT e.id, e.name, e.role, s.csrf_token, s.expires_at FROM sessions s \
-             JOIN employees e ON e.id = s.employee_id \
+            "SELECT e.id, e.name, e.role, e.time_zone, s.csrf_token, s.expires_at, \
+             (SELECT value FROM company_settings WHERE name = 'time_zone') AS company_time_zone \
+             FROM sessions s JOIN employees e ON e.id = s.employee_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND e.active = 1",
         )
         .bind(digest(token))
@@ -136,6 +137,8 @@ impl Store {
             employee: authed(&row)?,
             csrf_token: row.try_get("csrf_token")?,
             expires_at: ts(row.try_get("expires_at")?),
+            time_zone: row.try_get("time_zone")?,
+            company_time_zone: row.try_get("company_time_zone")?,
         })
     }
 

@@ -1,5 +1,5 @@
 audit-title = Audit log
-audit-definition = Every change to who may do what (a role, an API token, an employee's access) and to a channel's settings, with who made it and when. Entries cannot be changed or removed. Times are UTC.
+audit-definition = Every change to who may do what (a role, an API token, an employee's access) and to a channel's settings, with who made it and when. Entries cannot be changed or removed. Times are in your time zone, named after each time.
 audit-count = Entries listed: { $n } (the 200 most recent at most).
 audit-empty = No staff action has been recorded yet.
 audit-at = When
@@ -14,3 +14,4 @@ audit-action-employee-deactivated = Employee deactivated
 audit-action-employee-activated = Employee reactivated
 audit-action-service-hours-set = Service hours set
 audit-action-response-standards-set = Response standards set
+audit-action-company-settings-set = Company settings set

@@ -1,5 +1,5 @@
 jobs-title = Dead jobs
-jobs-definition = A dead job is background work (an e-mail, a reminder) that failed on every attempt it was allowed and will not run again unless you retry it. Times are UTC.
+jobs-definition = A dead job is background work (an e-mail, a reminder) that failed on every attempt it was allowed and will not run again unless you retry it. Times are in your time zone, named after each time.
 jobs-count = Dead jobs listed: { $n } (the 200 most recent at most).
 jobs-empty = No job has died.
 jobs-kind = Kind

@@ -33,3 +33,16 @@ error-setup-token = This setup link is not valid. Use the link from the server's
 error-time-zone = is not a time zone Tend knows (for example Europe/Madrid)
 error-language = choose English, Español or Türkçe
 error-password-weak = is too easy to guess: make it longer, with words or characters that follow no pattern
+
+## Own settings (/me) and the company's settings (/settings/company)
+nav-me = My settings
+nav-company = Company
+field-time-zone = Time zone
+field-company = Company name
+me-title = My settings
+me-now = Your pages and mail show times in your time zone; it is now { $now }.
+me-time-zone-hint = An IANA time zone name such as Europe/Istanbul or America/Mexico_City. Leave it empty to use the company's ({ $company }).
+me-save = Save
+company-title = Company
+company-intro = The company's name, and the time zone in which employees who have not chosen their own read every time on the pages and in mail. Due times are still counted in each channel's service hours.
+company-save = Save

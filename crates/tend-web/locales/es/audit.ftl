@@ -1,5 +1,5 @@
 audit-title = Registro de auditoría
-audit-definition = Cada cambio en quién puede hacer qué (un rol, un token de API, el acceso de un empleado) y en los ajustes de un canal, con quién lo hizo y cuándo. Las entradas no se pueden cambiar ni borrar. Horas en UTC.
+audit-definition = Cada cambio en quién puede hacer qué (un rol, un token de API, el acceso de un empleado) y en los ajustes de un canal, con quién lo hizo y cuándo. Las entradas no se pueden cambiar ni borrar. Horas en su zona horaria, indicada tras cada hora.
 audit-count = Entradas mostradas: { $n } (como máximo las 200 más recientes).
 audit-empty = Aún no se ha registrado ninguna acción del personal.
 audit-at = Cuándo
@@ -14,3 +14,4 @@ audit-action-employee-deactivated = Empleado desactivado
 audit-action-employee-activated = Empleado reactivado
 audit-action-service-hours-set = Horario de servicio fijado
 audit-action-response-standards-set = Estándares de respuesta fijados
+audit-action-company-settings-set = Datos de la empresa fijados

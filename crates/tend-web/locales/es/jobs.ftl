@@ -1,5 +1,5 @@
 jobs-title = Tareas fallidas
-jobs-definition = Una tarea fallida es trabajo en segundo plano (un correo, un recordatorio) que falló en todos los intentos permitidos y no volverá a ejecutarse salvo que la reintente. Las horas están en UTC.
+jobs-definition = Una tarea fallida es trabajo en segundo plano (un correo, un recordatorio) que falló en todos los intentos permitidos y no volverá a ejecutarse salvo que la reintente. Las horas están en su zona horaria, indicada tras cada hora.
 jobs-count = Tareas fallidas mostradas: { $n } (como mucho las 200 más recientes).
 jobs-empty = Ninguna tarea ha fallado.
 jobs-kind = Tipo

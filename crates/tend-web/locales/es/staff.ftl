@@ -33,3 +33,16 @@ error-setup-token = Este enlace de configuración no es válido. Use el enlace d
 error-time-zone = no es una zona horaria que Tend conozca (por ejemplo Europe/Madrid)
 error-language = elija English, Español o Türkçe
 error-password-weak = es demasiado fácil de adivinar: alárguela, con palabras o caracteres que no sigan ningún patrón
+
+## Ajustes propios (/me) y de la empresa (/settings/company)
+nav-me = Mis ajustes
+nav-company = Empresa
+field-time-zone = Zona horaria
+field-company = Nombre de la empresa
+me-title = Mis ajustes
+me-now = Sus páginas y correos muestran las horas en su zona horaria; ahora son las { $now }.
+me-time-zone-hint = Un nombre de zona horaria IANA como Europe/Madrid o America/Mexico_City. Déjelo vacío para usar la de la empresa ({ $company }).
+me-save = Guardar
+company-title = Empresa
+company-intro = El nombre de la empresa y la zona horaria en la que los empleados que no han elegido la suya leen todas las horas de las páginas y los correos. Los plazos se siguen contando en el horario de servicio de cada canal.
+company-save = Guardar

@@ -1,5 +1,5 @@
 audit-title = Denetim kaydı
-audit-definition = Kimin neyi yapabileceğine (bir rol, bir API anahtarı, bir çalışanın erişimi) ve bir kanalın ayarlarına yapılan her değişiklik, kimin yaptığı ve ne zaman yapıldığıyla. Kayıtlar değiştirilemez ve silinemez. Saatler UTC'dir.
+audit-definition = Kimin neyi yapabileceğine (bir rol, bir API anahtarı, bir çalışanın erişimi) ve bir kanalın ayarlarına yapılan her değişiklik, kimin yaptığı ve ne zaman yapıldığıyla. Kayıtlar değiştirilemez ve silinemez. Saatler sizin saat diliminizdedir; dilim her saatin yanında belirtilir.
 audit-count = Listelenen kayıt: { $n } (en fazla en yeni 200).
 audit-empty = Henüz hiçbir personel işlemi kaydedilmedi.
 audit-at = Ne zaman
@@ -14,3 +14,4 @@ audit-action-employee-deactivated = Çalışan devre dışı bırakıldı
 audit-action-employee-activated = Çalışan yeniden etkinleştirildi
 audit-action-service-hours-set = Hizmet saatleri ayarlandı
 audit-action-response-standards-set = Yanıt standartları ayarlandı
+audit-action-company-settings-set = Şirket ayarları değiştirildi

@@ -1,5 +1,5 @@
 jobs-title = Başarısız işler
-jobs-definition = Başarısız iş, izin verilen her denemede başarısız olmuş ve siz yeniden denemedikçe bir daha çalışmayacak arka plan işidir (bir e-posta, bir hatırlatma). Saatler UTC'dir.
+jobs-definition = Başarısız iş, izin verilen her denemede başarısız olmuş ve siz yeniden denemedikçe bir daha çalışmayacak arka plan işidir (bir e-posta, bir hatırlatma). Saatler sizin saat diliminizdedir; dilim her saatin yanında belirtilir.
 jobs-count = Listelenen başarısız işler: { $n } (en fazla en son 200 iş).
 jobs-empty = Hiçbir iş başarısız olmadı.
 jobs-kind = Tür

@@ -33,3 +33,16 @@ error-setup-token = Bu kurulum bağlantısı geçerli değil. Sunucu çıktısı
 error-time-zone = Tend'in bildiği bir saat dilimi değil (örneğin Europe/Madrid)
 error-language = English, Español veya Türkçe seçin
 error-password-weak = tahmin edilmesi çok kolay: daha uzun yapın, bir düzene uymayan kelimeler veya karakterler kullanın
+
+## Kişisel ayarlar (/me) ve şirket ayarları (/settings/company)
+nav-me = Ayarlarım
+nav-company = Şirket
+field-time-zone = Saat dilimi
+field-company = Şirket adı
+me-title = Ayarlarım
+me-now = Sayfalarınız ve e-postalarınız saatleri sizin saat diliminizde gösterir; şu an { $now }.
+me-time-zone-hint = Europe/Istanbul veya America/Mexico_City gibi bir IANA saat dilimi adı. Şirketinkini ({ $company }) kullanmak için boş bırakın.
+me-save = Kaydet
+company-title = Şirket
+company-intro = Şirketin adı ve kendi saat dilimini seçmemiş çalışanların sayfalardaki ve e-postalardaki tüm saatleri okuduğu saat dilimi. Süreler yine her kanalın hizmet saatlerine göre hesaplanır.
+company-save = Kaydet

@@ -1,13 +1,12 @@
 //! The audit log of staff actions, for admins (`/settings/audit`): the 200 most recent role
 //! changes, tokens created and revoked, employees deactivated or reactivated and channel
-//! settings changed — who, what, on whom or which channel, and when (UTC).
+//! settings changed — who, what, on whom or which channel, and when (in the reader's zone).
 
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
-use jiff::tz::TimeZone;
 use tend_domain::staff::Permission;
 
 use crate::kit::error::PageResult;
@@ -51,7 +50,7 @@ async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<Resp
         .into_iter()
         .map(|e| AuditRow {
             id: e.id,
-            at: t.datetime(&e.at, &TimeZone::UTC),
+            at: t.datetime(&e.at, staff.tz()),
             actor: e.actor,
             action: t.get(&format!("audit-action-{}", e.action.replace('_', "-"))),
             subject: e.subject,

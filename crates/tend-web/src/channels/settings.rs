@@ -28,6 +28,8 @@ pub struct EmployeeRow {
     pub email: String,
     pub roles: Vec<Choice>,
     pub tier: String,
+    /// Their own time zone as the form shows it (blank: the company's); only for admins.
+    pub time_zone: Option<String>,
 }
 
 pub struct ChannelRow {
@@ -134,6 +136,9 @@ pub async fn show(s: &WebState, t: Tr, staff: &Staff, out: Outcome) -> PageResul
             .map(|e| EmployeeRow {
                 id: e.id.0,
                 roles: role_choices(&t, staff, e.role.as_str()),
+                time_zone: staff
+                    .can(Permission::Administer)
+                    .then(|| e.time_zone.unwrap_or_default()),
                 name: e.name,
                 email: e.email,
                 tier: e.tier.get().to_string(),

@@ -17,7 +17,7 @@ use crate::complaints::inbox::Choice;
 use crate::complaints::method::{
     Answer, Event, Stage, StepTaken, answers, enum_choices, stages, step_of,
 };
-use crate::complaints::show::{DueText, zone};
+use crate::complaints::show::DueText;
 use crate::kit::error::PageResult;
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
@@ -77,7 +77,8 @@ pub async fn show(
     let c = s.store.complaint(id).await?;
     let r = &c.record;
     let view = tend_app::complaints::due::due_time(s, &c).await?;
-    let tz = zone(s, &r.channel).await?;
+    // Instants in the reader's zone; due times were computed in the channel's.
+    let tz = staff.tz().clone();
     let customer = s.store.customer(r.customer_id).await?;
     let employees = s.store.employees().await?;
     let names: HashMap<i64, String> = employees.iter().map(|e| (e.id.0, e.name.clone())).collect();

@@ -168,7 +168,7 @@ pub async fn page(
         }
         Err(e) => return Err(e.into()),
     };
-    let mut rows = rows(&s, &t, &items).await?;
+    let mut rows = rows(&s, &t, staff.tz(), &items).await?;
     mark_matches(&mut rows, &q.q);
     let filters = q.filters();
     let sep = if filters.is_empty() { "" } else { "&" };

@@ -16,7 +16,6 @@ use tend_domain::staff::Permission;
 
 use crate::WebState;
 use crate::complaints::inbox::{Choice, category_paths, channel_choices};
-use crate::complaints::show::zone;
 use crate::kit::error::PageResult;
 use crate::kit::fields::{Errors, local_input, local_time, number, opt};
 use crate::kit::i18n::Tr;
@@ -137,7 +136,7 @@ async fn show(
         );
     }
     let channel = ChannelCode::parse(&v.channel).unwrap_or_else(|_| phone());
-    let tz = zone(s, &channel).await?;
+    let tz = staff.tz();
     let employees = s.store.employees().await?;
     let people = || {
         employees
@@ -199,7 +198,7 @@ pub async fn form(
     Query(q): Query<Find>,
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
-    let tz = zone(&s, &phone()).await?;
+    let tz = staff.tz();
     let v = NewComplaint {
         customer_id: if q.customer.parse::<i64>().is_ok() {
             q.customer.clone()
@@ -210,7 +209,7 @@ pub async fn form(
         channel: "phone".into(),
         priority: "normal".into(),
         tier: "1".into(),
-        received_at: local_input(Some(s.clock.now()), &tz),
+        received_at: local_input(Some(s.clock.now()), tz),
         received_by: staff.session.employee.id.to_string(),
         ..Default::default()
     };
@@ -229,8 +228,8 @@ pub async fn submit(
     staff.require(Permission::WorkComplaints)?;
     let now = s.clock.now();
     let mut errors = Errors::new(&t);
-    let channel = ChannelCode::parse(&v.channel).unwrap_or_else(|_| phone());
-    let tz = zone(&s, &channel).await?;
+    // Times typed on the form are in the reader's zone, the one the form names.
+    let tz = staff.tz().clone();
     let received_at = local_time(&v.received_at, &tz, &t)
         .map_err(|r| errors.add("received_at", r))
         .ok()

@@ -1,7 +1,6 @@
-//! What pages show of complaints: list rows, due times in words, and each channel's time zone
-//! (instants are shown in the zone of the channel's service hours) and a customer's zone.
-
-use std::collections::HashMap;
+//! What pages show of complaints: list rows and due times in words, instants in the reader's
+//! zone (staff: `Staff::zone`; customers: `tend_app::i18n::zones::customer_zone`). Due times are
+//! computed in the channel's zone and shown in the reader's, the zone named.
 
 use jiff::tz::TimeZone;
 use tend_domain::catalog::ChannelCode;
@@ -13,24 +12,14 @@ use crate::WebState;
 use crate::kit::error::PageResult;
 use crate::kit::i18n::Tr;
 
-/// The time zone a channel's instants are shown in.
-pub async fn zone(s: &WebState, channel: &ChannelCode) -> PageResult<TimeZone> {
-    let (hours, _) = s.store.channel_settings(channel).await?;
-    Ok(hours.time_zone().clone())
-}
-
-/// The time zone a customer reads instants in: their country's main zone
-/// (`tend_domain::customers::zone::main_zone`), else the zone of `channel`'s service hours.
+/// The time zone a customer reads instants in: their country's main zone, else the zone of
+/// `channel`'s service hours (`tend_app::i18n::zones::customer_zone`).
 pub async fn customer_zone(
     s: &WebState,
     customer: &Customer,
     channel: &ChannelCode,
 ) -> PageResult<TimeZone> {
-    let main = (customer.country.as_ref()).and_then(tend_domain::customers::zone::main_zone);
-    match main.and_then(|name| TimeZone::get(name).ok()) {
-        Some(tz) => Ok(tz),
-        None => zone(s, channel).await,
-    }
+    Ok(tend_app::i18n::zones::customer_zone(&s.store, customer, channel).await?)
 }
 
 /// A due time in words: when, and how it stands (`ok`, `warn`, `late`, `paused`).
@@ -109,19 +98,20 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
-/// Rows for `complaints`: their due times, customers' names (one query) and channels' zones.
-pub async fn rows(s: &WebState, t: &Tr, complaints: &[Complaint]) -> PageResult<Vec<Row>> {
+/// Rows for `complaints`: their due times and customers' names (one query), instants in `tz`,
+/// the reader's zone.
+pub async fn rows(
+    s: &WebState,
+    t: &Tr,
+    tz: &TimeZone,
+    complaints: &[Complaint],
+) -> PageResult<Vec<Row>> {
     let views = tend_app::complaints::due::due_times(s, complaints).await?;
     let ids: Vec<_> = complaints.iter().map(|c| c.record.customer_id).collect();
     let names = s.store.customer_names(&ids).await?;
-    let mut zones: HashMap<String, TimeZone> = HashMap::new();
     let mut out = Vec::with_capacity(complaints.len());
     for (c, v) in complaints.iter().zip(views) {
         let r = &c.record;
-        if !zones.contains_key(r.channel.as_str()) {
-            zones.insert(r.channel.to_string(), zone(s, &r.channel).await?);
-        }
-        let tz = &zones[r.channel.as_str()];
         let due = if r.resolution.resolved_at.is_none() {
             v.first_response
                 .filter(|_| r.understanding.first_response_at.is_none())

@@ -17,7 +17,6 @@ use tend_domain::staff::Permission;
 use crate::WebState;
 use crate::complaints::act_form::ActForm;
 use crate::complaints::complaint::{parse_id, show};
-use crate::complaints::show::zone;
 use crate::kit::error::PageResult;
 use crate::kit::fields::{Errors, local_time, number, opt};
 use crate::kit::i18n::Tr;
@@ -147,7 +146,8 @@ pub async fn act(
     staff.require(Permission::WorkComplaints)?;
     let id = parse_id(&s, &raw).await?;
     let c = s.store.complaint(id).await?;
-    let tz = zone(&s, &c.record.channel).await?;
+    // Times typed on the page are in the reader's zone, the one the page names.
+    let tz = staff.tz().clone();
     let version = v.version.trim().parse::<i64>().ok();
     let action = match action(&v, &t, &tz) {
         Ok(a) => a,

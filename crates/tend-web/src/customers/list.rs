@@ -154,7 +154,7 @@ pub async fn page(
     let page = CustomerPage {
         id: id.0,
         name: k.name.to_string(),
-        rows: rows(&s, &t, &complaints.items).await?,
+        rows: rows(&s, &t, staff.tz(), &complaints.items).await?,
         next: complaints
             .next
             .map(|c| format!("/customers/{}?cursor={}", id.0, c.encode())),

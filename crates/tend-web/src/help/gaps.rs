@@ -56,7 +56,7 @@ fn share(t: &Tr, part: i64, n: i64) -> String {
 
 pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<Response> {
     staff.require(Permission::Manage)?;
-    let tz = jiff::tz::TimeZone::UTC;
+    let tz = staff.tz();
     let searches = s
         .store
         .empty_searches(ROWS)
@@ -66,7 +66,7 @@ pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
             lang: t.label("help-lang", &e.lang),
             words: e.words,
             n: e.n,
-            last: t.datetime(&e.last_at, &tz),
+            last: t.datetime(&e.last_at, tz),
         })
         .collect();
     let articles: Vec<OutcomeRow> = s

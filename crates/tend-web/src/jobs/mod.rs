@@ -7,7 +7,6 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use jiff::tz::TimeZone;
 use serde::Deserialize;
 use tend_domain::staff::Permission;
 use tend_store::JobId;
@@ -57,7 +56,7 @@ async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<Resp
             kind: j.kind,
             attempts: j.attempts,
             error: j.last_error.unwrap_or_default(),
-            died_at: t.datetime(&j.died_at, &TimeZone::UTC),
+            died_at: t.datetime(&j.died_at, staff.tz()),
         })
         .collect();
     let page = DeadJobsPage {

@@ -9,8 +9,10 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
+use jiff::tz::TimeZone;
 use serde::de::DeserializeOwned;
 use tend_domain::staff::Permission;
+use tend_domain::staff::zone::reader_zone;
 use tend_store::{Actor, Session, StoreError};
 
 use crate::WebState;
@@ -36,6 +38,9 @@ pub fn same(a: &str, b: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Staff {
     pub session: Session,
+    /// The zone they read instants in: their own, else the company's, else UTC — resolved
+    /// once here (`tend_domain::staff::zone::reader_zone`) for every staff page.
+    pub zone: TimeZone,
 }
 
 impl Staff {
@@ -60,6 +65,20 @@ impl Staff {
     pub fn csrf(&self) -> &str {
         &self.session.csrf_token
     }
+
+    /// The zone this reader reads instants in (see [`Staff::zone`]).
+    pub fn tz(&self) -> &TimeZone {
+        &self.zone
+    }
+
+    /// A signed-in employee reading in the zone their session resolves to.
+    pub fn new(session: Session) -> Self {
+        let zone = reader_zone(
+            session.time_zone.as_deref(),
+            session.company_time_zone.as_deref(),
+        );
+        Staff { session, zone }
+    }
 }
 
 impl FromRequestParts<WebState> for Staff {
@@ -78,7 +97,7 @@ impl FromRequestParts<WebState> for Staff {
             return Err(PageError::SignIn { next });
         };
         match s.store.session(&token, s.clock.now()).await {
-            Ok(session) => Ok(Staff { session }),
+            Ok(session) => Ok(Staff::new(session)),
             Err(StoreError::NotFound(_)) => Err(PageError::SignIn { next }),
             Err(e) => Err(e.into()),
         }

@@ -1,6 +1,6 @@
 //! Employees, from the settings page: invited with a one-time link (the new employee chooses
 //! their password through it), with a role and a support tier; a manager grants at most their
-//! own role and changes nobody above it.
+//! own role and changes nobody above it; an admin also sets an employee's time zone.
 
 use std::time::Duration;
 
@@ -11,6 +11,7 @@ use serde::Deserialize;
 use tend_domain::kernel::ids::EmployeeId;
 use tend_domain::kernel::reason::TIER;
 use tend_domain::kernel::text::{Email, Name, Tier};
+use tend_domain::staff::zone::parse_own_zone;
 use tend_domain::staff::{Permission, Role};
 
 use crate::WebState;
@@ -112,6 +113,9 @@ pub async fn invite(
 pub struct EmployeeChange {
     role: String,
     tier: String,
+    /// Their time zone (blank: the company's); only admins' forms send it, and absent leaves
+    /// it as it is.
+    time_zone: Option<String>,
 }
 
 pub async fn change(
@@ -126,10 +130,21 @@ pub async fn change(
         .map(EmployeeId)
         .map_err(|_| PageError::not_found())?;
     let mut e = Errors::new(&t);
+    let zone = match &form.time_zone {
+        Some(_) if !staff.can(Permission::Administer) => return Err(PageError::forbidden()),
+        Some(raw) => parse_own_zone(raw)
+            .map(Some)
+            .map_err(|r| e.reason("time_zone", r))
+            .ok(),
+        None => Some(None),
+    };
     let Some((role, tier)) = role_and_tier(&staff, &form.role, &form.tier, &mut e) else {
         if e.is_empty() {
             return Err(PageError::forbidden());
         }
+        return refused(&s, t, &staff, "employee", e).await;
+    };
+    let Some(zone) = zone else {
         return refused(&s, t, &staff, "employee", e).await;
     };
     let current = s
@@ -143,8 +158,16 @@ pub async fn change(
     if current.role > staff.session.employee.role {
         return Err(PageError::forbidden());
     }
+    let now = s.clock.now();
     s.store
-        .set_employee_role(id, role, tier, s.clock.now(), &staff.actor())
+        .change_employee(
+            id,
+            role,
+            tier,
+            zone.as_ref().map(Option::as_deref),
+            now,
+            &staff.actor(),
+        )
         .await?;
     done()
 }

@@ -1,7 +1,10 @@
 //! Staff pages: the first run (setup link), sign-in and out, the language choice, invitations,
-//! and employees in settings.
+//! employees in settings, the company's settings (name, time zone) and each employee's own
+//! (`/me`: language, time zone).
 
+pub(crate) mod company;
 pub(crate) mod employees;
+pub(crate) mod me;
 pub(crate) mod setup;
 pub(crate) mod sign_in;
 
@@ -22,4 +25,6 @@ pub fn routes() -> Router<WebState> {
         )
         .route("/settings/employees", post(employees::invite))
         .route("/settings/employees/{id}", post(employees::change))
+        .route("/settings/company", get(company::page).post(company::save))
+        .route("/me", get(me::page).post(me::save))
 }

@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 use tend_domain::kernel::text::{Email, Name, Text};
+use tend_domain::staff::zone::parse_zone_name;
 use tend_store::FirstRun;
 
 use crate::WebState;
@@ -115,10 +116,9 @@ pub async fn submit(
     let company = Text::<200>::parse(&v.company)
         .map_err(|r| errors.reason("company", r))
         .ok();
-    let zone = v.time_zone.trim().to_owned();
-    if jiff::tz::TimeZone::get(&zone).is_err() {
-        errors.add("time_zone", t.get("error-time-zone"));
-    }
+    let zone = parse_zone_name(&v.time_zone)
+        .map_err(|r| errors.reason("time_zone", r))
+        .unwrap_or_default();
     if !["en", "es", "tr"].contains(&v.language.as_str()) {
         errors.add("language", t.get("error-language"));
     }

@@ -22,7 +22,7 @@ use crate::kit::session::{
 use crate::{Chrome, render, render_form};
 
 /// How long the language cookie lasts: a year.
-const LANG_COOKIE_AGE: u64 = 365 * 24 * 3600;
+pub(crate) const LANG_COOKIE_AGE: u64 = 365 * 24 * 3600;
 
 /// The shortest password an invited employee may choose.
 const MIN_PASSWORD: usize = 10;

@@ -60,6 +60,14 @@ async fn admins_see_dead_jobs_and_retry_or_discard_them() {
         "escaped"
     );
 
+    // Died at NOW, in the reader's zone: UTC while neither they nor the company chose one,
+    // then their own.
+    assert!(page.html.contains("Mar 6, 2026 15:30 UTC"), "{}", page.html);
+    let mine = [("language", "en"), ("time_zone", "America/Mexico_City")];
+    assert_eq!(admin.submit("/me", "/me", &mine).await.status, 303);
+    let page = admin.get("/settings/jobs").await;
+    assert!(page.html.contains("Mar 6, 2026 09:30 CST"), "{}", page.html);
+
     // No CSRF token, no change.
     assert_eq!(
         admin

@@ -198,6 +198,12 @@ async fn help_outcomes_and_empty_searches_show_on_the_gaps_page() {
     assert!(gaps.html.contains("zzqx nothing"), "{}", gaps.html);
     assert!(gaps.html.contains("<td data-label=\"I still need help\">2</td><td data-label=\"n\">3</td><td data-label=\"%\">66.7</td>"), "{}", gaps.html);
     assert!(!gaps.html.contains("reembolso"));
+    // The last empty search (at NOW) in the reader's zone: UTC by default, then the manager's own.
+    assert!(gaps.html.contains("Mar 6, 2026 15:30 UTC"), "{}", gaps.html);
+    let mine = [("language", "en"), ("time_zone", "Europe/Istanbul")];
+    assert_eq!(manager.submit("/me", "/me", &mine).await.status, 303);
+    let gaps = manager.get("/help/gaps").await.html;
+    assert!(gaps.contains("Mar 6, 2026 18:30 UTC+03:00"), "{gaps}");
 }
 
 /// `q` as a URL query value.

@@ -120,17 +120,18 @@ async fn managers_set_the_catalog_and_each_channels_standards() {
         .expect(200);
     assert_eq!(stored["time_zone"], "Europe/Madrid");
 
-    // The complaint page now shows due times, in the channel's zone (Friday 16:30 in Madrid).
+    // The complaint page now shows due times, counted in the channel's hours (Friday 16:30 in
+    // Madrid) and shown in the reader's zone: the manager chose none, nor did the company, so UTC.
     let customer = app.create_customer().await;
     let c = app.create_complaint(customer).await;
     let page = m.get(&format!("/complaints/{}", c["id"])).await;
     assert!(page.html.contains("First response"), "{}", page.html);
     assert!(
-        page.html.contains("Mar 6, 2026 16:30 CET"),
-        "received, in Madrid time"
+        page.html.contains("Mar 6, 2026 15:30 UTC"),
+        "received, in the reader's zone"
     );
     assert!(
-        page.html.contains("Mar 6, 2026 17:30 CET"),
+        page.html.contains("Mar 6, 2026 16:30 UTC"),
         "first response due in an hour"
     );
     assert!(page.html.contains("1 h left"));

@@ -79,8 +79,20 @@ const PEOPLE: [(&str, &str, Role, &str, i64); 8] = [
     ),
 ];
 
-/// Stores the staff with one-time passwords, printed once each (the demo's sign-in list).
+/// The company's name and time zone (Madrid, where its phone and chat are staffed), and the
+/// staff who read times in a zone of their own: the Turkish-speaking agents in Istanbul.
+const COMPANY: (&str, &str) = ("Cafetera Feliz", "Europe/Madrid");
+const OWN_ZONES: [(&str, &str); 2] = [
+    ("agent@demo.tend", "Europe/Istanbul"),
+    ("deniz@demo.tend", "Europe/Istanbul"),
+];
+
+/// Stores the staff with one-time passwords, printed once each (the demo's sign-in list), and
+/// the company's time zone and the staff's own.
 pub async fn staff(store: &Store, now: Timestamp) -> anyhow::Result<Vec<Staff>> {
+    let (company, zone) = COMPANY;
+    let by = Actor::system("demo");
+    store.set_company_settings(company, zone, now, &by).await?;
     let mut out = Vec::new();
     for (email, name, role, team, tier) in PEOPLE {
         let (password, hash) = tend_store::new_password();
@@ -95,6 +107,11 @@ pub async fn staff(store: &Store, now: Timestamp) -> anyhow::Result<Vec<Staff>> 
                 now,
             )
             .await?;
+        if let Some((_, zone)) = OWN_ZONES.iter().find(|(who, _)| *who == email) {
+            store
+                .set_own_settings(e.id, &e.language, Some(zone))
+                .await?;
+        }
         println!("{:<8} {email:<20} password {password}", role.as_str());
         out.push(Staff {
             id: e.id,
