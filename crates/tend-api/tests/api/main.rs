@@ -11,6 +11,7 @@ mod customers;
 mod docs;
 mod errors;
 mod figures;
+mod goals;
 mod health;
 mod help;
 mod hostile;
