@@ -3,6 +3,7 @@
 //! force is the newest. `measures` computes each catalogue measure for a window and scope;
 //! `results` keeps each closed period's value, computed once.
 
+mod counted;
 mod measures;
 mod results;
 

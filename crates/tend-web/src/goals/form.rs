@@ -185,20 +185,6 @@ pub async fn view(s: &WebState, t: &Tr, draft: &GoalDraft, errors: Errors) -> Pa
 /// The fields as the API's draft; a number that is not one is named in `errors`.
 fn draft(v: &BTreeMap<String, String>, t: &Tr, errors: &mut Errors) -> GoalDraft {
     let get = |k: &str| v.get(k).map_or("", String::as_str);
-    let mut int = |k: &str| match number(get(k), t) {
-        Ok(n) => n,
-        Err(m) => {
-            errors.add(k, m);
-            None
-        }
-    };
-    let days = int("days");
-    let minutes = int("minutes");
-    let figure_id = int("figure_id");
-    let category_id = int("category_id");
-    let product_id = int("product_id");
-    let owner_id = int("owner_id");
-    let focus_category_id = int("focus_category_id");
     let target = match opt(get("target")) {
         None => None,
         Some(raw) => match raw.replace(',', ".").parse::<f64>() {
@@ -209,6 +195,13 @@ fn draft(v: &BTreeMap<String, String>, t: &Tr, errors: &mut Errors) -> GoalDraft
             }
         },
     };
+    let mut int = |k: &str| match number(get(k), t) {
+        Ok(n) => n,
+        Err(m) => {
+            errors.add(k, m);
+            None
+        }
+    };
     GoalDraft {
         name: opt(get("name")),
         measure: opt(get("measure")),
@@ -216,14 +209,14 @@ fn draft(v: &BTreeMap<String, String>, t: &Tr, errors: &mut Errors) -> GoalDraft
         direction: opt(get("direction")),
         period: opt(get("period")),
         rolling: Some(!get("rolling").is_empty()),
-        days,
-        minutes,
-        figure_id,
+        days: int("days"),
+        minutes: int("minutes"),
+        figure_id: int("figure_id"),
         channel: opt(get("channel")),
-        category_id,
-        product_id,
-        owner_id,
-        focus_category_id,
+        category_id: int("category_id"),
+        product_id: int("product_id"),
+        owner_id: int("owner_id"),
+        focus_category_id: int("focus_category_id"),
     }
 }
 
