@@ -113,7 +113,7 @@ pub async fn goal_history(
         periods: standing
             .history
             .iter()
-            .map(|r| FrozenView {
+            .map(|r| GoalFrozenView {
                 period: r.into(),
                 version: r.version,
                 frozen_at: r.frozen_at,
@@ -124,7 +124,7 @@ pub async fn goal_history(
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
-pub struct RecordsQuery {
+pub struct GoalRecordsQuery {
     /// The first day (YYYY-MM-DD) of one of the goal's calendar periods; the open one when
     /// absent.
     period: Option<String>,
@@ -133,7 +133,7 @@ pub struct RecordsQuery {
 /// One record counted: its kind (`complaint`, `purchase`, `csat_answer`,
 /// `survey_response`), id, whether it is in the numerator, and where to read it.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct RecordView {
+pub struct GoalRecordView {
     pub kind: &'static str,
     pub id: i64,
     pub in_numerator: bool,
@@ -142,26 +142,26 @@ pub struct RecordView {
 
 /// The records behind a goal's number for one period, measured now.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct RecordList {
+pub struct GoalRecordList {
     pub label: String,
     pub n: Tally,
-    pub items: Vec<RecordView>,
+    pub items: Vec<GoalRecordView>,
 }
 
 /// The records behind a goal's number (complaints, purchases, CSAT answers or survey
 /// responses), for the open period or a calendar period, measured now under the version in
 /// force. Figures' goals link to the figure's values instead.
 #[utoipa::path(get, path = "/api/v1/goals/{id}/records", tag = "plan",
-    params(("id" = i64, Path, description = "Goal id"), RecordsQuery),
-    responses((status = 200, body = RecordList), (status = 404, body = crate::error::ErrorBody),
+    params(("id" = i64, Path, description = "Goal id"), GoalRecordsQuery),
+    responses((status = 200, body = GoalRecordList), (status = 404, body = crate::error::ErrorBody),
         (status = 422, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn goal_records(
     State(s): State<AppState>,
     auth: Authed,
     Path(id): Path<String>,
-    query: Result<Query<RecordsQuery>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<Json<RecordList>> {
+    query: Result<Query<GoalRecordsQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<GoalRecordList>> {
     auth.require(Permission::Read)?;
     let Query(q) = query.map_err(|e| ApiError::invalid("query", e.body_text()))?;
     let period = match q.period.as_deref() {
@@ -171,13 +171,13 @@ pub async fn goal_records(
         })?),
     };
     let (w, m) = goals::records(&s, goal_id(&id)?, period).await?;
-    Ok(Json(RecordList {
+    Ok(Json(GoalRecordList {
         label: w.label,
         n: m.tally,
         items: m
             .records
             .iter()
-            .map(|r| RecordView {
+            .map(|r| GoalRecordView {
                 kind: r.kind,
                 id: r.id,
                 in_numerator: r.in_numerator,

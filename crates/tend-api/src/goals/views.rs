@@ -62,7 +62,7 @@ impl From<&tend_domain::goals::Goal> for GoalSettings {
 /// One period's measurement: its label and window, the actual (two decimals; `null`: no
 /// data), the tally it is made of and the status.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct PeriodView {
+pub struct GoalPeriodView {
     pub label: String,
     /// The period's first local day.
     pub period_start: String,
@@ -78,9 +78,9 @@ pub struct PeriodView {
     pub frozen: bool,
 }
 
-impl From<&FrozenResult> for PeriodView {
+impl From<&FrozenResult> for GoalPeriodView {
     fn from(r: &FrozenResult) -> Self {
-        PeriodView {
+        GoalPeriodView {
             label: r.label.clone(),
             period_start: r.period_start.clone(),
             start: r.window_start,
@@ -107,9 +107,9 @@ pub struct GoalView {
     /// How the actual is made from n: `percent`, `points`, `per_thousand`, `ratio`, `sum`.
     pub unit: Scale,
     /// The open period, measured live.
-    pub current: PeriodView,
+    pub current: GoalPeriodView,
     /// Closed periods' frozen values, oldest first (the trend).
-    pub trend: Vec<PeriodView>,
+    pub trend: Vec<GoalPeriodView>,
     /// The list behind the current number.
     pub records: String,
     #[schema(value_type = String, format = DateTime)]
@@ -126,7 +126,7 @@ impl From<&Standing> for GoalView {
             settings: g.into(),
             definition: definition(g.measure, g.days, g.minutes),
             unit: s.measured.scale,
-            current: PeriodView {
+            current: GoalPeriodView {
                 label: s.window.label.clone(),
                 period_start: s.window.first_day.to_string(),
                 start: s.window.start,
@@ -151,7 +151,7 @@ pub struct GoalList {
 
 /// One version of a goal: its number, settings, who saved it and when.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct VersionView {
+pub struct GoalVersionView {
     pub version: i64,
     #[serde(flatten)]
     pub settings: GoalSettings,
@@ -161,9 +161,9 @@ pub struct VersionView {
     pub saved_at: jiff::Timestamp,
 }
 
-impl From<&GoalVersion> for VersionView {
+impl From<&GoalVersion> for GoalVersionView {
     fn from(v: &GoalVersion) -> Self {
-        VersionView {
+        GoalVersionView {
             version: v.version,
             settings: (&v.goal).into(),
             saved_by: v.saved_by.0,
@@ -178,15 +178,15 @@ impl From<&GoalVersion> for VersionView {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct GoalHistory {
     pub goal_id: i64,
-    pub versions: Vec<VersionView>,
-    pub periods: Vec<FrozenView>,
+    pub versions: Vec<GoalVersionView>,
+    pub periods: Vec<GoalFrozenView>,
 }
 
 /// A closed period's frozen value and the version it was measured under.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct FrozenView {
+pub struct GoalFrozenView {
     #[serde(flatten)]
-    pub period: PeriodView,
+    pub period: GoalPeriodView,
     pub version: i64,
     #[schema(value_type = String, format = DateTime)]
     pub frozen_at: jiff::Timestamp,

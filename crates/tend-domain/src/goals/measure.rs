@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::kernel::reason::*;
 
 /// A measure from the catalogue.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = GoalMeasure))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -36,7 +36,7 @@ pub enum Measure {
 }
 
 /// How a value is made from a tally `n / d`.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = GoalScale))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
@@ -206,7 +206,7 @@ impl std::fmt::Display for Measure {
 }
 
 /// A period's tally: the numerator and the denominator its value is made of (the `n`).
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = GoalTally))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     pub numerator: i64,
