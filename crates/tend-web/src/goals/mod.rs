@@ -3,6 +3,7 @@
 //! page with its versions and frozen periods, and the form (`form.rs`) to set or change one.
 
 mod form;
+mod records;
 
 use askama::Template;
 use axum::Router;
@@ -23,6 +24,7 @@ pub fn routes() -> Router<WebState> {
         .route("/goals", get(list))
         .route("/goals/new", get(form::new).post(form::create))
         .route("/goals/{id}", get(show).post(form::change))
+        .route("/goals/{id}/records", get(records::page))
 }
 
 /// A value as shown: two decimals the locale's way, with its unit; `–` for no data.
@@ -72,7 +74,7 @@ pub struct Card {
     pub records: String,
 }
 
-fn n(t: &Tr, tally: Tally) -> String {
+pub(crate) fn n(t: &Tr, tally: Tally) -> String {
     t.args(
         "goals-n",
         &[
@@ -164,7 +166,17 @@ pub fn card(t: &Tr, s: &Standing) -> Card {
             scale,
         ),
         trend,
-        records: goals::records_link(s.goal.id, g, &s.window),
+        records: page_link(s),
+    }
+}
+
+/// Where the card's "records" link goes: the records page for the open period, or for a
+/// figure's goal the figure's values in the API.
+fn page_link(s: &Standing) -> String {
+    let api = goals::records_link(s.goal.id, s.current(), &s.window);
+    match api.strip_prefix("/api/v1") {
+        Some(rest) if rest.starts_with("/goals/") => rest.to_owned(),
+        _ => api,
     }
 }
 

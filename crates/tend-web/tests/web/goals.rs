@@ -99,3 +99,48 @@ async fn a_goal_set_and_changed_on_the_pages_in_spanish() {
     assert_eq!(app.store.goals().await.unwrap()[0].versions.len(), 2);
     assert_eq!(b.get("/goals/999").await.status, 404);
 }
+
+#[tokio::test]
+async fn a_goals_trend_and_records_in_turkish() {
+    let app = spawn_app().await;
+    let customer = app.create_customer().await;
+    for (at, returned) in [
+        ("2026-02-10T10:00:00Z", true),
+        ("2026-02-11T10:00:00Z", false),
+        ("2026-03-02T10:00:00Z", false),
+    ] {
+        let t =
+            serde_json::json!({"customer_id": customer, "occurred_at": at, "returned": returned});
+        app.post_json("/api/v1/transactions", &app.agent.token, &t)
+            .await
+            .expect(201);
+    }
+    app.clock.set("2026-02-12T00:00:00Z".parse().unwrap());
+    let goal = serde_json::json!({"name": "İadeler", "measure": "return_rate", "target": 10,
+        "direction": "at_most", "period": "month", "owner_id": app.manager.id});
+    let made = app
+        .post_json("/api/v1/goals", &app.manager.token, &goal)
+        .await
+        .expect(201);
+    app.clock.set(crate::helpers::now());
+    let b = signed_in(&app, Role::Viewer).await;
+    b.set_cookie("lang", "tr");
+    let page = b.get("/goals").await;
+    assert_eq!(page.status, 200);
+    // February: 1 of 2 returned, 50 % against at most 10 %: missed. March: 0 of 1, on track.
+    assert!(page.html.contains("<th scope=\"row\">2026-02</th><td>% 50,00</td><td>% 10,00</td><td>n = 1 / 2</td><td>ulaşılamadı</td>"), "{}", page.html);
+    assert!(page.html.contains("<svg class=\"trend\""));
+    assert!(page.html.contains("yolunda"));
+    let records = format!("/goals/{}/records?period=2026-03-01", made["id"]);
+    assert!(page.html.contains(&records), "{}", page.html);
+    let list = b.get(&records).await;
+    assert_eq!(list.status, 200);
+    assert!(list.html.contains("Satın alma #3"), "{}", list.html);
+    assert!(list.html.contains("yalnızca paydada"));
+    let feb = b
+        .get(&format!("/goals/{}/records?period=2026-02-01", made["id"]))
+        .await;
+    assert!(feb.html.contains("n = 1 / 2"), "{}", feb.html);
+    let bad = format!("/goals/{}/records?period=2026-02-15", made["id"]);
+    assert_eq!(b.get(&bad).await.status, 404);
+}
