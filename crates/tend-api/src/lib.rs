@@ -17,6 +17,7 @@ mod complaints;
 mod customer_data;
 mod customers;
 mod figures;
+mod goals;
 mod health;
 mod help;
 mod problems;
@@ -42,6 +43,7 @@ pub use complaints::*;
 pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
+pub use goals::*;
 pub use health::*;
 pub use help::*;
 pub use problems::*;
@@ -122,6 +124,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/quotient/rounds", get(list_rounds))
         .route("/vision", get(get_vision).post(post_vision))
+        .route("/goals", get(list_goals).post(create_goal))
+        .route("/goals/{id}", get(get_goal).patch(patch_goal))
+        .route("/goals/{id}/history", get(goal_history))
+        .route("/goals/{id}/records", get(goal_records))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

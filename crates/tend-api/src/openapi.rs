@@ -29,6 +29,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::list_articles, routes::create_article, routes::get_article, routes::put_article,
         routes::list_translations, routes::save_translation,
         routes::get_vision, routes::post_vision,
+        routes::list_goals, routes::create_goal, routes::get_goal, routes::patch_goal, routes::goal_history, routes::goal_records,
     ),
     modifiers(&BearerAuth, &ErrorAnswers),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "help"), (name = "health")),

@@ -5,6 +5,7 @@
 
 pub mod complaints;
 pub mod csat;
+pub mod goals;
 pub mod help;
 pub mod i18n;
 pub mod jobs;

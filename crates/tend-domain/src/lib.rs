@@ -8,6 +8,7 @@ pub mod channels;
 pub mod complaints;
 pub mod customers;
 pub mod figures;
+pub mod goals;
 pub mod help;
 pub mod kernel;
 pub mod problems;

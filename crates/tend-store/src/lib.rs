@@ -17,6 +17,7 @@ mod complaints;
 mod csat;
 mod customers;
 mod figures;
+mod goals;
 mod help;
 mod jobs;
 mod kernel;
@@ -38,6 +39,7 @@ pub use complaints::{
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};
+pub use goals::{Counted, FrozenResult, GoalVersion, Measured, Scope, StoredGoal};
 pub use help::{
     Article, ArticleOutcomes, ArticleSettings, CategoryOutcomes, EmptySearch, PublicArticle,
     PublicHit, PublicSearch, Translation, TranslationInput,

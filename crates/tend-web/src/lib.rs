@@ -12,6 +12,7 @@ mod audit;
 mod channels;
 mod complaints;
 mod customers;
+mod goals;
 mod help;
 mod jobs;
 mod public;
@@ -185,6 +186,7 @@ pub fn routes() -> Router<WebState> {
         .merge(public::routes())
         .merge(surveys::routes())
         .merge(quotient::routes())
+        .merge(goals::routes())
         .merge(help::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))

@@ -12,6 +12,7 @@ mod customers;
 mod docs;
 mod errors;
 mod figures;
+mod goals;
 mod health;
 mod help;
 mod hostile;

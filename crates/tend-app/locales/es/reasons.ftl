@@ -128,3 +128,9 @@ reason-no_article = no hay ningún artículo con id { $id }
 reason-source_first = escriba primero el idioma de origen ({ $lang })
 # El plan: visión.
 reason-vision_too_many = debe tener como máximo { $max } elementos (se recibieron { $got })
+# El plan: objetivos de servicio.
+reason-goal_target = debe ser un número de { $min } a { $max } con 2 decimales como máximo (se recibió { $got })
+reason-goal_not_for_measure = no se aplica a la medida { $measure }
+reason-goal_figure_ratio = debe ser una cifra de cociente (numerador ÷ denominador), como llamadas atendidas en N minutos ÷ llamadas (se recibió { $got })
+reason-goal_changed_meanwhile = el objetivo cambió mientras tanto; inténtelo de nuevo
+reason-goal_period_start = debe ser el primer día de uno de los periodos del objetivo (se recibió { $got })

@@ -128,3 +128,9 @@ reason-no_article = { $id } kimlikli makale yok
 reason-source_first = önce kaynak dili ({ $lang }) yazın
 # Plan: vizyon.
 reason-vision_too_many = en fazla { $max } madde içermelidir (girilen: { $got })
+# Plan: hizmet hedefleri.
+reason-goal_target = { $min } ile { $max } arasında, en fazla 2 ondalıklı bir sayı olmalıdır (girilen: { $got })
+reason-goal_not_for_measure = { $measure } ölçüsüne uygulanmaz
+reason-goal_figure_ratio = oran rakamı (pay ÷ payda) olmalıdır, örneğin N dakika içinde yanıtlanan aramalar ÷ aramalar (girilen: { $got })
+reason-goal_changed_meanwhile = hedef bu arada değişti; yeniden deneyin
+reason-goal_period_start = hedefin dönemlerinden birinin ilk günü olmalıdır (girilen: { $got })

@@ -238,6 +238,12 @@ reasons! {
     SOURCE_FIRST = "source_first": "write the source language ({lang}) first",
     // The plan: vision.
     VISION_TOO_MANY = "vision_too_many": "must list at most {max} items (got {got})",
+    // The plan: service goals.
+    GOAL_TARGET = "goal_target": "must be a number from {min} to {max} with at most 2 decimals (got {got})",
+    GOAL_NOT_FOR_MEASURE = "goal_not_for_measure": "does not apply to the measure {measure}",
+    GOAL_FIGURE_RATIO = "goal_figure_ratio": "must be a ratio figure (numerator ÷ denominator), like calls answered within N minutes ÷ calls (got {got})",
+    GOAL_CHANGED_MEANWHILE = "goal_changed_meanwhile": "the goal changed meanwhile; try again",
+    GOAL_PERIOD_START = "goal_period_start": "must be the first day of one of the goal's periods (got {got})",
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod consent;
 mod csat_page;
 mod customer_data;
 mod dead_jobs;
+mod goals;
 mod help;
 mod i18n;
 mod intake;
