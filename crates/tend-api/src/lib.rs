@@ -18,12 +18,14 @@ mod customers;
 mod figures;
 mod health;
 mod help;
+mod policy;
 mod problems;
 mod profile;
 mod quotient;
 mod staff;
 mod survey_export;
 mod surveys;
+mod training;
 mod transactions;
 mod vision;
 
@@ -51,6 +53,8 @@ pub use survey_export::*;
 pub use surveys::*;
 pub use transactions::*;
 pub use vision::*;
+pub use policy::*;
+pub use training::*;
 
 /// The API's routes: `/api/v1/…`, the OpenAPI document and its reference page, the health
 /// checks.
@@ -121,6 +125,15 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/quotient/rounds", get(list_rounds))
         .route("/vision", get(get_vision).post(post_vision))
+        .route("/policy", get(list_policy).post(create_policy_version))
+        .route("/policy/{id}", get(get_policy_version))
+        .route("/policy/{id}/approve", post(approve_policy))
+        .route("/policy/{id}/diff", get(policy_diff))
+        .route("/policy/{id}/acknowledge", post(acknowledge_policy))
+        .route("/policy/{id}/acknowledgements", get(policy_acknowledgements))
+        .route("/trainings", get(list_trainings).post(create_training))
+        .route("/trainings/employees/{id}", get(training_record))
+        .route("/recognitions", get(list_recognitions).post(create_recognition))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -14,6 +14,8 @@ pub mod problems;
 pub mod quotient;
 pub mod staff;
 pub mod surveys;
+pub mod policy;
+pub mod training;
 pub mod transactions;
 pub mod vision;
 

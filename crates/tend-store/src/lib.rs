@@ -22,12 +22,14 @@ mod jobs;
 mod kernel;
 mod mail;
 mod monitor;
+mod policy;
 mod problems;
 mod quotient;
 mod staff;
 mod store;
 mod surveys;
 pub mod testing;
+mod training;
 mod transactions;
 mod vision;
 
@@ -63,3 +65,5 @@ pub use surveys::{
 };
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};
 pub use vision::StoredVision;
+pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
+pub use training::{StoredRecognition, StoredSession};

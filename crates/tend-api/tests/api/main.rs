@@ -20,5 +20,7 @@ mod profile;
 mod quotient;
 mod revocation;
 mod search;
+mod policy;
+mod training;
 mod vision;
 use tend_testkit as helpers;

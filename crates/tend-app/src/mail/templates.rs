@@ -72,6 +72,13 @@ pub enum Template {
         due: String,
         link: String,
     },
+    /// To the owner: a policy area (`reference`: its name) is due for review on `due`.
+    PolicyReview {
+        name: String,
+        reference: String,
+        due: String,
+        link: String,
+    },
 }
 
 /// What a template renders to.
@@ -114,6 +121,12 @@ impl Template {
                 summary,
                 link,
             },
+            MailKind::PolicyReview => Template::PolicyReview {
+                name,
+                reference,
+                due,
+                link,
+            },
             MailKind::Retention => Template::Retention {
                 name,
                 reference,
@@ -153,6 +166,7 @@ impl Template {
             Template::Assignment { .. } => MailKind::Assignment,
             Template::ResponseWarning { .. } => MailKind::ResponseWarning,
             Template::Breach { .. } => MailKind::Breach,
+            Template::PolicyReview { .. } => MailKind::PolicyReview,
         }
     }
 
@@ -221,6 +235,17 @@ impl Template {
                 ("name", name),
                 ("reference", reference),
                 ("summary", summary),
+                ("due", due),
+                ("link", link),
+            ],
+            Template::PolicyReview {
+                name,
+                reference,
+                due,
+                link,
+            } => vec![
+                ("name", name),
+                ("reference", reference),
                 ("due", due),
                 ("link", link),
             ],

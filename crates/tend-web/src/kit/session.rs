@@ -36,6 +36,9 @@ pub fn same(a: &str, b: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Staff {
     pub session: Session,
+    /// The current vision statement, shown in the staff layout's header (none before the
+    /// worksheet is first saved).
+    pub vision: Option<String>,
 }
 
 impl Staff {
@@ -78,7 +81,10 @@ impl FromRequestParts<WebState> for Staff {
             return Err(PageError::SignIn { next });
         };
         match s.store.session(&token, s.clock.now()).await {
-            Ok(session) => Ok(Staff { session }),
+            Ok(session) => {
+                let vision = s.store.current_vision().await?.map(|v| v.statement);
+                Ok(Staff { session, vision })
+            }
             Err(StoreError::NotFound(_)) => Err(PageError::SignIn { next }),
             Err(e) => Err(e.into()),
         }
