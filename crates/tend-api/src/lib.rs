@@ -45,16 +45,16 @@ pub use customers::*;
 pub use figures::*;
 pub use health::*;
 pub use help::*;
+pub use policy::*;
 pub use problems::*;
 pub use profile::*;
 pub use quotient::*;
 pub use staff::*;
 pub use survey_export::*;
 pub use surveys::*;
+pub use training::*;
 pub use transactions::*;
 pub use vision::*;
-pub use policy::*;
-pub use training::*;
 
 /// The API's routes: `/api/v1/…`, the OpenAPI document and its reference page, the health
 /// checks.
@@ -130,10 +130,16 @@ pub fn routes() -> Router<AppState> {
         .route("/policy/{id}/approve", post(approve_policy))
         .route("/policy/{id}/diff", get(policy_diff))
         .route("/policy/{id}/acknowledge", post(acknowledge_policy))
-        .route("/policy/{id}/acknowledgements", get(policy_acknowledgements))
+        .route(
+            "/policy/{id}/acknowledgements",
+            get(policy_acknowledgements),
+        )
         .route("/trainings", get(list_trainings).post(create_training))
         .route("/trainings/employees/{id}", get(training_record))
-        .route("/recognitions", get(list_recognitions).post(create_recognition))
+        .route(
+            "/recognitions",
+            get(list_recognitions).post(create_recognition),
+        )
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -52,6 +52,7 @@ pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
+pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
 pub use problems::{Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
 pub use staff::{
@@ -63,7 +64,6 @@ pub use surveys::{
     OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
     new_key,
 };
+pub use training::{StoredRecognition, StoredSession};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};
 pub use vision::StoredVision;
-pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
-pub use training::{StoredRecognition, StoredSession};

@@ -28,12 +28,20 @@ async fn create(app: &TestApp, note: &str, returns_en: &str) -> i64 {
 }
 
 async fn states(app: &TestApp) -> Vec<(i64, String)> {
-    let list = app.get("/api/v1/policy", &app.viewer.token).await.expect(200);
+    let list = app
+        .get("/api/v1/policy", &app.viewer.token)
+        .await
+        .expect(200);
     list["versions"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| (v["id"].as_i64().unwrap(), v["state"].as_str().unwrap().to_owned()))
+        .map(|v| {
+            (
+                v["id"].as_i64().unwrap(),
+                v["state"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -43,7 +51,9 @@ async fn only_a_manager_approves_once_and_states_follow_the_dates() {
     let v1 = create(&app, "First policy", "Returns within 30 days.").await;
     // The domain names a bad area, and nothing is stored.
     let bad = json!({"note": "x", "areas": [{"area": "Returns!", "texts": {"en": "x"}}]});
-    let r = app.post_json("/api/v1/policy", &app.agent.token, &bad).await;
+    let r = app
+        .post_json("/api/v1/policy", &app.agent.token, &bad)
+        .await;
     r.expect_error(422, "validation_failed", Some("areas.1.area"));
 
     let today = json!({"effective_from": "2026-03-06"});
@@ -67,9 +77,13 @@ async fn only_a_manager_approves_once_and_states_follow_the_dates() {
     let v2 = create(&app, "Longer returns", "Returns within 60 days.").await;
     let v3 = create(&app, "Never approved", "x").await;
     let april = json!({"effective_from": "2026-04-01"});
-    app.post_json(&format!("/api/v1/policy/{v2}/approve"), &app.manager.token, &april)
-        .await
-        .expect(200);
+    app.post_json(
+        &format!("/api/v1/policy/{v2}/approve"),
+        &app.manager.token,
+        &april,
+    )
+    .await
+    .expect(200);
     let now = states(&app).await;
     assert_eq!(
         now,
@@ -92,7 +106,10 @@ async fn only_a_manager_approves_once_and_states_follow_the_dates() {
 
     // The diff from version 1 to 2: only the English returns text changed.
     let d = app
-        .get(&format!("/api/v1/policy/{v2}/diff?from={v1}"), &app.viewer.token)
+        .get(
+            &format!("/api/v1/policy/{v2}/diff?from={v1}"),
+            &app.viewer.token,
+        )
         .await
         .expect(200);
     assert_eq!(
@@ -114,7 +131,9 @@ async fn an_acknowledgement_is_tied_to_the_exact_version() {
         async move {
             let body = json!({"effective_from": from});
             let path = format!("/api/v1/policy/{v}/approve");
-            app.post_json(&path, &app.manager.token, &body).await.expect(200);
+            app.post_json(&path, &app.manager.token, &body)
+                .await
+                .expect(200);
         }
     };
     approve(v1, "2026-03-06").await;
@@ -123,9 +142,15 @@ async fn an_acknowledgement_is_tied_to_the_exact_version() {
     let ack = |v: i64| format!("/api/v1/policy/{v}/acknowledge");
     let r = app.post_json(&ack(v2), &app.agent.token, &json!({})).await;
     r.expect_error(422, "validation_failed", Some("version"));
-    let first = app.post_json(&ack(v1), &app.agent.token, &json!({})).await.expect(200);
+    let first = app
+        .post_json(&ack(v1), &app.agent.token, &json!({}))
+        .await
+        .expect(200);
     assert_eq!(first, json!({"version": v1, "new": true}));
-    let again = app.post_json(&ack(v1), &app.agent.token, &json!({})).await.expect(200);
+    let again = app
+        .post_json(&ack(v1), &app.agent.token, &json!({}))
+        .await
+        .expect(200);
     assert_eq!(again["new"], false);
 
     let who = |v: i64| format!("/api/v1/policy/{v}/acknowledgements");
@@ -153,10 +178,24 @@ async fn an_acknowledgement_is_tied_to_the_exact_version() {
     assert_eq!(names("pending", &list2).len(), 4);
     let r = app.post_json(&ack(v1), &app.viewer.token, &json!({})).await;
     r.expect_error(422, "validation_failed", Some("version"));
-    app.post_json(&ack(v2), &app.viewer.token, &json!({})).await.expect(200);
+    app.post_json(&ack(v2), &app.viewer.token, &json!({}))
+        .await
+        .expect(200);
     let list2 = app.get(&who(v2), &app.manager.token).await.expect(200);
     assert_eq!(names("acknowledged", &list2), vec!["Vera Viewer"]);
     // Version 1's record is kept as it was.
     let list1 = app.get(&who(v1), &app.manager.token).await.expect(200);
     assert_eq!(names("acknowledged", &list1), vec!["Arturo Agent"]);
+
+    // Nothing of the policy is ever rewritten or removed.
+    for sql in [
+        "UPDATE policy_versions SET note = 'rewritten'",
+        "DELETE FROM policy_texts",
+        "UPDATE policy_areas SET review_on = NULL",
+        "UPDATE policy_approvals SET effective_from = '2026-01-01'",
+        "DELETE FROM policy_acknowledgements",
+    ] {
+        let refused = tend_store::testing::execute(&app.database_url, sql).await;
+        assert!(refused.is_err_and(|e| e.contains("append-only")), "{sql}");
+    }
 }

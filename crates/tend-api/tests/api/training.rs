@@ -19,7 +19,10 @@ fn missing(v: &Value) -> Vec<String> {
 async fn introduction_coverage_counts_attendance_at_introductions_only() {
     let app = spawn_app().await;
     let m = &app.manager.token;
-    let empty = app.get("/api/v1/trainings", &app.viewer.token).await.expect(200);
+    let empty = app
+        .get("/api/v1/trainings", &app.viewer.token)
+        .await
+        .expect(200);
     // Four active staff, nobody trained: 0 of 4.
     assert_eq!(empty["coverage"]["trained"], 0);
     assert_eq!(empty["coverage"]["n"], 4);
@@ -30,16 +33,26 @@ async fn introduction_coverage_counts_attendance_at_introductions_only() {
             {"employee_id": app.admin.id, "attended": true},
             {"employee_id": app.agent.id, "attended": true},
             {"employee_id": app.viewer.id, "attended": false}]});
-    let r = app.post_json("/api/v1/trainings", &app.agent.token, &intro).await;
+    let r = app
+        .post_json("/api/v1/trainings", &app.agent.token, &intro)
+        .await;
     r.expect_error(403, "forbidden", None);
-    let s1 = app.post_json("/api/v1/trainings", m, &intro).await.expect(201);
+    let s1 = app
+        .post_json("/api/v1/trainings", m, &intro)
+        .await
+        .expect(201);
     assert_eq!(s1["attendees"].as_array().unwrap().len(), 3);
     // A workshop the viewer attended does not count towards the introduction.
     let workshop = json!({"kind": "workshop", "topic": "Listening", "held_on": "2026-03-03",
         "trainer": "Mona", "attendees": [{"employee_id": app.viewer.id, "attended": true}]});
-    app.post_json("/api/v1/trainings", m, &workshop).await.expect(201);
+    app.post_json("/api/v1/trainings", m, &workshop)
+        .await
+        .expect(201);
     // Admin and agent attended an introduction: 2 of 4 = 0.5; manager and viewer missing.
-    let v = app.get("/api/v1/trainings", &app.viewer.token).await.expect(200);
+    let v = app
+        .get("/api/v1/trainings", &app.viewer.token)
+        .await
+        .expect(200);
     assert_eq!(v["coverage"]["trained"], 2);
     assert_eq!(v["coverage"]["n"], 4);
     assert_eq!(v["coverage"]["share"], 0.5);
@@ -48,8 +61,13 @@ async fn introduction_coverage_counts_attendance_at_introductions_only() {
     // A second introduction the viewer attends: 3 of 4 = 0.75.
     let again = json!({"kind": "introduction", "topic": "The plan, again", "held_on": "2026-03-05",
         "trainer": "Ada", "attendees": [{"employee_id": app.viewer.id, "attended": true}]});
-    app.post_json("/api/v1/trainings", m, &again).await.expect(201);
-    let v = app.get("/api/v1/trainings", &app.viewer.token).await.expect(200);
+    app.post_json("/api/v1/trainings", m, &again)
+        .await
+        .expect(201);
+    let v = app
+        .get("/api/v1/trainings", &app.viewer.token)
+        .await
+        .expect(200);
     assert_eq!(v["coverage"]["trained"], 3);
     assert_eq!(v["coverage"]["share"], 0.75);
     assert_eq!(missing(&v), vec!["Mona Manager"]);
@@ -61,7 +79,12 @@ async fn introduction_coverage_counts_attendance_at_introductions_only() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["session"]["topic"].as_str().unwrap().to_owned(), e["attended"].as_bool().unwrap()))
+        .map(|e| {
+            (
+                e["session"]["topic"].as_str().unwrap().to_owned(),
+                e["attended"].as_bool().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -83,6 +106,13 @@ async fn introduction_coverage_counts_attendance_at_introductions_only() {
         "attendees": [{"employee_id": 999, "attended": true}]});
     let r = app.post_json("/api/v1/trainings", m, &ghost).await;
     r.expect_error(422, "validation_failed", Some("attendees"));
+    for sql in [
+        "UPDATE training_attendees SET attended = 1",
+        "DELETE FROM training_sessions",
+    ] {
+        let refused = tend_store::testing::execute(&app.database_url, sql).await;
+        assert!(refused.is_err_and(|e| e.contains("append-only")), "{sql}");
+    }
 }
 
 #[tokio::test]
@@ -91,9 +121,14 @@ async fn recognition_from_a_customer_names_a_satisfied_complaint() {
     let m = &app.manager.token;
     let by_manager = json!({"employee_id": app.agent.id, "source": "manager",
         "note": "Stayed late for a customer"});
-    let r = app.post_json("/api/v1/recognitions", &app.agent.token, &by_manager).await;
+    let r = app
+        .post_json("/api/v1/recognitions", &app.agent.token, &by_manager)
+        .await;
     r.expect_error(403, "forbidden", None);
-    let first = app.post_json("/api/v1/recognitions", m, &by_manager).await.expect(201);
+    let first = app
+        .post_json("/api/v1/recognitions", m, &by_manager)
+        .await
+        .expect(201);
     assert_eq!(first["employee_name"], "Arturo Agent");
     assert_eq!(first["by_name"], "Mona Manager");
 
@@ -110,7 +145,9 @@ async fn recognition_from_a_customer_names_a_satisfied_complaint() {
     let c = app.create_complaint(customer).await["id"].as_i64().unwrap();
     let praise = json!({"employee_id": app.agent.id, "source": "praise", "complaint_id": c,
         "note": "The customer thanked Arturo by name"});
-    app.post_json("/api/v1/recognitions", m, &praise).await.expect(201);
+    app.post_json("/api/v1/recognitions", m, &praise)
+        .await
+        .expect(201);
     let follow = json!({"employee_id": app.agent.id, "source": "follow_up", "complaint_id": c,
         "note": "Satisfied"});
     let r = app.post_json("/api/v1/recognitions", m, &follow).await;
@@ -124,10 +161,15 @@ async fn recognition_from_a_customer_names_a_satisfied_complaint() {
     ] {
         app.act(c, &step).await.expect(200);
     }
-    app.post_json("/api/v1/recognitions", m, &follow).await.expect(201);
+    app.post_json("/api/v1/recognitions", m, &follow)
+        .await
+        .expect(201);
 
     let mine = app
-        .get(&format!("/api/v1/recognitions?employee_id={}", app.agent.id), &app.agent.token)
+        .get(
+            &format!("/api/v1/recognitions?employee_id={}", app.agent.id),
+            &app.agent.token,
+        )
         .await
         .expect(200);
     let sources: Vec<&str> = mine
@@ -138,8 +180,18 @@ async fn recognition_from_a_customer_names_a_satisfied_complaint() {
         .collect();
     assert_eq!(sources, vec!["follow_up", "praise", "manager"]);
     let others = app
-        .get(&format!("/api/v1/recognitions?employee_id={}", app.viewer.id), &app.agent.token)
+        .get(
+            &format!("/api/v1/recognitions?employee_id={}", app.viewer.id),
+            &app.agent.token,
+        )
         .await
         .expect(200);
     assert_eq!(others, json!([]));
+    for sql in [
+        "UPDATE training_recognitions SET note = 'rewritten'",
+        "DELETE FROM training_recognitions",
+    ] {
+        let refused = tend_store::testing::execute(&app.database_url, sql).await;
+        assert!(refused.is_err_and(|e| e.contains("append-only")), "{sql}");
+    }
 }

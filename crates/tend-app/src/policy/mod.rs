@@ -144,7 +144,9 @@ pub async fn acknowledge(s: &AppState, id: i64, employee: EmployeeId) -> StoreRe
     if state(s, id).await? != State::Effective {
         return Err(StoreError::field("version", POLICY_NOT_EFFECTIVE));
     }
-    s.store.acknowledge_policy(id, employee, s.clock.now()).await
+    s.store
+        .acknowledge_policy(id, employee, s.clock.now())
+        .await
 }
 
 /// Who must acknowledge a version: active staff (not vendors' accounts), by name.

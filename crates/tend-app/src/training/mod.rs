@@ -93,7 +93,10 @@ pub async fn recognise(
         }
     }
     let id = s.store.create_recognition(&r, by, s.clock.now()).await?;
-    let all = s.store.recognitions(Some(EmployeeId(r.employee_id))).await?;
+    let all = s
+        .store
+        .recognitions(Some(EmployeeId(r.employee_id)))
+        .await?;
     Ok(all
         .into_iter()
         .find(|x| x.id == id)

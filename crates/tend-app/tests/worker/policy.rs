@@ -32,7 +32,9 @@ async fn approved(app: &TestApp, review_on: &str, from: &str) -> i64 {
     let id = v["id"].as_i64().unwrap();
     let body = json!({"effective_from": from});
     let path = format!("/api/v1/policy/{id}/approve");
-    app.post_json(&path, &app.manager.token, &body).await.expect(200);
+    app.post_json(&path, &app.manager.token, &body)
+        .await
+        .expect(200);
     id
 }
 
@@ -77,5 +79,10 @@ async fn a_superseded_version_is_not_reminded() {
     run_at(&app, &w, "2026-05-01T12:00:00Z".parse().unwrap()).await;
     let got = reminders(&smtp.inbox());
     assert_eq!(recipients(&got), ["admin@tend.test"]);
-    assert!(got[0]["subject"].as_str().unwrap().ends_with("May 15, 2026"));
+    assert!(
+        got[0]["subject"]
+            .as_str()
+            .unwrap()
+            .ends_with("May 15, 2026")
+    );
 }

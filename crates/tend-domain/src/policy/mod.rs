@@ -112,7 +112,10 @@ fn area(e: &mut FieldErrors, at: &str, a: &AreaDraft) -> Area {
     let code = a.area.trim();
     let builtin = built_in(code);
     if builtin.is_none() && !custom_code(code) {
-        e.add(format!("{at}.area"), POLICY_AREA.with("got", format!("{code:?}")));
+        e.add(
+            format!("{at}.area"),
+            POLICY_AREA.with("got", format!("{code:?}")),
+        );
     }
     let title = if builtin.is_some() {
         None
@@ -176,17 +179,17 @@ impl PolicyDraft {
             Some(raw) => Line::parse(raw).map_err(|r| e.add("note", r)).ok(),
         };
         if self.areas.is_empty() || self.areas.len() > MAX_AREAS {
-            e.add(
-                "areas",
-                RANGE.with("min", 1).with("max", MAX_AREAS),
-            );
+            e.add("areas", RANGE.with("min", 1).with("max", MAX_AREAS));
         }
         let mut areas: Vec<Area> = Vec::new();
         for (i, a) in self.areas.iter().enumerate() {
             let at = format!("areas.{}", i + 1);
             let a = area(&mut e, &at, a);
             if areas.iter().any(|x| x.code == a.code) {
-                e.add(format!("{at}.area"), POLICY_DUPLICATE_AREA.with("area", &a.code));
+                e.add(
+                    format!("{at}.area"),
+                    POLICY_DUPLICATE_AREA.with("area", &a.code),
+                );
             }
             areas.push(a);
         }
@@ -219,7 +222,10 @@ impl ApprovalDraft {
             .map_err(|r| DomainError::Invalid(FieldErrors::single("effective_from", r)))?;
         if date < today {
             let r = POLICY_EFFECTIVE_PAST.with("today", today);
-            return Err(DomainError::Invalid(FieldErrors::single("effective_from", r)));
+            return Err(DomainError::Invalid(FieldErrors::single(
+                "effective_from",
+                r,
+            )));
         }
         Ok(date)
     }

@@ -123,10 +123,18 @@ mod tests {
     #[test]
     fn diff_marks_lines() {
         let d = diff("a\nb\nc\n", "a\nc\nd\n");
-        let got: Vec<(&str, &str)> = d.iter().map(|l| (l.change.code(), l.text.as_str())).collect();
+        let got: Vec<(&str, &str)> = d
+            .iter()
+            .map(|l| (l.change.code(), l.text.as_str()))
+            .collect();
         assert_eq!(
             got,
-            vec![("same", "a"), ("removed", "b"), ("same", "c"), ("added", "d")]
+            vec![
+                ("same", "a"),
+                ("removed", "b"),
+                ("same", "c"),
+                ("added", "d")
+            ]
         );
     }
 }

@@ -55,7 +55,12 @@ pub struct Session {
     pub attendees: Vec<Attendee>,
 }
 
-fn required<T>(e: &mut FieldErrors, field: &str, raw: Option<&str>, parse: impl Fn(&str) -> Result<T, Reason>) -> Option<T> {
+fn required<T>(
+    e: &mut FieldErrors,
+    field: &str,
+    raw: Option<&str>,
+    parse: impl Fn(&str) -> Result<T, Reason>,
+) -> Option<T> {
     match raw.map(str::trim) {
         None | Some("") => {
             e.add(field, REQUIRED);
@@ -128,7 +133,9 @@ impl RecognitionDraft {
         if self.employee_id.is_none() {
             e.add("employee_id", REQUIRED);
         }
-        let source = required(&mut e, "source", self.source.as_deref(), |s| one_of(&SOURCES, s));
+        let source = required(&mut e, "source", self.source.as_deref(), |s| {
+            one_of(&SOURCES, s)
+        });
         if source.is_some_and(|s| s != "manager") && self.complaint_id.is_none() {
             e.add("complaint_id", RECOGNITION_COMPLAINT);
         }

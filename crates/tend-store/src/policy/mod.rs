@@ -124,7 +124,11 @@ impl Store {
 
     async fn read_policy(&self, id: Option<i64>) -> StoreResult<Vec<StoredPolicyVersion>> {
         let (filter, areas_filter, texts_filter) = match id {
-            Some(_) => (" WHERE v.id = $1", " WHERE version_id = $1", " WHERE version_id = $1"),
+            Some(_) => (
+                " WHERE v.id = $1",
+                " WHERE version_id = $1",
+                " WHERE version_id = $1",
+            ),
             None => ("", "", ""),
         };
         let bind = |q: &str| {

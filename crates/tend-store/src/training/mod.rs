@@ -57,7 +57,10 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             if found.is_none() {
-                return Err(StoreError::field("policy_version", NO_POLICY_VERSION.with("id", v)));
+                return Err(StoreError::field(
+                    "policy_version",
+                    NO_POLICY_VERSION.with("id", v),
+                ));
             }
         }
         for Attendee { employee_id, .. } in &s.attendees {
@@ -66,7 +69,10 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             if found.is_none() {
-                return Err(StoreError::field("attendees", NO_EMPLOYEE.with("id", employee_id)));
+                return Err(StoreError::field(
+                    "attendees",
+                    NO_EMPLOYEE.with("id", employee_id),
+                ));
             }
         }
         let mut sql = Sql::new(
@@ -96,7 +102,11 @@ impl Store {
             for (n, a) in s.attendees.iter().enumerate() {
                 sql.push_tuple(
                     n,
-                    [V::from(id), V::from(a.employee_id), V::from(i64::from(a.attended))],
+                    [
+                        V::from(id),
+                        V::from(a.employee_id),
+                        V::from(i64::from(a.attended)),
+                    ],
                 );
             }
             sql.build().execute(&mut *tx).await?;

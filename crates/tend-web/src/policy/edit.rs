@@ -59,7 +59,10 @@ fn from_version(t: &Tr, v: Option<&StoredPolicyVersion>) -> Vec<AreaForm> {
                 code: code.to_owned(),
                 title: String::new(),
                 facing,
-                review_on: a.and_then(|a| a.review_on).map(|d| d.to_string()).unwrap_or_default(),
+                review_on: a
+                    .and_then(|a| a.review_on)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
                 texts: LANGUAGES
                     .iter()
                     .map(|&l| (l, a.and_then(|a| a.text(l)).unwrap_or("").to_owned()))
@@ -69,7 +72,12 @@ fn from_version(t: &Tr, v: Option<&StoredPolicyVersion>) -> Vec<AreaForm> {
         })
         .collect();
     let customs: Vec<_> = v
-        .map(|v| v.areas.iter().filter(|a| built_in(&a.code).is_none()).collect())
+        .map(|v| {
+            v.areas
+                .iter()
+                .filter(|a| built_in(&a.code).is_none())
+                .collect()
+        })
         .unwrap_or_default();
     for n in 1..=customs.len() + 1 {
         let a = customs.get(n - 1);
@@ -80,7 +88,10 @@ fn from_version(t: &Tr, v: Option<&StoredPolicyVersion>) -> Vec<AreaForm> {
             code: a.map(|a| a.code.clone()).unwrap_or_default(),
             title: a.and_then(|a| a.title.clone()).unwrap_or_default(),
             facing: a.is_some_and(|a| a.customer_facing),
-            review_on: a.and_then(|a| a.review_on).map(|d| d.to_string()).unwrap_or_default(),
+            review_on: a
+                .and_then(|a| a.review_on)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             texts: LANGUAGES
                 .iter()
                 .map(|&l| (l, a.and_then(|a| a.text(l)).unwrap_or("").to_owned()))
@@ -106,14 +117,21 @@ fn from_form(t: &Tr, v: &BTreeMap<String, String>) -> Vec<AreaForm> {
                 true => t.get("policy-custom-area"),
                 false => area_name(t, &key, None),
             },
-            code: if custom { get(format!("{key}-code")) } else { key.clone() },
+            code: if custom {
+                get(format!("{key}-code"))
+            } else {
+                key.clone()
+            },
             title: get(format!("{key}-title")),
             facing: match custom {
                 true => v.contains_key(&format!("{key}-facing")),
                 false => built_in(&key).unwrap_or(false),
             },
             review_on: get(format!("{key}-review_on")),
-            texts: LANGUAGES.iter().map(|&l| (l, get(format!("{key}-{l}")))).collect(),
+            texts: LANGUAGES
+                .iter()
+                .map(|&l| (l, get(format!("{key}-{l}"))))
+                .collect(),
             errors: Vec::new(),
             custom,
             key,
@@ -192,7 +210,11 @@ pub async fn save(
     let mut areas = areas;
     for a in &mut areas {
         let prefix = format!("{}-", a.key);
-        a.errors = all.iter().filter(|(f, _)| f.starts_with(&prefix)).cloned().collect();
+        a.errors = all
+            .iter()
+            .filter(|(f, _)| f.starts_with(&prefix))
+            .cloned()
+            .collect();
     }
     let page = EditPage {
         chrome: Chrome::staff(&staff, "/plan/policy/new"),

@@ -103,7 +103,10 @@ async fn show(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> PageResult<
             .map(|a| day(a.effective_from))
             .unwrap_or_default();
         let manager = staff.can(Permission::Manage);
-        let (done, n) = (a.done.len().to_string(), (a.done.len() + a.pending.len()).to_string());
+        let (done, n) = (
+            a.done.len().to_string(),
+            (a.done.len() + a.pending.len()).to_string(),
+        );
         effective = Some(Effective {
             id,
             from,
@@ -114,7 +117,11 @@ async fn show(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> PageResult<
                 .find(|(e, _)| e.id == me)
                 .map(|(_, at)| t.datetime(at, &tz)),
             done: match manager {
-                true => a.done.iter().map(|(e, at)| (e.name.clone(), t.datetime(at, &tz))).collect(),
+                true => a
+                    .done
+                    .iter()
+                    .map(|(e, at)| (e.name.clone(), t.datetime(at, &tz)))
+                    .collect(),
                 false => Vec::new(),
             },
             pending: match manager {
@@ -257,7 +264,10 @@ pub async fn version(
     staff.require(Permission::Read)?;
     let id = id_of(&id)?;
     let all = s.store.policy_versions().await?;
-    let v = all.iter().find(|v| v.id == id).ok_or_else(PageError::not_found)?;
+    let v = all
+        .iter()
+        .find(|v| v.id == id)
+        .ok_or_else(PageError::not_found)?;
     // By default, compared with the version written just before it.
     let from = match q.from.as_deref().map(str::trim) {
         Some(raw) if !raw.is_empty() => Some(id_of(raw)?),

@@ -118,8 +118,18 @@ async fn show(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> PageResult<
                 held_on: x.held_on.to_string(),
                 trainer: x.trainer.clone(),
                 policy_version: x.policy_version,
-                attended: x.attendees.iter().filter(|a| a.2).map(|a| a.1.clone()).collect(),
-                absent: x.attendees.iter().filter(|a| !a.2).map(|a| a.1.clone()).collect(),
+                attended: x
+                    .attendees
+                    .iter()
+                    .filter(|a| a.2)
+                    .map(|a| a.1.clone())
+                    .collect(),
+                absent: x
+                    .attendees
+                    .iter()
+                    .filter(|a| !a.2)
+                    .map(|a| a.1.clone())
+                    .collect(),
             })
             .collect(),
         recognitions: s
@@ -138,7 +148,13 @@ async fn show(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> PageResult<
             .collect(),
         kinds: KINDS,
         sources: SOURCES,
-        versions: s.store.policy_versions().await?.iter().map(|v| v.id).collect(),
+        versions: s
+            .store
+            .policy_versions()
+            .await?
+            .iter()
+            .map(|v| v.id)
+            .collect(),
         can_manage: staff.can(Permission::Manage),
         errors,
         t,
@@ -159,8 +175,14 @@ fn session_draft(v: &BTreeMap<String, String>) -> SessionDraft {
         .filter_map(|(k, x)| {
             let id = k.strip_prefix("attendee-")?.parse().ok()?;
             match x.as_str() {
-                "attended" => Some(Attendee { employee_id: id, attended: true }),
-                "absent" => Some(Attendee { employee_id: id, attended: false }),
+                "attended" => Some(Attendee {
+                    employee_id: id,
+                    attended: true,
+                }),
+                "absent" => Some(Attendee {
+                    employee_id: id,
+                    attended: false,
+                }),
                 _ => None,
             }
         })

@@ -17,18 +17,34 @@ async fn the_vision_worksheet_in_turkish_heads_the_staff_pages() {
     b.set_cookie("lang", "tr");
     let form = b.get("/plan/vision").await;
     assert_eq!(form.status, 200);
-    assert!(form.html.contains("Şirketin başarısının beş nedeni"), "{}", form.html);
+    assert!(
+        form.html.contains("Şirketin başarısının beş nedeni"),
+        "{}",
+        form.html
+    );
     assert!(form.html.contains("Çalışma sayfası henüz kaydedilmedi."));
     // A manager does not choose whether the public sees it.
     assert!(!form.html.contains("name=\"show_public\""));
 
     // Missing statement: refused in Turkish, the entries kept.
     let res = b
-        .submit("/plan/vision", "/plan/vision", &[("success-1", "Sadık müşteriler")])
+        .submit(
+            "/plan/vision",
+            "/plan/vision",
+            &[("success-1", "Sadık müşteriler")],
+        )
         .await;
     assert_eq!(res.status, 422);
-    assert!(res.html.contains("value=\"Sadık müşteriler\""), "{}", res.html);
-    assert!(res.html.contains("zorunlu") || res.html.contains("gerekli"), "{}", res.html);
+    assert!(
+        res.html.contains("value=\"Sadık müşteriler\""),
+        "{}",
+        res.html
+    );
+    assert!(
+        res.html.contains("zorunlu") || res.html.contains("gerekli"),
+        "{}",
+        res.html
+    );
 
     // 30 words: saved, with the hint saying it is longer than 25.
     let long = "Her müşteri aynı gün bir insanla konuşur ve sorunu çözülene kadar takip edilir, \
@@ -48,20 +64,40 @@ async fn the_vision_worksheet_in_turkish_heads_the_staff_pages() {
     let page = b.get("/plan/vision").await;
     assert!(page.html.contains("30 kelime"), "{}", page.html);
     assert!(page.html.contains("id=\"statement-long\""));
-    assert!(page.html.contains("Web manager"), "the author: {}", page.html);
+    assert!(
+        page.html.contains("Web manager"),
+        "the author: {}",
+        page.html
+    );
     // The statement heads every staff page, not the public ones until the owner says so.
     let inbox = b.get("/inbox").await;
-    assert!(inbox.html.contains("id=\"vision-statement\">Her müşteri aynı gün"));
+    assert!(
+        inbox
+            .html
+            .contains("id=\"vision-statement\">Her müşteri aynı gün")
+    );
     let public = Browser::new(&app);
-    assert!(!public.get("/complain").await.html.contains("vision-statement"));
+    assert!(
+        !public
+            .get("/complain")
+            .await
+            .html
+            .contains("vision-statement")
+    );
 
     let owner = signed_in(&app, Role::Admin).await;
-    let short = [("statement", "Her müşteri aynı gün duyulur."), ("show_public", "1")];
+    let short = [
+        ("statement", "Her müşteri aynı gün duyulur."),
+        ("show_public", "1"),
+    ];
     let res = owner.submit("/plan/vision", "/plan/vision", &short).await;
     assert_eq!(res.status, 303, "{}", res.html);
     let complain = public.get("/complain").await.html;
     assert!(complain.contains("id=\"vision-statement\">Her müşteri aynı gün duyulur.</p>"));
-    let versions = app.get("/api/v1/vision", &app.viewer.token).await.expect(200);
+    let versions = app
+        .get("/api/v1/vision", &app.viewer.token)
+        .await
+        .expect(200);
     assert_eq!(versions["history"].as_array().unwrap().len(), 2);
 }
 
@@ -85,8 +121,20 @@ async fn version(app: &TestApp, tag: &str) -> i64 {
 async fn the_public_policy_shows_only_the_version_in_effect_safely_in_each_language() {
     let app = spawn_app().await;
     let public = Browser::new(&app);
-    assert!(public.get("/complain").await.html.contains("href=\"/policy\" id=\"policy-link\""));
-    assert!(public.get("/policy").await.html.contains("has not been published yet"));
+    assert!(
+        public
+            .get("/complain")
+            .await
+            .html
+            .contains("href=\"/policy\" id=\"policy-link\"")
+    );
+    assert!(
+        public
+            .get("/policy")
+            .await
+            .html
+            .contains("has not been published yet")
+    );
 
     let v1 = version(&app, "v1").await;
     let v2 = version(&app, "v2").await;
@@ -111,7 +159,11 @@ async fn the_public_policy_shows_only_the_version_in_effect_safely_in_each_langu
     assert_eq!(res.status, 303, "{}", res.html);
     let april = [("effective_from", "2026-04-01")];
     let res = manager
-        .submit("/plan/policy", &format!("/plan/policy/{v2}/approve"), &april)
+        .submit(
+            "/plan/policy",
+            &format!("/plan/policy/{v2}/approve"),
+            &april,
+        )
         .await;
     assert_eq!(res.status, 303, "{}", res.html);
 
@@ -123,19 +175,37 @@ async fn the_public_policy_shows_only_the_version_in_effect_safely_in_each_langu
         public.set_cookie("lang", lang);
         let html = public.get("/policy").await.html;
         assert!(html.contains(text), "{lang}: {html}");
-        assert!(!html.contains("(v2)") && !html.contains("(v3)"), "{lang}: only v1");
-        assert!(!html.contains("Internal speed rule"), "{lang}: internal areas stay inside");
-        assert!(!html.contains("<script>alert") && !html.contains("javascript:"), "{html}");
+        assert!(
+            !html.contains("(v2)") && !html.contains("(v3)"),
+            "{lang}: only v1"
+        );
+        assert!(
+            !html.contains("Internal speed rule"),
+            "{lang}: internal areas stay inside"
+        );
+        assert!(
+            !html.contains("<script>alert") && !html.contains("javascript:"),
+            "{html}"
+        );
         assert!(!html.contains("onerror"), "{html}");
     }
     public.set_cookie("lang", "tr");
-    assert!(public.get("/policy").await.html.contains("<h2>İadeler</h2>"));
+    assert!(
+        public
+            .get("/policy")
+            .await
+            .html
+            .contains("<h2>İadeler</h2>")
+    );
 
     // From April, version 2 is the one shown.
     app.clock.set("2026-04-01T08:00:00Z".parse().unwrap());
     public.set_cookie("lang", "es");
     let html = public.get("/policy").await.html;
-    assert!(html.contains("Devoluciones en 30 días (v2).") && !html.contains("(v1)"), "{html}");
+    assert!(
+        html.contains("Devoluciones en 30 días (v2).") && !html.contains("(v1)"),
+        "{html}"
+    );
 
     // The agent acknowledges the version in effect on the page; the manager sees who did
     // (sessions last 12 hours: both sign in again).
@@ -144,15 +214,31 @@ async fn the_public_policy_shows_only_the_version_in_effect_safely_in_each_langu
     let page = agent.get("/plan/policy").await;
     assert!(page.html.contains("id=\"acknowledge\""), "{}", page.html);
     let res = agent
-        .submit("/plan/policy", &format!("/plan/policy/{v2}/acknowledge"), &[])
+        .submit(
+            "/plan/policy",
+            &format!("/plan/policy/{v2}/acknowledge"),
+            &[],
+        )
         .await;
     assert_eq!(res.status, 303, "{}", res.html);
-    assert!(agent.get("/plan/policy").await.html.contains("id=\"my-acknowledgement\""));
+    assert!(
+        agent
+            .get("/plan/policy")
+            .await
+            .html
+            .contains("id=\"my-acknowledgement\"")
+    );
     let overview = manager.get("/plan/policy").await.html;
-    assert!(overview.contains("1 of 6 staff acknowledged this version"), "{overview}");
+    assert!(
+        overview.contains("1 of 6 staff acknowledged this version"),
+        "{overview}"
+    );
     // The version's page shows the diff from version 1.
     let page = manager.get(&format!("/plan/policy/{v2}")).await.html;
-    assert!(page.contains("<span class=\"diff-removed\">- Returns within 30 days (v1).</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"diff-removed\">- Returns within 30 days (v1).</span>"),
+        "{page}"
+    );
     assert!(page.contains("<span class=\"diff-added\">+ Returns within 30 days (v2).</span>"));
 }
 
@@ -168,23 +254,35 @@ async fn a_draft_written_on_the_page_and_the_training_coverage() {
         ("custom1-title", ""),
         ("custom1-en", "Two years."),
     ];
-    let res = agent.submit("/plan/policy/new", "/plan/policy/new", &fields).await;
+    let res = agent
+        .submit("/plan/policy/new", "/plan/policy/new", &fields)
+        .await;
     assert_eq!(res.status, 422, "the custom area needs a title");
     assert!(res.html.contains("value=\"warranty\""));
     let mut fields = fields.to_vec();
     fields[4] = ("custom1-title", "Warranty");
-    let res = agent.submit("/plan/policy/new", "/plan/policy/new", &fields).await;
+    let res = agent
+        .submit("/plan/policy/new", "/plan/policy/new", &fields)
+        .await;
     assert_eq!(res.status, 303, "{}", res.html);
     let page = agent.get(res.location()).await.html;
-    assert!(page.contains("<strong>30</strong>") && page.contains("Warranty"), "{page}");
+    assert!(
+        page.contains("<strong>30</strong>") && page.contains("Warranty"),
+        "{page}"
+    );
 
     // Coverage: of 5 staff (4 of the test company and this agent), the admin attended: 1 of 5.
     let intro = json!({"kind": "introduction", "topic": "The plan", "held_on": "2026-03-02",
         "trainer": "Ada", "attendees": [{"employee_id": app.admin.id, "attended": true},
                                          {"employee_id": app.viewer.id, "attended": false}]});
-    app.post_json("/api/v1/trainings", &app.manager.token, &intro).await.expect(201);
+    app.post_json("/api/v1/trainings", &app.manager.token, &intro)
+        .await
+        .expect(201);
     agent.set_cookie("lang", "es");
     let html = agent.get("/plan/training").await.html;
-    assert!(html.contains("1 de 5 empleados asistieron (20,0 %)"), "{html}");
+    assert!(
+        html.contains("1 de 5 empleados asistieron (20,0 %)"),
+        "{html}"
+    );
     assert!(html.contains("<li>Vera Viewer</li>") && !html.contains("<li>Ada Admin</li>"));
 }
