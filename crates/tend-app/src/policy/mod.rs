@@ -188,7 +188,7 @@ pub struct PublicArea {
 }
 
 /// The text of `area` in `lang`, else in English, else in the first language written.
-pub fn text_in<'a>(area: &'a StoredArea, lang: Language) -> Option<(&'a str, &'a str)> {
+pub fn text_in(area: &StoredArea, lang: Language) -> Option<(&str, &str)> {
     [lang.code(), "en"]
         .iter()
         .find_map(|l| area.text(l).map(|t| (*l, t)))
