@@ -1,6 +1,7 @@
 //! The policy review reminder: queued with the approval, mailed to the owner (the
 //! administrator) 14 days before an area's next review date, once, only inside the e-mail
-//! channel's hours, through the test kit's real SMTP server; nothing for a superseded version.
+//! channel's hours, in the owner's language, through the test kit's real SMTP server; nothing
+//! for a superseded version.
 
 use serde_json::{Value, json};
 
@@ -8,6 +9,7 @@ use crate::helpers::{TestApp, spawn_app};
 use crate::smtp::SmtpServer;
 use crate::{madrid, madrid_office, recipients, run_at, worker};
 use tend_app::mail::Mailer;
+use tend_domain::kernel::ids::EmployeeId;
 
 /// The review reminders received.
 fn reminders(inbox: &[Value]) -> Vec<Value> {
@@ -15,7 +17,7 @@ fn reminders(inbox: &[Value]) -> Vec<Value> {
         .iter()
         .filter(|m| {
             let s = m["subject"].as_str().unwrap_or("");
-            s.contains("is due for review")
+            s.contains("is due for review") || s.contains("gözden geçirilmesi gerekiyor")
         })
         .cloned()
         .collect()
@@ -67,8 +69,10 @@ async fn the_review_reminder_is_mailed_once_inside_hours_14_days_before() {
 }
 
 #[tokio::test]
-async fn a_superseded_version_is_not_reminded() {
+async fn a_superseded_version_is_not_reminded_and_the_owner_reads_their_language() {
     let app = spawn_app().await;
+    let owner = EmployeeId(app.admin.id);
+    app.store.set_employee_language(owner, "tr").await.unwrap();
     let smtp = SmtpServer::start();
     let w = worker(&app, Some(Mailer::new(&smtp.settings()).unwrap()), "w1");
     approved(&app, "2026-04-01", "2026-03-06").await;
@@ -79,10 +83,8 @@ async fn a_superseded_version_is_not_reminded() {
     run_at(&app, &w, "2026-05-01T12:00:00Z".parse().unwrap()).await;
     let got = reminders(&smtp.inbox());
     assert_eq!(recipients(&got), ["admin@tend.test"]);
-    assert!(
-        got[0]["subject"]
-            .as_str()
-            .unwrap()
-            .ends_with("May 15, 2026")
+    assert_eq!(
+        got[0]["subject"],
+        "\"İadeler\" politika alanının 15.05.2026 tarihinde gözden geçirilmesi gerekiyor"
     );
 }
