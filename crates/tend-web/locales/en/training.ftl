@@ -20,6 +20,7 @@ training-save-session = Save the session
 training-kind-introduction = Introduction of the plan (mandatory)
 training-kind-workshop = Workshop
 training-kind-meeting = Regular meeting
+training-about-you = What customers and managers said about you
 training-recognitions = Recognition
 training-no-recognitions = No recognition yet.
 training-recognise = Recognise an employee

@@ -20,6 +20,7 @@ training-save-session = Guardar la sesión
 training-kind-introduction = Presentación del plan (obligatoria)
 training-kind-workshop = Taller
 training-kind-meeting = Reunión periódica
+training-about-you = Lo que clientes y responsables dijeron de usted
 training-recognitions = Reconocimiento
 training-no-recognitions = Aún no hay ningún reconocimiento.
 training-recognise = Reconocer a un empleado

@@ -20,6 +20,7 @@ training-save-session = Oturumu kaydet
 training-kind-introduction = Planın tanıtımı (zorunlu)
 training-kind-workshop = Atölye
 training-kind-meeting = Düzenli toplantı
+training-about-you = Müşterilerin ve yöneticilerin sizin hakkınızda söyledikleri
 training-recognitions = Takdir
 training-no-recognitions = Henüz takdir yok.
 training-recognise = Bir çalışanı takdir et

@@ -49,6 +49,8 @@ pub struct SessionRow {
 
 /// One recognition as listed.
 pub struct RecognitionRow {
+    /// Whether it recognises the reader (customer feedback about them, shared with them).
+    pub mine: bool,
     pub employee: String,
     pub source: String,
     pub complaint_id: Option<i64>,
@@ -138,6 +140,7 @@ async fn show(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> PageResult<
             .await?
             .into_iter()
             .map(|r| RecognitionRow {
+                mine: r.employee_id == staff.session.employee.id,
                 employee: r.employee_name,
                 source: r.source,
                 complaint_id: r.complaint_id,

@@ -285,4 +285,35 @@ async fn a_draft_written_on_the_page_and_the_training_coverage() {
         "{html}"
     );
     assert!(html.contains("<li>Vera Viewer</li>") && !html.contains("<li>Ada Admin</li>"));
+
+    // Feedback about an employee is shared with them on the same page.
+    let praise = json!({"employee_id": app.agent.id, "source": "manager",
+        "note": "Calmed an angry customer"});
+    app.post_json("/api/v1/recognitions", &app.manager.token, &praise)
+        .await
+        .expect(201);
+    let staff = app
+        .get("/api/v1/employees", &app.admin_token)
+        .await
+        .expect(200);
+    let me = staff
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"].as_str().unwrap().starts_with("Web agent"))
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let thanks = json!({"employee_id": me, "source": "manager", "note": "Wrote the first policy"});
+    app.post_json("/api/v1/recognitions", &app.manager.token, &thanks)
+        .await
+        .expect(201);
+    let html = agent.get("/plan/training").await.html;
+    let start = html.find("id=\"about-you\"").unwrap();
+    let about = &html[start..html.find("id=\"recognitions\"").unwrap()];
+    assert!(about.contains("Wrote the first policy"), "{about}");
+    assert!(
+        !about.contains("Calmed an angry customer"),
+        "another agent's: {about}"
+    );
 }
