@@ -20,12 +20,14 @@ mod figures;
 mod goals;
 mod health;
 mod help;
+mod policy;
 mod problems;
 mod profile;
 mod quotient;
 mod staff;
 mod survey_export;
 mod surveys;
+mod training;
 mod transactions;
 mod vision;
 
@@ -46,12 +48,14 @@ pub use figures::*;
 pub use goals::*;
 pub use health::*;
 pub use help::*;
+pub use policy::*;
 pub use problems::*;
 pub use profile::*;
 pub use quotient::*;
 pub use staff::*;
 pub use survey_export::*;
 pub use surveys::*;
+pub use training::*;
 pub use transactions::*;
 pub use vision::*;
 
@@ -128,6 +132,21 @@ pub fn routes() -> Router<AppState> {
         .route("/goals/{id}", get(get_goal).patch(patch_goal))
         .route("/goals/{id}/history", get(goal_history))
         .route("/goals/{id}/records", get(goal_records))
+        .route("/policy", get(list_policy).post(create_policy_version))
+        .route("/policy/{id}", get(get_policy_version))
+        .route("/policy/{id}/approve", post(approve_policy))
+        .route("/policy/{id}/diff", get(policy_diff))
+        .route("/policy/{id}/acknowledge", post(acknowledge_policy))
+        .route(
+            "/policy/{id}/acknowledgements",
+            get(policy_acknowledgements),
+        )
+        .route("/trainings", get(list_trainings).post(create_training))
+        .route("/trainings/employees/{id}", get(training_record))
+        .route(
+            "/recognitions",
+            get(list_recognitions).post(create_recognition),
+        )
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -10,8 +10,10 @@ pub mod help;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod policy;
 pub mod quotient;
 pub mod surveys;
+pub mod training;
 pub mod transactions;
 pub mod vision;
 

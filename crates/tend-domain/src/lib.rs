@@ -11,10 +11,12 @@ pub mod figures;
 pub mod goals;
 pub mod help;
 pub mod kernel;
+pub mod policy;
 pub mod problems;
 pub mod quotient;
 pub mod staff;
 pub mod surveys;
+pub mod training;
 pub mod transactions;
 pub mod vision;
 

@@ -23,12 +23,14 @@ mod jobs;
 mod kernel;
 mod mail;
 mod monitor;
+mod policy;
 mod problems;
 mod quotient;
 mod staff;
 mod store;
 mod surveys;
 pub mod testing;
+mod training;
 mod transactions;
 mod vision;
 
@@ -52,6 +54,7 @@ pub use kernel::engine::Engine;
 pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
+pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
 pub use problems::{Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
 pub use staff::{
@@ -63,5 +66,6 @@ pub use surveys::{
     OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
     new_key,
 };
+pub use training::{StoredRecognition, StoredSession};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};
 pub use vision::StoredVision;

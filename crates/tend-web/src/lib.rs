@@ -15,10 +15,13 @@ mod customers;
 mod goals;
 mod help;
 mod jobs;
+mod policy;
 mod public;
 mod quotient;
 mod staff;
 mod surveys;
+mod training;
+mod vision;
 
 use std::collections::BTreeMap;
 
@@ -83,6 +86,9 @@ pub struct Chrome {
     pub staff: Option<Me>,
     pub csrf: String,
     pub back: String,
+    /// The vision statement shown under the header: always for staff, on public pages only
+    /// if the owner chose so (see [`Chrome::with_vision`]).
+    pub vision: Option<String>,
 }
 
 impl Chrome {
@@ -96,6 +102,7 @@ impl Chrome {
             }),
             csrf: staff.csrf().to_owned(),
             back: back.into(),
+            vision: staff.vision.clone(),
         }
     }
 
@@ -104,7 +111,14 @@ impl Chrome {
             staff: None,
             csrf: csrf.into(),
             back: back.into(),
+            vision: None,
         }
+    }
+
+    /// This frame with the public vision statement (`tend_app::vision::public_statement`).
+    pub fn with_vision(mut self, statement: Option<String>) -> Self {
+        self.vision = statement;
+        self
     }
 }
 
@@ -188,6 +202,9 @@ pub fn routes() -> Router<WebState> {
         .merge(quotient::routes())
         .merge(goals::routes())
         .merge(help::routes())
+        .merge(vision::routes())
+        .merge(policy::routes())
+        .merge(training::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -123,10 +123,12 @@ pub async fn goal_history(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct GoalRecordsQuery {
     /// The first day (YYYY-MM-DD) of one of the goal's calendar periods; the open one when
     /// absent.
+    #[param(format = Date)]
     period: Option<String>,
 }
 

@@ -123,3 +123,30 @@ mail-csat-alert-body =
     Its follow-up is open again. Open it here: { $link }
 
     { mail-sign-staff }
+
+## PolicyReview. To the owner: a policy area is due for review.
+
+# Variables: $name, $reference (the area's name), $due (the review date), $link
+mail-policy-review-subject = The policy area "{ $reference }" is due for review on { $due }
+mail-policy-review-body =
+    Hello { $name },
+
+    The policy area "{ $reference }" is due for review on { $due }. No plan is perfect: read it again, change what no longer holds, and approve a new version.
+
+    Open the policy here: { $link }
+
+    { mail-sign-staff }
+
+# The method's policy areas, as the review reminder names them.
+mail-policy-area-overview = Overview of products and services
+mail-policy-area-speed = Speed
+mail-policy-area-communication = Communication
+mail-policy-area-follow-up = Follow-up
+mail-policy-area-complaints = Complaints
+mail-policy-area-retention = Retention
+mail-policy-area-monitoring = Employee monitoring
+mail-policy-area-returns = Returns
+mail-policy-area-shipping = Shipping
+mail-policy-area-payment = Payment
+mail-policy-area-contact = Contact
+mail-policy-area-how-to-complain = How to complain

@@ -122,3 +122,30 @@ mail-csat-alert-body =
     Su seguimiento vuelve a estar abierto. Ábrala aquí: { $link }
 
     { mail-sign-staff }
+
+## PolicyReview. To the owner: a policy area is due for review.
+
+# Variables: $name, $reference (the area's name), $due (the review date), $link
+mail-policy-review-subject = El área de la política «{ $reference }» debe revisarse el { $due }
+mail-policy-review-body =
+    Hola, { $name }:
+
+    El área de la política «{ $reference }» debe revisarse el { $due }. Ningún plan es perfecto: vuelva a leerla, cambie lo que ya no sirva y apruebe una nueva versión.
+
+    Abra la política aquí: { $link }
+
+    { mail-sign-staff }
+
+# The method's policy areas, as the review reminder names them.
+mail-policy-area-overview = Resumen de productos y servicios
+mail-policy-area-speed = Rapidez
+mail-policy-area-communication = Comunicación
+mail-policy-area-follow-up = Seguimiento
+mail-policy-area-complaints = Reclamaciones
+mail-policy-area-retention = Retención
+mail-policy-area-monitoring = Supervisión del personal
+mail-policy-area-returns = Devoluciones
+mail-policy-area-shipping = Envíos
+mail-policy-area-payment = Pago
+mail-policy-area-contact = Contacto
+mail-policy-area-how-to-complain = Cómo reclamar

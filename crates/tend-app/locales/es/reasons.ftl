@@ -134,3 +134,15 @@ reason-goal_not_for_measure = no se aplica a la medida { $measure }
 reason-goal_figure_ratio = debe ser una cifra de cociente (numerador ÷ denominador), como llamadas atendidas en N minutos ÷ llamadas (se recibió { $got })
 reason-goal_changed_meanwhile = el objetivo cambió mientras tanto; inténtelo de nuevo
 reason-goal_period_start = debe ser el primer día de uno de los periodos del objetivo (se recibió { $got })
+# El plan: política, formación y reconocimiento.
+reason-policy_area = debe ser una de las áreas del método o un código propio de 2 a 40 letras minúsculas, dígitos o _ (se recibió { $got })
+reason-policy_duplicate_area = el área { $area } aparece dos veces
+reason-policy_no_text = necesita su texto en al menos un idioma
+reason-policy_effective_past = no debe ser anterior a hoy ({ $today })
+reason-policy_not_draft = esta versión ya está aprobada: solo se puede aprobar un borrador
+reason-policy_not_effective = solo se puede confirmar la lectura de la versión vigente
+reason-no_policy_version = no hay ninguna versión de la política con id { $id }
+reason-training_attendee_twice = incluye a un empleado dos veces
+reason-recognition_complaint = es obligatorio cuando el reconocimiento viene de un cliente
+reason-recognition_not_satisfied = el seguimiento de la reclamación no encontró al cliente satisfecho
+reason-recognition_no_complaint = no hay ninguna reclamación con id { $id }

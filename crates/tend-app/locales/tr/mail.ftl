@@ -122,3 +122,30 @@ mail-csat-alert-body =
     Takip adımı yeniden açıldı. Buradan açın: { $link }
 
     { mail-sign-staff }
+
+## PolicyReview. To the owner: a policy area is due for review.
+
+# Variables: $name, $reference (the area's name), $due (the review date), $link
+mail-policy-review-subject = "{ $reference }" politika alanının { $due } tarihinde gözden geçirilmesi gerekiyor
+mail-policy-review-body =
+    Merhaba { $name },
+
+    "{ $reference }" politika alanının { $due } tarihinde gözden geçirilmesi gerekiyor. Hiçbir plan kusursuz değildir: yeniden okuyun, artık geçerli olmayanı değiştirin ve yeni bir sürümü onaylayın.
+
+    Politikayı buradan açabilirsiniz: { $link }
+
+    { mail-sign-staff }
+
+# The method's policy areas, as the review reminder names them.
+mail-policy-area-overview = Ürün ve hizmetlere genel bakış
+mail-policy-area-speed = Hız
+mail-policy-area-communication = İletişim
+mail-policy-area-follow-up = Takip
+mail-policy-area-complaints = Şikâyetler
+mail-policy-area-retention = Müşteriyi elde tutma
+mail-policy-area-monitoring = Çalışanların izlenmesi
+mail-policy-area-returns = İadeler
+mail-policy-area-shipping = Kargo
+mail-policy-area-payment = Ödeme
+mail-policy-area-contact = İletişim bilgileri
+mail-policy-area-how-to-complain = Nasıl şikâyet edilir

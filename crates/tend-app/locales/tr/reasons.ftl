@@ -134,3 +134,15 @@ reason-goal_not_for_measure = { $measure } ölçüsüne uygulanmaz
 reason-goal_figure_ratio = oran rakamı (pay ÷ payda) olmalıdır, örneğin N dakika içinde yanıtlanan aramalar ÷ aramalar (girilen: { $got })
 reason-goal_changed_meanwhile = hedef bu arada değişti; yeniden deneyin
 reason-goal_period_start = hedefin dönemlerinden birinin ilk günü olmalıdır (girilen: { $got })
+# Plan: politika, eğitim ve takdir.
+reason-policy_area = yöntemin alanlarından biri ya da 2 ile 40 arası küçük harf, rakam veya _ içeren özel bir kod olmalıdır (girilen: { $got })
+reason-policy_duplicate_area = { $area } alanı iki kez yer alıyor
+reason-policy_no_text = en az bir dilde metin içermelidir
+reason-policy_effective_past = bugünden ({ $today }) önce olmamalıdır
+reason-policy_not_draft = bu sürüm zaten onaylandı: yalnızca taslak onaylanabilir
+reason-policy_not_effective = yalnızca yürürlükteki sürümün okunduğu onaylanabilir
+reason-no_policy_version = { $id } numaralı politika sürümü yok
+reason-training_attendee_twice = bir çalışanı iki kez içeriyor
+reason-recognition_complaint = takdir bir müşteriden geliyorsa zorunludur
+reason-recognition_not_satisfied = şikâyetin takibinde müşteri memnun bulunmadı
+reason-recognition_no_complaint = { $id } numaralı şikâyet yok

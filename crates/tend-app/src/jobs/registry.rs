@@ -12,6 +12,7 @@ use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
 use crate::csat::Csat;
 use crate::mail::deliver::Deliver;
+use crate::policy::review::PolicyReview;
 use crate::transactions::retention::Retention;
 
 type Run = for<'a> fn(
@@ -46,13 +47,14 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 6] = [
+pub static REGISTRY: [Registered; 7] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
     register::<Retention>(),
     register::<Deliver>(),
     register::<Csat>(),
+    register::<PolicyReview>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

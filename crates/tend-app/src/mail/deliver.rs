@@ -33,6 +33,9 @@ pub enum Event {
     Alert(ComplaintId, Target, Stage, EmployeeId),
     /// `assigned:{complaint}:{employee}:v{version}`: an assignment, at the complaint's version.
     Assigned(ComplaintId, EmployeeId, i64),
+    /// `policy_review:{version}:{position}:employee-{id}`: the review reminder of a policy
+    /// version's area (its position in the version, 0-based) to one owner.
+    PolicyReview(i64, i64, EmployeeId),
 }
 
 impl Event {
@@ -51,6 +54,9 @@ impl Event {
                 e.0
             ),
             Event::Assigned(c, e, version) => format!("assigned:{}:{}:v{version}", c.0, e.0),
+            Event::PolicyReview(v, position, e) => {
+                format!("policy_review:{v}:{position}:employee-{}", e.0)
+            }
         }
     }
 }

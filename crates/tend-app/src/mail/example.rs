@@ -37,6 +37,12 @@ impl Template {
                 summary,
                 link,
             },
+            MailKind::PolicyReview => Template::PolicyReview {
+                name,
+                reference,
+                due,
+                link,
+            },
             MailKind::Retention => Template::Retention {
                 name,
                 reference,

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use kind::MailKind;
 pub use settings::{Security, SmtpSettings};
 pub use templates::{Rendered, Template, escape_html};
+pub use texts::policy_area;
 
 use crate::i18n::Language;
 pub use transport::Mailer;

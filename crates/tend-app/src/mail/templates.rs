@@ -79,6 +79,13 @@ pub enum Template {
         due: String,
         link: String,
     },
+    /// To the owner: a policy area (`reference`: its name) is due for review on `due`.
+    PolicyReview {
+        name: String,
+        reference: String,
+        due: String,
+        link: String,
+    },
 }
 
 /// What a template renders to.
@@ -100,6 +107,7 @@ impl Template {
             Template::Assignment { .. } => MailKind::Assignment,
             Template::ResponseWarning { .. } => MailKind::ResponseWarning,
             Template::Breach { .. } => MailKind::Breach,
+            Template::PolicyReview { .. } => MailKind::PolicyReview,
         }
     }
 
@@ -181,6 +189,17 @@ impl Template {
                 ("name", name),
                 ("reference", reference),
                 ("summary", summary),
+                ("due", due),
+                ("link", link),
+            ],
+            Template::PolicyReview {
+                name,
+                reference,
+                due,
+                link,
+            } => vec![
+                ("name", name),
+                ("reference", reference),
                 ("due", due),
                 ("link", link),
             ],

@@ -60,6 +60,14 @@ pub(super) fn withdrawal(language: Language) -> String {
     MAIL.format(language, "mail-withdraw", Some(&args))
 }
 
+/// The name of the method's policy area `code` in `language` (`mail-policy-area-{code}`), for
+/// the review reminder; `None` for a custom area, which has its own title.
+pub fn policy_area(language: Language, code: &str) -> Option<String> {
+    let id = format!("mail-policy-area-{}", code.replace('_', "-"));
+    MAIL.has(language, &id)
+        .then(|| MAIL.format(language, &id, None))
+}
+
 /// Copies `marked`, the words going through `literal` and each marker replaced by `value(i)`
 /// for the `i`th variable.
 pub(super) fn fill(
@@ -144,7 +152,8 @@ mod tests {
                         MailKind::Assignment
                         | MailKind::ResponseWarning
                         | MailKind::Breach
-                        | MailKind::CsatAlert => {
+                        | MailKind::CsatAlert
+                        | MailKind::PolicyReview => {
                             "mail-sign-staff"
                         }
                         _ => "mail-sign-customer",

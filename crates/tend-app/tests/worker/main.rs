@@ -9,6 +9,7 @@ use tend_testkit::smtp;
 mod csat;
 mod messages;
 mod outage;
+mod policy;
 mod sla;
 mod zones;
 

@@ -244,6 +244,19 @@ reasons! {
     GOAL_FIGURE_RATIO = "goal_figure_ratio": "must be a ratio figure (numerator ÷ denominator), like calls answered within N minutes ÷ calls (got {got})",
     GOAL_CHANGED_MEANWHILE = "goal_changed_meanwhile": "the goal changed meanwhile; try again",
     GOAL_PERIOD_START = "goal_period_start": "must be the first day of one of the goal's periods (got {got})",
+    // The plan: policy, training and recognition.
+    POLICY_AREA = "policy_area": "must be one of the method's areas or a custom code of 2 to 40 lowercase letters, digits or _ (got {got})",
+    POLICY_DUPLICATE_AREA = "policy_duplicate_area": "the area {area} appears twice",
+    POLICY_NO_TEXT = "policy_no_text": "needs its text in at least one language",
+    /// `today`: the business's date today, YYYY-MM-DD.
+    POLICY_EFFECTIVE_PAST = "policy_effective_past": "must not be before today ({today})",
+    POLICY_NOT_DRAFT = "policy_not_draft": "this version is approved already: only a draft can be approved",
+    POLICY_NOT_EFFECTIVE = "policy_not_effective": "only the version in effect can be acknowledged",
+    NO_POLICY_VERSION = "no_policy_version": "no policy version with id {id}",
+    TRAINING_ATTENDEE_TWICE = "training_attendee_twice": "lists an employee twice",
+    RECOGNITION_COMPLAINT = "recognition_complaint": "is required when the recognition comes from a customer",
+    RECOGNITION_NOT_SATISFIED = "recognition_not_satisfied": "the complaint's follow-up did not find the customer satisfied",
+    RECOGNITION_NO_COMPLAINT = "recognition_no_complaint": "no complaint with id {id}",
 }
 
 #[cfg(test)]

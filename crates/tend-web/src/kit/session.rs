@@ -41,6 +41,9 @@ pub struct Staff {
     /// The zone they read instants in: their own, else the company's, else UTC — resolved
     /// once here (`tend_domain::staff::zone::reader_zone`) for every staff page.
     pub zone: TimeZone,
+    /// The current vision statement, shown in the staff layout's header (none before the
+    /// worksheet is first saved).
+    pub vision: Option<String>,
 }
 
 impl Staff {
@@ -72,12 +75,16 @@ impl Staff {
     }
 
     /// A signed-in employee reading in the zone their session resolves to.
-    pub fn new(session: Session) -> Self {
+    pub fn new(session: Session, vision: Option<String>) -> Self {
         let zone = reader_zone(
             session.time_zone.as_deref(),
             session.company_time_zone.as_deref(),
         );
-        Staff { session, zone }
+        Staff {
+            session,
+            zone,
+            vision,
+        }
     }
 }
 
@@ -97,7 +104,10 @@ impl FromRequestParts<WebState> for Staff {
             return Err(PageError::SignIn { next });
         };
         match s.store.session(&token, s.clock.now()).await {
-            Ok(session) => Ok(Staff::new(session)),
+            Ok(session) => {
+                let vision = s.store.current_vision().await?.map(|v| v.statement);
+                Ok(Staff::new(session, vision))
+            }
             Err(StoreError::NotFound(_)) => Err(PageError::SignIn { next }),
             Err(e) => Err(e.into()),
         }

@@ -59,7 +59,13 @@ struct ComplainPage {
     errors: Errors,
 }
 
-fn complain_page(t: Tr, csrf: String, v: Complain, errors: Errors) -> PageResult<Response> {
+fn complain_page(
+    t: Tr,
+    csrf: String,
+    v: Complain,
+    errors: Errors,
+    vision: Option<String>,
+) -> PageResult<Response> {
     let failed = !errors.is_empty();
     let page = ComplainPage {
         kinds: Kind::ALL
@@ -70,7 +76,7 @@ fn complain_page(t: Tr, csrf: String, v: Complain, errors: Errors) -> PageResult
                 selected: v.kind == k.as_str(),
             })
             .collect(),
-        chrome: Chrome::public(csrf, "/complain"),
+        chrome: Chrome::public(csrf, "/complain").with_vision(vision),
         t,
         v,
         errors,
@@ -81,12 +87,13 @@ fn complain_page(t: Tr, csrf: String, v: Complain, errors: Errors) -> PageResult
 
 pub async fn form(State(s): State<WebState>, t: Tr, headers: HeaderMap) -> PageResult<Response> {
     let (csrf, set) = form_token(&headers, s.config.secure_cookies);
+    let vision = tend_app::vision::public_statement(&s).await?;
     let v = Complain {
         kind: "complaint".into(),
         ..Default::default()
     };
     Ok(with_cookie(
-        complain_page(t, csrf, v, Errors::new(&t))?,
+        complain_page(t, csrf, v, Errors::new(&t), vision)?,
         set,
     ))
 }
@@ -176,7 +183,8 @@ pub async fn submit(
         }
     });
     let (Ok(person), Ok(intake), true) = (person, intake, errors.is_empty()) else {
-        return complain_page(t, csrf, v, errors);
+        let vision = tend_app::vision::public_statement(&s).await?;
+        return complain_page(t, csrf, v, errors, vision);
     };
     // Someone who wrote before with this address is the same customer, as in any help desk;
     // their stored profile is not changed from a public form.

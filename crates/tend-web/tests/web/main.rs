@@ -14,6 +14,7 @@ mod help;
 mod i18n;
 mod intake;
 mod journey;
+mod plan;
 mod public;
 mod quotient;
 mod redirects;

@@ -1,0 +1,26 @@
+# The vision worksheet: the company in 3–5 years and the statement that sums it up.
+nav-vision = Vision
+vision-title = Vision
+vision-intro = Imagine the company three to five years from now. Work through the lists in order; the statement sums them up. Each save is kept as a new version.
+vision-list-success = Five reasons for the company's success
+vision-list-customer_view = The same reasons from the customer's point of view
+vision-list-steps = Steps taken to improve customer service to get there
+vision-list-elements = The key elements that summarise these lists
+vision-list-verbs = The verbs of that summary
+vision-list-hint-success = Imagine the company 3–5 years ahead: why is it successful?
+vision-list-hint-customer_view = How would your customers put those reasons?
+vision-list-hint-steps = What did you change in customer service to get there?
+vision-list-hint-elements = The few ideas that run through the three lists above.
+vision-list-hint-verbs = What the company does, as verbs: answer, listen, keep…
+vision-statement = Vision statement
+vision-length-hint = { $words } words. A good statement is short: at most { $hint } words.
+vision-too-long = The statement has { $words } words, more than { $hint }: try to shorten it.
+vision-show-public = Show the statement on the public pages
+vision-is-public = The statement shows on the public pages (the owner's choice).
+vision-is-private = The statement is not shown on the public pages (the owner's choice).
+vision-save = Save as a new version
+vision-history = Saved versions
+vision-none = The worksheet has not been saved yet.
+vision-public-mark = public
+field-customer-view = Reasons from the customer's point of view
+field-statement = Vision statement

@@ -1,0 +1,26 @@
+# The vision worksheet: the company in 3–5 years and the statement that sums it up.
+nav-vision = Visión
+vision-title = Visión
+vision-intro = Imagine la empresa dentro de tres a cinco años. Complete las listas en orden; la declaración las resume. Cada vez que guarda se conserva una nueva versión.
+vision-list-success = Cinco razones del éxito de la empresa
+vision-list-customer_view = Las mismas razones desde el punto de vista del cliente
+vision-list-steps = Pasos dados para mejorar la atención al cliente hasta llegar ahí
+vision-list-elements = Los elementos clave que resumen estas listas
+vision-list-verbs = Los verbos de ese resumen
+vision-list-hint-success = Imagine la empresa dentro de 3 a 5 años: ¿por qué tiene éxito?
+vision-list-hint-customer_view = ¿Cómo expresarían esas razones sus clientes?
+vision-list-hint-steps = ¿Qué cambió en la atención al cliente para llegar ahí?
+vision-list-hint-elements = Las pocas ideas que recorren las tres listas anteriores.
+vision-list-hint-verbs = Lo que hace la empresa, en verbos: responder, escuchar, conservar…
+vision-statement = Declaración de visión
+vision-length-hint = { $words } palabras. Una buena declaración es breve: como máximo { $hint } palabras.
+vision-too-long = La declaración tiene { $words } palabras, más de { $hint }: intente acortarla.
+vision-show-public = Mostrar la declaración en las páginas públicas
+vision-is-public = La declaración se muestra en las páginas públicas (decisión del propietario).
+vision-is-private = La declaración no se muestra en las páginas públicas (decisión del propietario).
+vision-save = Guardar como nueva versión
+vision-history = Versiones guardadas
+vision-none = La hoja de trabajo aún no se ha guardado.
+vision-public-mark = pública
+field-customer-view = Razones desde el punto de vista del cliente
+field-statement = Declaración de visión

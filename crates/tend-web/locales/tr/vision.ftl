@@ -1,0 +1,26 @@
+# The vision worksheet: the company in 3–5 years and the statement that sums it up.
+nav-vision = Vizyon
+vision-title = Vizyon
+vision-intro = Şirketi üç ila beş yıl sonrası için hayal edin. Listeleri sırayla doldurun; bildirge onları özetler. Her kayıt yeni bir sürüm olarak saklanır.
+vision-list-success = Şirketin başarısının beş nedeni
+vision-list-customer_view = Aynı nedenler müşterinin bakış açısından
+vision-list-steps = Oraya ulaşmak için müşteri hizmetlerini iyileştirme adımları
+vision-list-elements = Bu listeleri özetleyen temel unsurlar
+vision-list-verbs = Bu özetin fiilleri
+vision-list-hint-success = Şirketi 3–5 yıl sonrası için düşünün: neden başarılı?
+vision-list-hint-customer_view = Müşterileriniz bu nedenleri nasıl ifade ederdi?
+vision-list-hint-steps = Oraya ulaşmak için müşteri hizmetlerinde neyi değiştirdiniz?
+vision-list-hint-elements = Yukarıdaki üç listede ortak olan birkaç fikir.
+vision-list-hint-verbs = Şirketin yaptıkları, fiillerle: yanıtlamak, dinlemek, korumak…
+vision-statement = Vizyon bildirgesi
+vision-length-hint = { $words } kelime. İyi bir bildirge kısadır: en fazla { $hint } kelime.
+vision-too-long = Bildirge { $words } kelime, { $hint } kelimeden uzun: kısaltmayı deneyin.
+vision-show-public = Bildirgeyi herkese açık sayfalarda göster
+vision-is-public = Bildirge herkese açık sayfalarda gösteriliyor (sahibin tercihi).
+vision-is-private = Bildirge herkese açık sayfalarda gösterilmiyor (sahibin tercihi).
+vision-save = Yeni sürüm olarak kaydet
+vision-history = Kaydedilen sürümler
+vision-none = Çalışma sayfası henüz kaydedilmedi.
+vision-public-mark = herkese açık
+field-customer-view = Müşterinin bakış açısından nedenler
+field-statement = Vizyon bildirgesi
