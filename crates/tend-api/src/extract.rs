@@ -344,3 +344,25 @@ pub fn id_cursor(raw: &str) -> Result<i64, ApiError> {
         )),
     }
 }
+
+/// A query string deserialised into `T`; a refusal is a 422 naming the parameter (axum's own
+/// rejection would be a plain-text 400).
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        let q = axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| {
+                let text = e.body_text();
+                let field = text.split('`').nth(1).unwrap_or("query").to_owned();
+                ApiError::invalid(field, text)
+            })?;
+        Ok(ApiQuery(q.0))
+    }
+}

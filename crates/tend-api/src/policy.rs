@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use tend_app::policy::{self, diff};
@@ -199,7 +199,7 @@ pub async fn policy_diff(
     State(s): State<AppState>,
     auth: Authed,
     Path(id): Path<String>,
-    Query(q): Query<DiffQuery>,
+    crate::extract::ApiQuery(q): crate::extract::ApiQuery<DiffQuery>,
 ) -> ApiResult<Json<Vec<AreaDiffView>>> {
     auth.require(Permission::Read)?;
     let to = s.store.policy_version(parse_id(&id)?).await?;

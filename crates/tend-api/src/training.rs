@@ -4,7 +4,7 @@
 //! employees (by a manager, or from a customer's praise or a satisfied follow-up).
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use tend_app::training;
@@ -203,7 +203,7 @@ pub struct RecognitionQuery {
 pub async fn list_recognitions(
     State(s): State<AppState>,
     auth: Authed,
-    Query(q): Query<RecognitionQuery>,
+    crate::extract::ApiQuery(q): crate::extract::ApiQuery<RecognitionQuery>,
 ) -> ApiResult<Json<Vec<RecognitionView>>> {
     auth.require(Permission::Read)?;
     let all = s.store.recognitions(q.employee_id.map(EmployeeId)).await?;

@@ -36,13 +36,16 @@ pub struct GoalDraft {
     /// A short name; the measure's name when absent.
     pub name: Option<String>,
     /// A measure code from the catalogue, e.g. `csat` or `return_rate`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub measure: Option<String>,
     /// The target, in the measure's unit (percent, NPS points, per 1,000 orders, or the
     /// figure's), at most two decimals.
     pub target: Option<f64>,
     /// `at_least` or `at_most`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub direction: Option<String>,
     /// `month`, `quarter` or `year`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub period: Option<String>,
     /// A rolling period (the last month/quarter/year up to today) instead of the calendar's.
     pub rolling: Option<bool>,

@@ -64,8 +64,10 @@ pub struct AreaDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyDraft {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 40))]
     pub areas: Vec<AreaDraft>,
 }
 
@@ -205,6 +207,7 @@ impl PolicyDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalDraft {
+    #[cfg_attr(feature = "openapi", schema(required = true, format = Date))]
     pub effective_from: Option<String>,
 }
 

@@ -35,10 +35,15 @@ pub struct Attendee {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionDraft {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub topic: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true, format = Date))]
     pub held_on: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub trainer: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub policy_version: Option<i64>,
     #[serde(default)]
     pub attendees: Vec<Attendee>,
@@ -111,9 +116,12 @@ impl SessionDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecognitionDraft {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub employee_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub source: Option<String>,
     pub complaint_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub note: Option<String>,
 }
 
