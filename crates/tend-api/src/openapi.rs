@@ -28,6 +28,8 @@ use crate as routes;
         routes::list_articles, routes::create_article, routes::get_article, routes::put_article,
         routes::list_translations, routes::save_translation,
         routes::get_vision, routes::post_vision,
+        routes::list_messages, routes::post_message,
+        routes::list_canned_replies, routes::create_canned_reply, routes::complaint_canned_replies,
     ),
     modifiers(&BearerAuth),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "help"), (name = "health")),

@@ -11,6 +11,7 @@ pub mod kit;
 mod audit;
 mod channels;
 mod complaints;
+mod conversations;
 mod customers;
 mod help;
 mod jobs;
@@ -186,6 +187,7 @@ pub fn routes() -> Router<WebState> {
         .merge(surveys::routes())
         .merge(quotient::routes())
         .merge(help::routes())
+        .merge(conversations::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

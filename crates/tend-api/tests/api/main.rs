@@ -6,6 +6,7 @@ mod auth;
 mod catalog;
 mod channels;
 mod complaints;
+mod conversations;
 mod customer_data;
 mod customers;
 mod docs;

@@ -121,3 +121,16 @@ mail-csat-alert-body =
     Its follow-up is open again. Open it here: { $link }
 
     { mail-sign-staff }
+
+## Reply. To the customer: an agent's reply on their complaint, as the agent wrote it.
+
+# Variables: $name, $reference, $body (the agent's words), $link
+mail-reply-subject = Re: your complaint { $reference }
+mail-reply-body =
+    Dear { $name },
+
+    { $body }
+
+    You can follow your complaint { $reference } and answer us on your private status page: { $link }
+
+    { mail-sign-customer }

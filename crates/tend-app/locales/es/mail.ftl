@@ -120,3 +120,16 @@ mail-csat-alert-body =
     Su seguimiento vuelve a estar abierto. Ábrala aquí: { $link }
 
     { mail-sign-staff }
+
+## Reply. Al cliente: la respuesta de un agente sobre su reclamación, tal como la escribió.
+
+# Variables: $name, $reference, $body (las palabras del agente), $link
+mail-reply-subject = Re: su reclamación { $reference }
+mail-reply-body =
+    Estimado/a { $name }:
+
+    { $body }
+
+    Puede seguir su reclamación { $reference } y respondernos en su página de estado privada: { $link }
+
+    { mail-sign-customer }

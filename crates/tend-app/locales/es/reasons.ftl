@@ -128,3 +128,7 @@ reason-no_article = no hay ningún artículo con id { $id }
 reason-source_first = escriba primero el idioma de origen ({ $lang })
 # El plan: visión.
 reason-vision_too_many = debe tener como máximo { $max } elementos (se recibieron { $got })
+# Conversaciones.
+reason-duplicate_message = este mensaje ya está guardado
+reason-no_canned_reply = no hay ninguna respuesta predefinida con id { $id }
+reason-duplicate_canned_reply = ya existe una respuesta predefinida con este título en este idioma

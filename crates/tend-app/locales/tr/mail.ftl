@@ -120,3 +120,16 @@ mail-csat-alert-body =
     Takip adımı yeniden açıldı. Buradan açın: { $link }
 
     { mail-sign-staff }
+
+## Reply. Müşteriye: bir temsilcinin şikâyetine yazdığı yanıt, yazıldığı gibi.
+
+# Variables: $name, $reference, $body (temsilcinin sözleri), $link
+mail-reply-subject = Ynt: { $reference } numaralı şikâyetiniz
+mail-reply-body =
+    Sayın { $name },
+
+    { $body }
+
+    { $reference } numaralı şikâyetinizi özel durum sayfanızdan izleyebilir ve bize yanıt verebilirsiniz: { $link }
+
+    { mail-sign-customer }

@@ -128,3 +128,7 @@ reason-no_article = { $id } kimlikli makale yok
 reason-source_first = önce kaynak dili ({ $lang }) yazın
 # Plan: vizyon.
 reason-vision_too_many = en fazla { $max } madde içermelidir (girilen: { $got })
+# Yazışmalar.
+reason-duplicate_message = bu ileti zaten kayıtlı
+reason-no_canned_reply = { $id } kimlikli hazır yanıt yok
+reason-duplicate_canned_reply = bu dilde bu başlıkla bir hazır yanıt zaten var

@@ -10,6 +10,7 @@ use tend_store::{Handled, Job, JobError};
 use super::kind::{JobKind, Worker};
 use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
+use crate::conversations::MailReply;
 use crate::csat::Csat;
 use crate::mail::deliver::Deliver;
 use crate::transactions::retention::Retention;
@@ -46,13 +47,14 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 6] = [
+pub static REGISTRY: [Registered; 7] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
     register::<Retention>(),
     register::<Deliver>(),
     register::<Csat>(),
+    register::<MailReply>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

@@ -12,6 +12,7 @@ pub enum MailKind {
     Breach,
     Csat,
     CsatAlert,
+    Reply,
 }
 
 impl MailKind {
@@ -26,10 +27,11 @@ impl MailKind {
             MailKind::Breach => "breach",
             MailKind::Csat => "csat",
             MailKind::CsatAlert => "csat_alert",
+            MailKind::Reply => "reply",
         }
     }
 
-    pub const ALL: [MailKind; 8] = [
+    pub const ALL: [MailKind; 9] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,
         MailKind::Retention,
@@ -38,5 +40,6 @@ impl MailKind {
         MailKind::Breach,
         MailKind::Csat,
         MailKind::CsatAlert,
+        MailKind::Reply,
     ];
 }

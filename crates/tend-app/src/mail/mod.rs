@@ -19,7 +19,7 @@ pub use settings::{Security, SmtpSettings};
 pub use templates::{Rendered, Template, escape_html};
 
 use crate::i18n::Language;
-pub use transport::Mailer;
+pub use transport::{Mailer, Threading};
 
 /// One message to send: who gets it, in which language, and what it says.
 ///

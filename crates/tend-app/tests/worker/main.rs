@@ -6,7 +6,9 @@
 use tend_testkit as helpers;
 use tend_testkit::smtp;
 
+mod conversations;
 mod csat;
+mod mail_in;
 mod messages;
 mod outage;
 mod sla;

@@ -238,6 +238,11 @@ reasons! {
     SOURCE_FIRST = "source_first": "write the source language ({lang}) first",
     // The plan: vision.
     VISION_TOO_MANY = "vision_too_many": "must list at most {max} items (got {got})",
+    // Conversations.
+    DUPLICATE_MESSAGE = "duplicate_message": "this message is stored already",
+    /// `id`: the canned reply's id.
+    NO_CANNED_REPLY = "no_canned_reply": "no canned reply with id {id}",
+    DUPLICATE_CANNED_REPLY = "duplicate_canned_reply": "a canned reply with this title exists in this language",
 }
 
 #[cfg(test)]

@@ -1,0 +1,21 @@
+### The conversation on a complaint: replies to the customer, internal notes, the customer's messages.
+
+conversation-title = Conversation
+conversation-empty = No messages yet.
+conversation-kind-legend = Send as
+conversation-kind-reply = Reply to the customer (mailed and shown on their status page)
+conversation-kind-note = Internal note (staff only)
+conversation-send = Send
+field-body = Message
+# What a message is, shown next to its author.
+message-kind-reply = reply
+message-kind-note = internal note
+message-via-staff = written here
+message-via-status_page = on the status page
+message-via-email = by e-mail
+# On the customer's status page: who wrote a message.
+status-from-us = Our reply
+status-from-you = You
+conversation-canned = Start from a canned reply (in the customer's language)
+conversation-use-canned = Use it
+field-canned = Canned reply

@@ -1,0 +1,113 @@
+//! The conversation on the complaint's page: replies and notes sent with the page's form
+//! (CSRF, errors in the reader's language, what was typed kept), escaped; the customer's
+//! status page shows the replies and their own messages, never a note.
+
+use tend_domain::kernel::ids::ComplaintId;
+use tend_domain::staff::Role;
+
+use crate::browser::{Browser, signed_in};
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn agents_reply_and_note_on_the_page_and_the_customer_sees_only_replies() {
+    let app = spawn_app().await;
+    let agent = signed_in(&app, Role::Agent).await;
+    let customer = app.create_customer().await;
+    let id = app.create_complaint(customer).await["id"].as_i64().unwrap();
+    let (page, action) = (
+        format!("/complaints/{id}"),
+        format!("/complaints/{id}/messages"),
+    );
+
+    let shown = agent.get(&page).await;
+    assert_eq!(shown.status, 200);
+    assert!(shown.html.contains("No messages yet."), "{}", shown.html);
+    assert!(shown.html.contains(&format!("action=\"{action}\"")));
+
+    // Refused in the reader's language, with the kind and the words kept.
+    agent.set_cookie("lang", "es");
+    let res = agent
+        .submit(&page, &action, &[("kind", "note"), ("body", "   ")])
+        .await;
+    assert_eq!(res.status, 422, "{}", res.html);
+    assert!(res.html.contains("no puede estar vacío"), "{}", res.html);
+    assert!(res.html.contains("value=\"note\" checked"), "{}", res.html);
+    let res = agent
+        .submit(
+            &page,
+            &action,
+            &[("kind", "customer"), ("body", "Soy el cliente")],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.html);
+    assert!(res.html.contains("Soy el cliente"), "{}", res.html);
+    agent.set_cookie("lang", "en");
+
+    // No CSRF token, no message; a viewer has no form and may not post.
+    let res = agent
+        .post_raw(&action, &[("kind", "note"), ("body", "forged")])
+        .await;
+    assert_eq!(res.status, 403);
+    let viewer = signed_in(&app, Role::Viewer).await;
+    let seen = viewer.get(&page).await;
+    assert!(!seen.html.contains(&format!("action=\"{action}\"")));
+    let res = viewer
+        .submit(&page, &action, &[("kind", "note"), ("body", "hi")])
+        .await;
+    assert_eq!(res.status, 403);
+
+    let reply = "<b>Sorry</b> & thanks\nA new jar ships today.";
+    let res = agent
+        .submit(&page, &action, &[("kind", "reply"), ("body", reply)])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.html);
+    assert_eq!(res.location(), format!("/complaints/{id}#conversation"));
+    let res = agent
+        .submit(
+            &page,
+            &action,
+            &[("kind", "note"), ("body", "Internal: courier lost it")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.html);
+    let shown = agent.get(&page).await;
+    let escaped = "&#60;b&#62;Sorry&#60;/b&#62; &#38; thanks";
+    assert!(shown.html.contains(escaped), "{}", shown.html);
+    assert!(!shown.html.contains("<b>Sorry</b>"));
+    assert!(shown.html.contains("Internal: courier lost it"));
+    assert!(shown.html.contains("internal note"));
+    assert!(app.complaint(id).await["first_response_at"].is_string());
+
+    // The customer's page: the reply, not the note; their message joins the conversation.
+    let token = app.store.status_token(ComplaintId(id)).await.unwrap();
+    let link = format!("/status/{token}");
+    let customer = Browser::new(&app);
+    let status = customer.get(&link).await;
+    assert_eq!(status.status, 200);
+    assert!(status.html.contains(escaped), "{}", status.html);
+    assert!(status.html.contains("Our reply"));
+    assert!(!status.html.contains("courier lost it"), "{}", status.html);
+    let res = customer
+        .submit(
+            &link,
+            &format!("{link}/message"),
+            &[("text", "Thanks, got it")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.html);
+    let status = customer.get(&link).await;
+    assert!(status.html.contains("Thanks, got it") && status.html.contains("You"));
+    let shown = agent.get(&page).await;
+    assert!(shown.html.contains("on the status page"), "{}", shown.html);
+    let api = app
+        .get(
+            &format!("/api/v1/complaints/{id}/messages"),
+            &app.viewer.token,
+        )
+        .await
+        .expect(200);
+    let kinds: Vec<&str> = (api.as_array().unwrap().iter())
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["reply", "note", "customer"]);
+}
