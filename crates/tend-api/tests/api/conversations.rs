@@ -130,3 +130,58 @@ async fn only_staff_who_work_complaints_write_and_bad_messages_are_refused() {
     post(&app, id, agent, &ok).await.expect(201);
     assert_eq!(messages(&app, id).await.len(), 1);
 }
+
+#[tokio::test]
+async fn canned_replies_are_kept_per_language_and_filled_in_for_a_complaint() {
+    let app = spawn_app().await;
+    let m = &app.manager.token;
+    let canned = json!({"language": "es", "title": "Envío",
+        "body": "Hola {name}: su reclamación {reference} está en camino. {otro}"});
+    let saved = app
+        .post_json("/api/v1/canned-replies", m, &canned)
+        .await
+        .expect(201);
+    assert_eq!(saved["language"], "es");
+    let english = json!({"language": "en", "title": "Shipping", "body": "Hi {name}"});
+    app.post_json("/api/v1/canned-replies", m, &english)
+        .await
+        .expect(201);
+    // Agents use them; managers keep them. A title is unique per language.
+    let res = app
+        .post_json("/api/v1/canned-replies", &app.agent.token, &english)
+        .await;
+    assert_eq!(res.status, 403);
+    app.post_json("/api/v1/canned-replies", m, &english)
+        .await
+        .expect_error(409, "conflict", Some("title"));
+    let bad = json!({"language": "de", "title": "", "body": ""});
+    let res = app.post_json("/api/v1/canned-replies", m, &bad).await;
+    res.expect_error(422, "validation_failed", Some("language"));
+    for f in ["title", "body"] {
+        assert!(res.body["error"]["fields"][f].is_string(), "{}", res.text);
+    }
+    let es = app
+        .get("/api/v1/canned-replies?language=es", &app.viewer.token)
+        .await;
+    let es = es.expect(200);
+    assert_eq!(es.as_array().unwrap().len(), 1);
+    assert_eq!(es[0]["body"], canned["body"]);
+
+    let body = json!({"name": "Ana <b>Pérez</b>", "email": "ana@example.com",
+                      "preferred_language": "es"});
+    let ana = app
+        .post_json("/api/v1/customers", &app.agent.token, &body)
+        .await;
+    let c = app
+        .create_complaint(ana.expect(201)["id"].as_i64().unwrap())
+        .await;
+    let path = format!("/api/v1/complaints/{}/canned-replies", c["id"]);
+    let filled = app.get(&path, &app.viewer.token).await.expect(200);
+    let filled = filled.as_array().unwrap();
+    assert_eq!(filled.len(), 1, "only the customer's language: {filled:?}");
+    let want = format!(
+        "Hola Ana <b>Pérez</b>: su reclamación {} está en camino. {{otro}}",
+        c["reference"].as_str().unwrap()
+    );
+    assert_eq!(filled[0]["body"], want);
+}

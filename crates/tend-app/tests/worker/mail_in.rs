@@ -269,3 +269,71 @@ async fn turkish_western_and_japanese_charsets_read_correctly() {
         assert_eq!(c["description"], *want_body, "{charset}");
     }
 }
+
+/// A relay that speaks only SMTP (here lettre's client) delivers to the same listener.
+#[tokio::test]
+async fn an_smtp_client_delivers_to_the_listener_too() {
+    use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+    let app = spawn_app().await;
+    let (lmtp, _stop) = start_listener(app.state.clone(), TEND).await;
+    let relay = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
+        .port(lmtp.port())
+        .build();
+    let m = Message::builder()
+        .from("Zoë Çelik <zoe@example.com>".parse().unwrap())
+        .to("help@tend.test".parse().unwrap())
+        .subject("Kırık kapak")
+        .body("Kapak kırık geldi.".to_owned())
+        .unwrap();
+    relay.send(m).await.expect("accepted");
+    let id = app.list_ids("limit=1").await[0];
+    let c = app.complaint(id).await;
+    assert_eq!(
+        (c["subject"].as_str(), c["channel"].as_str()),
+        (Some("Kırık kapak"), Some("email"))
+    );
+    assert_eq!(c["description"], "Kapak kırık geldi.");
+    let who = app
+        .get(
+            &format!("/api/v1/customers/{}", c["customer_id"]),
+            &app.viewer.token,
+        )
+        .await;
+    let who = who.expect(200);
+    assert_eq!(
+        (who["name"].as_str(), who["email"].as_str()),
+        (Some("Zoë Çelik"), Some("zoe@example.com"))
+    );
+}
+
+/// Intake throughput: `N` new complaints by mail over one LMTP connection, each from its own
+/// sender; prints messages per second. A measurement, not a check: run it with
+/// `--run-ignored only`.
+#[tokio::test]
+#[ignore]
+async fn lmtp_intake_throughput() {
+    const N: usize = 300;
+    let app = spawn_app().await;
+    let (lmtp, _stop) = start_listener(app.state.clone(), TEND).await;
+    let mut c = Lmtp::connect(lmtp).await;
+    let started = std::time::Instant::now();
+    for n in 0..N {
+        let from = format!("buyer{n}@example.com");
+        let m = mail(
+            &from,
+            &format!("Order {n}"),
+            &format!("Message-ID: <t{n}@example.com>\r\n"),
+            "The lid is broken.",
+        );
+        let r = c.deliver(&from, &["help@tend.test"], &m).await;
+        assert!(r[0].starts_with("250"), "{r:?}");
+    }
+    let took = started.elapsed();
+    c.quit().await;
+    assert_eq!(app.store.inbound_mail().await.unwrap().len(), N);
+    println!(
+        "LMTP intake: {N} new complaints in {:.2} s = {:.0} messages/s",
+        took.as_secs_f64(),
+        N as f64 / took.as_secs_f64()
+    );
+}

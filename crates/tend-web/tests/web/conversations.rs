@@ -111,3 +111,83 @@ async fn agents_reply_and_note_on_the_page_and_the_customer_sees_only_replies() 
         .collect();
     assert_eq!(kinds, ["reply", "note", "customer"]);
 }
+
+/// An agent reading Spanish answers a Spanish customer with a canned reply: picked on the page
+/// (no script), filled in and escaped, sent as a reply; the customer sees it on the status page
+/// and receives it by mail.
+#[tokio::test]
+async fn a_canned_reply_in_spanish_reaches_the_status_page_and_the_mail() {
+    use tend_app::jobs::{Worker, WorkerConfig};
+    use tend_app::mail::Mailer;
+    use tend_testkit::smtp::SmtpServer;
+
+    let app = spawn_app().await;
+    let smtp = SmtpServer::start();
+    let canned = serde_json::json!({"language": "es", "title": "Envío en camino",
+        "body": "Hola {name}:\nsu reclamación {reference} ya está en camino."});
+    let path = "/api/v1/canned-replies";
+    let canned = app
+        .post_json(path, &app.manager.token, &canned)
+        .await
+        .expect(201);
+    let body = serde_json::json!({"name": "Ana <i>Pérez</i>", "email": "ana@example.com",
+                                  "preferred_language": "es"});
+    let ana = app
+        .post_json("/api/v1/customers", &app.agent.token, &body)
+        .await;
+    let c = app
+        .create_complaint(ana.expect(201)["id"].as_i64().unwrap())
+        .await;
+    let (id, reference) = (c["id"].as_i64().unwrap(), c["reference"].as_str().unwrap());
+    let agent = signed_in(&app, Role::Agent).await;
+    agent.set_cookie("lang", "es");
+    let page = format!("/complaints/{id}");
+    let shown = agent.get(&page).await;
+    assert!(shown.html.contains("Envío en camino"), "{}", shown.html);
+    assert!(
+        shown
+            .html
+            .contains(&format!("action=\"/complaints/{id}/reply\""))
+    );
+
+    let picked = agent
+        .get(&format!("/complaints/{id}/reply?canned={}", canned["id"]))
+        .await;
+    assert_eq!(picked.status, 200);
+    let filled = format!(
+        "Hola Ana &#60;i&#62;Pérez&#60;/i&#62;:\nsu reclamación {reference} ya está en camino."
+    );
+    assert!(picked.html.contains(&filled), "{}", picked.html);
+    let missing = agent
+        .get(&format!("/complaints/{id}/reply?canned=999"))
+        .await;
+    assert_eq!(missing.status, 422);
+    assert!(
+        missing
+            .html
+            .contains("no hay ninguna respuesta predefinida"),
+        "{}",
+        missing.html
+    );
+
+    let text = format!("Hola Ana <i>Pérez</i>:\nsu reclamación {reference} ya está en camino.");
+    let action = format!("/complaints/{id}/messages");
+    let res = agent
+        .submit(&page, &action, &[("kind", "reply"), ("body", &text)])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.html);
+    let token = app.store.status_token(ComplaintId(id)).await.unwrap();
+    let status = Browser::new(&app).get(&format!("/status/{token}")).await;
+    assert!(status.html.contains(&filled), "{}", status.html);
+
+    let mailer = Mailer::new(&smtp.settings()).unwrap();
+    let w = Worker::new(app.state.clone(), Some(mailer), WorkerConfig::new("w"));
+    w.drain().await.unwrap();
+    let inbox = smtp.inbox();
+    let reply = (inbox.iter())
+        .find(|m| m["subject"] == format!("Re: su reclamación {reference}"))
+        .expect("the reply was mailed");
+    assert_eq!(reply["rcpt_tos"][0], "ana@example.com");
+    let mailed = reply["text"].as_str().unwrap().replace("\r\n", "\n");
+    assert!(mailed.contains(&text), "{mailed}");
+}
