@@ -337,3 +337,67 @@ async fn lmtp_intake_throughput() {
         N as f64 / took.as_secs_f64()
     );
 }
+
+/// Anonymising a customer erases what they wrote in the conversation and the mail they sent
+/// (kept raw until then); staff's replies lose their name.
+#[tokio::test]
+async fn anonymising_a_customer_erases_their_messages_and_their_mail() {
+    let app = spawn_app().await;
+    let (lmtp, _stop) = start_listener(app.state.clone(), TEND).await;
+    let ana = customer(&app, "Ana Pérez", "ana@example.com", false, "es").await;
+    let c = app.create_complaint(ana).await;
+    let (id, reference) = (c["id"].as_i64().unwrap(), c["reference"].as_str().unwrap());
+    let path = format!("/api/v1/complaints/{id}/messages");
+    let reply = serde_json::json!({"kind": "reply", "body": "Hola Ana Pérez, va en camino."});
+    app.post_json(&path, &app.agent.token, &reply)
+        .await
+        .expect(201);
+    let words = "Mi vecina Lucía Gómez lo recogió.";
+    let answer = mail(
+        "ana@example.com",
+        &format!("Re: {reference}"),
+        "Message-ID: <p1@example.com>\r\n",
+        words,
+    );
+    deliver_one(lmtp, "ana@example.com", &answer).await;
+    let another = mail(
+        "ana@example.com",
+        "Otro problema",
+        "Message-ID: <p2@example.com>\r\n",
+        "Otra cosa rota",
+    );
+    deliver_one(lmtp, "ana@example.com", &another).await;
+    assert_eq!(conversation(&app, id).await.len(), 2);
+    let url = &app.database_url;
+    assert!(
+        !tend_store::testing::text_columns_containing(url, "Lucía Gómez")
+            .await
+            .is_empty()
+    );
+
+    let anonymise = format!("/api/v1/customers/{ana}/anonymise");
+    app.post_json(&anonymise, &app.admin.token, &serde_json::json!({}))
+        .await
+        .expect(200);
+    let all = conversation(&app, id).await;
+    assert_eq!(all[1]["body"], "[anonymised]");
+    assert!(
+        !all[0]["body"].as_str().unwrap().contains("Ana Pérez"),
+        "{all:?}"
+    );
+    for needle in [
+        "Lucía Gómez",
+        "Otra cosa rota",
+        "ana@example.com",
+        "Otro problema",
+    ] {
+        let found = tend_store::testing::text_columns_containing(url, needle).await;
+        assert!(found.is_empty(), "{needle} still in {found:?}");
+    }
+    let mail = app.store.inbound_mail().await.unwrap();
+    assert_eq!(mail.len(), 2);
+    assert!(
+        mail.iter().all(|(_, _, raw)| raw.is_empty()),
+        "raw mail erased"
+    );
+}

@@ -32,6 +32,35 @@ pub struct InboundMail {
     pub complaint_id: Option<ComplaintId>,
 }
 
+/// Erases the mail received from `email` or about any of `complaints` (anonymisation, in its
+/// transaction): the raw message, its subject and its senders are blanked; that a message
+/// came, when and what became of it stay.
+pub(crate) async fn erase_inbound(
+    conn: &mut sqlx::AnyConnection,
+    email: Option<&str>,
+    complaints: &[i64],
+) -> sqlx::Result<()> {
+    const ERASE: &str =
+        "UPDATE inbound_mail SET raw = '', envelope_from = '', sender = NULL, subject = NULL";
+    if let Some(email) = email {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ERASE} WHERE lower(sender) = lower($1) OR lower(envelope_from) = lower($1)"
+        )))
+        .bind(email.to_owned())
+        .execute(&mut *conn)
+        .await?;
+    }
+    for &c in complaints {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ERASE} WHERE complaint_id = $1"
+        )))
+        .bind(c)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Logs a message received; returns its id.
     pub async fn record_inbound(&self, m: &InboundMail) -> StoreResult<i64> {

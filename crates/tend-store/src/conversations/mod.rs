@@ -10,6 +10,7 @@ mod write;
 
 pub use canned::CannedReply;
 pub use inbound::InboundMail;
+pub(crate) use inbound::erase_inbound;
 pub use write::NewMessage;
 
 use jiff::Timestamp;

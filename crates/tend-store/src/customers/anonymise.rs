@@ -274,6 +274,7 @@ impl Store {
         .bind(super::rows::search_folded(ANONYMOUS_NAME, None, None))
         .execute(&mut *tx)
         .await?;
+        crate::conversations::erase_inbound(&mut tx, email.as_deref(), &complaints).await?;
         if let Some(email) = email {
             sqlx::query("UPDATE sent_mail SET recipient = $1 WHERE lower(recipient) = lower($2)")
                 .bind(ERASED)
