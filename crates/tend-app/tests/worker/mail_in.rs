@@ -375,6 +375,18 @@ async fn anonymising_a_customer_erases_their_messages_and_their_mail() {
             .is_empty()
     );
 
+    // Their export carries the conversation and the mail they sent.
+    let export = format!("/api/v1/customers/{ana}/export");
+    let export = app.get(&export, &app.admin.token).await.expect(200);
+    assert_eq!(
+        export["complaints"][0]["messages"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(export["mail_received"].as_array().unwrap().len(), 2);
+
     let anonymise = format!("/api/v1/customers/{ana}/anonymise");
     app.post_json(&anonymise, &app.admin.token, &serde_json::json!({}))
         .await
