@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use tend_domain::complaints::lifecycle::Action;
 use tend_domain::complaints::{ComplaintDraft, ComplaintRecord, Kind};
-use tend_domain::conversations::inbound::{automatic, reference_in_subject};
+use tend_domain::conversations::inbound::{automatic, clean, one_line, reference_in_subject};
 use tend_domain::conversations::{MessageKind, Via};
 use tend_domain::customers::CustomerDraft;
 use tend_domain::customers::consent::ConsentVia;
@@ -58,26 +58,6 @@ pub struct Received {
 /// The customer as the timeline names them.
 fn customer() -> Actor {
     Actor::system("customer")
-}
-
-/// `text` without control characters other than line breaks and tabs, at most `max`
-/// characters.
-fn clean(text: &str, max: usize) -> String {
-    let text = text.replace("\r\n", "\n");
-    let kept = |c: char| !c.is_control() || c == '\n' || c == '\t';
-    let t: String = text
-        .chars()
-        .map(|c| if kept(c) { c } else { ' ' })
-        .collect();
-    t.trim().chars().take(max).collect()
-}
-
-fn one_line(text: &str, max: usize) -> String {
-    let t: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    t.trim().chars().take(max).collect()
 }
 
 /// Every Message-ID the message answers, latest first, each `<…>`.
@@ -307,12 +287,5 @@ mod tests {
         let m = MailIn::for_sender("Tend Support <Help@Example.com>");
         assert_eq!(m.own_addresses, ["help@example.com"]);
         assert_eq!(MailIn::for_sender("a@b.c").own_addresses, ["a@b.c"]);
-    }
-
-    #[test]
-    fn text_is_cleaned_and_cut() {
-        assert_eq!(clean(" a\r\nb\u{7}c\td ", 100), "a\nb c\td");
-        assert_eq!(clean("éééé", 2), "éé");
-        assert_eq!(one_line("a\nb", 10), "a b");
     }
 }

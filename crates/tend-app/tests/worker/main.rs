@@ -9,6 +9,7 @@ use tend_testkit::smtp;
 mod conversations;
 mod csat;
 mod mail_in;
+mod mail_in_data;
 mod messages;
 mod outage;
 mod sla;

@@ -91,6 +91,29 @@ pub fn reference_in_subject(subject: &str) -> Option<&str> {
     None
 }
 
+/// `text` without control characters other than line breaks and tabs (each another becomes a
+/// space; `\r\n` becomes `\n`), trimmed, at most `max` characters: a message's body as
+/// stored.
+pub fn clean(text: &str, max: usize) -> String {
+    let text = text.replace("\r\n", "\n");
+    let kept = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    let t: String = text
+        .chars()
+        .map(|c| if kept(c) { c } else { ' ' })
+        .collect();
+    t.trim().chars().take(max).collect()
+}
+
+/// `text` on one line (every control character a space), trimmed, at most `max` characters:
+/// a subject or a name as stored.
+pub fn one_line(text: &str, max: usize) -> String {
+    let t: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    t.trim().chars().take(max).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +185,13 @@ mod tests {
             "a@b",
         );
         assert_eq!(first_class, None);
+    }
+
+    #[test]
+    fn text_is_cleaned_and_cut() {
+        assert_eq!(clean(" a\r\nb\u{7}c\td ", 100), "a\nb c\td");
+        assert_eq!(clean("éééé", 2), "éé");
+        assert_eq!(one_line("a\nb\u{2}", 10), "a b");
     }
 
     #[test]
