@@ -190,4 +190,21 @@ async fn a_canned_reply_in_spanish_reaches_the_status_page_and_the_mail() {
     assert_eq!(reply["rcpt_tos"][0], "ana@example.com");
     let mailed = reply["text"].as_str().unwrap().replace("\r\n", "\n");
     assert!(mailed.contains(&text), "{mailed}");
+
+    // Ana answers the mail; her answer appears in the conversation on the agent's page.
+    let (lmtp, _stop) =
+        tend_testkit::lmtp::start_listener(app.state.clone(), "help@tend.test").await;
+    let ours = reply["message_id"].as_str().unwrap();
+    let answer = format!(
+        "From: ana@example.com\r\nSubject: Re: {reference}\r\nIn-Reply-To: {ours}\r\n\r\n¡Gracias, ya llegó!\r\n"
+    );
+    let r = tend_testkit::lmtp::deliver_one(lmtp, "ana@example.com", answer.as_bytes()).await;
+    assert!(r.starts_with("250"), "{r}");
+    let shown = agent.get(&page).await;
+    assert!(shown.html.contains("¡Gracias, ya llegó!"), "{}", shown.html);
+    assert!(
+        shown.html.contains("por correo electrónico"),
+        "{}",
+        shown.html
+    );
 }
