@@ -19,3 +19,6 @@ status-from-you = You
 conversation-canned = Start from a canned reply (in the customer's language)
 conversation-use-canned = Use it
 field-canned = Canned reply
+# The timeline's names for what the conversation did.
+action-message_added = Message added
+action-replied = First response (a reply)

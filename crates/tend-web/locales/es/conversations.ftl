@@ -19,3 +19,6 @@ status-from-you = Usted
 conversation-canned = Partir de una respuesta predefinida (en el idioma del cliente)
 conversation-use-canned = Usarla
 field-canned = Respuesta predefinida
+# Los nombres en la cronología de lo que hizo la conversación.
+action-message_added = Mensaje añadido
+action-replied = Primera respuesta (una respuesta al cliente)

@@ -19,3 +19,6 @@ status-from-you = Siz
 conversation-canned = Hazır bir yanıtla başla (müşterinin dilinde)
 conversation-use-canned = Kullan
 field-canned = Hazır yanıt
+# Zaman çizelgesinde yazışmanın yaptıklarının adları.
+action-message_added = İleti eklendi
+action-replied = İlk yanıt (müşteriye yanıt)

@@ -76,6 +76,7 @@ async fn agents_reply_and_note_on_the_page_and_the_customer_sees_only_replies() 
     assert!(!shown.html.contains("<b>Sorry</b>"));
     assert!(shown.html.contains("Internal: courier lost it"));
     assert!(shown.html.contains("internal note"));
+    assert!(shown.html.contains("Message added") && shown.html.contains("First response"));
     assert!(app.complaint(id).await["first_response_at"].is_string());
 
     // The customer's page: the reply, not the note; their message joins the conversation.
