@@ -32,6 +32,17 @@ pub struct InboundMail {
     pub complaint_id: Option<ComplaintId>,
 }
 
+/// A message received as the managers' page lists it (see [`InboundMail`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceivedSummary {
+    pub received_at: Timestamp,
+    pub sender: Option<String>,
+    pub subject: Option<String>,
+    pub outcome: String,
+    pub why: Option<String>,
+    pub complaint_id: Option<ComplaintId>,
+}
+
 /// Erases the mail received from `email` or about any of `complaints` (anonymisation, in its
 /// transaction): the raw message, its subject and its senders are blanked; that a message
 /// came, when and what became of it stay.
@@ -114,6 +125,31 @@ impl Store {
         .fetch_one(self.write())
         .await?;
         Ok(row.try_get("n")?)
+    }
+
+    /// The latest `limit` messages received, newest first, without their raw bytes.
+    pub async fn recent_inbound(&self, limit: u32) -> StoreResult<Vec<ReceivedSummary>> {
+        let rows = sqlx::query(
+            "SELECT received_at, sender, subject, outcome, why, complaint_id FROM inbound_mail \
+             ORDER BY id DESC LIMIT $1",
+        )
+        .bind(i64::from(limit))
+        .fetch_all(self.read())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReceivedSummary {
+                    received_at: crate::kernel::time::ts(r.try_get("received_at")?),
+                    sender: r.try_get("sender")?,
+                    subject: r.try_get("subject")?,
+                    outcome: r.try_get("outcome")?,
+                    why: r.try_get("why")?,
+                    complaint_id: r
+                        .try_get::<Option<i64>, _>("complaint_id")?
+                        .map(ComplaintId),
+                })
+            })
+            .collect()
     }
 
     /// The raw bytes of every message received, oldest first, with their outcome (for

@@ -9,8 +9,8 @@ mod thread;
 mod write;
 
 pub use canned::CannedReply;
-pub use inbound::InboundMail;
 pub(crate) use inbound::erase_inbound;
+pub use inbound::{InboundMail, ReceivedSummary};
 pub use write::NewMessage;
 
 use jiff::Timestamp;

@@ -22,3 +22,19 @@ field-canned = Canned reply
 # The timeline's names for what the conversation did.
 action-message_added = Message added
 action-replied = First response (a reply)
+# Mail received (settings page for managers).
+mail-in-title = Mail received
+mail-in-definition = The latest 200 messages taken in over LMTP, newest first, and what became of each. Auto-replies, bounces, Tend's own mail and a sender's messages over 5 new complaints an hour are kept here and create nothing.
+mail-in-empty = No mail received yet.
+mail-in-at = Received (UTC)
+mail-in-from = From
+mail-in-subject = Subject
+mail-in-outcome = Outcome
+mail-in-complaint = Complaint
+mail-in-outcome-threaded = added to a conversation
+mail-in-outcome-created = new complaint
+mail-in-outcome-automatic = automatic (auto-reply or bounce)
+mail-in-outcome-own = from Tend itself
+mail-in-outcome-rate_limited = over the sender's limit
+mail-in-outcome-duplicate = received before
+mail-in-outcome-unreadable = unreadable

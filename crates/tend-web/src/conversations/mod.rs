@@ -2,6 +2,8 @@
 //! the form to reply or leave a note; the customer's status page shows the public part
 //! (`public_messages`).
 
+mod mail_in;
+
 use axum::Router;
 use axum::extract::Query;
 use axum::extract::{Path, State};
@@ -26,6 +28,7 @@ pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/complaints/{id}/messages", post(submit))
         .route("/complaints/{id}/reply", get(pick))
+        .route("/settings/mail-in", get(mail_in::page))
 }
 
 /// One message as a page shows it.

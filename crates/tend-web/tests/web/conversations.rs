@@ -209,3 +209,43 @@ async fn a_canned_reply_in_spanish_reaches_the_status_page_and_the_mail() {
         shown.html
     );
 }
+
+/// Managers see the mail received and what became of each message; agents may not.
+#[tokio::test]
+async fn managers_see_what_became_of_the_mail_received() {
+    let app = spawn_app().await;
+    let (lmtp, _stop) =
+        tend_testkit::lmtp::start_listener(app.state.clone(), "help@tend.test").await;
+    let ooo = "From: away@example.com\r\nSubject: Out <b>of</b> office\r\nAuto-Submitted: auto-replied\r\n\r\nAway\r\n";
+    let new = "From: kim@example.com\r\nSubject: Broken lid\r\n\r\nThe lid broke.\r\n";
+    for (from, m) in [("away@example.com", ooo), ("kim@example.com", new)] {
+        let r = tend_testkit::lmtp::deliver_one(lmtp, from, m.as_bytes()).await;
+        assert!(r.starts_with("250"), "{r}");
+    }
+    let agent = signed_in(&app, Role::Agent).await;
+    assert_eq!(agent.get("/settings/mail-in").await.status, 403);
+    let manager = signed_in(&app, Role::Manager).await;
+    let page = manager.get("/settings/mail-in").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.html.contains("automatic (auto-reply or bounce)"),
+        "{}",
+        page.html
+    );
+    assert!(page.html.contains("(auto_submitted)"), "{}", page.html);
+    assert!(
+        page.html.contains("Out &#60;b&#62;of&#60;/b&#62; office"),
+        "{}",
+        page.html
+    );
+    let id = app.list_ids("limit=1").await[0];
+    assert!(
+        page.html
+            .contains(&format!("<a href=\"/complaints/{id}\">")),
+        "{}",
+        page.html
+    );
+    manager.set_cookie("lang", "es");
+    let page = manager.get("/settings/mail-in").await;
+    assert!(page.html.contains("reclamación nueva"), "{}", page.html);
+}
