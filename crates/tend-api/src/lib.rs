@@ -14,6 +14,7 @@ mod audit;
 mod catalog;
 mod channels;
 mod complaints;
+mod conversations;
 mod customer_data;
 mod customers;
 mod figures;
@@ -42,6 +43,7 @@ pub use audit::*;
 pub use catalog::*;
 pub use channels::*;
 pub use complaints::*;
+pub use conversations::*;
 pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
@@ -76,6 +78,18 @@ pub fn routes() -> Router<AppState> {
         .route("/complaints/{id}/actions", post(act_on_complaint))
         .route("/complaints/{id}/steps", post(add_step).get(list_steps))
         .route("/complaints/{id}/timeline", get(timeline))
+        .route(
+            "/complaints/{id}/messages",
+            get(list_messages).post(post_message),
+        )
+        .route(
+            "/complaints/{id}/canned-replies",
+            get(complaint_canned_replies),
+        )
+        .route(
+            "/canned-replies",
+            get(list_canned_replies).post(create_canned_reply),
+        )
         .route("/categories", get(list_categories).post(create_category))
         .route("/categories/{id}/follow-up", put(set_category_follow_up))
         .route("/products", get(list_products).post(create_product))

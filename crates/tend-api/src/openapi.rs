@@ -34,6 +34,8 @@ use crate::openapi_errors::ErrorAnswers;
         routes::policy_diff, routes::acknowledge_policy, routes::policy_acknowledgements,
         routes::list_trainings, routes::create_training, routes::training_record,
         routes::list_recognitions, routes::create_recognition,
+        routes::list_messages, routes::post_message,
+        routes::list_canned_replies, routes::create_canned_reply, routes::complaint_canned_replies,
     ),
     modifiers(&BearerAuth, &ErrorAnswers),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "help"), (name = "health")),

@@ -4,6 +4,7 @@
 //! neither knows the other.
 
 pub mod complaints;
+pub mod conversations;
 pub mod csat;
 pub mod goals;
 pub mod help;

@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod channels;
 pub mod complaints;
+pub mod conversations;
 pub mod customers;
 pub mod figures;
 pub mod goals;

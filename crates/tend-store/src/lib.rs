@@ -14,6 +14,7 @@ mod audit;
 mod catalog;
 mod channels;
 mod complaints;
+mod conversations;
 mod csat;
 mod customers;
 mod figures;
@@ -38,6 +39,7 @@ pub use audit::{AuditAction, AuditEntry};
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
+pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, StoredMessage};
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};

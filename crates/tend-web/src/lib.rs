@@ -11,6 +11,7 @@ pub mod kit;
 mod audit;
 mod channels;
 mod complaints;
+mod conversations;
 mod customers;
 mod goals;
 mod help;
@@ -205,6 +206,7 @@ pub fn routes() -> Router<WebState> {
         .merge(vision::routes())
         .merge(policy::routes())
         .merge(training::routes())
+        .merge(conversations::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

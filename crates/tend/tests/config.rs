@@ -56,6 +56,7 @@ fn config_show_each_layer_beats_the_next() {
         ("TEND_CONFIG", file),
         ("TEND_LISTEN", "127.0.0.1:2222"),
         ("TEND_MAIL_FROM", "Env <env@example.com>"),
+        ("TEND_LMTP_LISTEN", "127.0.0.1:2424"),
         (
             "TEND_DATABASE_URL",
             "postgres://tend:Sup3rSecret@db.example/tend?sslpassword=K3y9",
@@ -84,6 +85,10 @@ fn config_show_each_layer_beats_the_next() {
     assert_eq!(
         shown(&out, "jobs.retention_days"),
         format!("jobs.retention_days = 40  # file {file}")
+    );
+    assert_eq!(
+        shown(&out, "mail.lmtp_listen"),
+        r#"mail.lmtp_listen = "127.0.0.1:2424"  # environment TEND_LMTP_LISTEN"#
     );
     assert_eq!(
         shown(&out, "jobs.concurrency"),
@@ -228,5 +233,54 @@ async fn serve_answers_metrics_on_the_private_address_without_a_token() {
         "the private address serves only /metrics"
     );
     child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+/// `tend worker --lmtp-listen`: the listener is up beside the workers and takes a message
+/// (a few LMTP lines over TCP; `250` only once the message is stored).
+#[tokio::test]
+async fn worker_takes_mail_in_over_lmtp_when_asked() {
+    use std::io::{Read, Write};
+    let db = fresh_database_url().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tend"))
+        .current_dir(dir.path())
+        .env_clear()
+        .env("TEND_DATABASE_URL", &db)
+        .env("TEND_LOG", "warn")
+        .args(["worker", "--lmtp-listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start tend worker");
+    // Kept open to the end: tend prints more once the listener is up.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = (&mut stdout)
+        .map(Result::unwrap)
+        .find_map(|l| {
+            l.strip_prefix("Mail in: LMTP on ")
+                .map(|r| r.split_whitespace().next().unwrap().to_owned())
+        })
+        .expect("the LMTP address");
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    s.write_all(
+        b"LHLO test\r\nMAIL FROM:<ana@example.com>\r\nRCPT TO:<help@example.com>\r\nDATA\r\n\
+          From: ana@example.com\r\nSubject: Broken lid\r\n\r\nThe lid broke.\r\n.\r\nQUIT\r\n",
+    )
+    .unwrap();
+    let mut replies = String::new();
+    s.read_to_string(&mut replies).unwrap();
+    let codes: Vec<&str> = replies.lines().map(|l| &l[..3]).collect();
+    assert_eq!(
+        codes,
+        [
+            "220", "250", "250", "250", "250", "250", "250", "250", "354", "250", "221"
+        ],
+        "{replies}"
+    );
+    assert!(replies.contains("250 2.0.0 accepted"), "{replies}");
+    child.kill().unwrap();
+    drop(stdout);
     child.wait().unwrap();
 }

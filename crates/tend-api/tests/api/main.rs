@@ -7,6 +7,7 @@ mod catalog;
 mod channels;
 mod complaints;
 mod contract;
+mod conversations;
 mod customer_data;
 mod customers;
 mod docs;

@@ -150,3 +150,15 @@ mail-policy-area-shipping = Shipping
 mail-policy-area-payment = Payment
 mail-policy-area-contact = Contact
 mail-policy-area-how-to-complain = How to complain
+## Reply. To the customer: an agent's reply on their complaint, as the agent wrote it.
+
+# Variables: $name, $reference, $body (the agent's words), $link
+mail-reply-subject = Re: your complaint { $reference }
+mail-reply-body =
+    Dear { $name },
+
+    { $body }
+
+    You can follow your complaint { $reference } and answer us on your private status page: { $link }
+
+    { mail-sign-customer }

@@ -149,3 +149,15 @@ mail-policy-area-shipping = Envíos
 mail-policy-area-payment = Pago
 mail-policy-area-contact = Contacto
 mail-policy-area-how-to-complain = Cómo reclamar
+## Reply. Al cliente: la respuesta de un agente sobre su reclamación, tal como la escribió.
+
+# Variables: $name, $reference, $body (las palabras del agente), $link
+mail-reply-subject = Re: su reclamación { $reference }
+mail-reply-body =
+    Estimado/a { $name }:
+
+    { $body }
+
+    Puede seguir su reclamación { $reference } y respondernos en su página de estado privada: { $link }
+
+    { mail-sign-customer }

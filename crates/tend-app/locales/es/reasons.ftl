@@ -146,3 +146,7 @@ reason-training_attendee_twice = incluye a un empleado dos veces
 reason-recognition_complaint = es obligatorio cuando el reconocimiento viene de un cliente
 reason-recognition_not_satisfied = el seguimiento de la reclamación no encontró al cliente satisfecho
 reason-recognition_no_complaint = no hay ninguna reclamación con id { $id }
+# Conversaciones.
+reason-duplicate_message = este mensaje ya está guardado
+reason-no_canned_reply = no hay ninguna respuesta predefinida con id { $id }
+reason-duplicate_canned_reply = ya existe una respuesta predefinida con este título en este idioma

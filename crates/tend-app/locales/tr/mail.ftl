@@ -149,3 +149,15 @@ mail-policy-area-shipping = Kargo
 mail-policy-area-payment = Ödeme
 mail-policy-area-contact = İletişim bilgileri
 mail-policy-area-how-to-complain = Nasıl şikâyet edilir
+## Reply. Müşteriye: bir temsilcinin şikâyetine yazdığı yanıt, yazıldığı gibi.
+
+# Variables: $name, $reference, $body (temsilcinin sözleri), $link
+mail-reply-subject = Ynt: { $reference } numaralı şikâyetiniz
+mail-reply-body =
+    Sayın { $name },
+
+    { $body }
+
+    { $reference } numaralı şikâyetinizi özel durum sayfanızdan izleyebilir ve bize yanıt verebilirsiniz: { $link }
+
+    { mail-sign-customer }

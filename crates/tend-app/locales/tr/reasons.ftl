@@ -146,3 +146,7 @@ reason-training_attendee_twice = bir çalışanı iki kez içeriyor
 reason-recognition_complaint = takdir bir müşteriden geliyorsa zorunludur
 reason-recognition_not_satisfied = şikâyetin takibinde müşteri memnun bulunmadı
 reason-recognition_no_complaint = { $id } numaralı şikâyet yok
+# Yazışmalar.
+reason-duplicate_message = bu ileti zaten kayıtlı
+reason-no_canned_reply = { $id } kimlikli hazır yanıt yok
+reason-duplicate_canned_reply = bu dilde bu başlıkla bir hazır yanıt zaten var

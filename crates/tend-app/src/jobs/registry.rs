@@ -10,6 +10,7 @@ use tend_store::{Handled, Job, JobError};
 use super::kind::{JobKind, Worker};
 use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
+use crate::conversations::MailReply;
 use crate::csat::Csat;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
@@ -47,7 +48,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 7] = [
+pub static REGISTRY: [Registered; 8] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -55,6 +56,7 @@ pub static REGISTRY: [Registered; 7] = [
     register::<Deliver>(),
     register::<Csat>(),
     register::<PolicyReview>(),
+    register::<MailReply>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

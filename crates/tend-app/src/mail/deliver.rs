@@ -1,6 +1,8 @@
 //! Outgoing mail as jobs: one `mail` job per event and recipient, sent only while the event's
 //! channel is open, once (the mail log is checked before and written after), retried while the
-//! SMTP server is unreachable, given up on when it refuses the message for good.
+//! SMTP server is unreachable, given up on when it refuses the message for good. A message to
+//! a customer about their complaint leaves with a `Message-ID` signed with the complaint (see
+//! `Store::signed_event_id`), so their answer threads into it.
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -105,6 +107,16 @@ pub async fn enqueue_mail(
     enqueue::<Deliver>(store, &job, now, now).await
 }
 
+/// The complaint a customer's message is about, from its event key (`ack:`, `follow_up:`,
+/// `csat:`): its `Message-ID` is then signed with it, so the customer's answer threads.
+fn complaint_of(event: &str) -> Option<ComplaintId> {
+    let rest = ["ack:", "follow_up:", "csat:"]
+        .iter()
+        .find_map(|p| event.strip_prefix(p))?;
+    let id = rest.split(':').next()?.parse().ok()?;
+    Some(ComplaintId(id))
+}
+
 /// A `Message-ID` derived from the event, the same on every attempt.
 fn message_id(event: &str) -> String {
     let hash = Sha256::digest(event.as_bytes());
@@ -132,7 +144,10 @@ async fn run(w: &Worker, job: &Job, m: MailJob) -> Result<Handled, JobError> {
     let Some(mailer) = &w.mailer else {
         return Err(JobError::Retry("no SMTP server is configured".into()));
     };
-    let id = message_id(&m.event);
+    let id = match complaint_of(&m.event) {
+        Some(c) => store.signed_event_id(c, &m.event).await.map_err(retry)?,
+        None => message_id(&m.event),
+    };
     mailer
         .send_as(&m.mail, Some(&id))
         .await

@@ -43,6 +43,12 @@ impl Template {
                 due,
                 link,
             },
+            MailKind::Reply => Template::Reply {
+                name,
+                reference,
+                body: "We are sending a new lid today.".to_owned(),
+                link,
+            },
             MailKind::Retention => Template::Retention {
                 name,
                 reference,

@@ -13,6 +13,7 @@ pub enum MailKind {
     Csat,
     CsatAlert,
     PolicyReview,
+    Reply,
 }
 
 impl MailKind {
@@ -28,10 +29,11 @@ impl MailKind {
             MailKind::Csat => "csat",
             MailKind::CsatAlert => "csat_alert",
             MailKind::PolicyReview => "policy_review",
+            MailKind::Reply => "reply",
         }
     }
 
-    pub const ALL: [MailKind; 9] = [
+    pub const ALL: [MailKind; 10] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,
         MailKind::Retention,
@@ -41,5 +43,6 @@ impl MailKind {
         MailKind::Csat,
         MailKind::CsatAlert,
         MailKind::PolicyReview,
+        MailKind::Reply,
     ];
 }

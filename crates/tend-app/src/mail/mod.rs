@@ -21,7 +21,7 @@ pub use templates::{Rendered, Template, escape_html};
 pub use texts::policy_area;
 
 use crate::i18n::Language;
-pub use transport::Mailer;
+pub use transport::{Mailer, Threading};
 
 /// One message to send: who gets it, in which language, and what it says.
 ///

@@ -86,6 +86,14 @@ pub enum Template {
         due: String,
         link: String,
     },
+    /// To the customer: an agent's reply on their complaint (`body`: plain text as written,
+    /// its line breaks kept), with their private status link.
+    Reply {
+        name: String,
+        reference: String,
+        body: String,
+        link: String,
+    },
 }
 
 /// What a template renders to.
@@ -108,6 +116,7 @@ impl Template {
             Template::ResponseWarning { .. } => MailKind::ResponseWarning,
             Template::Breach { .. } => MailKind::Breach,
             Template::PolicyReview { .. } => MailKind::PolicyReview,
+            Template::Reply { .. } => MailKind::Reply,
         }
     }
 
@@ -203,6 +212,17 @@ impl Template {
                 ("due", due),
                 ("link", link),
             ],
+            Template::Reply {
+                name,
+                reference,
+                body,
+                link,
+            } => vec![
+                ("name", name),
+                ("reference", reference),
+                ("body", body),
+                ("link", link),
+            ],
         }
     }
 
@@ -211,7 +231,7 @@ impl Template {
         let (names, values): (Vec<&str>, Vec<String>) = self
             .values()
             .into_iter()
-            .map(|(key, value)| (key, value.replace(|c: char| c.is_control(), " ")))
+            .map(|(key, value)| (key, clean(key, value)))
             .unzip();
         let text = texts::text(self.kind(), language, &names);
         let plain = |marked: &str| {
@@ -264,10 +284,24 @@ fn html_literal(out: &mut String, text: &str) {
     out.push_str(&escape_html(text));
 }
 
-/// Links become anchors when they are http(s); every value is escaped.
+/// A value with its control characters as spaces — but a `body`'s line breaks kept (as
+/// `\n`): it never goes into a header.
+fn clean(key: &str, value: &str) -> String {
+    if key == "body" {
+        let value = value.replace("\r\n", "\n");
+        value.replace(|c: char| c.is_control() && c != '\n', " ")
+    } else {
+        value.replace(|c: char| c.is_control(), " ")
+    }
+}
+
+/// Links become anchors when they are http(s); a body's line breaks become `<br>`; every
+/// value is escaped.
 fn html_value(out: &mut String, key: &str, value: &str) {
     let escaped = escape_html(value);
-    if key == "link" && (value.starts_with("https://") || value.starts_with("http://")) {
+    if key == "body" {
+        out.push_str(&escaped.replace('\n', "<br>\n"));
+    } else if key == "link" && (value.starts_with("https://") || value.starts_with("http://")) {
         out.push_str(&format!("<a href=\"{escaped}\">{escaped}</a>"));
     } else {
         out.push_str(&escaped);

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
@@ -74,13 +74,26 @@ impl Mailer {
     }
 
     /// [`Mailer::send`] with a fixed `Message-ID` (e.g. `<event-hash@tend>`), so that a message
-    /// sent again for the same event is recognisable as the same message.
+    /// sent again for the same event is recognisable as the same message. Automatic mail.
     pub async fn send_as(
         &self,
         mail: &OutgoingMail,
         message_id: Option<&str>,
     ) -> Result<(), MailError> {
-        let sent = match self.build(mail, message_id) {
+        let threading = Threading {
+            message_id: message_id.map(str::to_owned),
+            ..Threading::default()
+        };
+        self.send_threaded(mail, &threading).await
+    }
+
+    /// [`Mailer::send`] with the headers of `threading`.
+    pub async fn send_threaded(
+        &self,
+        mail: &OutgoingMail,
+        threading: &Threading,
+    ) -> Result<(), MailError> {
+        let sent = match self.build(mail, threading) {
             Ok(message) => self
                 .transport
                 .send(message)
@@ -102,7 +115,7 @@ impl Mailer {
         sent
     }
 
-    fn build(&self, mail: &OutgoingMail, message_id: Option<&str>) -> Result<Message, MailError> {
+    fn build(&self, mail: &OutgoingMail, threading: &Threading) -> Result<Message, MailError> {
         let address = mail.to.trim().parse().map_err(|e| {
             MailError::Permanent(format!("invalid recipient address {:?}: {e}", mail.to))
         })?;
@@ -111,8 +124,17 @@ impl Mailer {
             .as_ref()
             .map(|n| n.replace(|c: char| c.is_control(), " "));
         let rendered = mail.render();
-        Message::builder()
-            .message_id(message_id.map(str::to_owned))
+        let mut builder = Message::builder().message_id(threading.message_id.clone());
+        if let Some(id) = &threading.in_reply_to {
+            builder = builder.in_reply_to(id.clone());
+        }
+        if !threading.references.is_empty() {
+            builder = builder.references(threading.references.join(" "));
+        }
+        if !threading.by_person {
+            builder = builder.header(AutoSubmitted);
+        }
+        builder
             .from(self.from.clone())
             .to(Mailbox::new(name, address))
             .subject(rendered.subject)
@@ -130,6 +152,40 @@ impl Mailer {
                     ),
             )
             .map_err(|e| MailError::Permanent(format!("message could not be built: {e}")))
+    }
+}
+
+/// The headers that place a message in its thread (RFC 5322 §3.6.4), and whether a person
+/// wrote it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Threading {
+    /// `<…>`; `None`: one is made up.
+    pub message_id: Option<String>,
+    /// The previous message of the thread, `<…>`.
+    pub in_reply_to: Option<String>,
+    /// The thread's earlier messages, oldest first, each `<…>`.
+    pub references: Vec<String>,
+    /// Written by a person (an agent's reply). Otherwise the message is Tend's automatic mail
+    /// and says so: `Auto-Submitted: auto-generated` (RFC 3834), which keeps well-behaved
+    /// auto-responders from answering it.
+    pub by_person: bool,
+}
+
+/// `Auto-Submitted: auto-generated`.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".to_owned())
     }
 }
 

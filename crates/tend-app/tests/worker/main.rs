@@ -6,7 +6,10 @@
 use tend_testkit as helpers;
 use tend_testkit::smtp;
 
+mod conversations;
 mod csat;
+mod mail_in;
+mod mail_in_data;
 mod messages;
 mod outage;
 mod policy;

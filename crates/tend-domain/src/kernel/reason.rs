@@ -257,6 +257,11 @@ reasons! {
     RECOGNITION_COMPLAINT = "recognition_complaint": "is required when the recognition comes from a customer",
     RECOGNITION_NOT_SATISFIED = "recognition_not_satisfied": "the complaint's follow-up did not find the customer satisfied",
     RECOGNITION_NO_COMPLAINT = "recognition_no_complaint": "no complaint with id {id}",
+    // Conversations.
+    DUPLICATE_MESSAGE = "duplicate_message": "this message is stored already",
+    /// `id`: the canned reply's id.
+    NO_CANNED_REPLY = "no_canned_reply": "no canned reply with id {id}",
+    DUPLICATE_CANNED_REPLY = "duplicate_canned_reply": "a canned reply with this title exists in this language",
 }
 
 #[cfg(test)]

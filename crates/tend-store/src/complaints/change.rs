@@ -59,11 +59,29 @@ pub type ChangeFn<'a> =
     Box<dyn FnOnce(&mut ComplaintRecord) -> Result<(), DomainError> + Send + 'a>;
 
 /// One thing done to a complaint in [`Store::change_complaint_all`]: a change under an action's
-/// name, or a dated step taken.
+/// name, a dated step taken, or rows another capability writes in the same transaction.
 pub enum Entry<'a> {
     Change(&'static str, ChangeFn<'a>),
     Step(String),
+    Write(Write<'a>),
 }
+
+/// Rows written in a change's transaction, after the record (e.g. a message of the
+/// conversation), with the timeline entries they make under `action`. Made inside the store.
+pub struct Write<'a> {
+    pub(crate) action: &'static str,
+    pub(crate) changes: Vec<Change>,
+    pub(crate) write: WriteFn<'a>,
+}
+
+/// What a [`Write`] does on the transaction's connection.
+pub(crate) type WriteFn<'a> = Box<
+    dyn for<'c> FnOnce(
+            &'c mut AnyConnection,
+        ) -> futures_util::future::BoxFuture<'c, StoreResult<()>>
+        + Send
+        + 'a,
+>;
 
 impl Store {
     /// Changes a complaint under the method's rules: `change` edits the record or refuses; the
@@ -131,6 +149,7 @@ impl Store {
         // What each entry did, in order: an action's changed fields, or a step's text.
         let mut done: Vec<(&'static str, Vec<Change>)> = Vec::new();
         let mut steps = Vec::new();
+        let mut writes = Vec::new();
         for entry in entries {
             match entry {
                 Entry::Change(action, change) => {
@@ -150,6 +169,10 @@ impl Store {
                     };
                     steps.push(text);
                     done.push(("step_added", vec![step]));
+                }
+                Entry::Write(w) => {
+                    done.push((w.action, w.changes));
+                    writes.push(w.write);
                 }
             }
         }
@@ -186,6 +209,9 @@ impl Store {
         }
         for text in &steps {
             insert_step(&mut *tx, id, actor, text, now).await?;
+        }
+        for write in writes {
+            write(&mut *tx).await?;
         }
         let mut searched = !steps.is_empty();
         for (action, changes) in &done {

@@ -13,7 +13,7 @@ mod rows;
 mod status_links;
 mod step_rows;
 
-pub use change::{ChangeFn, Entry};
+pub use change::{ChangeFn, Entry, Write};
 pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};

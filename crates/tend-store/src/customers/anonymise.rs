@@ -202,6 +202,27 @@ impl Store {
                         .await?;
                 }
             }
+            // The conversation: the customer's messages erased, staff's scrubbed.
+            let sql = "SELECT id, kind, body FROM complaint_messages WHERE complaint_id = $1";
+            for m in texts(&mut tx, sql, cid).await? {
+                let (body, kind): (String, String) = (m.try_get("body")?, m.try_get("kind")?);
+                let theirs = kind == "customer";
+                let new = if theirs {
+                    ERASED.to_owned()
+                } else {
+                    scrub(&body, &personal)
+                };
+                if theirs && body != ERASED {
+                    written.push(body.clone());
+                }
+                if new != body {
+                    sqlx::query("UPDATE complaint_messages SET body = $1 WHERE id = $2")
+                        .bind(new)
+                        .bind(m.try_get::<i64, _>("id")?)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
         }
         written.retain(|w| w.trim().chars().count() >= 3 && w != ERASED);
         for &cid in &complaints {
@@ -253,6 +274,7 @@ impl Store {
         .bind(super::rows::search_folded(ANONYMOUS_NAME, None, None))
         .execute(&mut *tx)
         .await?;
+        crate::conversations::erase_inbound(&mut tx, email.as_deref(), &complaints).await?;
         if let Some(email) = email {
             sqlx::query("UPDATE sent_mail SET recipient = $1 WHERE lower(recipient) = lower($2)")
                 .bind(ERASED)

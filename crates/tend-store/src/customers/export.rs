@@ -55,8 +55,9 @@ impl Store {
 
     /// Everything stored about customer `id`, as one JSON document:
     /// `{"format": "tend-customer-export/1", "exported_at", "customer", "consent_log",
-    /// "complaints": [{…, "steps", "timeline"}], "purchases", "mail_sent"}`; instants in
-    /// RFC 3339 (UTC), amounts in minor units as stored. Errors: `NotFound("customer")`.
+    /// "complaints": [{…, "steps", "timeline", "messages"}], "purchases", "mail_sent",
+    /// "mail_received"}`; instants in RFC 3339 (UTC), amounts in minor units as stored.
+    /// Errors: `NotFound("customer")`.
     pub async fn customer_export(&self, id: CustomerId, now: Timestamp) -> StoreResult<Value> {
         let customer = self
             .rows("SELECT * FROM customers WHERE id = $1", id.0)
@@ -83,8 +84,15 @@ impl Store {
                     cid,
                 )
                 .await?;
+            let messages = self
+                .rows(
+                    "SELECT * FROM complaint_messages WHERE complaint_id = $1 ORDER BY id",
+                    cid,
+                )
+                .await?;
             c["steps"] = Value::Array(steps);
             c["timeline"] = Value::Array(timeline);
+            c["messages"] = Value::Array(messages);
         }
         let consent = self
             .rows(
@@ -106,6 +114,14 @@ impl Store {
                 id.0,
             )
             .await?;
+        // Mail they sent, raw (base64) as received.
+        let mail_received = self
+            .rows(
+                "SELECT m.* FROM inbound_mail m JOIN customers c ON lower(m.sender) = lower(c.email) \
+                 WHERE c.id = $1 ORDER BY m.id",
+                id.0,
+            )
+            .await?;
         Ok(json!({
             "format": "tend-customer-export/1",
             "exported_at": now.to_string(),
@@ -114,6 +130,7 @@ impl Store {
             "complaints": complaints,
             "purchases": purchases,
             "mail_sent": mail_sent,
+            "mail_received": mail_received,
         }))
     }
 }

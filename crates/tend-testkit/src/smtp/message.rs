@@ -7,8 +7,9 @@ use serde_json::{Value, json};
 use super::session::Envelope;
 
 /// `{"mail_from", "rcpt_tos": [..], "from", "to", "subject", "message_id" ("<id>"),
-/// "content_type" ("type/subtype" of the whole message), "text", "html"}`; a missing header or
-/// part is `null`.
+/// "content_type" ("type/subtype" of the whole message), "text", "html", "in_reply_to",
+/// "references", "auto_submitted" (these three as written, unfolded and trimmed)}`; a missing
+/// header or part is `null`.
 pub fn to_json(envelope: &Envelope) -> Value {
     let parsed = MessageParser::default().parse(&envelope.data);
     let mut doc = json!({
@@ -16,6 +17,7 @@ pub fn to_json(envelope: &Envelope) -> Value {
         "rcpt_tos": envelope.rcpt_tos,
         "from": null, "to": null, "subject": null, "message_id": null,
         "content_type": null, "text": null, "html": null,
+        "in_reply_to": null, "references": null, "auto_submitted": null,
     });
     let Some(message) = parsed else {
         return doc;
@@ -24,6 +26,16 @@ pub fn to_json(envelope: &Envelope) -> Value {
     doc["to"] = message.to().map(address).into();
     doc["subject"] = message.subject().into();
     doc["message_id"] = message.message_id().map(|id| format!("<{id}>")).into();
+    for (key, name) in [
+        ("in_reply_to", "In-Reply-To"),
+        ("references", "References"),
+        ("auto_submitted", "Auto-Submitted"),
+    ] {
+        let raw = message.header_raw(name);
+        doc[key] = raw
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .into();
+    }
     doc["content_type"] = match message.content_type() {
         Some(ct) => format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")),
         None => "text/plain".to_string(),

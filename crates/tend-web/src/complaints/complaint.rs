@@ -18,6 +18,7 @@ use crate::complaints::method::{
     Answer, Event, Stage, StepTaken, answers, enum_choices, stages, step_of,
 };
 use crate::complaints::show::DueText;
+use crate::conversations::Draft;
 use crate::kit::error::PageResult;
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
@@ -61,6 +62,7 @@ struct ComplaintPage {
     products: Vec<Choice>,
     can_work: bool,
     zone: String,
+    conversation: crate::conversations::Panel,
     v: ActForm,
     errors: Errors,
 }
@@ -73,6 +75,19 @@ pub async fn show(
     id: ComplaintId,
     v: Option<ActForm>,
     errors: Errors,
+) -> PageResult<Response> {
+    show_with(s, t, staff, id, v, errors, Draft::default()).await
+}
+
+/// [`show`] with the conversation's form filled in with `draft`.
+pub async fn show_with(
+    s: &WebState,
+    t: Tr,
+    staff: &Staff,
+    id: ComplaintId,
+    v: Option<ActForm>,
+    errors: Errors,
+    draft: Draft,
 ) -> PageResult<Response> {
     let c = s.store.complaint(id).await?;
     let r = &c.record;
@@ -264,6 +279,7 @@ pub async fn show(
             .collect(),
         can_work: staff.can(Permission::WorkComplaints),
         zone: tz.iana_name().unwrap_or("UTC").to_owned(),
+        conversation: crate::conversations::panel(s, &t, id, &tz, draft).await?,
         chrome: Chrome::staff(staff, format!("/complaints/{}", c.id)),
         t,
         v,
@@ -273,7 +289,6 @@ pub async fn show(
     Ok(res)
 }
 
-/// `123` or a reference such as `C-2026-000123`.
 /// The complaint a page's path names, by id or exact reference (see
 /// [`tend_app::complaints::find_by_id_or_reference`]).
 pub async fn parse_id(s: &WebState, raw: &str) -> PageResult<ComplaintId> {

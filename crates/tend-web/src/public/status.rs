@@ -24,8 +24,11 @@ use crate::{Chrome, render_form};
 use tend_app::complaints as changes;
 use tend_domain::customers::consent::ConsentVia;
 
+/// A message of the conversation as the customer sees it.
 pub struct Message {
     pub at: String,
+    /// "Our reply" or "You", in the reader's language.
+    pub from: String,
     pub text: String,
 }
 
@@ -72,15 +75,18 @@ async fn status_page(
     let customer = s.store.customer(r.customer_id).await?.customer;
     let tz = customer_zone(s, &customer, &r.channel).await?;
     let (csrf, set) = form_token(headers, s.config.secure_cookies);
-    let messages = s
-        .store
-        .steps(id)
+    // The public part of the conversation: our replies and their own messages, never notes.
+    let messages = crate::conversations::public_messages(s, &t, id, &tz)
         .await?
         .into_iter()
-        .filter(|(_, _, author, _)| author.is_none())
-        .map(|(_, at, _, text)| Message {
-            at: t.datetime(&at, &tz),
-            text,
+        .map(|m| Message {
+            at: m.at,
+            from: t.get(if m.kind == "reply" {
+                "status-from-us"
+            } else {
+                "status-from-you"
+            }),
+            text: m.body,
         })
         .collect();
     let failed = !errors.is_empty();

@@ -6,6 +6,7 @@ use tend_testkit as helpers;
 mod audit;
 mod browser;
 mod consent;
+mod conversations;
 mod csat_page;
 mod customer_data;
 mod dead_jobs;

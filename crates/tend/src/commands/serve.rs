@@ -70,6 +70,7 @@ pub async fn run(
             },
         ));
     }
+    crate::commands::work::spawn_lmtp(settings, &state, &stopped).await?;
     let mut workers = if with_worker {
         crate::commands::work::spawn_workers(settings, &state, &stopped)?
     } else {

@@ -35,6 +35,40 @@ pub struct WorkArgs {
     /// Workers in this process (default 1; `tend serve` runs none with `--no-worker`).
     #[arg(long, env = "TEND_CONCURRENCY", value_parser = clap::value_parser!(u32).range(1..=64))]
     pub concurrency: Option<u32>,
+    /// Take mail in over LMTP on this address (off by default), for a local mail server to
+    /// deliver to; keep it private: it authenticates nobody.
+    #[arg(long, env = "TEND_LMTP_LISTEN")]
+    pub lmtp_listen: Option<std::net::SocketAddr>,
+}
+
+/// Starts the LMTP listener if `mail.lmtp_listen` is set, until `stopped` turns true. Mail
+/// from Tend's own address (`mail.from`) is ignored.
+pub async fn spawn_lmtp(
+    settings: &Settings,
+    state: &AppState,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let Some(at) = settings.lmtp_listen.value else {
+        return Ok(());
+    };
+    let listener = tokio::net::TcpListener::bind(at)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {at} for LMTP: {e}"))?;
+    println!(
+        "Mail in: LMTP on {} (keep this address private)",
+        listener.local_addr()?
+    );
+    let cfg = tend_app::conversations::inbound::MailIn::for_sender(&settings.mail_from.value);
+    let mut stopped = stopped.clone();
+    tokio::spawn(tend_app::conversations::lmtp::serve(
+        listener,
+        state.clone(),
+        cfg,
+        async move {
+            let _ = stopped.wait_for(|s| *s).await;
+        },
+    ));
+    Ok(())
 }
 
 /// The app state the settings describe, on the system clock.
@@ -81,6 +115,7 @@ pub async fn run(store: Store, settings: &Settings) -> anyhow::Result<()> {
         println!("No --smtp-url: mail jobs stay queued for a worker that has a mail server.");
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
+    spawn_lmtp(settings, &state, &stopped).await?;
     let mut tasks = spawn_workers(settings, &state, &stopped)?;
     println!(
         "{} worker(s) running; Ctrl-C stops them.",

@@ -62,6 +62,8 @@ pub struct MailSection {
     /// `smtp://…`, `smtp+starttls://…` or `smtps://…` (a secret: masked when shown).
     pub smtp_url: Option<String>,
     pub from: Option<String>,
+    /// The LMTP listener's address (mail in); none: off.
+    pub lmtp_listen: Option<SocketAddr>,
 }
 
 /// `[jobs]`.

@@ -79,6 +79,8 @@ pub struct Settings {
     pub smtp_url: Setting<Option<String>>,
     /// `mail.from`: the sender of every message.
     pub mail_from: Setting<String>,
+    /// `mail.lmtp_listen`: the address mail comes in on over LMTP; none: off.
+    pub lmtp_listen: Setting<Option<SocketAddr>>,
     /// `jobs.retention_days`: days from a purchase to its retention contact, 1–3650.
     pub retention_days: Setting<i64>,
     /// `jobs.concurrency`: workers in a `tend worker` process, 1–64.
@@ -174,6 +176,7 @@ fn flag_name(id: &'static str) -> &'static str {
         "public_url" => "public-url",
         "smtp_url" => "smtp-url",
         "mail_from" => "mail-from",
+        "lmtp_listen" => "lmtp-listen",
         "retention_days" => "retention-days",
         "concurrency" => "concurrency",
         other => other,
@@ -241,6 +244,7 @@ impl Settings {
                 f.mail.from,
                 "Tend <tend@localhost>".into(),
             ),
+            lmtp_listen: l.maybe("lmtp_listen", "TEND_LMTP_LISTEN", f.mail.lmtp_listen),
             retention_days: l.pick(
                 "retention_days",
                 "TEND_RETENTION_DAYS",

@@ -120,6 +120,11 @@ pub fn render(s: &Settings) -> String {
         &s.mail_from,
         quoted(&s.mail_from.value),
     );
+    let lmtp = s
+        .lmtp_listen
+        .value
+        .map_or("(none)".to_owned(), |a| quoted(&a.to_string()));
+    line(&mut out, "mail.lmtp_listen", &s.lmtp_listen, lmtp);
     line(
         &mut out,
         "jobs.retention_days",

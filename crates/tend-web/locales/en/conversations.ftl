@@ -1,0 +1,40 @@
+### The conversation on a complaint: replies to the customer, internal notes, the customer's messages.
+
+conversation-title = Conversation
+conversation-empty = No messages yet.
+conversation-kind-legend = Send as
+conversation-kind-reply = Reply to the customer (mailed and shown on their status page)
+conversation-kind-note = Internal note (staff only)
+conversation-send = Send
+field-body = Message
+# What a message is, shown next to its author.
+message-kind-reply = reply
+message-kind-note = internal note
+message-via-staff = written here
+message-via-status_page = on the status page
+message-via-email = by e-mail
+# On the customer's status page: who wrote a message.
+status-from-us = Our reply
+status-from-you = You
+conversation-canned = Start from a canned reply (in the customer's language)
+conversation-use-canned = Use it
+field-canned = Canned reply
+# The timeline's names for what the conversation did.
+action-message_added = Message added
+action-replied = First response (a reply)
+# Mail received (settings page for managers).
+mail-in-title = Mail received
+mail-in-definition = The latest 200 messages taken in over LMTP, newest first, and what became of each. Auto-replies, bounces, Tend's own mail and a sender's messages over 5 new complaints an hour are kept here and create nothing.
+mail-in-empty = No mail received yet.
+mail-in-at = Received (UTC)
+mail-in-from = From
+mail-in-subject = Subject
+mail-in-outcome = Outcome
+mail-in-complaint = Complaint
+mail-in-outcome-threaded = added to a conversation
+mail-in-outcome-created = new complaint
+mail-in-outcome-automatic = automatic (auto-reply or bounce)
+mail-in-outcome-own = from Tend itself
+mail-in-outcome-rate_limited = over the sender's limit
+mail-in-outcome-duplicate = received before
+mail-in-outcome-unreadable = unreadable

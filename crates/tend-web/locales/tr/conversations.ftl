@@ -1,0 +1,40 @@
+### Bir şikâyetteki yazışma: müşteriye yanıtlar, iç notlar, müşterinin iletileri.
+
+conversation-title = Yazışma
+conversation-empty = Henüz ileti yok.
+conversation-kind-legend = Şu olarak gönder
+conversation-kind-reply = Müşteriye yanıt (e-postayla gider ve durum sayfasında görünür)
+conversation-kind-note = İç not (yalnızca personel)
+conversation-send = Gönder
+field-body = İleti
+# Bir iletinin türü, yazarının yanında.
+message-kind-reply = yanıt
+message-kind-note = iç not
+message-via-staff = burada yazıldı
+message-via-status_page = durum sayfasında
+message-via-email = e-postayla
+# Müşterinin durum sayfasında: iletiyi kimin yazdığı.
+status-from-us = Yanıtımız
+status-from-you = Siz
+conversation-canned = Hazır bir yanıtla başla (müşterinin dilinde)
+conversation-use-canned = Kullan
+field-canned = Hazır yanıt
+# Zaman çizelgesinde yazışmanın yaptıklarının adları.
+action-message_added = İleti eklendi
+action-replied = İlk yanıt (müşteriye yanıt)
+# Gelen e-posta (yöneticiler için ayarlar sayfası).
+mail-in-title = Gelen e-posta
+mail-in-definition = LMTP ile alınan son 200 ileti, en yeniden en eskiye, ve her birinin akıbeti. Otomatik yanıtlar, geri dönen iletiler, Tend'in kendi e-postası ve bir göndericinin saatte 5 yeni şikâyeti aşan iletileri burada tutulur ve hiçbir şey oluşturmaz.
+mail-in-empty = Henüz e-posta alınmadı.
+mail-in-at = Alındı (UTC)
+mail-in-from = Gönderen
+mail-in-subject = Konu
+mail-in-outcome = Sonuç
+mail-in-complaint = Şikâyet
+mail-in-outcome-threaded = bir yazışmaya eklendi
+mail-in-outcome-created = yeni şikâyet
+mail-in-outcome-automatic = otomatik (otomatik yanıt ya da geri dönen ileti)
+mail-in-outcome-own = Tend'in kendisinden
+mail-in-outcome-rate_limited = göndericinin sınırının üstünde
+mail-in-outcome-duplicate = daha önce alındı
+mail-in-outcome-unreadable = okunamadı
