@@ -22,8 +22,10 @@ use crate::extract::ApiJson;
 pub struct NewMessageBody {
     /// `reply` (to the customer: shown on their status page and mailed to them) or `note`
     /// (staff only).
+    #[schema(pattern = "^(reply|note)$")]
     pub kind: String,
     /// Plain text, at most 10 000 characters; line breaks are kept.
+    #[schema(value_type = tend_domain::conversations::MessageBody, inline)]
     pub body: String,
 }
 
@@ -106,11 +108,14 @@ pub async fn post_message(
 #[serde(deny_unknown_fields)]
 pub struct NewCannedReply {
     /// `en`, `es` or `tr`.
+    #[schema(pattern = "^(en|es|tr)$")]
     pub language: String,
     /// One line, at most 200 characters; unique within its language.
+    #[schema(value_type = tend_domain::conversations::canned::CannedTitle, inline)]
     pub title: String,
     /// At most 10 000 characters; `{name}` and `{reference}` are filled in with the
     /// customer's name and the complaint's reference when it is used.
+    #[schema(value_type = tend_domain::conversations::canned::CannedBody, inline)]
     pub body: String,
 }
 
@@ -153,6 +158,16 @@ pub async fn list_canned_replies(
 ) -> ApiResult<Json<Vec<CannedReplyView>>> {
     auth.require(Permission::Read)?;
     let Query(q) = query.map_err(|e| ApiError::invalid("query", e.body_text()))?;
+    if let Some(l) = q.language.as_deref()
+        && !["en", "es", "tr"].contains(&l)
+    {
+        return Err(ApiError::invalid(
+            "language",
+            tend_domain::kernel::reason::ONE_OF
+                .with("allowed", "en, es, tr")
+                .with("got", format!("{l:?}")),
+        ));
+    }
     let all = s.store.canned_replies(q.language.as_deref()).await?;
     Ok(Json(all.into_iter().map(Into::into).collect()))
 }
