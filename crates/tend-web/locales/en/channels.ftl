@@ -43,3 +43,7 @@ day-thu = Thursday
 day-fri = Friday
 day-sat = Saturday
 day-sun = Sunday
+settings-inactive = Inactive: cannot sign in or use API tokens.
+settings-deactivate = Deactivate
+settings-reactivate = Reactivate
+settings-revoke-tokens = Revoke API tokens

@@ -43,3 +43,7 @@ day-thu = Jueves
 day-fri = Viernes
 day-sat = Sábado
 day-sun = Domingo
+settings-inactive = Inactivo: no puede iniciar sesión ni usar tokens de la API.
+settings-deactivate = Desactivar
+settings-reactivate = Reactivar
+settings-revoke-tokens = Revocar tokens de la API

@@ -43,3 +43,7 @@ day-thu = Perşembe
 day-fri = Cuma
 day-sat = Cumartesi
 day-sun = Pazar
+settings-inactive = Etkin değil: oturum açamaz, API belirteçlerini kullanamaz.
+settings-deactivate = Devre dışı bırak
+settings-reactivate = Yeniden etkinleştir
+settings-revoke-tokens = API belirteçlerini iptal et

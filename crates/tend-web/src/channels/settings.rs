@@ -30,6 +30,11 @@ pub struct EmployeeRow {
     pub tier: String,
     /// Their own time zone as the form shows it (blank: the company's); only for admins.
     pub time_zone: Option<String>,
+    /// Whether they may sign in; `access` is whether the reader may deactivate, reactivate or
+    /// revoke their tokens (admins; never deactivating themselves).
+    pub active: bool,
+    pub access: bool,
+    pub is_me: bool,
 }
 
 pub struct ChannelRow {
@@ -139,6 +144,9 @@ pub async fn show(s: &WebState, t: Tr, staff: &Staff, out: Outcome) -> PageResul
                 time_zone: staff
                     .can(Permission::Administer)
                     .then(|| e.time_zone.unwrap_or_default()),
+                active: e.active,
+                access: staff.can(Permission::Administer),
+                is_me: e.id == staff.session.employee.id,
                 name: e.name,
                 email: e.email,
                 tier: e.tier.get().to_string(),

@@ -2,6 +2,7 @@
 //! employees in settings, the company's settings (name, time zone) and each employee's own
 //! (`/me`: language, time zone).
 
+pub(crate) mod access;
 pub(crate) mod company;
 pub(crate) mod employees;
 pub(crate) mod me;
@@ -25,6 +26,11 @@ pub fn routes() -> Router<WebState> {
         )
         .route("/settings/employees", post(employees::invite))
         .route("/settings/employees/{id}", post(employees::change))
+        .route("/settings/employees/{id}/active", post(access::set_active))
+        .route(
+            "/settings/employees/{id}/revoke-tokens",
+            post(access::revoke_tokens),
+        )
         .route("/settings/company", get(company::page).post(company::save))
         .route("/me", get(me::page).post(me::save))
 }

@@ -3,6 +3,7 @@
 
 use tend_testkit as helpers;
 
+mod access;
 mod audit;
 mod browser;
 mod consent;
