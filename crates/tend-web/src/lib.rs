@@ -15,6 +15,7 @@ mod customers;
 mod goals;
 mod help;
 mod jobs;
+mod plan;
 mod policy;
 mod public;
 mod quotient;
@@ -205,6 +206,7 @@ pub fn routes() -> Router<WebState> {
         .merge(vision::routes())
         .merge(policy::routes())
         .merge(training::routes())
+        .merge(plan::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }
