@@ -71,10 +71,24 @@ async fn the_plan_as_of_a_date_shows_the_versions_then_in_force() {
         .expect(201)["id"]
         .as_i64()
         .unwrap();
+    let billing = json!({"name": "Billing"});
+    let billing = app
+        .post_json("/api/v1/categories", &app.manager.token, &billing)
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap();
+    // Billing: 2 complaints (F = 1), Late delivery: 1 (F = 0.5); no cost or loss: Billing first.
     let customer = app.create_customer().await;
-    let draft = json!({"customer_id": customer, "channel": "phone",
-        "description": "It came late.", "category_id": cat});
-    app.create_complaint_with(&draft).await;
+    for (c, text) in [
+        (cat, "It came late."),
+        (billing, "Charged twice."),
+        (billing, "Wrong"),
+    ] {
+        let draft = json!({"customer_id": customer, "channel": "phone",
+            "description": text, "category_id": c});
+        app.create_complaint_with(&draft).await;
+    }
 
     // 2026-04-10: the second vision and policy.
     app.clock.set("2026-04-10T09:00:00Z".parse().unwrap());
@@ -97,10 +111,13 @@ async fn the_plan_as_of_a_date_shows_the_versions_then_in_force() {
         "{html}"
     );
     assert!(!html.contains(&format!("href=\"/plan/policy/{v1}\"")));
-    assert!(
-        html.contains("<li value=\"1\">Late delivery · 1 complaints</li>"),
-        "{html}"
+    let (first, second) = (
+        html.find("<li value=\"1\">Billing · 2 complaints</li>"),
+        html.find("<li value=\"2\">Late delivery · 1 complaints</li>"),
     );
+    assert!(first.is_some() && second.is_some(), "{html}");
+    // The goal's open quarter today, its first quarter (closed) on the earlier date.
+    assert!(html.contains("<td>2026-Q2</td>"), "{html}");
     assert!(html.contains(&format!("id=\"plan-goal-{goal}\"")), "{html}");
     assert!(html.contains("Happy customers"));
     assert!(html.contains("target: at least 80.00"), "{html}");
@@ -123,6 +140,7 @@ async fn the_plan_as_of_a_date_shows_the_versions_then_in_force() {
         "{then}"
     );
     assert!(!then.contains(&format!("href=\"/plan/policy/{v2}\"")));
+    assert!(then.contains("<td>2026-Q1</td>"), "{then}");
     let before = b.get("/plan?on=2026-03-01").await.html;
     assert!(before.contains("No vision statement had been saved by this date."));
     assert!(before.contains("No policy version was in effect on this date."));
