@@ -6,7 +6,7 @@
 use serde_json::json;
 use tend_domain::staff::Role;
 
-use crate::browser::{Browser, employee};
+use crate::browser::{Browser, employee, signed_in};
 use crate::helpers::{TestApp, spawn_app};
 
 async fn vision(app: &TestApp, statement: &str) {
@@ -164,7 +164,9 @@ async fn the_plan_as_of_a_date_shows_the_versions_then_in_force() {
     let css = b.get("/static/app.css").await.html;
     assert!(css.contains("@media print"));
     assert!(css.contains("header.top nav, header.top form, form"));
-    // Signed out: no plan.
+    // Signed out, or a vendor's account (no Read permission): no plan.
     let anon = Browser::new(&app).get("/plan").await;
     assert_ne!(anon.status, 200);
+    let vendor = signed_in(&app, Role::Vendor).await;
+    assert_eq!(vendor.get("/plan").await.status, 403);
 }
