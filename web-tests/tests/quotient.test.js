@@ -1,7 +1,7 @@
 // The customer service quotient assessed in Turkish in a real browser: a partial answer is
 // refused with the unrated statement named in Turkish and the ratings kept; the full answer
 // is scored (hand-computed: every statement 4 except ease of contact 2, 2, 2 → 6 × 4 + 2 = 26,
-// adequate); at 360 px too.
+// adequate); at 360 px too. The plan page then shows that round's total and band.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +43,10 @@ test('a quotient assessment in Turkish', async () => {
   await page.getByText('yeterli, genel iyileştirme gerekir').first().waitFor();
   await page.locator('#weakest').getByText('İletişim kolaylığı · 2,00').waitFor();
   await shot(page, 'quotient-results-tr');
+  // The plan page names the last round with its total and band, in Turkish.
+  await page.goto('/plan');
+  await page.locator('#plan-quotient .figure').getByText('Toplam: 26,00').waitFor();
+  await page.locator('#plan-quotient .figure').getByText('yeterli, genel iyileştirme gerekir').waitFor();
   assert.deepEqual(problems, []);
   await ctx.close();
 });

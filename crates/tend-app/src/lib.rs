@@ -11,6 +11,7 @@ pub mod help;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod plan;
 pub mod policy;
 pub mod quotient;
 pub mod surveys;

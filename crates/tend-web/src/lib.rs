@@ -16,6 +16,7 @@ mod customers;
 mod goals;
 mod help;
 mod jobs;
+mod plan;
 mod policy;
 mod public;
 mod quotient;
@@ -207,6 +208,7 @@ pub fn routes() -> Router<WebState> {
         .merge(policy::routes())
         .merge(training::routes())
         .merge(conversations::routes())
+        .merge(plan::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -17,6 +17,7 @@ mod i18n;
 mod intake;
 mod journey;
 mod plan;
+mod plan_page;
 mod public;
 mod quotient;
 mod redirects;

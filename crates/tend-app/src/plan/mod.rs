@@ -1,0 +1,199 @@
+//! The whole plan as of a date (the plan page): the vision statement in force that day, the
+//! focus problems (the top of the problems ranking over the three months before it), every
+//! goal's standing for the period holding that day, the policy version in effect, the
+//! coverage of the mandatory introduction and the last quotient round by then.
+//!
+//! "As of `day`" means: saved or submitted before the end of `day` in the company's time zone
+//! (`goals::time_zone`). A goal's period holding `day` is its open window when `day` falls in
+//! it (measured live), else its frozen closed period containing the end of `day`.
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use tend_domain::goals::period::midnight;
+use tend_domain::problems::{DEFAULT_LOST_DAYS, rank};
+use tend_domain::quotient::Assessment;
+use tend_domain::training::{Coverage, MANDATORY, coverage};
+use tend_store::{Period, StoreResult, StoredPolicyVersion, StoredVision};
+
+use crate::AppState;
+use crate::goals::Standing;
+
+/// How many focus problems the plan names (the top of the ranking).
+pub const FOCUS: usize = 3;
+
+/// One focus problem: its rank (1-based), category path and complaints in the period.
+#[derive(Debug, Clone)]
+pub struct Focus {
+    pub rank: usize,
+    pub category: String,
+    pub complaints: i64,
+    pub score: f64,
+}
+
+/// A goal as of the day: its standing now, and which period is shown — `None` for the open
+/// window (live), else the index in `standing.history` of the frozen period; `shown: false`
+/// when no period of the goal holds the day (before the goal or its first settled period).
+#[derive(Debug, Clone)]
+pub struct GoalOn {
+    pub standing: Standing,
+    pub frozen: Option<usize>,
+    pub shown: bool,
+}
+
+/// The last quotient round by the day: its label and the assessments submitted by then.
+#[derive(Debug, Clone)]
+pub struct QuotientOn {
+    pub label: String,
+    pub assessments: Vec<Assessment>,
+}
+
+/// The whole plan as of one day.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub day: Date,
+    pub vision: Option<StoredVision>,
+    /// The ranking's period: `[from, to)`, UTC dates.
+    pub problems_from: Date,
+    pub problems_to: Date,
+    pub focus: Vec<Focus>,
+    pub goals: Vec<GoalOn>,
+    pub policy: Option<StoredPolicyVersion>,
+    pub coverage: Coverage,
+    pub quotient: Option<QuotientOn>,
+}
+
+/// The company's date today.
+pub async fn today(s: &AppState) -> StoreResult<Date> {
+    let tz = crate::goals::time_zone(s).await?;
+    Ok(s.clock.now().to_zoned(tz).date())
+}
+
+fn utc_start(d: Date) -> jiff::Timestamp {
+    midnight(d, &TimeZone::UTC)
+}
+
+/// The focus problems over the three months before `day` (to the day after it, UTC dates,
+/// as the problems API's default period), ranked as the API ranks them.
+async fn focus(s: &AppState, day: Date) -> StoreResult<(Date, Date, Vec<Focus>)> {
+    let to = day.saturating_add(1.day());
+    let from = to.saturating_sub(3.months());
+    let now = s.clock.now();
+    let period = Period {
+        from: utc_start(from),
+        to: utc_start(to),
+        window_us: DEFAULT_LOST_DAYS * 86_400_000_000,
+        now,
+    };
+    let (tallies, _) = s.store.problem_tallies(period).await?;
+    let marks: HashMap<i64, bool> = s
+        .store
+        .problem_marks()
+        .await?
+        .into_iter()
+        .map(|m| (m.category_id, m.actionable))
+        .collect();
+    let weights = s.store.problem_weights(now).await?;
+    let ranked = rank(&tallies, weights.weights, |id| {
+        marks.get(&id).copied().unwrap_or(true)
+    });
+    let cats = s.store.categories().await?;
+    let by: HashMap<i64, _> = cats.iter().map(|c| (c.id.0, c)).collect();
+    let path = |mut id: i64| {
+        let mut parts = Vec::new();
+        while let Some(c) = by.get(&id) {
+            parts.push(c.name.to_string());
+            match c.parent_id {
+                Some(p) if parts.len() < 32 => id = p.0,
+                _ => break,
+            }
+        }
+        parts.reverse();
+        parts.join(" / ")
+    };
+    let focus = ranked
+        .iter()
+        .take(FOCUS)
+        .enumerate()
+        .map(|(i, r)| Focus {
+            rank: i + 1,
+            category: path(r.tally.category_id),
+            complaints: r.tally.complaints,
+            score: r.score,
+        })
+        .collect();
+    Ok((from, to, focus))
+}
+
+/// The plan as of `day`.
+pub async fn on(s: &AppState, day: Date) -> StoreResult<Plan> {
+    let tz = crate::goals::time_zone(s).await?;
+    let end = midnight(day.saturating_add(1.day()), &tz);
+    let vision = s
+        .store
+        .vision_versions()
+        .await?
+        .into_iter()
+        .find(|v| v.saved_at < end);
+    let (problems_from, problems_to, focus) = focus(s, day).await?;
+    let goals = crate::goals::standings(s)
+        .await?
+        .into_iter()
+        .map(|st| {
+            let last = end.checked_sub(1.microsecond()).unwrap_or(end);
+            let open = st.window.start <= last && last < st.window.end;
+            let frozen = st
+                .history
+                .iter()
+                .position(|r| r.window_start <= last && last < r.window_end);
+            let live = open || (frozen.is_none() && last >= st.window.end);
+            GoalOn {
+                shown: live || frozen.is_some(),
+                frozen: if live { None } else { frozen },
+                standing: st,
+            }
+        })
+        .collect();
+    let approvals = s.store.policy_approvals().await?;
+    let policy = match tend_domain::policy::state::effective_on(&approvals, day) {
+        Some(id) => Some(s.store.policy_version(id).await?),
+        None => None,
+    };
+    let staff = crate::policy::staff(s).await?;
+    let attended: BTreeSet<i64> = s
+        .store
+        .training_sessions()
+        .await?
+        .iter()
+        .filter(|x| x.kind == MANDATORY && x.held_on <= day)
+        .flat_map(|x| x.attendees.iter().filter(|a| a.2).map(|a| a.0.0))
+        .collect();
+    let ids: Vec<i64> = staff.iter().map(|e| e.id.0).collect();
+    let quotient = s
+        .store
+        .quotient_rounds()
+        .await?
+        .into_iter()
+        .filter_map(|(label, answers)| {
+            let assessments: Vec<Assessment> = answers
+                .into_iter()
+                .filter(|a| a.submitted_at < end)
+                .map(|a| a.assessment)
+                .collect();
+            (!assessments.is_empty()).then_some(QuotientOn { label, assessments })
+        })
+        .next_back();
+    Ok(Plan {
+        day,
+        vision,
+        problems_from,
+        problems_to,
+        focus,
+        goals,
+        policy,
+        coverage: coverage(&ids, &attended),
+        quotient,
+    })
+}

@@ -1,0 +1,27 @@
+# La página del plan: el plan completo a una fecha, imprimible.
+nav-plan = Plan
+plan-title = El plan
+plan-heading = El plan a { $date }
+plan-on = A fecha de
+plan-show = Mostrar
+plan-vision = Visión
+plan-vision-version = Versión { $version }, guardada por { $author } el { $date }.
+plan-vision-none = No se había guardado ninguna declaración de visión en esta fecha.
+plan-problems = Problemas prioritarios
+plan-problems-period = Quejas recibidas del { $from } al { $to }.
+plan-problems-none = Ningún problema clasificado en este periodo.
+plan-complaints = { $n } quejas
+plan-problems-definition = Los tres primeros de la clasificación de problemas en los tres meses hasta esta fecha: categorías de quejas puntuadas por frecuencia, coste y clientes perdidos, sin las categorías no accionables.
+plan-problems-link = La clasificación completa y sus definiciones
+plan-goals = Objetivos de servicio
+plan-goal = Objetivo
+plan-goal-not-yet = ningún periodo en esta fecha
+plan-goals-definition = Para cada objetivo, el periodo que contiene esta fecha: el periodo abierto medido en directo, o un periodo cerrado tal como quedó fijado al terminar. Estado: cumplido o no cumplido para un periodo cerrado, en camino o en riesgo para el abierto, sin datos cuando n = 0.
+plan-policy = Política
+plan-policy-from = vigente desde el { $date }
+plan-policy-none = Ninguna versión de la política estaba vigente en esta fecha.
+plan-training = Formación
+plan-training-definition = La introducción obligatoria del plan: personal activo (sin las cuentas de proveedores) que asistió a una sesión de introducción celebrada en esta fecha o antes.
+plan-quotient = Cociente de servicio al cliente
+plan-quotient-round = Última ronda hasta esta fecha: { $round } (n = { $n } participantes).
+plan-quotient-none = No se había hecho ninguna evaluación del cociente en esta fecha.
