@@ -33,7 +33,8 @@ mod vision;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use complaints::{
-    Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
+    Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintImport, ComplaintPage, Cursor, Entry,
+    Import, ImportOutcome,
 };
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};

@@ -9,7 +9,11 @@ use tend_domain::FieldErrors;
 use tend_domain::kernel::ids::CustomerId;
 use tend_domain::kernel::reason::*;
 use tend_domain::transactions::{Transaction, TransactionDraft};
-use tend_store::{ImportOutcome, RetentionPlan, Store};
+use std::collections::{BTreeMap, HashMap};
+
+use tend_domain::kernel::ids::ProductId;
+use tend_domain::kernel::text::Name;
+use tend_store::{Import, ImportOutcome, RetentionPlan, Store};
 
 use super::row::{Record, yes};
 use super::{Importer, Options, Preset};
@@ -52,6 +56,10 @@ impl Importer for Transactions {
     type Row = Transaction;
     /// The purchase and the customer it names.
     type Resolved = (CustomerId, Transaction);
+    /// The products the good rows name.
+    type Seen = BTreeMap<String, Name>;
+    /// The import, the products' ids by name, and the retention plan.
+    type Sink = (Import, HashMap<String, ProductId>, RetentionPlan);
 
     /// Without `--preset` or `--map`, the columns are the field names. The CFPB preset
     /// refuses every row (field `preset`): that export holds no purchases.
@@ -116,19 +124,37 @@ impl Importer for Transactions {
             .collect())
     }
 
+    fn note(seen: &mut Self::Seen, (_, t): &Self::Resolved) {
+        if let Some(p) = &t.product
+            && !seen.contains_key(p.as_str())
+        {
+            seen.insert(p.to_string(), p.clone());
+        }
+    }
+
     /// Each purchase with its retention contact, `--retention-days` later.
-    async fn store(
-        store: &Store,
-        rows: Vec<(CustomerId, Transaction)>,
-        opts: &Options,
-    ) -> anyhow::Result<ImportOutcome> {
+    async fn begin(store: &Store, seen: Self::Seen, opts: &Options) -> anyhow::Result<Self::Sink> {
+        let products = store.ensure_products(seen.values(), opts.now).await?;
         let retention = RetentionPlan {
             after: jiff::SignedDuration::from_hours(24 * opts.retention_days),
             job: tend_app::transactions::retention::retention_job,
         };
+        Ok((store.begin_import().await?, products, retention))
+    }
+
+    async fn store(
+        (import, products, retention): &mut Self::Sink,
+        rows: Vec<(CustomerId, Transaction)>,
+        opts: &Options,
+    ) -> anyhow::Result<ImportOutcome> {
         let rows: Vec<(CustomerId, &Transaction)> = rows.iter().map(|(c, t)| (*c, t)).collect();
-        Ok(store
-            .import_transactions(&rows, Some(retention), opts.now)
+        Ok(import
+            .transactions(&rows, products, Some(*retention), opts.now)
             .await?)
+    }
+
+    async fn finish(sink: Self::Sink, store: &Store, _: &Options) -> anyhow::Result<ImportOutcome> {
+        sink.0.commit(store).await?;
+        Ok(ImportOutcome::default())
     }
 }
