@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use jiff::Timestamp;
 use tend_domain::FieldErrors;
+use tend_domain::kernel::money_text::Separators;
 use tend_store::{ImportOutcome, Store};
 
 use row::Record;
@@ -166,6 +167,11 @@ pub struct ImportArgs {
     /// The separator: `,`, `;`, `tab` or `|`. By default the one the header line uses most.
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+    /// Transactions: amounts are read as a person writes them in this language (`en`:
+    /// `1,234.50`; `es`, `tr`: `1.234,50`) by the resolve form's rule; an amount not written
+    /// that way is refused, naming its line. Without it amounts are plain decimals (`1234.50`).
+    #[arg(long, value_parser = parse_locale)]
+    pub locale: Option<Separators>,
     /// Transactions: days from a purchase to its retention contact (default 30; the setting
     /// `jobs.retention_days`).
     #[arg(long, env = "TEND_RETENTION_DAYS", value_parser = clap::value_parser!(i64).range(1..=3650))]
@@ -181,6 +187,7 @@ impl ImportArgs {
             map: vec![],
             skip_invalid: false,
             delimiter: None,
+            locale: None,
             retention_days: None,
         }
     }
@@ -195,6 +202,8 @@ struct Options {
     skip_invalid: bool,
     /// `--delimiter`; `None`: sniffed from the header line.
     delimiter: Option<u8>,
+    /// `--locale`: how amounts are written; `None`, plain decimals.
+    locale: Option<Separators>,
     /// `--retention-days`.
     retention_days: i64,
     now: Timestamp,
@@ -239,6 +248,7 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         map,
         skip_invalid: args.skip_invalid,
         delimiter: args.delimiter,
+        locale: args.locale,
         retention_days: args.retention_days.unwrap_or(30),
         now,
         year: now.to_zoned(jiff::tz::TimeZone::UTC).year(),
@@ -249,6 +259,14 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
             .unwrap_or_default(),
     };
     dispatch(args.what, store, &args.file, &opts).await
+}
+
+fn parse_locale(raw: &str) -> Result<Separators, String> {
+    match raw {
+        "en" => Ok(Separators::POINT),
+        "es" | "tr" => Ok(Separators::COMMA),
+        _ => Err(format!("{raw:?} is not one of en, es, tr")),
+    }
 }
 
 fn parse_delimiter(raw: &str) -> Result<u8, String> {

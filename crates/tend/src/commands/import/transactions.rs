@@ -4,9 +4,13 @@
 //! `occurred_at`, `product`, `amount`, `currency`, `returned`, `external_id`), renamed with
 //! `--map`, or the support-tickets preset (e-mail, product and date of purchase per ticket).
 //! Customers must exist already (import them first); a row naming an unknown one is a bad row.
+//! With `--locale`, amounts are read as a person writes them in that language (`1.234,50` in
+//! Spanish and Turkish), by the resolve form's rule; one written otherwise is a bad row.
 
 use tend_domain::FieldErrors;
 use tend_domain::kernel::ids::CustomerId;
+use tend_domain::kernel::money::Currency;
+use tend_domain::kernel::money_text::parse_amount;
 use tend_domain::kernel::reason::*;
 use tend_domain::transactions::{Transaction, TransactionDraft};
 use std::collections::{BTreeMap, HashMap};
@@ -92,6 +96,16 @@ impl Importer for Transactions {
                         set(&mut d, field, v, &mut e);
                     }
                 }
+            }
+        }
+        if let (Some(seps), Some(raw), Some(Ok(currency))) = (
+            opts.locale,
+            d.amount.as_deref(),
+            d.currency.as_deref().map(Currency::parse),
+        ) {
+            match parse_amount(raw, currency, seps) {
+                Ok(m) => d.amount = Some(m.amount_string()),
+                Err(r) => e.add("amount", r),
             }
         }
         if !e.is_empty() {
