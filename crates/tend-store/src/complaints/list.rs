@@ -132,8 +132,8 @@ impl Store {
         let mut qb = Sql::new(self.engine(), format!("{} WHERE 1 = 1", *SELECT));
         push_filters(&mut qb, f);
         if let Some(words) = &words {
-            let (open, text, close) = search::condition(self.engine(), words);
-            qb.push(" AND ").push(open).bind(text).push(close);
+            qb.push(" AND ");
+            search::push_condition(&mut qb, self.engine(), words);
         }
         self.page(qb, f, order).await
     }

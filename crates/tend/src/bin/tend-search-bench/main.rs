@@ -36,6 +36,9 @@ struct Args {
     /// Keep the databases (and CSV files) instead of removing them.
     #[arg(long)]
     keep: bool,
+    /// Only search, on this database (one a `--keep` run left).
+    #[arg(long)]
+    search_only: Option<String>,
 }
 
 #[tokio::main]
@@ -46,6 +49,9 @@ async fn main() -> anyhow::Result<()> {
         Some(t) => t.clone(),
         None => std::env::current_exe()?.with_file_name("tend"),
     };
+    if let Some(url) = &a.search_only {
+        return search(&a, &tend, url, 0).await;
+    }
     let dir = std::env::temp_dir().join(format!("tend-search-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let engine = if a.postgres.is_some() {
@@ -194,7 +200,8 @@ fn watch(mut child: Child) -> anyhow::Result<(u64, std::process::Output)> {
 
 /// Serves Tend on the database and times each kind of search.
 async fn search(a: &Args, tend: &Path, url: &str, rows: u64) -> anyhow::Result<()> {
-    tend_cmd(
+    // Already there when the database is searched again.
+    let _ = tend_cmd(
         tend,
         url,
         &[
@@ -207,7 +214,7 @@ async fn search(a: &Args, tend: &Path, url: &str, rows: u64) -> anyhow::Result<(
             "--role",
             "admin",
         ],
-    )?;
+    );
     let token = tend_cmd(
         tend,
         url,
