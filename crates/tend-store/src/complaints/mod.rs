@@ -4,6 +4,7 @@
 
 mod change;
 mod copy;
+mod copy_text;
 mod group_commit;
 mod import;
 mod insert;

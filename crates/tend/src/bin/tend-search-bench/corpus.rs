@@ -7,224 +7,36 @@
 use std::io::Write;
 
 /// Real complaint words, most common first (their rank is their place here).
-const WORDS: &[&str] = &[
-    "order",
-    "delivery",
-    "late",
-    "refund",
-    "broken",
-    "customer",
-    "service",
-    "payment",
-    "account",
-    "package",
-    "pedido",
-    "siparis",
-    "printer",
-    "screen",
-    "battery",
-    "charged",
-    "twice",
-    "invoice",
-    "missing",
-    "damaged",
-    "support",
-    "kargo",
-    "entrega",
-    "iade",
-    "cambio",
-    "garantia",
-    "garanti",
-    "urun",
-    "producto",
-    "fatura",
-    "factura",
-    "cobro",
-    "tarjeta",
-    "kart",
-    "login",
-    "password",
-    "email",
-    "phone",
-    "call",
-    "waiting",
-    "days",
-    "weeks",
-    "still",
-    "never",
-    "arrived",
-    "wrong",
-    "size",
-    "color",
-    "replacement",
-    "return",
-    "label",
-    "courier",
-    "address",
-    "tracking",
-    "number",
-    "app",
-    "crash",
-    "update",
-    "error",
-    "message",
-    "website",
-    "checkout",
-    "coupon",
-    "discount",
-    "price",
-    "charge",
-    "bank",
-    "transfer",
-    "cancel",
-    "cancelled",
-    "subscription",
-    "renewal",
-    "manager",
-    "agent",
-    "rude",
-    "hold",
-    "hours",
-    "store",
-    "branch",
-    "receipt",
-    "warranty",
-    "repair",
-    "technician",
-    "appointment",
-    "noise",
-    "leak",
-    "smell",
-    "cold",
-    "hot",
-    "cafe",
-    "frio",
-    "llego",
-    "roto",
-    "kirik",
-    "bozuk",
-    "gecikme",
-    "teslimat",
-    "musteri",
-    "hizmet",
-    "odeme",
-    "hesap",
-    "sifre",
-    "uygulama",
-    "hata",
-    "mesaj",
-    "iptal",
-    "abonelik",
-    "magaza",
-    "sube",
-    "fis",
-    "tamir",
-    "servis",
-    "randevu",
-    "ses",
-    "koku",
-    "soguk",
-    "sicak",
-    "tarde",
-    "dinero",
-    "devolucion",
-    "reembolso",
-    "cuenta",
-    "contrasena",
-    "aplicacion",
-    "mensaje",
-    "cancelar",
-    "suscripcion",
-    "tienda",
-    "sucursal",
-    "recibo",
-    "reparacion",
-    "cita",
-    "ruido",
-    "olor",
-    "caliente",
-    "blender",
-    "jar",
-    "cracked",
-    "kettle",
-    "fridge",
-    "washer",
-    "dryer",
-    "laptop",
-    "keyboard",
-    "mouse",
-    "cable",
-    "charger",
-    "headphones",
-    "speaker",
-    "camera",
-    "lens",
-    "tablet",
-    "watch",
-    "strap",
-    "shoes",
-    "jacket",
-    "shirt",
-    "trousers",
-    "dress",
-    "bag",
-    "wallet",
-    "sofa",
-    "chair",
-    "table",
-    "lamp",
-    "bulb",
-    "mattress",
-    "pillow",
-    "blanket",
-    "towel",
-    "mug",
-];
+const WORDS: &str = "\
+    order delivery late refund broken customer service payment account package pedido \
+    siparis printer screen battery charged twice invoice missing damaged support kargo \
+    entrega iade cambio garantia garanti urun producto fatura factura cobro tarjeta kart \
+    login password email phone call waiting days weeks still never arrived wrong size \
+    color replacement return label courier address tracking number app crash update error \
+    message website checkout coupon discount price charge bank transfer cancel cancelled \
+    subscription renewal manager agent rude hold hours store branch receipt warranty \
+    repair technician appointment noise leak smell cold hot cafe frio llego roto kirik \
+    bozuk gecikme teslimat musteri hizmet odeme hesap sifre uygulama hata mesaj iptal \
+    abonelik magaza sube fis tamir servis randevu ses koku soguk sicak tarde dinero \
+    devolucion reembolso cuenta contrasena aplicacion mensaje cancelar suscripcion tienda \
+    sucursal recibo reparacion cita ruido olor caliente blender jar cracked kettle fridge \
+    washer dryer laptop keyboard mouse cable charger headphones speaker camera lens tablet \
+    watch strap shoes jacket shirt trousers dress bag wallet sofa chair table lamp bulb \
+    mattress pillow blanket towel mug";
 
 /// Syllables the invented long-tail words are made of.
-const SYLLABLES: &[&str] = &[
-    "ka", "lo", "mi", "zu", "ter", "van", "dor", "pel", "sin", "rak", "bo", "ne", "gu", "fa",
-    "til", "mor", "yen", "cas", "dul", "pri",
-];
+const SYLLABLES: &str = "\
+    ka lo mi zu ter van dor pel sin rak bo ne gu fa til mor yen cas dul pri";
 
-const FIRST: &[&str] = &[
-    "Ana", "Ayşe", "Mehmet", "José", "María", "Işıl", "Obie", "Emre", "Lucía", "İlker", "John",
-    "Fatma", "Carlos", "Zeynep", "Pedro", "Elif", "Mary", "Can", "Sofía", "Burak",
-];
-const LAST: &[&str] = &[
-    "Mayert",
-    "Yılmaz",
-    "García",
-    "Kaya",
-    "Díaz",
-    "Öztürk",
-    "Smith",
-    "Şahin",
-    "López",
-    "Çelik",
-    "Brown",
-    "Aydın",
-    "Martínez",
-    "Doğan",
-    "Pérez",
-    "Arslan",
-    "Jones",
-    "Koç",
-    "Sánchez",
-    "Kurt",
-];
-const CATEGORIES: &[&str] = &[
-    "Orders/Delivery",
-    "Orders/Returns",
-    "Billing/Charges",
-    "Billing/Refunds",
-    "Account/Login",
-    "Products/Defects",
-    "Products/Warranty",
-    "Service/Staff",
-    "Service/Waiting",
-    "App/Errors",
-];
+const FIRST: &str = "\
+    Ana Ayşe Mehmet José María Işıl Obie Emre Lucía İlker John Fatma Carlos Zeynep Pedro \
+    Elif Mary Can Sofía Burak";
+const LAST: &str = "\
+    Mayert Yılmaz García Kaya Díaz Öztürk Smith Şahin López Çelik Brown Aydın Martínez \
+    Doğan Pérez Arslan Jones Koç Sánchez Kurt";
+const CATEGORIES: &str = "\
+    Orders/Delivery Orders/Returns Billing/Charges Billing/Refunds Account/Login \
+    Products/Defects Products/Warranty Service/Staff Service/Waiting App/Errors";
 
 /// Vocabulary size: the real words, then invented ones up to this many.
 pub const VOCABULARY: usize = 50_000;
@@ -259,15 +71,16 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn new() -> Vocabulary {
-        let mut words: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+        let mut words: Vec<String> = WORDS.split_whitespace().map(str::to_owned).collect();
+        let syllables: Vec<&str> = SYLLABLES.split_whitespace().collect();
         let mut n = 0usize;
         while words.len() < VOCABULARY {
-            let s = SYLLABLES.len();
+            let s = syllables.len();
             let w = format!(
                 "{}{}{}{}",
-                SYLLABLES[n % s],
-                SYLLABLES[n / s % s],
-                SYLLABLES[n / s / s % s],
+                syllables[n % s],
+                syllables[n / s % s],
+                syllables[n / s / s % s],
                 if n >= s * s * s {
                     (n / (s * s * s)).to_string()
                 } else {
@@ -321,11 +134,14 @@ pub fn write_csv(out: &mut impl Write, rows: u64, seed: u64) -> std::io::Result<
     let start: i64 = 1_704_067_200; // 2024-01-01T00:00:00Z
     let span: i64 = 2 * 365 * 86_400;
     let people = (rows / 3).max(1);
+    let first: Vec<&str> = FIRST.split_whitespace().collect();
+    let last: Vec<&str> = LAST.split_whitespace().collect();
+    let categories: Vec<&str> = CATEGORIES.split_whitespace().collect();
     for i in 0..rows {
         let at = start + (span as f64 * i as f64 / rows as f64) as i64 + rng.below(6 * 3600) as i64;
         let at = jiff::Timestamp::from_second(at).expect("instant");
         let p = rng.below(people);
-        let (first, last) = (FIRST[(p % 20) as usize], LAST[(p / 20 % 20) as usize]);
+        let (first, last) = (first[(p % 20) as usize], last[(p / 20 % 20) as usize]);
         let email = format!("{}.{}{p}@example.com", ascii(first), ascii(last));
         let phone = format!(
             "+90 5{:02} {:03} {:02} {:02}",
@@ -335,7 +151,7 @@ pub fn write_csv(out: &mut impl Write, rows: u64, seed: u64) -> std::io::Result<
             p / 3 % 100
         );
         let channel = ["web", "email", "phone"][rng.below(3) as usize];
-        let category = CATEGORIES[rng.below(CATEGORIES.len() as u64) as usize];
+        let category = categories[rng.below(categories.len() as u64) as usize];
         let n = 3 + rng.below(4);
         let subject = words(&vocabulary, &mut rng, n);
         let n = 12 + rng.below(30);
