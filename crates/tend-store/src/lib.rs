@@ -37,7 +37,8 @@ mod vision;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use complaints::{
-    Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
+    Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintImport, ComplaintPage, Cursor, Entry,
+    Import, ImportOutcome,
 };
 pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, StoredMessage};
 pub use csat::{CsatAnswer, CsatRequest};

@@ -45,6 +45,8 @@ pub(crate) struct Inner {
     pub(crate) write: AnyPool,
     /// What capabilities keep here: the group-commit writer, the token and channel caches.
     pub(crate) states: States,
+    /// The URL the store was opened with (a bulk import on PostgreSQL opens its own connection).
+    pub(crate) url: String,
     /// The status-link key once read (it never changes).
     pub(crate) status_key: std::sync::OnceLock<Vec<u8>>,
 }
@@ -64,6 +66,7 @@ impl Store {
         DRIVERS.call_once(sqlx::any::install_default_drivers);
         let (engine, url) = normalise_url(&opts.url)?;
         let connect: AnyConnectOptions = url.parse()?;
+        let opened = url.clone();
         let (read, write) = match engine {
             Engine::Sqlite => {
                 let pool = |n: u32| {
@@ -105,6 +108,7 @@ impl Store {
                 write,
                 states: States::default(),
                 status_key: Default::default(),
+                url: opened,
             }),
         })
     }
@@ -151,7 +155,7 @@ impl Store {
     pub async fn analyze(&self) -> StoreResult<()> {
         let sql = match self.engine() {
             Engine::Sqlite => "PRAGMA optimize",
-            Engine::Postgres => "ANALYZE complaints, customers",
+            Engine::Postgres => "ANALYZE complaints, customers, complaint_search",
         };
         sqlx::query(sql).execute(self.write()).await?;
         Ok(())

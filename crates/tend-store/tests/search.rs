@@ -101,3 +101,101 @@ async fn common_and_rare_words_page_newest_first_exactly_once() {
         assert_eq!(seen.len(), expected, "{q}: every match");
     }
 }
+
+/// Every page of a search, in order: the external ids.
+async fn all_pages(store: &Store, q: &str, limit: u32, oldest_first: bool) -> Vec<String> {
+    let (mut out, mut after) = (Vec::new(), None);
+    loop {
+        let f = ComplaintFilter {
+            q: Some(q.into()),
+            after,
+            limit,
+            oldest_first,
+            ..Default::default()
+        };
+        let page = store.list_complaints(&f).await.unwrap();
+        out.extend(
+            page.items
+                .iter()
+                .map(|c| c.record.external_id.as_ref().unwrap().to_string()),
+        );
+        match page.next {
+            Some(n) => after = Some(n),
+            None => return out,
+        }
+    }
+}
+
+#[tokio::test]
+async fn words_common_among_the_newest_or_only_among_the_oldest_page_alike() {
+    let store = Store::open(&StoreOptions::new(fresh_database_url().await))
+        .await
+        .unwrap();
+    let now = Timestamp::now();
+    let customer = CustomerDraft {
+        name: Some("Pat Example".into()),
+        ..Default::default()
+    }
+    .validate(2026)
+    .unwrap();
+    let customer = store
+        .create_customer(
+            &customer,
+            now,
+            tend_domain::customers::consent::ConsentVia::Api,
+        )
+        .await
+        .unwrap()
+        .id;
+    // 3,000 complaints, stored in an order unlike their received order (slot = i·7 mod 5000
+    // minutes): "seasonal" only in the oldest, "midway" around the 2,000th newest, "refund" in all.
+    let slot = |i: i64| i * 7 % 5000;
+    let text = |i: i64| {
+        let mut t = format!("Refund {i}");
+        if slot(i) < 300 {
+            t.push_str(" seasonal");
+        }
+        if (1900..2100).contains(&(5000 - slot(i))) || (2500..2700).contains(&slot(i)) {
+            t.push_str(" midway");
+        }
+        t
+    };
+    let records: Vec<_> = (0..3000).map(|i| record(customer, i, text(i))).collect();
+    store
+        .import_complaints(&records, &Actor::system("test"), now)
+        .await
+        .unwrap();
+    for (q, limit) in [
+        ("refund", 50),
+        ("seasonal", 7),
+        ("midway", 9),
+        ("season refund", 200),
+    ] {
+        let w: Vec<String> = q.split(' ').map(str::to_owned).collect();
+        let mut want: Vec<i64> = (0..3000)
+            .filter(|&i| {
+                w.iter().all(|w| {
+                    text(i)
+                        .to_lowercase()
+                        .split(' ')
+                        .any(|t| t.starts_with(w.as_str()))
+                })
+            })
+            .collect();
+        want.sort_by_key(|&i| std::cmp::Reverse((slot(i), i)));
+        let want: Vec<String> = want.iter().map(i64::to_string).collect();
+        assert!(!want.is_empty(), "{q}");
+        assert_eq!(
+            all_pages(&store, q, limit, false).await,
+            want,
+            "{q}: newest first"
+        );
+        let mut oldest = want.clone();
+        oldest.reverse();
+        assert_eq!(
+            all_pages(&store, q, limit, true).await,
+            oldest,
+            "{q}: oldest first"
+        );
+    }
+}

@@ -173,3 +173,136 @@ async fn a_person_is_imported_once_by_email_then_phone_then_source_id() {
         );
     }
 }
+
+/// How many customers and complaints are stored, counted page by page.
+async fn counts(db: &str) -> (usize, usize) {
+    let store = Store::open(&StoreOptions::new(db)).await.unwrap();
+    let (mut customers, mut after) = (0, None);
+    loop {
+        let page = store.list_customers(None, after, 1000).await.unwrap();
+        customers += page.items.len();
+        match page.next {
+            Some(n) => after = Some(n),
+            None => break,
+        }
+    }
+    let (mut complaints, mut cursor) = (0, None);
+    loop {
+        let f = tend_store::ComplaintFilter {
+            after: cursor,
+            limit: 200,
+            ..Default::default()
+        };
+        let page = store.list_complaints(&f).await.unwrap();
+        complaints += page.items.len();
+        match page.next {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    store.close().await;
+    (customers, complaints)
+}
+
+#[tokio::test]
+async fn a_file_of_many_batches_is_stored_whole_or_not_at_all() {
+    let db = fresh_database_url().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.csv");
+    // 12,000 rows (more than two batches) from 3,000 people, each coming back four times.
+    let rows = |bad_line: Option<usize>| {
+        let mut s = String::from("id,when,who,mail,what\r\n");
+        for i in 0..12_000 {
+            let when = if Some(i + 2) == bad_line {
+                "someday".to_owned()
+            } else {
+                format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28)
+            };
+            let p = i % 3000;
+            s.push_str(&format!(
+                "x-{i},{when},Işıl Öztürk {p},P{p}@Example.com,Kırık ürün; code A-{i}\r\n"
+            ));
+        }
+        s
+    };
+    let path = file.to_str().unwrap();
+    let mut args = vec!["import", "complaints", path];
+    for m in [
+        "id=external_id",
+        "when=received_at",
+        "who=customer_name",
+        "mail=customer_email",
+        "what=description",
+    ] {
+        args.extend(["--map", m]);
+    }
+    std::fs::write(&file, rows(Some(11_000))).unwrap();
+    let out = tend(&db, &args);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("line 11000: received_at:"), "{err}");
+    assert!(err.contains("(lines 11000)"), "{err}");
+    assert_eq!(
+        counts(&db).await,
+        (0, 0),
+        "a bad row anywhere stores nothing"
+    );
+
+    std::fs::write(&file, rows(None)).unwrap();
+    let out = tend(&db, &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("imported 12000 complaints (0 already present)"),
+        "{said}"
+    );
+    assert_eq!(
+        counts(&db).await,
+        (3000, 12_000),
+        "a person once across batches"
+    );
+
+    // The search documents were written with the rows, by the one tokenizer.
+    let store = Store::open(&StoreOptions::new(&db)).await.unwrap();
+    for (q, want) in [
+        ("A-11999", Some("x-11999")),
+        ("kirik a-7", None),
+        ("A-6001", Some("x-6001")),
+    ] {
+        let f = tend_store::ComplaintFilter {
+            q: Some(q.into()),
+            limit: 50,
+            ..Default::default()
+        };
+        let page = store.list_complaints(&f).await.unwrap();
+        match want {
+            Some(id) => {
+                let ids: Vec<_> = page
+                    .items
+                    .iter()
+                    .map(|c| c.record.external_id.as_ref().unwrap().to_string())
+                    .collect();
+                assert_eq!(ids, [id], "q={q}");
+                let who = &page.items[0].record.customer_id;
+                let c = store.customer(*who).await.unwrap();
+                let n: usize = id[2..].parse().unwrap();
+                assert_eq!(
+                    c.customer.name.to_string(),
+                    format!("Işıl Öztürk {}", n % 3000)
+                );
+            }
+            // `a-7` is the start of …, A-7999: more than a page.
+            None => assert!(page.next.is_some(), "q={q}"),
+        }
+    }
+    store.close().await;
+
+    let again = tend(&db, &args);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    let said = text(&again.stdout);
+    assert!(
+        said.contains("imported 0 complaints (12000 already present)"),
+        "{said}"
+    );
+    assert_eq!(counts(&db).await, (3000, 12_000));
+}

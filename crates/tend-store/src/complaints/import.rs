@@ -1,16 +1,67 @@
-//! Bulk imports: many complaints, each optionally with its customer, in one all-or-nothing
-//! transaction; rows already stored (matched on their source id) are counted, not duplicated.
+//! Bulk imports: one transaction that batches of rows are stored in — complaints with their
+//! customers, customers alone, purchases — committed at the end or dropped (all or nothing), so
+//! an import never holds more than a batch in memory. On PostgreSQL complaints go in by `COPY`
+//! through a staging table (`copy.rs`); otherwise by multi-row inserts.
 
 use jiff::Timestamp;
+use sqlx::Any;
 use tend_domain::complaints::ComplaintRecord;
 use tend_domain::customers::Customer;
 
+use super::copy::PgCopy;
 use super::insert::insert_batch;
 use super::{Actor, ImportOutcome};
+use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
 use crate::store::Store;
 
+/// An import under way: one open transaction (multi-row inserts, both engines). Dropped without
+/// [`Import::commit`], nothing of it is stored.
+pub struct Import {
+    pub(crate) engine: Engine,
+    pub(crate) tx: sqlx::Transaction<'static, Any>,
+}
+
+/// An import of complaints under way: on PostgreSQL a `COPY` session on its own connection,
+/// elsewhere an [`Import`]. Dropped without [`ComplaintImport::commit`], nothing is stored.
+pub struct ComplaintImport(Way);
+
+enum Way {
+    Rows(Import),
+    Copy(Box<PgCopy>),
+}
+
 impl Store {
+    /// Begins an [`Import`]: the write connection's transaction (on SQLite the one writer, so
+    /// other writes wait until it ends).
+    ///
+    /// Errors: the database's.
+    pub async fn begin_import(&self) -> StoreResult<Import> {
+        let mut tx = self.write().begin().await?;
+        if self.engine() == Engine::Sqlite {
+            // A bulk load touches every index: a 64 MiB page cache instead of the default 2 MiB
+            // keeps their upper pages in memory instead of re-reading them from the file.
+            sqlx::query("PRAGMA cache_size = -65536")
+                .execute(&mut *tx)
+                .await?;
+        }
+        Ok(Import {
+            engine: self.engine(),
+            tx,
+        })
+    }
+
+    /// Begins a [`ComplaintImport`]; on PostgreSQL it opens its own connection from the store's
+    /// URL for `COPY`, which sqlx's `Any` driver does not speak.
+    ///
+    /// Errors: the database's.
+    pub async fn begin_complaint_import(&self) -> StoreResult<ComplaintImport> {
+        Ok(ComplaintImport(match self.engine() {
+            Engine::Postgres => Way::Copy(Box::new(PgCopy::begin(&self.inner.url).await?)),
+            Engine::Sqlite => Way::Rows(self.begin_import().await?),
+        }))
+    }
+
     /// Stores many complaints in one transaction: all or nothing. Records whose
     /// `(source, external_id)` is stored already are counted, not duplicated.
     pub async fn import_complaints(
@@ -31,7 +82,56 @@ impl Store {
         actor: &Actor,
         now: Timestamp,
     ) -> StoreResult<ImportOutcome> {
-        let mut tx = self.write().begin().await?;
+        let mut import = self.begin_import().await?;
+        let out = import.complaints(rows, actor, now).await?;
+        import.commit(self).await?;
+        Ok(out)
+    }
+}
+
+impl ComplaintImport {
+    /// Stores one batch of complaints, each with the customer it brings (a person stored
+    /// already, or earlier in this import, is reused: `people::upsert_batch`'s rule). Records
+    /// whose `(source, external_id)` is stored already are counted, not stored again.
+    ///
+    /// Errors: a record pointing at something missing (a channel), or the database's; the
+    /// import should then be dropped.
+    pub async fn complaints(
+        &mut self,
+        rows: Vec<(Option<Customer>, ComplaintRecord)>,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> StoreResult<ImportOutcome> {
+        match &mut self.0 {
+            Way::Rows(i) => i.complaints(rows, actor, now).await,
+            Way::Copy(c) => c.complaints(rows, actor, now).await,
+        }
+    }
+
+    /// Commits everything stored since the import began, then refreshes the planner's statistics.
+    ///
+    /// Errors: the database's (then nothing is stored).
+    pub async fn commit(self, store: &Store) -> StoreResult<()> {
+        match self.0 {
+            Way::Rows(i) => i.commit(store).await,
+            Way::Copy(c) => {
+                c.commit().await?;
+                store.analyze().await
+            }
+        }
+    }
+}
+
+impl Import {
+    /// Stores one batch of complaints with multi-row inserts (see [`ComplaintImport::complaints`]).
+    ///
+    /// Errors: as [`ComplaintImport::complaints`].
+    pub async fn complaints(
+        &mut self,
+        rows: Vec<(Option<Customer>, ComplaintRecord)>,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> StoreResult<ImportOutcome> {
         let mut out = ImportOutcome::default();
         let (customers, mut records): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
         let with: Vec<usize> = (0..customers.len())
@@ -39,8 +139,8 @@ impl Store {
             .collect();
         let given: Vec<&Customer> = with.iter().filter_map(|&i| customers[i].as_ref()).collect();
         let ids = crate::customers::upsert_batch(
-            &mut tx,
-            self.engine(),
+            &mut self.tx,
+            self.engine,
             &given,
             now,
             tend_domain::customers::consent::ConsentVia::Import,
@@ -51,15 +151,21 @@ impl Store {
         }
         for chunk in records.chunks(2000) {
             let batch: Vec<_> = chunk.iter().map(|r| (r, actor)).collect();
-            for stored in insert_batch(&mut tx, self.engine(), &batch, now).await? {
+            for stored in insert_batch(&mut self.tx, self.engine, &batch, now).await? {
                 match stored? {
                     Some(_) => out.inserted += 1,
                     None => out.already_present += 1,
                 }
             }
         }
-        tx.commit().await?;
-        self.analyze().await?;
         Ok(out)
+    }
+
+    /// Commits everything stored since the import began, then refreshes the planner's statistics.
+    ///
+    /// Errors: the database's (then nothing is stored).
+    pub async fn commit(self, store: &Store) -> StoreResult<()> {
+        self.tx.commit().await?;
+        store.analyze().await
     }
 }

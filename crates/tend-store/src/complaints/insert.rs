@@ -90,7 +90,7 @@ fn reference(r: &ComplaintRecord, id: ComplaintId) -> String {
 
 /// The year a new complaint's reference carries, kept in `reference_year` for good: the UTC
 /// year of its `received_at` at creation.
-fn year_of(r: &ComplaintRecord) -> i16 {
+pub(super) fn year_of(r: &ComplaintRecord) -> i16 {
     r.received_at.to_zoned(jiff::tz::TimeZone::UTC).year()
 }
 

@@ -75,13 +75,23 @@ pub struct ComplaintPage {
     pub next: Option<Cursor>,
 }
 
-/// Matches past which a search is treated as common (see `list_complaints`).
-const COMMON: i64 = 1000;
+/// Complaints a search on SQLite walks newest first, testing each, before it asks FTS5.
+const WALK: u32 = 2000;
 
 /// The largest page a caller may ask for.
 pub const MAX_LIMIT: u32 = 200;
 
 impl Store {
+    /// A page of complaints matching `f`, in its order (`received_at`, then id).
+    ///
+    /// A search (`q`) on SQLite is answered in one of two ways with the same answer: first the
+    /// newest [`WALK`] complaints the other filters keep are tested one by one against their
+    /// documents (`complaint_docs`), which finds a page of a common word at once; when they hold
+    /// less than a page, FTS5 finds every match (few, then) and they are sorted. On PostgreSQL
+    /// the planner chooses between walking the recency index and the GIN index from its
+    /// statistics of the documents' tokens.
+    ///
+    /// Errors: `limit` outside 1..=[`MAX_LIMIT`], a `q` with no word, the database's.
     pub async fn list_complaints(&self, f: &ComplaintFilter) -> StoreResult<ComplaintPage> {
         if !(1..=MAX_LIMIT).contains(&f.limit) {
             return Err(StoreError::field(
@@ -89,77 +99,58 @@ impl Store {
                 RANGE.with("min", 1).with("max", MAX_LIMIT),
             ));
         }
-        let mut qb = Sql::new(self.engine(), format!("{} WHERE 1 = 1", *SELECT));
-        if let Some(s) = f.status {
-            qb.push(" AND c.status = ").bind(s.as_str().to_owned());
-        }
-        if let Some(k) = f.kind {
-            qb.push(" AND c.kind = ").bind(k.as_str().to_owned());
-        }
-        if let Some(ch) = &f.channel {
-            qb.push(" AND c.channel = ").bind(ch.as_str().to_owned());
-        }
-        if let Some(c) = f.customer_id {
-            qb.push(" AND c.customer_id = ").bind(c.0);
-        }
-        if let Some(a) = f.assignee_id {
-            qb.push(" AND c.assignee_id = ").bind(a.0);
-        }
-        if let Some(cat) = f.category_id {
-            qb.push(
-                " AND c.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ",
-            )
-            .bind(cat.0)
-            .push(" UNION ALL SELECT k.id FROM categories k JOIN sub ON k.parent_id = sub.id) SELECT id FROM sub)");
-        }
-        match f.escalated {
-            Some(true) => qb.push(" AND c.escalated_at IS NOT NULL"),
-            Some(false) => qb.push(" AND c.escalated_at IS NULL"),
-            None => &mut qb,
-        };
-        if let Some(t) = f.follow_up_due_by {
-            qb.push(
-                " AND c.status = 'resolved' AND c.follow_up_outcome IS NULL AND c.follow_up_at <= ",
-            )
-            .bind(us(t));
-        }
-        if let Some(t) = f.received_from {
-            qb.push(" AND c.received_at >= ").bind(us(t));
-        }
-        if let Some(t) = f.received_to {
-            qb.push(" AND c.received_at < ").bind(us(t));
-        }
-        if let Some(q) = f.q.as_deref() {
-            let words = tend_domain::kernel::search_text::query_words(q);
-            if words.is_empty() {
-                return Err(StoreError::field("q", SEARCH_WORDS));
+        let words = match f.q.as_deref() {
+            Some(q) => {
+                let words = tend_domain::kernel::search_text::query_words(q);
+                if words.is_empty() {
+                    return Err(StoreError::field("q", SEARCH_WORDS));
+                }
+                Some(words)
             }
-            let (open, text, close) = search::condition(self.engine(), &words);
-            // A word in many complaints: walk complaints newest first and test each against the
-            // matches (unary `+` keeps SQLite from looking every match up and sorting them all).
-            let common = self.engine() == Engine::Sqlite
-                && search::matches_at_least(self.read(), &text, COMMON).await?;
-            qb.push(if common { " AND +" } else { " AND " })
-                .push(open)
-                .bind(text)
-                .push(close);
-        }
-        let (past, order) = if f.oldest_first {
-            (" > ", "ASC")
-        } else {
-            (" < ", "DESC")
+            None => None,
         };
-        if let Some(c) = f.after {
-            qb.push(" AND (c.received_at")
-                .push(past)
-                .bind(c.received_at)
-                .push(" OR (c.received_at = ")
-                .bind(c.received_at)
-                .push(" AND c.id")
-                .push(past)
-                .bind(c.id)
-                .push("))");
+        let order = if f.oldest_first { "ASC" } else { "DESC" };
+        if let Some(words) = &words
+            && self.engine() == Engine::Sqlite
+        {
+            // Only the ids and times are walked (a covering index); the rows are read for the hits.
+            let mut qb = Sql::new(
+                self.engine(),
+                "WITH recent AS (SELECT c.id AS rid, c.received_at AS rat FROM complaints c WHERE 1 = 1",
+            );
+            push_filters(&mut qb, f);
+            qb.push(&format!(
+                " ORDER BY c.received_at {order}, c.id {order} LIMIT {WALK}), \
+                 hits AS (SELECT rid FROM recent JOIN complaint_docs d ON d.id = recent.rid WHERE "
+            ));
+            search::push_doc_test(&mut qb, words);
+            qb.push(&format!(
+                " ORDER BY rat {order}, rid {order} LIMIT {}) {} JOIN hits ON hits.rid = c.id",
+                f.limit + 1,
+                *SELECT
+            ));
+            let page = self.page(qb, f, order).await?;
+            if page.next.is_some() {
+                return Ok(page);
+            }
         }
+        let mut qb = Sql::new(self.engine(), format!("{} WHERE 1 = 1", *SELECT));
+        push_filters(&mut qb, f);
+        if let Some(words) = &words {
+            qb.push(" AND ");
+            search::push_condition(&mut qb, self.engine(), words);
+        }
+        self.page(qb, f, order).await
+    }
+
+    /// Runs a listing query cut to a page: `limit + 1` rows in `order`, the extra one saying
+    /// there is a next page.
+    async fn page(
+        &self,
+        mut qb: Sql,
+        f: &ComplaintFilter,
+        order: &str,
+    ) -> StoreResult<ComplaintPage> {
         // The limit is a validated number, written into the text so that PostgreSQL's generic
         // plans know a page is small (a bound LIMIT made it plan for the whole table).
         qb.push(&format!(
@@ -178,5 +169,60 @@ impl Store {
             None
         };
         Ok(ComplaintPage { items, next })
+    }
+}
+
+/// The filters of `f` other than the search, and the cursor, as `AND …` conditions on `c`.
+fn push_filters(qb: &mut Sql, f: &ComplaintFilter) {
+    if let Some(s) = f.status {
+        qb.push(" AND c.status = ").bind(s.as_str().to_owned());
+    }
+    if let Some(k) = f.kind {
+        qb.push(" AND c.kind = ").bind(k.as_str().to_owned());
+    }
+    if let Some(ch) = &f.channel {
+        qb.push(" AND c.channel = ").bind(ch.as_str().to_owned());
+    }
+    if let Some(c) = f.customer_id {
+        qb.push(" AND c.customer_id = ").bind(c.0);
+    }
+    if let Some(a) = f.assignee_id {
+        qb.push(" AND c.assignee_id = ").bind(a.0);
+    }
+    if let Some(cat) = f.category_id {
+        qb.push(
+            " AND c.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ",
+        )
+        .bind(cat.0)
+        .push(" UNION ALL SELECT k.id FROM categories k JOIN sub ON k.parent_id = sub.id) SELECT id FROM sub)");
+    }
+    match f.escalated {
+        Some(true) => qb.push(" AND c.escalated_at IS NOT NULL"),
+        Some(false) => qb.push(" AND c.escalated_at IS NULL"),
+        None => &mut *qb,
+    };
+    if let Some(t) = f.follow_up_due_by {
+        qb.push(
+            " AND c.status = 'resolved' AND c.follow_up_outcome IS NULL AND c.follow_up_at <= ",
+        )
+        .bind(us(t));
+    }
+    if let Some(t) = f.received_from {
+        qb.push(" AND c.received_at >= ").bind(us(t));
+    }
+    if let Some(t) = f.received_to {
+        qb.push(" AND c.received_at < ").bind(us(t));
+    }
+    let past = if f.oldest_first { " > " } else { " < " };
+    if let Some(c) = f.after {
+        qb.push(" AND (c.received_at")
+            .push(past)
+            .bind(c.received_at)
+            .push(" OR (c.received_at = ")
+            .bind(c.received_at)
+            .push(" AND c.id")
+            .push(past)
+            .bind(c.id)
+            .push("))");
     }
 }

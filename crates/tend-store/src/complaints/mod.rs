@@ -3,6 +3,8 @@
 //! keyset listing and customers' status links.
 
 mod change;
+mod copy;
+mod copy_text;
 mod group_commit;
 mod import;
 mod insert;
@@ -14,6 +16,7 @@ mod status_links;
 mod step_rows;
 
 pub use change::{ChangeFn, Entry, Write};
+pub use import::{ComplaintImport, Import};
 pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};

@@ -19,6 +19,8 @@ pub(crate) use rows::fold;
 pub(crate) use search::catch_up as catch_up_search;
 
 pub(crate) use people::upsert_batch;
+pub(crate) use people::{KEY_COLUMNS, person_keys, slots};
+pub(crate) use rows::{COLUMNS as CUSTOMER_COLUMNS, values as customer_values};
 pub(crate) use write::{insert_new, remove_new};
 
 use jiff::Timestamp;

@@ -28,6 +28,41 @@ pub(crate) async fn upsert_batch(
     now: Timestamp,
     via: ConsentVia,
 ) -> StoreResult<Vec<CustomerId>> {
+    Ok(upsert_counted(conn, engine, customers, now, via).await?.0)
+}
+
+/// [`upsert_batch`], also saying how many customers were new.
+pub(crate) async fn upsert_counted(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    customers: &[&Customer],
+    now: Timestamp,
+    via: ConsentVia,
+) -> StoreResult<(Vec<CustomerId>, u64)> {
+    let (unique, target) = slots(customers);
+    let unique: Vec<&Customer> = unique.into_iter().map(|i| customers[i]).collect();
+    let stored = stored_people(conn, engine, &unique).await?;
+    let new: Vec<&Customer> = unique
+        .iter()
+        .zip(&stored)
+        .filter(|(_, s)| s.is_none())
+        .map(|(c, _)| *c)
+        .collect();
+    let made = insert(conn, engine, &new, Upsert::Yes, now).await?;
+    log_new_consents(conn, engine, &made, via, now).await?;
+    let new = made.len() as u64;
+    let mut made = made.into_iter();
+    let ids: Vec<CustomerId> = stored
+        .into_iter()
+        .map(|s| s.or_else(|| made.next()).ok_or_else(corrupt_batch))
+        .collect::<StoreResult<_>>()?;
+    Ok((target.into_iter().map(|slot| ids[slot]).collect(), new))
+}
+
+/// Each person in `customers` once: the indices of the first row of each person, and for every
+/// row the position of its person among those (the same person: a shared e-mail, else phone,
+/// else source id, with an earlier row or one that matched an earlier row).
+pub(crate) fn slots(customers: &[&Customer]) -> (Vec<usize>, Vec<usize>) {
     let mut keys: [HashMap<String, usize>; 3] = Default::default();
     let mut unique: Vec<usize> = Vec::new();
     let mut target: Vec<usize> = Vec::with_capacity(customers.len());
@@ -45,26 +80,11 @@ pub(crate) async fn upsert_batch(
         }
         target.push(slot);
     }
-    let unique: Vec<&Customer> = unique.into_iter().map(|i| customers[i]).collect();
-    let stored = stored_people(conn, engine, &unique).await?;
-    let new: Vec<&Customer> = unique
-        .iter()
-        .zip(&stored)
-        .filter(|(_, s)| s.is_none())
-        .map(|(c, _)| *c)
-        .collect();
-    let made = insert(conn, engine, &new, Upsert::Yes, now).await?;
-    log_new_consents(conn, engine, &made, via, now).await?;
-    let mut made = made.into_iter();
-    let ids: Vec<CustomerId> = stored
-        .into_iter()
-        .map(|s| s.or_else(|| made.next()).ok_or_else(corrupt_batch))
-        .collect::<StoreResult<_>>()?;
-    Ok(target.into_iter().map(|slot| ids[slot]).collect())
+    (unique, target)
 }
 
 /// What a person is matched on, in order: folded e-mail, phone digits, source id.
-fn person_keys(c: &Customer) -> [Option<String>; 3] {
+pub(crate) fn person_keys(c: &Customer) -> [Option<String>; 3] {
     [
         email_key(c),
         phone_key(c),
@@ -72,7 +92,7 @@ fn person_keys(c: &Customer) -> [Option<String>; 3] {
     ]
 }
 
-const KEY_COLUMNS: [&str; 3] = ["email_folded", "phone_digits", "external_ref"];
+pub(crate) const KEY_COLUMNS: [&str; 3] = ["email_folded", "phone_digits", "external_ref"];
 
 /// The stored person each customer is, if any (by `person_keys`, in their order).
 async fn stored_people(

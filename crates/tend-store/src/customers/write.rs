@@ -160,19 +160,10 @@ impl Store {
         customers: &[Customer],
         now: Timestamp,
     ) -> StoreResult<u64> {
-        let mut tx = self.write().begin().await?;
-        let before: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("n")?;
-        let all: Vec<&Customer> = customers.iter().collect();
-        super::people::upsert_batch(&mut tx, self.engine(), &all, now, ConsentVia::Import).await?;
-        let after: i64 = sqlx::query("SELECT count(*) AS n FROM customers")
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("n")?;
-        tx.commit().await?;
-        Ok(u64::try_from(after - before).unwrap_or(0))
+        let mut import = self.begin_import().await?;
+        let new = import.customers(customers, now).await?;
+        import.tx.commit().await?;
+        Ok(new)
     }
 
     pub async fn update_customer(
@@ -217,5 +208,20 @@ impl Store {
         }
         tx.commit().await?;
         self.customer(id).await
+    }
+}
+
+impl crate::complaints::Import {
+    /// Stores one batch of customers, each person once (see `people::upsert_batch`: e-mail, then
+    /// phone, then `external_ref`, against this batch, earlier ones and the stored customers);
+    /// people stored already are kept as they are. Returns how many rows were new.
+    ///
+    /// Errors: the database's; the import should then be dropped.
+    pub async fn customers(&mut self, customers: &[Customer], now: Timestamp) -> StoreResult<u64> {
+        let all: Vec<&Customer> = customers.iter().collect();
+        let (_, new) =
+            super::people::upsert_counted(&mut self.tx, self.engine, &all, now, ConsentVia::Import)
+                .await?;
+        Ok(new)
     }
 }

@@ -6,6 +6,11 @@
 //! table uses the `ascii` tokenizer (it only splits at our spaces) and PostgreSQL receives the
 //! document as a `tsvector` literal and the query as a `tsquery` literal (no text search
 //! configuration parses user text). A query matches when every word is the start of a token.
+//!
+//! SQLite also keeps each document as text (`complaint_docs`, the tokens with a space before
+//! each), so that a search for common words can walk complaints newest first and test each
+//! one (`instr(doc, ' word')`: a token starting with the word) instead of asking FTS5, whose
+//! prefix queries read every posting of every matching term before answering.
 
 use sqlx::{AnyConnection, AnyPool, Row};
 use tend_domain::kernel::ids::ComplaintId;
@@ -16,7 +21,7 @@ use crate::kernel::sql::Sql;
 
 /// The folding rules' version the stored documents were made with; raising it re-indexes
 /// everything at the next start (`catch_up`).
-pub(crate) const VERSION: i64 = 1;
+pub(crate) const VERSION: i64 = 2;
 
 const TEXTS: &str = "SELECT c.id, coalesce(c.subject, '') || ' ' || c.description || ' ' || \
     coalesce(c.facts, '') || ' ' || coalesce(c.agreed_solution, '') || ' ' || cu.name AS body, \
@@ -34,6 +39,10 @@ pub(crate) async fn reindex(
 ) -> sqlx::Result<()> {
     if engine == Engine::Sqlite {
         sqlx::query("DELETE FROM complaint_fts WHERE rowid = $1")
+            .bind(id.0)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DELETE FROM complaint_docs WHERE id = $1")
             .bind(id.0)
             .execute(&mut *conn)
             .await?;
@@ -106,11 +115,30 @@ async fn write_docs(
         sql.push(" ON CONFLICT (complaint_id) DO UPDATE SET doc = EXCLUDED.doc");
     }
     sql.build().execute(&mut *conn).await?;
+    if engine == Engine::Sqlite {
+        let mut sql = Sql::new(engine, "INSERT INTO complaint_docs (id, doc) VALUES ");
+        for (i, (id, toks)) in docs.iter().enumerate() {
+            sql.push(if i == 0 { "(" } else { ", (" });
+            sql.bind(*id).push(", ").bind(doc_text(toks)).push(")");
+        }
+        sql.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
+/// A document as `complaint_docs` keeps it: each token with a space before it, so that
+/// `instr(doc, ' ' || word)` finds a token starting with the word.
+fn doc_text(toks: &[String]) -> String {
+    let mut out = String::with_capacity(toks.iter().map(|t| t.len() + 1).sum());
+    for t in toks {
+        out.push(' ');
+        out.push_str(t);
+    }
+    out
+}
+
 /// A `tsvector` literal of tokens (letters and digits only, so quoting cannot be escaped).
-fn tsvector(toks: &[String]) -> String {
+pub(crate) fn tsvector(toks: &[String]) -> String {
     toks.iter()
         .map(|t| format!("'{t}'"))
         .collect::<Vec<_>>()
@@ -131,6 +159,11 @@ pub(crate) async fn catch_up(pool: &AnyPool, engine: Engine) -> sqlx::Result<()>
     })
     .execute(&mut *conn)
     .await?;
+    if engine == Engine::Sqlite {
+        sqlx::query("DELETE FROM complaint_docs")
+            .execute(&mut *conn)
+            .await?;
+    }
     let mut after = 0i64;
     loop {
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
@@ -173,41 +206,53 @@ pub(crate) async fn set_version(conn: &mut AnyConnection, name: &str) -> sqlx::R
     Ok(())
 }
 
-/// Whether an FTS5 query matches at least `n` complaints (SQLite only; stops counting at `n`).
-pub(crate) async fn matches_at_least(pool: &AnyPool, query: &str, n: i64) -> sqlx::Result<bool> {
-    let row = sqlx::query(
-        "SELECT count(*) AS n FROM (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH $1 LIMIT $2)",
-    )
-    .bind(query.to_owned())
-    .bind(n)
-    .fetch_one(pool)
-    .await?;
-    Ok(row.try_get::<i64, _>("n")? >= n)
+/// SQLite: a condition on the document `d` (a `complaint_docs` row) that every query word
+/// starts one of its tokens — what the FTS5 query of [`condition`] matches, tested on one row.
+/// Words are letters and digits only (`search_text::query_words`), so binding them is all.
+pub(crate) fn push_doc_test(sql: &mut Sql, words: &[String]) {
+    for (i, w) in words.iter().enumerate() {
+        sql.push(if i == 0 {
+            "instr(d.doc, "
+        } else {
+            " AND instr(d.doc, "
+        })
+        .bind(format!(" {w}"))
+        .push(") > 0");
+    }
 }
 
-/// A `WHERE` condition on `c.id` for the query words (from `search_text::query_words`): the SQL
-/// before the bound query text, the text to bind, and the SQL after it. Every word must start a
-/// token of the document.
-pub(crate) fn condition(engine: Engine, words: &[String]) -> (&'static str, String, &'static str) {
+/// Appends a `WHERE` condition on `c.id` for the query words (from `search_text::query_words`):
+/// every word must start a token of the document. On SQLite the FTS5 query is bound; on
+/// PostgreSQL the `tsquery` is written into the text as a literal (dollar-quoted; the words are
+/// letters and digits only), so that each search is planned with its own words — the planner
+/// walks the recency index for common ones and the GIN index for rare ones — rather than with
+/// one generic plan for every search.
+pub(crate) fn push_condition(sql: &mut Sql, engine: Engine, words: &[String]) {
+    let q = query_text(engine, words);
     match engine {
-        Engine::Sqlite => (
-            "c.id IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ",
-            words
-                .iter()
-                .map(|w| format!("\"{w}\"*"))
-                .collect::<Vec<_>>()
-                .join(" "),
-            ")",
-        ),
-        Engine::Postgres => (
-            "c.id IN (SELECT complaint_id FROM complaint_search WHERE doc @@ CAST(",
-            words
-                .iter()
-                .map(|w| format!("'{w}':*"))
-                .collect::<Vec<_>>()
-                .join(" & "),
-            " AS tsquery))",
-        ),
+        Engine::Sqlite => sql
+            .push("c.id IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ")
+            .bind(q)
+            .push(")"),
+        Engine::Postgres => sql.push(&format!(
+            "c.id IN (SELECT complaint_id FROM complaint_search WHERE doc @@ CAST($q${q}$q$ AS tsquery))"
+        )),
+    };
+}
+
+/// The engine's query text for the words: FTS5 `"w"* "v"*`, or a `tsquery` `'w':* & 'v':*`.
+fn query_text(engine: Engine, words: &[String]) -> String {
+    match engine {
+        Engine::Sqlite => words
+            .iter()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Engine::Postgres => words
+            .iter()
+            .map(|w| format!("'{w}':*"))
+            .collect::<Vec<_>>()
+            .join(" & "),
     }
 }
 
@@ -218,10 +263,11 @@ mod tests {
 
     #[test]
     fn queries_are_literals_of_our_words() {
-        let (_, q, _) = condition(Engine::Postgres, &query_words("broken A-77"));
+        let q = query_text(Engine::Postgres, &query_words("broken A-77"));
         assert_eq!(q, "'broken':* & 'a77':*");
-        let (_, q, _) = condition(Engine::Sqlite, &query_words("Broken jar"));
+        let q = query_text(Engine::Sqlite, &query_words("Broken jar"));
         assert_eq!(q, "\"broken\"* \"jar\"*");
+        assert_eq!(doc_text(&tokens("A-77 café")), " a 77 a77 cafe");
         assert_eq!(tsvector(&tokens("A-77 café")), "'a' '77' 'a77' 'cafe'");
     }
 }

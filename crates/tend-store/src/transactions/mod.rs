@@ -9,13 +9,16 @@ use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use tend_domain::kernel::ids::{CustomerId, ProductId};
 use tend_domain::kernel::money::{Currency, Money};
+use tend_domain::kernel::text::Name;
 use tend_domain::transactions::{CustomerKey, Transaction};
 
 use crate::complaints::ImportOutcome;
-use crate::jobs::{NewJob, insert_many};
+
+mod import;
+use crate::jobs::NewJob;
 use crate::kernel::error::{StoreError, StoreResult};
-use crate::kernel::sql::{Sql, V};
-use crate::kernel::time::{ts, us};
+use crate::kernel::sql::Sql;
+use crate::kernel::time::ts;
 use crate::store::Store;
 
 /// Rows per multi-row statement.
@@ -154,57 +157,14 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<Vec<i64>> {
         // Products first: catalog entries are idempotent and take the writer themselves.
-        let mut products: HashMap<String, ProductId> = HashMap::new();
-        for (_, t) in rows {
-            if let Some(p) = &t.product
-                && !products.contains_key(p.as_str())
-            {
-                let id = self.ensure_product(p, now).await?;
-                products.insert(p.to_string(), id);
-            }
-        }
+        let names: Vec<&Name> = rows
+            .iter()
+            .filter_map(|(_, t)| t.product.as_ref())
+            .collect();
+        let products = self.ensure_products(names, now).await?;
         let mut tx = self.write().begin().await?;
-        let mut inserted = Vec::with_capacity(rows.len());
-        for chunk in rows.chunks(CHUNK) {
-            let mut sql = Sql::new(
-                self.engine(),
-                "INSERT INTO transactions (customer_id, occurred_at, product_id, amount_minor, \
-                 currency, returned, external_id, created_at) VALUES ",
-            );
-            for (n, (customer, t)) in chunk.iter().enumerate() {
-                let product = t.product.as_ref().map(|p| products[p.as_str()].0);
-                sql.push_tuple(
-                    n,
-                    [
-                        V::from(customer.0),
-                        V::from(us(t.occurred_at)),
-                        V::from(product),
-                        V::from(t.amount.map(|m| m.minor())),
-                        V::from(t.amount.map(|m| m.currency().as_str().to_owned())),
-                        V::from(i64::from(t.returned)),
-                        V::from(t.external_id.as_ref().map(|e| e.to_string())),
-                        V::from(us(now)),
-                    ],
-                );
-            }
-            sql.push(" ON CONFLICT (external_id) DO NOTHING RETURNING id, occurred_at");
-            let stored = sql.build().fetch_all(&mut *tx).await?;
-            for row in &stored {
-                inserted.push(row.try_get::<i64, _>("id")?);
-            }
-            let Some(plan) = retention else {
-                continue;
-            };
-            let mut jobs = Vec::new();
-            for row in &stored {
-                let id: i64 = row.try_get("id")?;
-                let contact_at = ts(row.try_get("occurred_at")?) + plan.after;
-                if contact_at >= now - RETENTION_GRACE {
-                    jobs.push((plan.job)(id, contact_at.max(now)));
-                }
-            }
-            insert_many(&mut tx, self.engine(), &jobs, now).await?;
-        }
+        let inserted =
+            import::insert_rows(&mut tx, self.engine(), rows, &products, retention, now).await?;
         tx.commit().await?;
         Ok(inserted)
     }

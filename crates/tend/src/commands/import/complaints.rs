@@ -5,7 +5,7 @@
 
 mod presets;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use tend_domain::FieldErrors;
 use tend_domain::catalog::ChannelCode;
@@ -13,7 +13,7 @@ use tend_domain::complaints::{Closing, ComplaintRecord, FollowUpAnswer, Solution
 use tend_domain::customers::Customer;
 use tend_domain::kernel::ids::{CategoryId, CustomerId, ProductId};
 use tend_domain::kernel::text::Name;
-use tend_store::{Actor, ImportOutcome, Store};
+use tend_store::{Actor, ComplaintImport, ImportOutcome, Store};
 
 use super::row::{Record, invalid};
 use super::{Importer, Options, Preset, known_fields};
@@ -37,6 +37,9 @@ impl Importer for Complaints {
     const FIELDS: &'static [&'static str] = presets::FIELDS;
     type Row = Complaint;
     type Resolved = Complaint;
+    type Seen = Catalog;
+    /// The import, and the catalog entries' ids by name.
+    type Sink = (ComplaintImport, Catalog);
 
     /// Needs `--preset` or `--map`; a preset reads its own columns, so `--map` is checked
     /// only without one.
@@ -102,7 +105,7 @@ impl Importer for Complaints {
         })
     }
 
-    /// The catalog entries are created in [`Importer::store`], not looked up here: a refused
+    /// The catalog entries are created in [`Importer::begin`], not looked up here: a refused
     /// file must not leave new ones behind.
     async fn resolve(
         _: &Store,
@@ -111,17 +114,53 @@ impl Importer for Complaints {
         Ok(rows.into_iter().map(Ok).collect())
     }
 
-    /// Creates the catalog entries the rows name first (each its own write), then stores the
-    /// complaints and their customers in one transaction.
+    fn note(seen: &mut Catalog, row: &Complaint) {
+        if !row.category.is_empty() && !seen.categories.contains_key(&row.category) {
+            seen.categories.insert(row.category.clone(), None);
+        }
+        if let Some(p) = &row.product
+            && !seen.products.contains_key(p)
+        {
+            seen.products.insert(p.clone(), ProductId(0));
+        }
+        if let Some(name) = &row.channel_name {
+            seen.channels
+                .entry(row.record.channel.to_string())
+                .or_insert_with(|| (row.record.channel.clone(), name.clone()));
+        }
+    }
+
+    /// Creates the catalog entries the good rows name (each its own write), then opens the
+    /// import the complaints and their customers are stored in.
+    async fn begin(store: &Store, seen: Catalog, opts: &Options) -> anyhow::Result<Self::Sink> {
+        let catalog = seen.ensure(store, opts).await?;
+        Ok((store.begin_complaint_import().await?, catalog))
+    }
+
     async fn store(
-        store: &Store,
+        (import, catalog): &mut Self::Sink,
         rows: Vec<Complaint>,
         opts: &Options,
     ) -> anyhow::Result<ImportOutcome> {
-        let items = resolve_catalog(store, rows, opts).await?;
-        Ok(store
-            .import(items, &Actor::system("import"), opts.now)
+        let items = rows
+            .into_iter()
+            .map(|row| {
+                let mut record = row.record;
+                if !row.category.is_empty() {
+                    record.category_id = catalog.categories[&row.category];
+                }
+                record.product_id = row.product.map(|p| catalog.products[&p]);
+                (Some(row.customer), record)
+            })
+            .collect();
+        Ok(import
+            .complaints(items, &Actor::system("import"), opts.now)
             .await?)
+    }
+
+    async fn finish(sink: Self::Sink, store: &Store, _: &Options) -> anyhow::Result<ImportOutcome> {
+        sink.0.commit(store).await?;
+        Ok(ImportOutcome::default())
     }
 }
 
@@ -165,54 +204,38 @@ fn apply_history(r: &mut ComplaintRecord, h: &History) {
     }
 }
 
-/// Creates the categories, products and channels the rows name, and points the rows at them.
-async fn resolve_catalog(
-    store: &Store,
-    rows: Vec<Complaint>,
-    opts: &Options,
-) -> anyhow::Result<Vec<(Option<Customer>, ComplaintRecord)>> {
-    let now = opts.now;
-    let mut categories: HashMap<Vec<String>, Option<CategoryId>> = HashMap::new();
-    let mut products: HashMap<String, ProductId> = HashMap::new();
-    let mut channels: HashSet<String> = HashSet::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let Complaint {
-            customer,
-            mut record,
-            category,
-            product,
-            channel_name,
-        } = row;
-        if !category.is_empty() {
-            if !categories.contains_key(&category) {
-                let path: Vec<Name> = category
-                    .iter()
-                    .map(|p| Name::parse(p).expect("checked"))
-                    .collect();
-                let id = store.ensure_category_path(&path, now).await?;
-                categories.insert(category.clone(), id);
-            }
-            record.category_id = categories[&category];
+/// The catalog entries the good rows name: category paths, products, and channels Tend may not
+/// have yet (code → display name); after [`Catalog::ensure`], with their ids.
+#[derive(Default)]
+pub(super) struct Catalog {
+    categories: HashMap<Vec<String>, Option<CategoryId>>,
+    products: HashMap<String, ProductId>,
+    channels: HashMap<String, (ChannelCode, String)>,
+}
+
+impl Catalog {
+    /// Creates the categories, products and channels named, each its own write (idempotent).
+    async fn ensure(mut self, store: &Store, opts: &Options) -> anyhow::Result<Catalog> {
+        let now = opts.now;
+        for (category, id) in self.categories.iter_mut() {
+            let path: Vec<Name> = category
+                .iter()
+                .map(|p| Name::parse(p).expect("checked"))
+                .collect();
+            *id = store.ensure_category_path(&path, now).await?;
         }
-        if let Some(p) = &product {
-            if !products.contains_key(p) {
-                let name = Name::parse(p).map_err(|r| anyhow::anyhow!("product {p:?}: {r}"))?;
-                products.insert(p.clone(), store.ensure_product(&name, now).await?);
-            }
-            record.product_id = Some(products[p]);
+        for (p, id) in self.products.iter_mut() {
+            let name = Name::parse(p).map_err(|r| anyhow::anyhow!("product {p:?}: {r}"))?;
+            *id = store.ensure_product(&name, now).await?;
         }
-        if let Some(name) = &channel_name
-            && channels.insert(record.channel.to_string())
-        {
+        for (code, name) in self.channels.values() {
             store
                 .ensure_channel(
-                    &record.channel,
+                    code,
                     &Name::parse(name).map_err(|r| anyhow::anyhow!("channel: {r}"))?,
                 )
                 .await?;
         }
-        out.push((Some(customer), record));
+        Ok(self)
     }
-    Ok(out)
 }

@@ -6,7 +6,7 @@
 use tend_domain::FieldErrors;
 use tend_domain::customers::{Customer, CustomerDraft};
 use tend_domain::kernel::reason::*;
-use tend_store::{ImportOutcome, Store};
+use tend_store::{Import, ImportOutcome, Store};
 
 use super::row::{Record, invalid, yes};
 use super::{Importer, Options};
@@ -35,6 +35,8 @@ impl Importer for Customers {
     ];
     type Row = Customer;
     type Resolved = Customer;
+    type Seen = ();
+    type Sink = Import;
 
     /// Accepts any `--map`: presets do not apply, and a field the customer does not have is
     /// refused row by row by the draft (`line N: map: unknown field …`).
@@ -70,15 +72,24 @@ impl Importer for Customers {
         Ok(rows.into_iter().map(Ok).collect())
     }
 
+    async fn begin(store: &Store, _: (), _: &Options) -> anyhow::Result<Import> {
+        Ok(store.begin_import().await?)
+    }
+
     async fn store(
-        store: &Store,
+        sink: &mut Import,
         rows: Vec<Customer>,
         opts: &Options,
     ) -> anyhow::Result<ImportOutcome> {
-        let inserted = store.import_customers(&rows, opts.now).await?;
+        let inserted = sink.customers(&rows, opts.now).await?;
         Ok(ImportOutcome {
             inserted,
             already_present: rows.len() as u64 - inserted,
         })
+    }
+
+    async fn finish(sink: Import, store: &Store, _: &Options) -> anyhow::Result<ImportOutcome> {
+        sink.commit(store).await?;
+        Ok(ImportOutcome::default())
     }
 }

@@ -56,6 +56,11 @@ impl Importer for Figures {
     type Row = (String, ValueDraft);
     /// The figure's id and the valid value.
     type Resolved = (i64, FigureValue);
+    /// Values are few: stored together at the end.
+    type Seen = ();
+    type Sink = Vec<(i64, FigureValue)>;
+    /// The whole file at once: the duplicate check compares every row with every other.
+    const BATCH: usize = usize::MAX;
 
     /// The columns are the field names, or renamed with `--map`; presets hold no figures.
     fn validate(record: &Record, opts: &Options) -> Result<Self::Row, FieldErrors> {
@@ -116,10 +121,23 @@ impl Importer for Figures {
             .collect())
     }
 
-    /// All values and the log row in one transaction; a replaced value counts as present.
+    async fn begin(_: &Store, _: (), _: &Options) -> anyhow::Result<Self::Sink> {
+        Ok(Vec::new())
+    }
+
     async fn store(
-        store: &Store,
+        sink: &mut Self::Sink,
         rows: Vec<Self::Resolved>,
+        _: &Options,
+    ) -> anyhow::Result<ImportOutcome> {
+        sink.extend(rows);
+        Ok(ImportOutcome::default())
+    }
+
+    /// All values and the log row in one transaction; a replaced value counts as present.
+    async fn finish(
+        rows: Self::Sink,
+        store: &Store,
         opts: &Options,
     ) -> anyhow::Result<ImportOutcome> {
         let by = std::env::var("USER").unwrap_or_else(|_| "command line".to_owned());

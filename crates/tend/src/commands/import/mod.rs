@@ -2,6 +2,11 @@
 //!
 //! By default an import is all-or-nothing: if any row is bad nothing is stored and every bad
 //! row is listed with its line, field and reason. `--skip-invalid` stores the good rows.
+//!
+//! The file is streamed twice, so memory stays flat whatever its size: a first pass validates
+//! and resolves every row, keeping only the bad rows and what storing needs first (the catalog
+//! names complaints use, say); then, if the file is accepted, a second pass reads it again and
+//! stores the good rows batch by batch in one transaction.
 //! Rows carry their source's id, so importing the same file twice adds nothing the second time.
 //!
 //! Each kind of row is one [`Importer`] in its own file, registered by one line in
@@ -9,15 +14,16 @@
 //! rows, the all-or-nothing / `--skip-invalid` policy and the summary line.
 
 mod lines;
+mod pipeline;
 mod reader;
 mod row;
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use jiff::Timestamp;
 use tend_domain::FieldErrors;
+use tend_domain::kernel::money_text::Separators;
 use tend_store::{ImportOutcome, Store};
 
 use row::Record;
@@ -42,7 +48,7 @@ macro_rules! importers {
             opts: &Options,
         ) -> anyhow::Result<()> {
             match what {
-                $(What::$importer => import::<$module::$importer>(store, file, opts).await,)*
+                $(What::$importer => pipeline::import::<$module::$importer>(store, file, opts).await,)*
             }
         }
     };
@@ -61,18 +67,25 @@ importers! {
 /// stored. Reading the file, listing bad rows, the all-or-nothing policy and the summary are
 /// [`import`]'s, the same for every kind.
 ///
-/// A row goes `validate` (alone) → `resolve` (against the database, reading only) → `store`
-/// (all rows together). A refusal at either of the first two makes the row bad; then nothing
-/// is stored unless `--skip-invalid`, in which case `store` gets the rest.
+/// A row goes `validate` (alone) → `resolve` (against the database, reading only, a batch of
+/// [`Importer::BATCH`] rows at a time) → `store` (a batch into the open import). A refusal at
+/// either of the first two makes the row bad; then nothing is stored unless `--skip-invalid`,
+/// in which case `store` gets the rest.
 trait Importer {
     /// What the rows are, plural, as the summary says it: `imported 3 customers (…)`.
     const KIND: &'static str;
     /// The fields `--map COLUMN=FIELD` may name.
     const FIELDS: &'static [&'static str];
+    /// Rows resolved and stored together.
+    const BATCH: usize = 5000;
     /// A row that passed [`Importer::validate`]: valid on its own.
     type Row;
     /// A row whose references [`Importer::resolve`] found: ready to store.
     type Resolved;
+    /// What the first pass notes of the good rows for [`Importer::begin`].
+    type Seen: Default;
+    /// The open import batches are stored in.
+    type Sink;
 
     /// Refuses, before the file is read, a command line this kind cannot import: by default
     /// a `--map` naming a field not in [`Importer::FIELDS`].
@@ -88,9 +101,12 @@ trait Importer {
     /// reason; each is listed as `line N: field: reason` and the row is bad.
     fn validate(record: &Record, opts: &Options) -> Result<Self::Row, FieldErrors>;
 
-    /// Finds what the rows refer to in the database (a purchase's customer), reading only.
-    /// Returns one result per row, in the rows' order; an `Err` makes that row bad, listed
-    /// like a [`Importer::validate`] error.
+    /// Notes, in the first pass, what a good row needs made before storing begins.
+    fn note(_seen: &mut Self::Seen, _row: &Self::Resolved) {}
+
+    /// Finds what a batch of rows refers to in the database (a purchase's customer), reading
+    /// only. Returns one result per row, in the rows' order; an `Err` makes that row bad,
+    /// listed like a [`Importer::validate`] error.
     ///
     /// Errors (outer): the database's; the import stops and nothing is stored.
     async fn resolve(
@@ -98,14 +114,28 @@ trait Importer {
         rows: Vec<Self::Row>,
     ) -> anyhow::Result<Vec<Result<Self::Resolved, FieldErrors>>>;
 
-    /// Stores the rows in one database transaction: all of them or, on error, none. A row
-    /// already present (same source id) is counted in `already_present`, not stored again.
-    /// An importer that creates shared entries first (complaints: categories) says so.
+    /// Makes what the good rows need (`seen`, each its own write) and opens the import.
+    ///
+    /// Errors: the database's; nothing of the rows is stored.
+    async fn begin(store: &Store, seen: Self::Seen, opts: &Options) -> anyhow::Result<Self::Sink>;
+
+    /// Stores a batch into the open import. A row already present (same source id) is counted
+    /// in `already_present`, not stored again.
+    ///
+    /// Errors: the database's; the import is dropped and nothing is stored.
+    async fn store(
+        sink: &mut Self::Sink,
+        rows: Vec<Self::Resolved>,
+        opts: &Options,
+    ) -> anyhow::Result<ImportOutcome>;
+
+    /// Commits the import: all of its batches or, on error, none. Returns what it stored
+    /// beyond what [`Importer::store`] counted (figures store everything here).
     ///
     /// Errors: the database's.
-    async fn store(
+    async fn finish(
+        sink: Self::Sink,
         store: &Store,
-        rows: Vec<Self::Resolved>,
         opts: &Options,
     ) -> anyhow::Result<ImportOutcome>;
 }
@@ -137,6 +167,11 @@ pub struct ImportArgs {
     /// The separator: `,`, `;`, `tab` or `|`. By default the one the header line uses most.
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+    /// Transactions: amounts are read as a person writes them in this language (`en`:
+    /// `1,234.50`; `es`, `tr`: `1.234,50`) by the resolve form's rule; an amount not written
+    /// that way is refused, naming its line. Without it amounts are plain decimals (`1234.50`).
+    #[arg(long, value_parser = parse_locale)]
+    pub locale: Option<Separators>,
     /// Transactions: days from a purchase to its retention contact (default 30; the setting
     /// `jobs.retention_days`).
     #[arg(long, env = "TEND_RETENTION_DAYS", value_parser = clap::value_parser!(i64).range(1..=3650))]
@@ -152,6 +187,7 @@ impl ImportArgs {
             map: vec![],
             skip_invalid: false,
             delimiter: None,
+            locale: None,
             retention_days: None,
         }
     }
@@ -166,6 +202,8 @@ struct Options {
     skip_invalid: bool,
     /// `--delimiter`; `None`: sniffed from the header line.
     delimiter: Option<u8>,
+    /// `--locale`: how amounts are written; `None`, plain decimals.
+    locale: Option<Separators>,
     /// `--retention-days`.
     retention_days: i64,
     now: Timestamp,
@@ -210,6 +248,7 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         map,
         skip_invalid: args.skip_invalid,
         delimiter: args.delimiter,
+        locale: args.locale,
         retention_days: args.retention_days.unwrap_or(30),
         now,
         year: now.to_zoned(jiff::tz::TimeZone::UTC).year(),
@@ -222,42 +261,12 @@ pub async fn run(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     dispatch(args.what, store, &args.file, &opts).await
 }
 
-/// The pipeline: check the command line, validate every row, resolve the valid ones, list
-/// the bad ones, then refuse the file or store the good rows, and say what happened.
-async fn import<I: Importer>(store: &Store, file: &Path, opts: &Options) -> anyhow::Result<()> {
-    I::check(opts)?;
-    let mut bad = Vec::new();
-    let valid = reader::read::<I>(file, opts, &mut bad)?;
-    let (lines, rows): (Vec<u64>, Vec<I::Row>) = valid.into_iter().unzip();
-    let resolved = I::resolve(store, rows).await?;
-    assert_eq!(resolved.len(), lines.len(), "one result per row");
-    let mut good = Vec::with_capacity(resolved.len());
-    for (line, row) in lines.into_iter().zip(resolved) {
-        match row {
-            Ok(r) => good.push(r),
-            Err(e) => bad.extend(bad_rows(line, e)),
-        }
+fn parse_locale(raw: &str) -> Result<Separators, String> {
+    match raw {
+        "en" => Ok(Separators::POINT),
+        "es" | "tr" => Ok(Separators::COMMA),
+        _ => Err(format!("{raw:?} is not one of en, es, tr")),
     }
-    for b in &bad {
-        eprintln!("line {}: {}: {}", b.line, b.field, b.reason);
-    }
-    let bad_lines: BTreeSet<u64> = bad.iter().map(|b| b.line).collect();
-    if !bad.is_empty() && !opts.skip_invalid {
-        anyhow::bail!(
-            "nothing imported: {} bad row(s) (lines {}); fix them or pass --skip-invalid",
-            bad_lines.len(),
-            join(&bad_lines)
-        );
-    }
-    let out = I::store(store, good, opts).await?;
-    println!(
-        "imported {} {} ({} already present); {} bad row(s) skipped",
-        out.inserted,
-        I::KIND,
-        out.already_present,
-        bad_lines.len()
-    );
-    Ok(())
 }
 
 fn parse_delimiter(raw: &str) -> Result<u8, String> {
@@ -275,14 +284,5 @@ fn known_fields(map: &[(String, String)], known: &[&str]) -> anyhow::Result<()> 
     match map.iter().find(|(_, f)| !known.contains(&f.as_str())) {
         Some((_, f)) => anyhow::bail!("--map: unknown field {f:?}; known: {}", known.join(", ")),
         None => Ok(()),
-    }
-}
-
-fn join(lines: &BTreeSet<u64>) -> String {
-    let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
-    if lines.len() > 20 {
-        format!("{}, …", shown.join(", "))
-    } else {
-        shown.join(", ")
     }
 }

@@ -4,12 +4,20 @@
 //! `occurred_at`, `product`, `amount`, `currency`, `returned`, `external_id`), renamed with
 //! `--map`, or the support-tickets preset (e-mail, product and date of purchase per ticket).
 //! Customers must exist already (import them first); a row naming an unknown one is a bad row.
+//! With `--locale`, amounts are read as a person writes them in that language (`1.234,50` in
+//! Spanish and Turkish), by the resolve form's rule; one written otherwise is a bad row.
 
 use tend_domain::FieldErrors;
 use tend_domain::kernel::ids::CustomerId;
+use tend_domain::kernel::money::Currency;
+use tend_domain::kernel::money_text::parse_amount;
 use tend_domain::kernel::reason::*;
 use tend_domain::transactions::{Transaction, TransactionDraft};
-use tend_store::{ImportOutcome, RetentionPlan, Store};
+use std::collections::{BTreeMap, HashMap};
+
+use tend_domain::kernel::ids::ProductId;
+use tend_domain::kernel::text::Name;
+use tend_store::{Import, ImportOutcome, RetentionPlan, Store};
 
 use super::row::{Record, yes};
 use super::{Importer, Options, Preset};
@@ -52,6 +60,10 @@ impl Importer for Transactions {
     type Row = Transaction;
     /// The purchase and the customer it names.
     type Resolved = (CustomerId, Transaction);
+    /// The products the good rows name.
+    type Seen = BTreeMap<String, Name>;
+    /// The import, the products' ids by name, and the retention plan.
+    type Sink = (Import, HashMap<String, ProductId>, RetentionPlan);
 
     /// Without `--preset` or `--map`, the columns are the field names. The CFPB preset
     /// refuses every row (field `preset`): that export holds no purchases.
@@ -86,6 +98,16 @@ impl Importer for Transactions {
                 }
             }
         }
+        if let (Some(seps), Some(raw), Some(Ok(currency))) = (
+            opts.locale,
+            d.amount.as_deref(),
+            d.currency.as_deref().map(Currency::parse),
+        ) {
+            match parse_amount(raw, currency, seps) {
+                Ok(m) => d.amount = Some(m.amount_string()),
+                Err(r) => e.add("amount", r),
+            }
+        }
         if !e.is_empty() {
             return Err(e);
         }
@@ -116,19 +138,37 @@ impl Importer for Transactions {
             .collect())
     }
 
+    fn note(seen: &mut Self::Seen, (_, t): &Self::Resolved) {
+        if let Some(p) = &t.product
+            && !seen.contains_key(p.as_str())
+        {
+            seen.insert(p.to_string(), p.clone());
+        }
+    }
+
     /// Each purchase with its retention contact, `--retention-days` later.
-    async fn store(
-        store: &Store,
-        rows: Vec<(CustomerId, Transaction)>,
-        opts: &Options,
-    ) -> anyhow::Result<ImportOutcome> {
+    async fn begin(store: &Store, seen: Self::Seen, opts: &Options) -> anyhow::Result<Self::Sink> {
+        let products = store.ensure_products(seen.values(), opts.now).await?;
         let retention = RetentionPlan {
             after: jiff::SignedDuration::from_hours(24 * opts.retention_days),
             job: tend_app::transactions::retention::retention_job,
         };
+        Ok((store.begin_import().await?, products, retention))
+    }
+
+    async fn store(
+        (import, products, retention): &mut Self::Sink,
+        rows: Vec<(CustomerId, Transaction)>,
+        opts: &Options,
+    ) -> anyhow::Result<ImportOutcome> {
         let rows: Vec<(CustomerId, &Transaction)> = rows.iter().map(|(c, t)| (*c, t)).collect();
-        Ok(store
-            .import_transactions(&rows, Some(retention), opts.now)
+        Ok(import
+            .transactions(&rows, products, Some(*retention), opts.now)
             .await?)
+    }
+
+    async fn finish(sink: Self::Sink, store: &Store, _: &Options) -> anyhow::Result<ImportOutcome> {
+        sink.0.commit(store).await?;
+        Ok(ImportOutcome::default())
     }
 }

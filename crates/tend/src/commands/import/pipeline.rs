@@ -1,0 +1,125 @@
+//! The import pipeline, the same for every kind: the first pass validates and resolves every
+//! row, keeping only the bad ones (their lines and faults) and what storing needs first; the
+//! second, if the file is accepted, reads it again and stores the good rows batch by batch in
+//! one import, committed at the end.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use tend_domain::FieldErrors;
+use tend_store::{ImportOutcome, Store};
+
+use super::{Importer, Options, bad_rows, reader};
+
+/// The pipeline: check the command line; first pass: validate and resolve every row, list
+/// the bad ones, refuse the file or go on; second pass: store the good rows batch by batch in
+/// one import, and say what happened.
+pub(super) async fn import<I: Importer>(
+    store: &Store,
+    file: &Path,
+    opts: &Options,
+) -> anyhow::Result<()> {
+    I::check(opts)?;
+    let mut bad = Vec::new();
+    let mut seen = I::Seen::default();
+    let mut source = reader::Source::open(file, opts)?;
+    let mut batch = Vec::new();
+    loop {
+        let next = source.next::<I>(opts, &mut bad);
+        let done = next.is_none();
+        if let Some((line, Some(row))) = next {
+            batch.push((line, row));
+        }
+        if batch.len() >= I::BATCH || (done && !batch.is_empty()) {
+            for (line, row) in resolved::<I>(store, std::mem::take(&mut batch)).await? {
+                match row {
+                    Ok(r) => I::note(&mut seen, &r),
+                    Err(e) => bad.extend(bad_rows(line, e)),
+                }
+            }
+        }
+        if done {
+            break;
+        }
+    }
+    for b in &bad {
+        eprintln!("line {}: {}: {}", b.line, b.field, b.reason);
+    }
+    let bad_lines: BTreeSet<u64> = bad.iter().map(|b| b.line).collect();
+    drop(bad);
+    if !bad_lines.is_empty() && !opts.skip_invalid {
+        anyhow::bail!(
+            "nothing imported: {} bad row(s) (lines {}); fix them or pass --skip-invalid",
+            bad_lines.len(),
+            join(&bad_lines)
+        );
+    }
+    let mut sink = I::begin(store, seen, opts).await?;
+    let mut out = ImportOutcome::default();
+    let mut source = reader::Source::open(file, opts)?;
+    let mut ignored = Vec::new();
+    loop {
+        let next = source.next::<I>(opts, &mut ignored);
+        ignored.clear();
+        let done = next.is_none();
+        if let Some((line, Some(row))) = next
+            && !bad_lines.contains(&line)
+        {
+            batch.push((line, row));
+        }
+        if batch.len() >= I::BATCH || (done && !batch.is_empty()) {
+            let mut good = Vec::with_capacity(batch.len());
+            for (line, row) in resolved::<I>(store, std::mem::take(&mut batch)).await? {
+                // The first pass found this row good: the database changed since.
+                let row = row.map_err(|e| {
+                    let why = e
+                        .iter()
+                        .map(|(f, r)| format!("{f}: {r}"))
+                        .collect::<Vec<_>>();
+                    anyhow::anyhow!(
+                        "nothing imported: line {line} changed while importing: {}",
+                        why.join("; ")
+                    )
+                })?;
+                good.push(row);
+            }
+            let n = I::store(&mut sink, good, opts).await?;
+            out.inserted += n.inserted;
+            out.already_present += n.already_present;
+        }
+        if done {
+            break;
+        }
+    }
+    let n = I::finish(sink, store, opts).await?;
+    out.inserted += n.inserted;
+    out.already_present += n.already_present;
+    println!(
+        "imported {} {} ({} already present); {} bad row(s) skipped",
+        out.inserted,
+        I::KIND,
+        out.already_present,
+        bad_lines.len()
+    );
+    Ok(())
+}
+
+/// A batch of valid rows resolved, each with its line.
+async fn resolved<I: Importer>(
+    store: &Store,
+    batch: Vec<(u64, I::Row)>,
+) -> anyhow::Result<Vec<(u64, Result<I::Resolved, FieldErrors>)>> {
+    let (lines, rows): (Vec<u64>, Vec<I::Row>) = batch.into_iter().unzip();
+    let resolved = I::resolve(store, rows).await?;
+    assert_eq!(resolved.len(), lines.len(), "one result per row");
+    Ok(lines.into_iter().zip(resolved).collect())
+}
+
+fn join(lines: &BTreeSet<u64>) -> String {
+    let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
+    if lines.len() > 20 {
+        format!("{}, …", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
