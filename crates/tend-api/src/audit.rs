@@ -82,10 +82,7 @@ pub async fn list_audit(
     if !(1..=200).contains(&limit) {
         return Err(ApiError::invalid("limit", "must be from 1 to 200"));
     }
-    let before = q
-        .cursor
-        .map(|c| crate::extract::id_cursor(&c))
-        .transpose()?;
+    let before = q.cursor.map(|c| crate::query::id_cursor(&c)).transpose()?;
     // One more than asked tells whether there is a next page.
     let mut rows = s.store.audit_log(limit + 1, before).await?;
     let more = rows.len() as i64 > limit;

@@ -100,7 +100,7 @@ pub async fn list_customers(
     }
     let after = q
         .cursor
-        .map(|c| crate::extract::id_cursor(&c).map(CustomerId))
+        .map(|c| crate::query::id_cursor(&c).map(CustomerId))
         .transpose()?;
     let page = s.store.list_customers(q.q.as_deref(), after, limit).await?;
     Ok(Json(Page {

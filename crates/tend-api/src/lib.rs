@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod openapi;
 mod openapi_errors;
+pub mod query;
 pub mod views;
 
 mod audit;

@@ -199,7 +199,7 @@ pub async fn policy_diff(
     State(s): State<AppState>,
     auth: Authed,
     Path(id): Path<String>,
-    crate::extract::ApiQuery(q): crate::extract::ApiQuery<DiffQuery>,
+    crate::query::ApiQuery(q): crate::query::ApiQuery<DiffQuery>,
 ) -> ApiResult<Json<Vec<AreaDiffView>>> {
     auth.require(Permission::Read)?;
     let to = s.store.policy_version(parse_id(&id)?).await?;

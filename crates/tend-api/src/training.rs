@@ -203,7 +203,7 @@ pub struct RecognitionQuery {
 pub async fn list_recognitions(
     State(s): State<AppState>,
     auth: Authed,
-    crate::extract::ApiQuery(q): crate::extract::ApiQuery<RecognitionQuery>,
+    crate::query::ApiQuery(q): crate::query::ApiQuery<RecognitionQuery>,
 ) -> ApiResult<Json<Vec<RecognitionView>>> {
     auth.require(Permission::Read)?;
     let all = s.store.recognitions(q.employee_id.map(EmployeeId)).await?;

@@ -112,10 +112,7 @@ pub async fn list_transactions(
     if !(1..=200).contains(&limit) {
         return Err(ApiError::invalid("limit", "must be from 1 to 200"));
     }
-    let before = q
-        .cursor
-        .map(|c| crate::extract::id_cursor(&c))
-        .transpose()?;
+    let before = q.cursor.map(|c| crate::query::id_cursor(&c)).transpose()?;
     let mut items = s
         .store
         .transactions(q.customer_id.map(CustomerId), before, limit + 1)
