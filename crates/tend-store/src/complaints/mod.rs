@@ -3,10 +3,12 @@
 //! keyset listing and customers' status links.
 
 mod change;
+mod fate;
 mod group_commit;
 mod import;
 mod insert;
 mod list;
+mod purge;
 mod read;
 mod refs;
 mod rows;
@@ -14,6 +16,7 @@ mod status_links;
 mod step_rows;
 
 pub use change::{ChangeFn, Entry, Write};
+pub use fate::Fate;
 pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};
