@@ -36,10 +36,10 @@ mod transactions;
 mod vision;
 
 pub use audit::{AuditAction, AuditEntry};
+pub use complaints::Fate;
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintPage, Cursor, Entry, ImportOutcome,
 };
-pub use complaints::Fate;
 pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, StoredMessage};
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};

@@ -30,7 +30,8 @@ pub async fn merge(
 /// line) and queues its purge. Errors: field `reason` when it is empty or too long; those of
 /// `Store::delete_complaint`.
 pub async fn delete(s: &AppState, id: ComplaintId, reason: &str, actor: &Actor) -> StoreResult<()> {
-    let reason = Line::<DELETE_REASON_MAX>::parse(reason).map_err(|r| StoreError::field("reason", r))?;
+    let reason =
+        Line::<DELETE_REASON_MAX>::parse(reason).map_err(|r| StoreError::field("reason", r))?;
     let now = s.clock.now();
     let purge = new_job::<Purge>(&PurgeDue { complaint: id.0 }, now + s.purge_after);
     s.store

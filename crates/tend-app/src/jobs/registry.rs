@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 use tend_store::{Handled, Job, JobError};
 
 use super::kind::{JobKind, Worker};
+use crate::complaints::fate::Purge;
 use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
-use crate::complaints::fate::Purge;
 use crate::conversations::MailReply;
 use crate::csat::Csat;
 use crate::mail::deliver::Deliver;

@@ -47,7 +47,10 @@ pub(super) const TEXT: [&str; 14] = [
 ];
 
 /// A complaint's customer, reference and fate, read in `conn`.
-pub(super) async fn fate_in(conn: &mut AnyConnection, id: ComplaintId) -> StoreResult<(i64, String, Fate)> {
+pub(super) async fn fate_in(
+    conn: &mut AnyConnection,
+    id: ComplaintId,
+) -> StoreResult<(i64, String, Fate)> {
     let r = sqlx::query(
         "SELECT customer_id, reference_year, merged_into, deleted_at, deleted_by, delete_reason, purged_at \
          FROM complaints WHERE id = $1",
@@ -60,7 +63,9 @@ pub(super) async fn fate_in(conn: &mut AnyConnection, id: ComplaintId) -> StoreR
         Fate::Deleted {
             at: ts(at),
             by: r.try_get::<Option<i64>, _>("deleted_by")?.map(EmployeeId),
-            reason: r.try_get::<Option<String>, _>("delete_reason")?.unwrap_or_default(),
+            reason: r
+                .try_get::<Option<String>, _>("delete_reason")?
+                .unwrap_or_default(),
             purged: r.try_get::<Option<i64>, _>("purged_at")?.is_some(),
         }
     } else if let Some(into) = r.try_get::<Option<i64>, _>("merged_into")? {
@@ -97,7 +102,11 @@ pub(super) async fn event(
 
 /// Finishes the complaint's pending jobs (watcher, acknowledgement, follow-up, CSAT…): every
 /// job kind keys its dedupe key `kind:complaint[:…]`.
-pub(super) async fn finish_jobs(conn: &mut AnyConnection, id: i64, now: Timestamp) -> sqlx::Result<u64> {
+pub(super) async fn finish_jobs(
+    conn: &mut AnyConnection,
+    id: i64,
+    now: Timestamp,
+) -> sqlx::Result<u64> {
     let done = sqlx::query(
         "UPDATE jobs SET done_at = $1, last_error = 'complaint merged or deleted', locked_by = NULL, \
          locked_until = NULL WHERE done_at IS NULL AND kind <> 'complaint_purge' \
@@ -153,15 +162,24 @@ impl Store {
         }
         let (into_customer, into_ref, into_fate) = match fate_in(&mut tx, into).await {
             Err(StoreError::NotFound(_)) => {
-                return Err(StoreError::field("into", MERGE_TARGET_GONE.with("id", into.0)));
+                return Err(StoreError::field(
+                    "into",
+                    MERGE_TARGET_GONE.with("id", into.0),
+                ));
             }
             other => other?,
         };
         if into_fate != Fate::Live {
-            return Err(StoreError::field("into", MERGE_TARGET_GONE.with("id", into.0)));
+            return Err(StoreError::field(
+                "into",
+                MERGE_TARGET_GONE.with("id", into.0),
+            ));
         }
         if from_customer != into_customer {
-            return Err(StoreError::field("into", MERGE_OTHER_CUSTOMER.with("id", into.0)));
+            return Err(StoreError::field(
+                "into",
+                MERGE_OTHER_CUSTOMER.with("id", into.0),
+            ));
         }
         sqlx::query(
             "UPDATE complaints SET merged_into = $1, merged_at = $2, updated_at = $2, version = version + 1 WHERE id = $3",

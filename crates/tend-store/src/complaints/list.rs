@@ -89,7 +89,13 @@ impl Store {
                 RANGE.with("min", 1).with("max", MAX_LIMIT),
             ));
         }
-        let mut qb = Sql::new(self.engine(), format!("{} WHERE c.merged_into IS NULL AND c.deleted_at IS NULL", *SELECT));
+        let mut qb = Sql::new(
+            self.engine(),
+            format!(
+                "{} WHERE c.merged_into IS NULL AND c.deleted_at IS NULL",
+                *SELECT
+            ),
+        );
         if let Some(s) = f.status {
             qb.push(" AND c.status = ").bind(s.as_str().to_owned());
         }

@@ -47,7 +47,15 @@ impl Store {
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
-        event(&mut tx, id.0, actor, "deleted", Some(reason.to_owned()), now).await?;
+        event(
+            &mut tx,
+            id.0,
+            actor,
+            "deleted",
+            Some(reason.to_owned()),
+            now,
+        )
+        .await?;
         finish_jobs(&mut tx, id.0, now).await?;
         insert_many(&mut tx, self.engine(), &[purge], now).await?;
         tx.commit().await?;

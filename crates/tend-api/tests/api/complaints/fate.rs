@@ -37,20 +37,40 @@ async fn a_merge_keeps_both_timelines_and_both_status_links() {
     let app = spawn_app().await;
     let (_, a, b) = two_of_one_customer(&app).await;
     let (ref_a, ref_b) = (
-        app.complaint(a).await["reference"].as_str().unwrap().to_owned(),
-        app.complaint(b).await["reference"].as_str().unwrap().to_owned(),
+        app.complaint(a).await["reference"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+        app.complaint(b).await["reference"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
     );
-    assert!(app.store.pending_job_at(&format!("sla:{b}")).await.unwrap().is_some());
-    merge(&app, &app.agent.token, b, a).await.expect_error(403, "forbidden", None);
+    assert!(
+        app.store
+            .pending_job_at(&format!("sla:{b}"))
+            .await
+            .unwrap()
+            .is_some()
+    );
+    merge(&app, &app.agent.token, b, a)
+        .await
+        .expect_error(403, "forbidden", None);
     merge(&app, &app.manager.token, b, a).await.expect(204);
     // B's own events stay B's, with the merge at the end; A names B.
     let tb = app.timeline(b).await;
     assert_eq!(tb[0]["action"], "created");
     let last = tb.last().unwrap();
-    assert_eq!((&last["action"], &last["new_value"]), (&json!("merged_into"), &json!(ref_a)));
+    assert_eq!(
+        (&last["action"], &last["new_value"]),
+        (&json!("merged_into"), &json!(ref_a))
+    );
     let ta = app.timeline(a).await;
     let last = ta.last().unwrap();
-    assert_eq!((&last["action"], &last["new_value"]), (&json!("merged_from"), &json!(ref_b)));
+    assert_eq!(
+        (&last["action"], &last["new_value"]),
+        (&json!("merged_from"), &json!(ref_b))
+    );
     // B is out of the list; reading it (by id or reference) leads to A.
     assert_eq!(app.list_ids("").await, vec![a]);
     let raw = app
@@ -67,13 +87,30 @@ async fn a_merge_keeps_both_timelines_and_both_status_links() {
     let (code_a, page_a) = status(&app, a).await;
     let (code_b, page_b) = status(&app, b).await;
     assert_eq!((code_a, code_b), (200, 200));
-    assert!(page_a.contains(&ref_a) && page_b.contains(&ref_a), "{page_b}");
+    assert!(
+        page_a.contains(&ref_a) && page_b.contains(&ref_a),
+        "{page_b}"
+    );
     assert!(!page_b.contains(&ref_b));
     // B's open jobs are finished with the merge; A's stay.
-    assert!(app.store.pending_job_at(&format!("sla:{b}")).await.unwrap().is_none());
-    assert!(app.store.pending_job_at(&format!("sla:{a}")).await.unwrap().is_some());
+    assert!(
+        app.store
+            .pending_job_at(&format!("sla:{b}"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        app.store
+            .pending_job_at(&format!("sla:{a}"))
+            .await
+            .unwrap()
+            .is_some()
+    );
     // B can no longer be worked.
-    let act = app.act(b, &json!({"action": "understand", "facts": "x"})).await;
+    let act = app
+        .act(b, &json!({"action": "understand", "facts": "x"}))
+        .await;
     act.expect_error(422, "validation_failed", Some("id"));
 }
 
@@ -130,13 +167,20 @@ async fn a_deleted_complaint_is_hidden_everywhere_and_purged_after_thirty_days()
     let app = spawn_app().await;
     let (_, a, b) = two_of_one_customer(&app).await;
     let step = json!({"text": "Zanzibarian spam wording"});
-    app.post_json(&format!("/api/v1/complaints/{b}/steps"), &app.agent.token, &step)
-        .await
-        .expect(201);
+    app.post_json(
+        &format!("/api/v1/complaints/{b}/steps"),
+        &app.agent.token,
+        &step,
+    )
+    .await
+    .expect(201);
     assert_eq!(app.list_ids("q=Zanzibarian").await, vec![b]);
     assert_eq!(delete(&app, &app.agent.token, b, "spam").await, 403);
     assert_eq!(delete(&app, &app.manager.token, b, " ").await, 422);
-    assert_eq!(delete(&app, &app.manager.token, b, "spam\nagain").await, 422);
+    assert_eq!(
+        delete(&app, &app.manager.token, b, "spam\nagain").await,
+        422
+    );
     assert_eq!(app.list_ids("").await, vec![b, a]);
     assert_eq!(delete(&app, &app.manager.token, b, "spam").await, 204);
     assert_eq!(delete(&app, &app.manager.token, b, "spam").await, 404);
@@ -144,7 +188,9 @@ async fn a_deleted_complaint_is_hidden_everywhere_and_purged_after_thirty_days()
     assert_eq!(app.list_ids("").await, vec![a]);
     assert!(app.list_ids("q=Zanzibarian").await.is_empty());
     for path in ["", "/timeline", "/steps"] {
-        let r = app.get(&format!("/api/v1/complaints/{b}{path}"), &app.manager.token).await;
+        let r = app
+            .get(&format!("/api/v1/complaints/{b}{path}"), &app.manager.token)
+            .await;
         r.expect_error(404, "not_found", None);
     }
     let (code, page) = status(&app, b).await;
