@@ -74,8 +74,11 @@ pub fn routes() -> Router<AppState> {
         .route("/complaints", post(create_complaint).get(list_complaints))
         .route(
             "/complaints/{id}",
-            get(get_complaint).patch(patch_complaint),
+            get(get_complaint)
+                .patch(patch_complaint)
+                .delete(delete_complaint),
         )
+        .route("/complaints/{id}/merge", post(merge_complaint))
         .route("/complaints/{id}/actions", post(act_on_complaint))
         .route("/complaints/{id}/steps", post(add_step).get(list_steps))
         .route("/complaints/{id}/timeline", get(timeline))

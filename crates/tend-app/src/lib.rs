@@ -38,6 +38,8 @@ pub struct AppState {
     public_url: Arc<str>,
     /// How long after a purchase its retention contact is due.
     pub retention_after: jiff::SignedDuration,
+    /// How long a deleted complaint keeps its text before the purge job erases it (30 days).
+    pub purge_after: jiff::SignedDuration,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
             clock,
             public_url: "http://127.0.0.1:8080".into(),
             retention_after: jiff::SignedDuration::from_hours(30 * 24),
+            purge_after: jiff::SignedDuration::from_hours(30 * 24),
         }
     }
 

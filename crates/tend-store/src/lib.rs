@@ -36,6 +36,7 @@ mod transactions;
 mod vision;
 
 pub use audit::{AuditAction, AuditEntry};
+pub use complaints::Fate;
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintImport, ComplaintPage, Cursor, Entry,
     Import, ImportOutcome,

@@ -8,7 +8,7 @@ use tend_domain::catalog::ChannelCode;
 use tend_domain::complaints::{ComplaintDraft, ComplaintRecord, Kind, Status};
 use tend_domain::kernel::ids::{CategoryId, ComplaintId, CustomerId, EmployeeId};
 use tend_domain::staff::Permission;
-use tend_store::{ComplaintFilter, Cursor};
+use tend_store::{ComplaintFilter, Cursor, Fate};
 
 use crate::AppState;
 use crate::auth::Authed;
@@ -17,12 +17,15 @@ use crate::extract::{ApiJson, MergePatch, from_value, merge_patch};
 use crate::views::{ComplaintView, Page};
 
 mod due;
+mod fate;
 mod work;
 
+pub use fate::*;
 pub use work::*;
 
 /// `123` or the public reference `C-2026-000123`; a reference must match exactly (see
 /// [`tend_app::complaints::find_by_id_or_reference`]).
+/// A deleted complaint is not found.
 pub(crate) async fn complaint_id(s: &AppState, raw: &str) -> ApiResult<ComplaintId> {
     Ok(tend_app::complaints::find_by_id_or_reference(s, raw).await?)
 }
@@ -72,18 +75,30 @@ pub async fn create_complaint(
     ))
 }
 
+/// A merged complaint answers 308 with `Location` the complaint it was merged into; a deleted
+/// one 404.
 #[utoipa::path(get, path = "/api/v1/complaints/{id}", tag = "complaints",
     params(("id" = String, Path, description = "Id or reference (C-2026-000123)")),
-    responses((status = 200, body = ComplaintView), (status = 404, body = crate::error::ErrorBody)),
+    responses((status = 200, body = ComplaintView),
+        (status = 308, description = "Merged: `Location` is the complaint it was merged into"),
+        (status = 404, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn get_complaint(
     State(s): State<AppState>,
     auth: Authed,
     Path(id): Path<String>,
-) -> ApiResult<Json<ComplaintView>> {
+) -> ApiResult<axum::response::Response> {
+    use axum::response::IntoResponse;
     auth.require(Permission::Read)?;
-    let c = s.store.complaint(complaint_id(&s, &id).await?).await?;
-    Ok(Json(due::view(&s, &c).await?))
+    let id = complaint_id(&s, &id).await?;
+    if let Fate::Merged(_) = s.store.complaint_fate(id).await?
+        && let Some(live) = s.store.live_complaint(id).await?
+    {
+        let to = format!("/api/v1/complaints/{live}");
+        return Ok((StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, to)]).into_response());
+    }
+    let c = s.store.complaint(id).await?;
+    Ok(Json(due::view(&s, &c).await?).into_response())
 }
 
 /// Edits the complaint's own fields (not its progress: that changes through `/actions`).

@@ -150,3 +150,8 @@ reason-recognition_no_complaint = no hay ninguna reclamación con id { $id }
 reason-duplicate_message = este mensaje ya está guardado
 reason-no_canned_reply = no hay ninguna respuesta predefinida con id { $id }
 reason-duplicate_canned_reply = ya existe una respuesta predefinida con este título en este idioma
+# Fusionar y eliminar reclamaciones.
+reason-merge_self = una reclamación no se puede fusionar consigo misma
+reason-merge_target_gone = la reclamación { $id } está fusionada o eliminada
+reason-merge_other_customer = la reclamación { $id } es de otro cliente
+reason-complaint_gone = esta reclamación está fusionada o eliminada

@@ -150,3 +150,8 @@ reason-recognition_no_complaint = { $id } numaralı şikâyet yok
 reason-duplicate_message = bu ileti zaten kayıtlı
 reason-no_canned_reply = { $id } kimlikli hazır yanıt yok
 reason-duplicate_canned_reply = bu dilde bu başlıkla bir hazır yanıt zaten var
+# Şikâyetleri birleştirme ve silme.
+reason-merge_self = bir şikâyet kendisiyle birleştirilemez
+reason-merge_target_gone = { $id } numaralı şikâyet birleştirilmiş ya da silinmiş
+reason-merge_other_customer = { $id } numaralı şikâyet başka bir müşteriye ait
+reason-complaint_gone = bu şikâyet birleştirilmiş ya da silinmiş

@@ -12,6 +12,7 @@ use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_store::{Actor, Complaint, Entry, StoreError, StoreResult};
 
 pub mod due;
+pub mod fate;
 pub mod messages;
 mod schedule;
 pub mod watch;
@@ -21,8 +22,16 @@ pub use schedule::{after_change, complete_action, new_complaint_jobs};
 
 /// The complaint `raw` names, for the API and the pages alike: its id (`123`), or its public
 /// reference (`C-2026-000123`, see `complaint_reference`), which must match exactly — the
-/// right number with another year names no complaint. A plain id is not looked up here.
+/// right number with another year names no complaint. A deleted complaint is not found.
 pub async fn find_by_id_or_reference(s: &AppState, raw: &str) -> StoreResult<ComplaintId> {
+    let id = find(s, raw).await?;
+    match s.store.complaint_fate(id).await? {
+        tend_store::Fate::Deleted { .. } => Err(StoreError::NotFound("complaint")),
+        _ => Ok(id),
+    }
+}
+
+async fn find(s: &AppState, raw: &str) -> StoreResult<ComplaintId> {
     let not_found = || StoreError::NotFound("complaint");
     let Some((_, digits)) = raw.strip_prefix("C-").and_then(|r| r.split_once('-')) else {
         return raw.parse().map(ComplaintId).map_err(|_| not_found());
@@ -32,6 +41,17 @@ pub async fn find_by_id_or_reference(s: &AppState, raw: &str) -> StoreResult<Com
         Ok(c) if c.reference == raw => Ok(id),
         Ok(_) => Err(not_found()),
         Err(e) => Err(e),
+    }
+}
+
+/// Refuses to change a merged or deleted complaint (field `id`: `complaint_gone`).
+async fn live(s: &AppState, id: ComplaintId) -> StoreResult<()> {
+    match s.store.complaint_fate(id).await? {
+        tend_store::Fate::Live => Ok(()),
+        _ => Err(StoreError::field(
+            "id",
+            tend_domain::kernel::reason::COMPLAINT_GONE,
+        )),
     }
 }
 
@@ -100,6 +120,7 @@ pub async fn change(
     now: Timestamp,
     change: impl FnOnce(&mut ComplaintRecord) -> Result<(), DomainError> + Send,
 ) -> StoreResult<Complaint> {
+    live(s, id).await?;
     let mut before = None;
     let changed = s
         .store
@@ -151,6 +172,7 @@ pub async fn act_all(
     actor: &Actor,
     done: Vec<Done>,
 ) -> StoreResult<Complaint> {
+    live(s, current.id).await?;
     let now = s.clock.now();
     let (hours, _) = s.store.channel_settings(&current.record.channel).await?;
     let before = std::sync::Mutex::new(None);

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use tend_store::{Handled, Job, JobError};
 
 use super::kind::{JobKind, Worker};
+use crate::complaints::fate::Purge;
 use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
 use crate::conversations::MailReply;
@@ -48,7 +49,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 8] = [
+pub static REGISTRY: [Registered; 9] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -57,6 +58,7 @@ pub static REGISTRY: [Registered; 8] = [
     register::<Csat>(),
     register::<PolicyReview>(),
     register::<MailReply>(),
+    register::<Purge>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

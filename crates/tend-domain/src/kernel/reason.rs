@@ -262,6 +262,13 @@ reasons! {
     /// `id`: the canned reply's id.
     NO_CANNED_REPLY = "no_canned_reply": "no canned reply with id {id}",
     DUPLICATE_CANNED_REPLY = "duplicate_canned_reply": "a canned reply with this title exists in this language",
+    // Merging and deleting complaints.
+    MERGE_SELF = "merge_self": "a complaint cannot be merged into itself",
+    /// `id`: the complaint named as the target.
+    MERGE_TARGET_GONE = "merge_target_gone": "complaint {id} is merged or deleted",
+    /// `id`: the complaint named as the target.
+    MERGE_OTHER_CUSTOMER = "merge_other_customer": "complaint {id} is from another customer",
+    COMPLAINT_GONE = "complaint_gone": "this complaint is merged or deleted",
 }
 
 #[cfg(test)]

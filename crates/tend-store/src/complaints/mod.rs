@@ -5,10 +5,12 @@
 mod change;
 mod copy;
 mod copy_text;
+mod fate;
 mod group_commit;
 mod import;
 mod insert;
 mod list;
+mod purge;
 mod read;
 mod refs;
 mod rows;
@@ -17,6 +19,7 @@ mod step_rows;
 
 pub use change::{ChangeFn, Entry, Write};
 pub use import::{ComplaintImport, Import};
+pub use fate::Fate;
 pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};

@@ -64,3 +64,4 @@ csat-reason-staff_manner = How the staff treated me
 csat-reason-unclear_information = The information was unclear
 csat-reason-compensation = The compensation
 csat-reason-other = Something else
+error-gone = This complaint is no longer available.

@@ -64,3 +64,4 @@ csat-reason-staff_manner = El trato del personal
 csat-reason-unclear_information = La información no era clara
 csat-reason-compensation = La compensación
 csat-reason-other = Otra cosa
+error-gone = Esta queja ya no está disponible.

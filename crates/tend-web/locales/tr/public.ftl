@@ -64,3 +64,4 @@ csat-reason-staff_manner = Personelin tutumu
 csat-reason-unclear_information = Bilgiler açık değildi
 csat-reason-compensation = Tazminat
 csat-reason-other = Başka bir şey
+error-gone = Bu şikâyet artık mevcut değil.

@@ -2,6 +2,7 @@
 
 pub(crate) mod act_form;
 pub(crate) mod complaint;
+pub(crate) mod fate;
 pub(crate) mod inbox;
 pub(crate) mod method;
 pub(crate) mod new_complaint;
@@ -24,4 +25,6 @@ pub fn routes() -> Router<WebState> {
         .route("/complaints/{id}/act", post(work::act))
         .route("/complaints/{id}/steps", post(work::add_step))
         .route("/complaints/{id}/edit", post(work::edit))
+        .route("/complaints/{id}/merge", post(fate::merge))
+        .route("/complaints/{id}/delete", post(fate::delete))
 }

@@ -55,11 +55,18 @@ struct StatusPage {
     errors: Errors,
 }
 
+/// The complaint a status link shows: its own, or, once merged, the one it was merged into;
+/// a deleted complaint's link answers 410 "no longer available".
 async fn complaint_of(s: &WebState, token: &str) -> PageResult<ComplaintId> {
-    s.store
+    let id = s
+        .store
         .complaint_for_status_token(token)
         .await?
-        .ok_or_else(PageError::not_found)
+        .ok_or_else(PageError::not_found)?;
+    s.store
+        .live_complaint(id)
+        .await?
+        .ok_or_else(|| PageError::new(StatusCode::GONE, "error-gone"))
 }
 
 async fn status_page(

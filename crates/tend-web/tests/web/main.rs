@@ -6,6 +6,7 @@ use tend_testkit as helpers;
 mod access;
 mod audit;
 mod browser;
+mod complaint_fate;
 mod consent;
 mod conversations;
 mod csat_page;

@@ -2,6 +2,7 @@
 //! them back by id or reference.
 
 mod edit;
+mod fate;
 mod lifecycle;
 mod list;
 mod refusals;
