@@ -18,8 +18,8 @@ mod status_links;
 mod step_rows;
 
 pub use change::{ChangeFn, Entry, Write};
-pub use import::{ComplaintImport, Import};
 pub use fate::Fate;
+pub use import::{ComplaintImport, Import};
 pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
 pub(crate) use rows::{SELECT, from_row};
