@@ -134,23 +134,11 @@ fn start(d: Date) -> jiff::Timestamp {
         .unwrap_or(jiff::Timestamp::MAX)
 }
 
-/// The categories' paths by id, `Parent / Child`.
+/// Every category's path (`Parent / Child`), by id.
 pub(crate) async fn category_paths(s: &AppState) -> ApiResult<HashMap<i64, String>> {
     let all = s.store.categories().await?;
-    let by: HashMap<i64, _> = all.iter().map(|c| (c.id.0, c)).collect();
-    let path = |mut id: i64| {
-        let mut parts = Vec::new();
-        while let Some(c) = by.get(&id) {
-            parts.push(c.name.clone());
-            match c.parent_id {
-                Some(p) if parts.len() < 32 => id = p.0,
-                _ => break,
-            }
-        }
-        parts.reverse();
-        parts.join(" / ")
-    };
-    Ok(by.keys().map(|&id| (id, path(id))).collect())
+    let paths = tend_domain::catalog::category_paths(&all);
+    Ok(paths.into_iter().map(|(id, p)| (id.0, p)).collect())
 }
 
 #[utoipa::path(get, path = "/api/v1/problems", tag = "problems", params(ProblemsQuery),

@@ -100,19 +100,11 @@ async fn focus(s: &AppState, day: Date) -> StoreResult<(Date, Date, Vec<Focus>)>
         marks.get(&id).copied().unwrap_or(true)
     });
     let cats = s.store.categories().await?;
-    let by: HashMap<i64, _> = cats.iter().map(|c| (c.id.0, c)).collect();
-    let path = |mut id: i64| {
-        let mut parts = Vec::new();
-        while let Some(c) = by.get(&id) {
-            parts.push(c.name.to_string());
-            match c.parent_id {
-                Some(p) if parts.len() < 32 => id = p.0,
-                _ => break,
-            }
-        }
-        parts.reverse();
-        parts.join(" / ")
-    };
+    let paths: HashMap<i64, String> = tend_domain::catalog::category_paths(&cats)
+        .into_iter()
+        .map(|(id, p)| (id.0, p))
+        .collect();
+    let path = |id: i64| paths.get(&id).cloned().unwrap_or_default();
     let focus = ranked
         .iter()
         .take(FOCUS)

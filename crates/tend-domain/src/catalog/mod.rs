@@ -101,6 +101,28 @@ pub fn follow_up_days(all: &[Category], category: Option<CategoryId>) -> i64 {
     DEFAULT_FOLLOW_UP_DAYS
 }
 
+/// Every category's path in the tree, `Parent / Child`, sorted by path: how a category is
+/// named wherever it is shown (lists, forms, the problems ranking, the plan). A chain longer
+/// than 32 names is cut there.
+pub fn category_paths(all: &[Category]) -> Vec<(CategoryId, String)> {
+    let by_id = |id: CategoryId| all.iter().find(|c| c.id == id);
+    let mut out: Vec<(CategoryId, String)> = all
+        .iter()
+        .map(|c| {
+            let mut path = vec![c.name.clone()];
+            let mut parent = c.parent_id.and_then(by_id);
+            while let (Some(p), true) = (parent, path.len() < 32) {
+                path.push(p.name.clone());
+                parent = p.parent_id.and_then(by_id);
+            }
+            path.reverse();
+            (c.id, path.join(" / "))
+        })
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

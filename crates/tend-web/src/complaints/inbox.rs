@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
-use tend_domain::catalog::{Category, Channel, ChannelCode};
+use tend_domain::catalog::{Channel, ChannelCode};
 use tend_domain::complaints::Status;
 use tend_domain::kernel::ids::CategoryId;
 use tend_domain::staff::Permission;
@@ -86,27 +86,7 @@ struct InboxPage {
     problem: Option<String>,
 }
 
-/// Categories as `Parent / Child` paths, sorted.
-pub fn category_paths(all: &[Category]) -> Vec<(CategoryId, String)> {
-    let name = |id: CategoryId| all.iter().find(|c| c.id == id);
-    let mut out: Vec<(CategoryId, String)> = all
-        .iter()
-        .map(|c| {
-            let mut path = vec![c.name.clone()];
-            let mut parent = c.parent_id;
-            let mut depth = 0;
-            while let (Some(p), true) = (parent.and_then(name), depth < 16) {
-                path.push(p.name.clone());
-                parent = p.parent_id;
-                depth += 1;
-            }
-            path.reverse();
-            (c.id, path.join(" / "))
-        })
-        .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
-    out
-}
+pub use tend_domain::catalog::category_paths;
 
 pub fn channel_choices(t: &Tr, channels: &[Channel], chosen: &str) -> Vec<Choice> {
     channels
