@@ -37,7 +37,8 @@ pub struct AuditEntryView {
     /// Their name at the time, or `cli` / `system`.
     pub actor: String,
     /// One of role_changed, token_created, tokens_revoked, employee_deactivated,
-    /// employee_activated, service_hours_set, response_standards_set.
+    /// employee_activated, service_hours_set, response_standards_set, company_settings_set,
+    /// purge_period_set (detail `purge_days=N`).
     pub action: String,
     /// The employee's e-mail address or the channel code.
     pub subject: String,

@@ -29,7 +29,8 @@ pub struct ModeView {
     pub missing: i64,
 }
 
-/// Complaints received in the 365 days up to now (inclusive) ÷ all customers.
+/// Complaints received in the 365 days up to now (inclusive) ÷ all customers; merged-away and
+/// deleted complaints are not counted (a merge counts once).
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ComplaintRateView {
     pub per_customer_per_year: Option<f64>,

@@ -16,6 +16,19 @@ use crate::error::ApiResult;
 use crate::extract::ApiJson;
 use crate::query::ApiQuery;
 
+/// What `GET` of a merged complaint answers (308): which complaint it was merged into, and the
+/// live one its chain of merges leads to (the `Location`).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct MergedAway {
+    pub id: i64,
+    /// Its own reference, still valid: it leads to `live`.
+    pub reference: String,
+    /// The complaint it was merged into.
+    pub merged_into: i64,
+    /// The live complaint at the end of its merges (`merged_into` unless that was merged on).
+    pub live: i64,
+}
+
 /// Which complaint to merge this one into.
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -75,12 +75,12 @@ pub async fn create_complaint(
     ))
 }
 
-/// A merged complaint answers 308 with `Location` the complaint it was merged into; a deleted
-/// one 404.
+/// A merged complaint answers 308 with `Location` the live complaint it leads to and a body
+/// naming it (`merged_into`); a deleted one 404.
 #[utoipa::path(get, path = "/api/v1/complaints/{id}", tag = "complaints",
     params(("id" = String, Path, description = "Id or reference (C-2026-000123)")),
     responses((status = 200, body = ComplaintView),
-        (status = 308, description = "Merged: `Location` is the complaint it was merged into"),
+        (status = 308, body = fate::MergedAway, description = "Merged: `Location` is the complaint it was merged into"),
         (status = 404, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn get_complaint(
@@ -91,11 +91,18 @@ pub async fn get_complaint(
     use axum::response::IntoResponse;
     auth.require(Permission::Read)?;
     let id = complaint_id(&s, &id).await?;
-    if let Fate::Merged(_) = s.store.complaint_fate(id).await?
+    if let Fate::Merged(into) = s.store.complaint_fate(id).await?
         && let Some(live) = s.store.live_complaint(id).await?
     {
         let to = format!("/api/v1/complaints/{live}");
-        return Ok((StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, to)]).into_response());
+        let body = fate::MergedAway {
+            id: id.0,
+            reference: s.store.complaint(id).await?.reference,
+            merged_into: into.0,
+            live: live.0,
+        };
+        let headers = [(header::LOCATION, to)];
+        return Ok((StatusCode::PERMANENT_REDIRECT, headers, Json(body)).into_response());
     }
     let c = s.store.complaint(id).await?;
     Ok(Json(due::view(&s, &c).await?).into_response())

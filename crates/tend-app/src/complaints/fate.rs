@@ -1,9 +1,13 @@
 //! Merging and deleting complaints, for managers, from the API and the pages alike: a merge
 //! points one complaint at another of the same customer (both timelines kept); a delete is a
-//! recorded soft delete whose purge job erases the text after `AppState::purge_after`
-//! (30 days by default), keeping a tombstone row (see `tend_store`'s `purge` module).
+//! recorded soft delete whose purge job erases the text after the purge period (the days an
+//! administrator set, else `AppState::purge_after`, 30 days), keeping a tombstone row (see
+//! `tend_store`'s `purge` module). The job reads the period when it runs, so a changed setting
+//! applies to complaints deleted before the change too.
 
+use jiff::SignedDuration;
 use serde::{Deserialize, Serialize};
+use tend_domain::complaints::PurgeDays;
 use tend_domain::kernel::ids::ComplaintId;
 use tend_domain::kernel::text::Line;
 use tend_store::{Actor, Handled, Job, JobError, StoreError, StoreResult};
@@ -33,10 +37,29 @@ pub async fn delete(s: &AppState, id: ComplaintId, reason: &str, actor: &Actor) 
     let reason =
         Line::<DELETE_REASON_MAX>::parse(reason).map_err(|r| StoreError::field("reason", r))?;
     let now = s.clock.now();
-    let purge = new_job::<Purge>(&PurgeDue { complaint: id.0 }, now + s.purge_after);
+    let purge = new_job::<Purge>(&PurgeDue { complaint: id.0 }, now + purge_period(s).await?);
     s.store
         .delete_complaint(id, reason.as_str(), actor, purge, now)
         .await
+}
+
+/// The purge period in force: the administrator's setting (`Store::complaint_purge_days`), else
+/// `AppState::purge_after`.
+pub async fn purge_period(s: &AppState) -> StoreResult<SignedDuration> {
+    Ok(match s.store.complaint_purge_days().await? {
+        Some(days) => days.duration(),
+        None => s.purge_after,
+    })
+}
+
+/// Sets the purge period (`days` as typed). Errors: field `purge_days` (`whole_number`,
+/// `range`); the store's.
+pub async fn set_purge_days(s: &AppState, days: &str, actor: &Actor) -> StoreResult<PurgeDays> {
+    let days = PurgeDays::parse(days).map_err(|r| StoreError::field("purge_days", r))?;
+    s.store
+        .set_complaint_purge_days(days, s.clock.now(), actor)
+        .await?;
+    Ok(days)
 }
 
 /// Which deleted complaint to purge.
@@ -57,8 +80,18 @@ impl JobKind for Purge {
         format!("{}:{}", Self::KIND, p.complaint)
     }
 
+    /// Purges once the period in force has passed since the delete; before that, defers to
+    /// then (the setting may have changed since the job was queued).
     async fn run(w: &Worker, _: &Job, p: PurgeDue) -> Result<Handled, JobError> {
         let now = w.state.clock.now();
+        let id = ComplaintId(p.complaint);
+        let Some(deleted) = w.state.store.deleted_unpurged_at(id).await.map_err(job_error)? else {
+            return Ok(Handled::Done);
+        };
+        let due = deleted + purge_period(&w.state).await.map_err(job_error)?;
+        if now < due {
+            return Ok(Handled::Defer(due));
+        }
         w.state
             .store
             .purge_complaint(ComplaintId(p.complaint), now)

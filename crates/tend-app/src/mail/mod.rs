@@ -9,6 +9,7 @@ pub mod deliver;
 mod example;
 mod kind;
 mod settings;
+mod render;
 mod templates;
 mod texts;
 mod transport;
@@ -17,7 +18,8 @@ use serde::{Deserialize, Serialize};
 
 pub use kind::MailKind;
 pub use settings::{Security, SmtpSettings};
-pub use templates::{Rendered, Template, escape_html};
+pub use render::{Rendered, escape_html};
+pub use templates::Template;
 pub use texts::policy_area;
 
 use crate::i18n::Language;
@@ -46,7 +48,7 @@ impl OutgoingMail {
     pub fn render(&self) -> Rendered {
         let mut r = self.template.render(self.language);
         if let Some(link) = &self.withdraw_link {
-            templates::append_withdrawal(&mut r, self.language, link);
+            render::append_withdrawal(&mut r, self.language, link);
         }
         r
     }

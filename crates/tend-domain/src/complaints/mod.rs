@@ -7,11 +7,13 @@ mod action;
 mod draft;
 pub mod lifecycle;
 mod record;
+mod retention;
 mod steps;
 pub mod timeline;
 
 pub use draft::{ComplaintDraft, Intake};
 pub use record::ComplaintRecord;
+pub use retention::PurgeDays;
 pub use steps::{
     Cause, Closing, Delivery, Escalation, FollowUp, FollowUpAnswer, Resolution, Solution,
     Understanding, Waiting,

@@ -31,10 +31,13 @@ pub enum AuditAction {
     /// The company's name and time zone were set; subject = `company`, detail =
     /// `name=…; time_zone=…`.
     CompanySettingsSet,
+    /// The days before soft-deleted complaints are purged were set; subject = `complaints`,
+    /// detail = `purge_days=N`.
+    PurgePeriodSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 9] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -43,6 +46,7 @@ impl AuditAction {
         AuditAction::ServiceHoursSet,
         AuditAction::ResponseStandardsSet,
         AuditAction::CompanySettingsSet,
+        AuditAction::PurgePeriodSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +59,7 @@ impl AuditAction {
             AuditAction::ServiceHoursSet => "service_hours_set",
             AuditAction::ResponseStandardsSet => "response_standards_set",
             AuditAction::CompanySettingsSet => "company_settings_set",
+            AuditAction::PurgePeriodSet => "purge_period_set",
         }
     }
 }

@@ -140,6 +140,23 @@ impl Store {
         Ok(None)
     }
 
+    /// The complaints merged directly into `id`, oldest merge first: `(id, reference)`.
+    pub async fn merged_from(&self, id: ComplaintId) -> StoreResult<Vec<(ComplaintId, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, reference_year FROM complaints WHERE merged_into = $1 ORDER BY merged_at, id",
+        )
+        .bind(id.0)
+        .fetch_all(self.read())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let id = ComplaintId(r.try_get("id")?);
+                let year = i16::try_from(r.try_get::<i64, _>("reference_year")?).unwrap_or_default();
+                Ok((id, complaint_reference(year, id)))
+            })
+            .collect()
+    }
+
     /// Merges `from` into `into` in one transaction: `from` points at `into`, each timeline
     /// gets an entry (`merged_into` on `from`, `merged_from` on `into`, naming the other's
     /// reference), and `from`'s pending jobs are finished. Both timelines stay whole.

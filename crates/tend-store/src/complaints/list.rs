@@ -175,7 +175,7 @@ impl Store {
 /// The filters of `f` other than the search, and the cursor, as `AND …` conditions on `c`;
 /// merged and deleted complaints are never listed.
 fn push_filters(qb: &mut Sql, f: &ComplaintFilter) {
-    qb.push(" AND c.merged_into IS NULL AND c.deleted_at IS NULL");
+    qb.push(" AND ").push(super::COUNTED);
     if let Some(s) = f.status {
         qb.push(" AND c.status = ").bind(s.as_str().to_owned());
     }

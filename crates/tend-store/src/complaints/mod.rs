@@ -5,6 +5,7 @@
 mod change;
 mod copy;
 mod copy_text;
+mod counted;
 mod fate;
 mod group_commit;
 mod import;
@@ -13,11 +14,13 @@ mod list;
 mod purge;
 mod read;
 mod refs;
+mod retention;
 mod rows;
 mod status_links;
 mod step_rows;
 
 pub use change::{ChangeFn, Entry, Write};
+pub(crate) use counted::{COUNTED, counted};
 pub use fate::Fate;
 pub use import::{ComplaintImport, Import};
 pub(crate) use insert::insert_batch;

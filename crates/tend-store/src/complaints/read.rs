@@ -71,14 +71,17 @@ impl Store {
             .collect()
     }
 
-    /// Every complaint, oldest first, in pages of `batch` (for exports).
+    /// Every complaint that counts (not merged away, not deleted: `complaints::counted`), or
+    /// with `removed` every one, oldest first, in pages of `batch` (for exports).
     pub async fn all_complaints_after(
         &self,
         after: Option<ComplaintId>,
         batch: u32,
+        removed: bool,
     ) -> StoreResult<Vec<Complaint>> {
+        let only = if removed { "1 = 1" } else { super::COUNTED };
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "{} WHERE c.id > $1 ORDER BY c.id LIMIT $2",
+            "{} WHERE c.id > $1 AND {only} ORDER BY c.id LIMIT $2",
             *SELECT
         )))
         .bind(after.map_or(0, |a| a.0))

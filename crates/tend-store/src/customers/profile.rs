@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use sqlx::{AssertSqlSafe, Row};
 
+use crate::complaints::counted;
 use crate::kernel::error::StoreResult;
 use crate::kernel::time::us;
 use crate::store::Store;
@@ -52,15 +53,20 @@ impl Store {
             .collect()
     }
 
-    /// All customers, and the complaints received in `(from, to]`.
+    /// All customers, and the complaints received in `(from, to]` (those that count: not
+    /// merged away, not deleted).
     pub async fn customers_and_complaints(
         &self,
         from: Timestamp,
         to: Timestamp,
     ) -> StoreResult<(i64, i64)> {
         let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM customers) AS customers, \
-             (SELECT COUNT(*) FROM complaints WHERE received_at > $1 AND received_at <= $2) AS complaints",
+            concat!(
+                "SELECT (SELECT COUNT(*) FROM customers) AS customers, \
+                 (SELECT COUNT(*) FROM complaints WHERE received_at > $1 AND received_at <= $2 AND ",
+                counted!(),
+                ") AS complaints"
+            ),
         )
         .bind(us(from))
         .bind(us(to))

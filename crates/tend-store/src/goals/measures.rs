@@ -35,7 +35,10 @@ impl Scope {
         }
     }
 
+    /// Narrows `c` to the scope, and to the complaints that count (never merged-away or
+    /// deleted ones: `complaints::counted`).
     pub(super) fn complaints(&self, sql: &mut Sql) {
+        sql.push(" AND ").push(crate::complaints::COUNTED);
         if let Some(ch) = &self.channel {
             sql.push(" AND c.channel = ").bind(ch.clone());
         }

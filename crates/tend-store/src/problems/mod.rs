@@ -1,7 +1,7 @@
 //! Top problems: per-category aggregates over a period (complaints, complainants, compensation,
 //! returns, customers lost), the actionability marks and the ranking weights (both append-only,
 //! the newest row in force). Every sum is `CAST(SUM(..) AS BIGINT)` so both engines answer the
-//! same integer.
+//! same integer. Merged-away and deleted complaints are not counted (`complaints::counted`).
 
 use std::collections::BTreeMap;
 
@@ -10,6 +10,7 @@ use sqlx::Row;
 use tend_domain::kernel::ids::{ComplaintId, EmployeeId, complaint_reference};
 use tend_domain::problems::{DEFAULT_WEIGHTS, Tally, Weights};
 
+use crate::complaints::counted;
 use crate::kernel::error::StoreResult;
 use crate::kernel::time::{ts, us};
 use crate::store::Store;
@@ -42,25 +43,35 @@ pub struct Period {
     pub now: Timestamp,
 }
 
-const COMPLAINTS: &str = "SELECT category_id, COUNT(*) AS n, COUNT(DISTINCT customer_id) AS customers, \
+const COMPLAINTS: &str = concat!(
+    "SELECT category_id, COUNT(*) AS n, COUNT(DISTINCT customer_id) AS customers, \
      CAST(SUM(CASE WHEN resolved_at IS NOT NULL THEN COALESCE(compensation_minor, 0) ELSE 0 END) AS BIGINT) AS paid \
-     FROM complaints WHERE received_at >= $1 AND received_at < $2 AND category_id IS NOT NULL \
-     GROUP BY category_id";
+     FROM complaints WHERE received_at >= $1 AND received_at < $2 AND category_id IS NOT NULL AND ",
+    counted!(),
+    " GROUP BY category_id"
+);
 
-const RETURNS: &str = "SELECT c.category_id, CAST(SUM(COALESCE(t.amount_minor, 0)) AS BIGINT) AS returned \
+const RETURNS: &str = concat!(
+    "SELECT c.category_id, CAST(SUM(COALESCE(t.amount_minor, 0)) AS BIGINT) AS returned \
      FROM transactions t JOIN (SELECT DISTINCT category_id, customer_id, product_id FROM complaints \
-       WHERE received_at >= $1 AND received_at < $2 AND category_id IS NOT NULL AND product_id IS NOT NULL) c \
+       WHERE received_at >= $1 AND received_at < $2 AND category_id IS NOT NULL AND product_id IS NOT NULL AND ",
+    counted!(),
+    ") c \
        ON t.customer_id = c.customer_id AND t.product_id = c.product_id \
-     WHERE t.returned = 1 AND t.occurred_at >= $1 AND t.occurred_at < $2 GROUP BY c.category_id";
+     WHERE t.returned = 1 AND t.occurred_at >= $1 AND t.occurred_at < $2 GROUP BY c.category_id"
+);
 
-const LOST: &str = "WITH fr AS (SELECT c.category_id, c.customer_id, MIN(e.at) AS r FROM complaints c \
+const LOST: &str = concat!(
+    "WITH fr AS (SELECT c.category_id, c.customer_id, MIN(e.at) AS r FROM complaints c \
        JOIN complaint_events e ON e.complaint_id = c.id AND e.action = 'resolve' \
-       WHERE c.received_at >= $1 AND c.received_at < $2 AND c.category_id IS NOT NULL \
-       GROUP BY c.category_id, c.customer_id) \
+       WHERE c.received_at >= $1 AND c.received_at < $2 AND c.category_id IS NOT NULL AND ",
+    counted!("c"),
+    " GROUP BY c.category_id, c.customer_id) \
      SELECT fr.category_id, COUNT(*) AS base, COUNT(CASE WHEN NOT EXISTS (SELECT 1 FROM transactions t \
        WHERE t.customer_id = fr.customer_id AND t.returned = 0 AND t.occurred_at > fr.r \
        AND t.occurred_at <= fr.r + $3) THEN 1 END) AS lost \
-     FROM fr WHERE fr.r + $3 <= $4 GROUP BY fr.category_id";
+     FROM fr WHERE fr.r + $3 <= $4 GROUP BY fr.category_id"
+);
 
 impl Store {
     /// One [`Tally`] per category with complaints received in the period, by category id, and
@@ -106,10 +117,11 @@ impl Store {
                 t.lost = r.try_get("lost")?;
             }
         }
-        let all: i64 = sqlx::query(
+        let all: i64 = sqlx::query(concat!(
             "SELECT COUNT(DISTINCT customer_id) AS n FROM complaints \
-             WHERE received_at >= $1 AND received_at < $2",
-        )
+             WHERE received_at >= $1 AND received_at < $2 AND ",
+            counted!()
+        ))
         .bind(from)
         .bind(to)
         .fetch_one(self.read())
@@ -126,8 +138,12 @@ impl Store {
         limit: i64,
     ) -> StoreResult<Vec<String>> {
         let rows = sqlx::query(
-            "SELECT id, reference_year FROM complaints WHERE category_id = $1 \
-             AND received_at >= $2 AND received_at < $3 ORDER BY received_at, id LIMIT $4",
+            concat!(
+                "SELECT id, reference_year FROM complaints WHERE category_id = $1 \
+                 AND received_at >= $2 AND received_at < $3 AND ",
+                counted!(),
+                " ORDER BY received_at, id LIMIT $4"
+            ),
         )
         .bind(category_id)
         .bind(us(p.from))

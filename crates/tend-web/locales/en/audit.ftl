@@ -15,3 +15,4 @@ audit-action-employee-activated = Employee reactivated
 audit-action-service-hours-set = Service hours set
 audit-action-response-standards-set = Response standards set
 audit-action-company-settings-set = Company settings set
+audit-action-purge-period-set = Purge period set

@@ -46,3 +46,10 @@ me-save = Save
 company-title = Company
 company-intro = The company's name, and the time zone in which employees who have not chosen their own read every time on the pages and in mail. Due times are still counted in each channel's service hours.
 company-save = Save
+
+## The purge period (/settings/company)
+purge-title = Deleted complaints
+purge-intro = A deleted complaint is hidden at once; after this many days its text is erased for good (the row stays, without text). A change applies to complaints already deleted too.
+field-purge-days = Days before purging
+purge-days-hint = A whole number of days, from { $min } to { $max }.
+purge-save = Save the period

@@ -15,3 +15,4 @@ audit-action-employee-activated = Empleado reactivado
 audit-action-service-hours-set = Horario de servicio fijado
 audit-action-response-standards-set = Estándares de respuesta fijados
 audit-action-company-settings-set = Datos de la empresa fijados
+audit-action-purge-period-set = Plazo de purga fijado

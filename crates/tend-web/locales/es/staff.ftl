@@ -46,3 +46,10 @@ me-save = Guardar
 company-title = Empresa
 company-intro = El nombre de la empresa y la zona horaria en la que los empleados que no han elegido la suya leen todas las horas de las páginas y los correos. Los plazos se siguen contando en el horario de servicio de cada canal.
 company-save = Guardar
+
+## El plazo de purga (/settings/company)
+purge-title = Quejas eliminadas
+purge-intro = Una queja eliminada se oculta al momento; pasados estos días su texto se borra para siempre (la fila queda, sin texto). Un cambio se aplica también a las quejas ya eliminadas.
+field-purge-days = Días antes de purgar
+purge-days-hint = Un número entero de días, de { $min } a { $max }.
+purge-save = Guardar el plazo

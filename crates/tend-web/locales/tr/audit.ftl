@@ -15,3 +15,4 @@ audit-action-employee-activated = Çalışan yeniden etkinleştirildi
 audit-action-service-hours-set = Hizmet saatleri ayarlandı
 audit-action-response-standards-set = Yanıt standartları ayarlandı
 audit-action-company-settings-set = Şirket ayarları değiştirildi
+audit-action-purge-period-set = Temizleme süresi değiştirildi

@@ -46,3 +46,10 @@ me-save = Kaydet
 company-title = Şirket
 company-intro = Şirketin adı ve kendi saat dilimini seçmemiş çalışanların sayfalardaki ve e-postalardaki tüm saatleri okuduğu saat dilimi. Süreler yine her kanalın hizmet saatlerine göre hesaplanır.
 company-save = Kaydet
+
+## Temizleme süresi (/settings/company)
+purge-title = Silinen şikâyetler
+purge-intro = Silinen bir şikâyet hemen gizlenir; bu kadar gün sonra metni kalıcı olarak silinir (satır metinsiz kalır). Bir değişiklik önceden silinmiş şikâyetlere de uygulanır.
+field-purge-days = Temizlemeden önceki gün sayısı
+purge-days-hint = { $min } ile { $max } arasında tam bir gün sayısı.
+purge-save = Süreyi kaydet

@@ -17,6 +17,8 @@ use crate::complaints::inbox::Choice;
 use crate::complaints::method::{
     Answer, Event, Stage, StepTaken, answers, enum_choices, stages, step_of,
 };
+use crate::complaints::facts::facts;
+use crate::complaints::merged::{Merges, merges};
 use crate::complaints::show::DueText;
 use crate::conversations::Draft;
 use crate::kit::error::PageResult;
@@ -61,6 +63,10 @@ struct ComplaintPage {
     categories: Vec<Choice>,
     products: Vec<Choice>,
     can_work: bool,
+    /// Merged into another (banner), or others merged into it (list).
+    merges: Merges,
+    /// Days from a delete to the purge, as the delete form says.
+    purge_days: i64,
     zone: String,
     conversation: crate::conversations::Panel,
     v: ActForm,
@@ -100,61 +106,11 @@ pub async fn show_with(
     let name = |id: Option<i64>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
     let steps = s.store.steps(id).await?;
     let timeline = s.store.timeline(id).await?;
-    let mut facts = vec![
-        Answer {
-            label: t.get("field-kind"),
-            value: t.label("kind", r.kind.as_str()),
-        },
-        Answer {
-            label: t.get("field-channel"),
-            value: t.label_or("channel", r.channel.as_str()),
-        },
-        Answer {
-            label: t.get("field-received"),
-            value: t.datetime(&r.received_at, &tz),
-        },
-        Answer {
-            label: t.get("field-received-by"),
-            value: name(r.received_by.map(|e| e.0)),
-        },
-        Answer {
-            label: t.get("field-priority"),
-            value: t.label("priority", r.priority.as_str()),
-        },
-        Answer {
-            label: t.get("field-tier"),
-            value: t.label("tier", &r.tier.get().to_string()),
-        },
-        Answer {
-            label: t.get("field-assignee"),
-            value: name(r.assignee_id.map(|e| e.0)),
-        },
-    ];
     let paths = crate::complaints::inbox::category_paths(&s.store.categories().await?);
     let products = s.store.products().await?;
-    if let Some(cat) = r.category_id
-        && let Some((_, p)) = paths.iter().find(|(id, _)| *id == cat)
-    {
-        facts.push(Answer {
-            label: t.get("field-category"),
-            value: p.clone(),
-        });
-    }
-    if let Some(p) = r.product_id
-        && let Some(p) = products.iter().find(|x| x.id == p)
-    {
-        facts.push(Answer {
-            label: t.get("field-product"),
-            value: p.name.clone(),
-        });
-    }
-    if let Some(x) = &r.external_id {
-        facts.push(Answer {
-            label: t.get("field-order-reference"),
-            value: x.clone(),
-        });
-    }
-    facts.retain(|a| !a.value.is_empty());
+    let facts = facts(&t, r, &name, &paths, &products, &tz);
+    let merges = merges(s, id).await?;
+    let purge_days = tend_app::complaints::fate::purge_period(s).await?.as_hours() / 24;
     let v = v.unwrap_or_else(|| ActForm::defaults(r, &tz));
     let failed = !errors.is_empty();
     let cust = &customer.customer;
@@ -277,7 +233,9 @@ pub async fn show_with(
                 selected: v.product == p.id.to_string(),
             })
             .collect(),
-        can_work: staff.can(Permission::WorkComplaints),
+        can_work: staff.can(Permission::WorkComplaints) && merges.into.is_none(),
+        merges,
+        purge_days,
         zone: tz.iana_name().unwrap_or("UTC").to_owned(),
         conversation: crate::conversations::panel(s, &t, id, &tz, draft).await?,
         chrome: Chrome::staff(staff, format!("/complaints/{}", c.id)),

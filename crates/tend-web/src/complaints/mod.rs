@@ -2,10 +2,13 @@
 
 pub(crate) mod act_form;
 pub(crate) mod complaint;
+pub(crate) mod facts;
 pub(crate) mod fate;
 pub(crate) mod inbox;
+pub(crate) mod merged;
 pub(crate) mod method;
 pub(crate) mod new_complaint;
+pub(crate) mod new_complaint_page;
 pub(crate) mod show;
 pub(crate) mod work;
 

@@ -1,13 +1,11 @@
 //! Logging a complaint taken on the phone, at the counter or from an e-mail: find the customer
 //! or create them inline, every field of the record, with defaults (received now, by me, by
 //! phone). A new customer is stored with the complaint, in its transaction: a complaint
-//! refused leaves no customer behind.
+//! refused leaves no customer behind. The page itself is drawn by `new_complaint_page`.
 
-use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tend_domain::catalog::ChannelCode;
 use tend_domain::complaints::{ComplaintDraft, ComplaintRecord, Kind, Priority};
 use tend_domain::customers::CustomerDraft;
 use tend_domain::customers::consent::ConsentVia;
@@ -15,41 +13,40 @@ use tend_domain::kernel::ids::{CategoryId, CustomerId, EmployeeId, ProductId};
 use tend_domain::staff::Permission;
 
 use crate::WebState;
-use crate::complaints::inbox::{Choice, category_paths, channel_choices};
+use crate::complaints::new_complaint_page::show;
 use crate::kit::error::PageResult;
 use crate::kit::fields::{Errors, local_input, local_time, number, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::{Staff, StaffForm};
-use crate::{Chrome, render_form};
 use tend_app::complaints::{self as changes, Complainant};
 
 /// What the form holds; every field is text as typed, so it can be shown again.
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct NewComplaint {
-    customer_id: String,
-    c_name: String,
-    c_email: String,
-    c_phone: String,
-    c_address: String,
-    c_city: String,
-    c_country: String,
-    c_language: String,
-    c_consent: String,
-    kind: String,
-    channel: String,
-    received_at: String,
-    received_by: String,
-    category: String,
-    product: String,
-    subject: String,
-    description: String,
-    priority: String,
-    tier: String,
-    assignee: String,
-    follow_up_at: String,
-    prevention: String,
-    external_id: String,
+    pub(crate) customer_id: String,
+    pub(crate) c_name: String,
+    pub(crate) c_email: String,
+    pub(crate) c_phone: String,
+    pub(crate) c_address: String,
+    pub(crate) c_city: String,
+    pub(crate) c_country: String,
+    pub(crate) c_language: String,
+    pub(crate) c_consent: String,
+    pub(crate) kind: String,
+    pub(crate) channel: String,
+    pub(crate) received_at: String,
+    pub(crate) received_by: String,
+    pub(crate) category: String,
+    pub(crate) product: String,
+    pub(crate) subject: String,
+    pub(crate) description: String,
+    pub(crate) priority: String,
+    pub(crate) tier: String,
+    pub(crate) assignee: String,
+    pub(crate) follow_up_at: String,
+    pub(crate) prevention: String,
+    pub(crate) external_id: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -58,137 +55,6 @@ pub struct Find {
     find: String,
     #[serde(default)]
     customer: String,
-}
-
-/// A customer the search found.
-struct Match {
-    id: String,
-    name: String,
-    contact: String,
-}
-
-#[derive(Template)]
-#[template(path = "complaints/new_complaint.html")]
-struct NewComplaintPage {
-    t: Tr,
-    chrome: Chrome,
-    v: NewComplaint,
-    find: String,
-    matches: Vec<Match>,
-    kinds: Vec<Choice>,
-    channels: Vec<Choice>,
-    priorities: Vec<Choice>,
-    employees: Vec<Choice>,
-    assignees: Vec<Choice>,
-    categories: Vec<Choice>,
-    products: Vec<Choice>,
-    zone: String,
-    errors: Errors,
-}
-
-fn choices<'a>(items: impl Iterator<Item = (String, String)> + 'a, chosen: &str) -> Vec<Choice> {
-    items
-        .map(|(value, label)| Choice {
-            selected: value == chosen,
-            value,
-            label,
-        })
-        .collect()
-}
-
-async fn show(
-    s: &WebState,
-    t: Tr,
-    staff: &Staff,
-    v: NewComplaint,
-    find: String,
-    errors: Errors,
-) -> PageResult<Response> {
-    let mut matches = vec![];
-    if let Some(q) = opt(&find) {
-        let page = s.store.list_customers(Some(&q), None, 10).await?;
-        matches.extend(page.items.iter().map(|c| {
-            Match {
-                id: c.id.to_string(),
-                name: c.customer.name.to_string(),
-                contact: [
-                    c.customer.email.as_ref().map(|e| e.to_string()),
-                    c.customer.phone.as_ref().map(|p| p.to_string()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · "),
-            }
-        }));
-    }
-    if let Ok(id) = v.customer_id.parse::<i64>()
-        && !matches.iter().any(|m| m.id == v.customer_id)
-    {
-        let c = s.store.customer(CustomerId(id)).await?;
-        matches.insert(
-            0,
-            Match {
-                id: v.customer_id.clone(),
-                name: c.customer.name.to_string(),
-                contact: c.customer.email.map(|e| e.to_string()).unwrap_or_default(),
-            },
-        );
-    }
-    let channel = ChannelCode::parse(&v.channel).unwrap_or_else(|_| phone());
-    let tz = staff.tz();
-    let employees = s.store.employees().await?;
-    let people = || {
-        employees
-            .iter()
-            .filter(|e| e.active)
-            .map(|e| (e.id.to_string(), e.name.clone()))
-    };
-    let failed = !errors.is_empty();
-    let page = NewComplaintPage {
-        kinds: choices(
-            Kind::ALL
-                .iter()
-                .map(|k| (k.as_str().to_owned(), t.label("kind", k.as_str()))),
-            &v.kind,
-        ),
-        channels: channel_choices(&t, &s.store.channels().await?, channel.as_str()),
-        priorities: choices(
-            Priority::ALL
-                .iter()
-                .map(|p| (p.as_str().to_owned(), t.label("priority", p.as_str()))),
-            &v.priority,
-        ),
-        employees: choices(people(), &v.received_by),
-        assignees: choices(people(), &v.assignee),
-        categories: choices(
-            category_paths(&s.store.categories().await?)
-                .into_iter()
-                .map(|(id, p)| (id.to_string(), p)),
-            &v.category,
-        ),
-        products: choices(
-            s.store
-                .products()
-                .await?
-                .into_iter()
-                .map(|p| (p.id.to_string(), p.name)),
-            &v.product,
-        ),
-        zone: tz.iana_name().unwrap_or("UTC").to_owned(),
-        chrome: Chrome::staff(staff, "/complaints/new"),
-        t,
-        v,
-        find,
-        matches,
-        errors,
-    };
-    let res = render_form(&page, failed)?;
-    Ok(res)
-}
-
-fn phone() -> ChannelCode {
-    ChannelCode::parse("phone").expect("phone is a channel code")
 }
 
 pub async fn form(

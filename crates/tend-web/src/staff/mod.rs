@@ -32,5 +32,6 @@ pub fn routes() -> Router<WebState> {
             post(access::revoke_tokens),
         )
         .route("/settings/company", get(company::page).post(company::save))
+        .route("/settings/company/purge", post(company::save_purge))
         .route("/me", get(me::page).post(me::save))
 }

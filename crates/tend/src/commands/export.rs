@@ -1,9 +1,11 @@
-//! `tend export complaints`: every complaint, oldest first, as CSV or JSON lines on stdout.
+//! `tend export complaints`: every complaint that counts (not merged into another, not deleted),
+//! oldest first, as CSV or JSON lines on stdout; `--removed` adds the merged and deleted ones
+//! with their fate (for an admin's audit).
 
 use std::io::Write;
 
 use clap::{Args, ValueEnum};
-use tend_store::{Complaint, Store};
+use tend_store::{Complaint, Fate, Store};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -21,6 +23,9 @@ pub struct ExportArgs {
     what: Exported,
     #[arg(long, default_value = "csv")]
     format: Format,
+    /// Also export merged and deleted complaints, with the columns `merged_into` and `deleted_at`.
+    #[arg(long)]
+    removed: bool,
 }
 
 const PAGE: u32 = 1000;
@@ -33,9 +38,12 @@ pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     let mut after = None;
     let mut header = true;
     loop {
-        let page = store.all_complaints_after(after, PAGE).await?;
+        let page = store.all_complaints_after(after, PAGE, args.removed).await?;
         for c in &page {
-            let fields = fields(c);
+            let mut fields = fields(c);
+            if args.removed {
+                fields.extend(fate(store, c).await?);
+            }
             match csv.as_mut() {
                 None => {
                     let obj: serde_json::Map<String, serde_json::Value> = fields
@@ -78,4 +86,14 @@ fn fields(c: &Complaint) -> Vec<(&'static str, Option<String>)> {
     f.push(("created_at", Some(c.created_at.to_string())));
     f.push(("updated_at", Some(c.updated_at.to_string())));
     f
+}
+
+/// The columns `--removed` adds: the id a complaint was merged into, when it was deleted.
+async fn fate(store: &Store, c: &Complaint) -> anyhow::Result<[(&'static str, Option<String>); 2]> {
+    let (merged, deleted) = match store.complaint_fate(c.id).await? {
+        Fate::Live => (None, None),
+        Fate::Merged(into) => (Some(into.to_string()), None),
+        Fate::Deleted { at, .. } => (None, Some(at.to_string())),
+    };
+    Ok([("merged_into", merged), ("deleted_at", deleted)])
 }

@@ -1,6 +1,7 @@
 //! `POST /api/v1/complaints` and `GET /api/v1/complaints/{id}`: logging complaints and reading
 //! them back by id or reference.
 
+mod counted;
 mod edit;
 mod fate;
 mod lifecycle;

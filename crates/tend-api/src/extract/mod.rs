@@ -1,5 +1,6 @@
 //! Request extractors whose failures name the field and the reason: JSON bodies (strict, with
-//! unknown fields refused) and JSON merge patches.
+//! unknown fields refused; `json_checks`: NULs and integral numbers), JSON merge patches
+//! (`patch`) and the clean-URI middleware (`uri`).
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -8,32 +9,13 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
-/// Refuses a request whose path or query is not clean text (the rule is
-/// `tend_domain::kernel::urlencoded`: UTF-8 once decoded, no NUL) before any handler or query
-/// extractor sees it: 422 `validation_failed` naming the query parameter, or 400 for the path.
-pub async fn clean_uri(req: Request, next: axum::middleware::Next) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    use tend_domain::kernel::urlencoded::{self, Unclean};
-    let uri = req.uri();
-    if !urlencoded::clean_path(uri.path()) {
-        return ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "bad_request",
-            "the path is not valid UTF-8 text without NUL",
-        )
-        .into_response();
-    }
-    if let Some(q) = uri.query()
-        && let Err((field, why)) = urlencoded::check(q.as_bytes())
-    {
-        let reason = match why {
-            Unclean::NotUtf8 => "must be valid UTF-8 text",
-            Unclean::Nul => tend_domain::kernel::reason::CONTROL_CHARACTERS.english,
-        };
-        return ApiError::invalid(field, reason).into_response();
-    }
-    next.run(req).await
-}
+mod json_checks;
+mod patch;
+mod uri;
+
+use json_checks::{has_nul_escape, integral, nul_error};
+pub use patch::{MergePatch, merge_patch};
+pub use uri::clean_uri;
 
 /// A JSON body deserialised into `T`; errors become 400/413/415/422 with the field named.
 pub struct ApiJson<T>(pub T);
@@ -103,71 +85,6 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         .field("body", e.to_string())
     })?;
     Ok(value)
-}
-
-/// Writes every number with a zero fraction that fits an `i64` exactly (|n| < 2^53) as an
-/// integer, so a field typed as an integer accepts `2.0` as JSON Schema defines `integer`.
-fn integral(v: &mut serde_json::Value) {
-    use serde_json::Value;
-    match v {
-        Value::Number(n) => {
-            if let Some(f) = n.as_f64().filter(|f| n.is_f64() && f.fract() == 0.0)
-                && f.abs() < 9_007_199_254_740_992.0
-            {
-                *v = Value::from(f as i64);
-            }
-        }
-        Value::Array(a) => a.iter_mut().for_each(integral),
-        Value::Object(o) => o.values_mut().for_each(integral),
-        _ => {}
-    }
-}
-
-/// Whether a JSON text holds the escape `\u0000` (a raw NUL byte is already invalid JSON).
-/// Backslashes only occur inside strings, so counting them finds real escapes only.
-fn has_nul_escape(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' {
-            if bytes[i + 1..].starts_with(b"u0000") {
-                return true;
-            }
-            i += 2;
-        } else {
-            i += 1;
-        }
-    }
-    false
-}
-
-/// The 422 for a NUL character, naming the first field (or key) that holds one.
-fn nul_error(bytes: &[u8]) -> ApiError {
-    fn find(v: &serde_json::Value, path: &str) -> Option<String> {
-        match v {
-            serde_json::Value::String(s) => s.contains('\0').then(|| path.to_owned()),
-            serde_json::Value::Array(a) => a
-                .iter()
-                .enumerate()
-                .find_map(|(i, x)| find(x, &format!("{path}[{i}]"))),
-            serde_json::Value::Object(o) => o.iter().find_map(|(k, x)| {
-                let p = join(path, k);
-                if k.contains('\0') {
-                    Some(p)
-                } else {
-                    find(x, &p)
-                }
-            }),
-            _ => None,
-        }
-    }
-    let field = serde_json::from_slice::<serde_json::Value>(bytes)
-        .ok()
-        .and_then(|v| find(&v, "."))
-        .unwrap_or_else(|| "body".to_owned());
-    ApiError::invalid(
-        field,
-        tend_domain::kernel::reason::CONTROL_CHARACTERS.english,
-    )
 }
 
 fn deserialize<T: DeserializeOwned>(
@@ -276,56 +193,5 @@ fn join(path: &str, field: &str) -> String {
         field.to_owned()
     } else {
         format!("{path}.{field}")
-    }
-}
-
-/// Applies a JSON merge patch (RFC 7396) to `target`.
-pub fn merge_patch(target: &mut serde_json::Value, patch: serde_json::Value) {
-    match patch {
-        serde_json::Value::Object(p) => {
-            if !target.is_object() {
-                *target = serde_json::Value::Object(Default::default());
-            }
-            let t = target.as_object_mut().expect("object");
-            for (k, v) in p {
-                if v.is_null() {
-                    t.insert(k, serde_json::Value::Null);
-                } else {
-                    merge_patch(t.entry(k).or_insert(serde_json::Value::Null), v);
-                }
-            }
-        }
-        other => *target = other,
-    }
-}
-
-/// A PATCH body: a JSON object whose keys replace the current values (`null` clears one).
-pub struct MergePatch(pub serde_json::Value);
-
-impl<S: Send + Sync> FromRequest<S> for MergePatch {
-    type Rejection = ApiError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        let ApiJson(v) = ApiJson::<serde_json::Value>::from_request(req, state).await?;
-        if !v.is_object() {
-            return Err(ApiError::invalid(
-                "body",
-                "must be a JSON object of the fields to change",
-            ));
-        }
-        Ok(MergePatch(v))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn merge_patch_replaces_and_clears() {
-        let mut t = json!({"a": 1, "b": {"c": 2, "d": 3}});
-        merge_patch(&mut t, json!({"a": null, "b": {"c": 5}}));
-        assert_eq!(t, json!({"a": null, "b": {"c": 5, "d": 3}}));
     }
 }
