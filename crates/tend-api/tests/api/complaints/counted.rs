@@ -6,7 +6,7 @@
 use serde_json::json;
 use tend_domain::kernel::ids::ComplaintId;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{at, spawn_app};
 
 #[tokio::test]
 async fn merged_and_deleted_complaints_count_once_or_not_at_all() {
@@ -21,7 +21,7 @@ async fn merged_and_deleted_complaints_count_once_or_not_at_all() {
     let (x, y) = (app.create_customer().await, app.create_customer().await);
     let mut ids = Vec::new();
     for customer in [x, x, x, y] {
-        let draft = json!({"customer_id": customer, "channel": "phone",
+        let draft = json!({"customer_id": customer, "channel": "phone", "received_at": at(-24),
             "description": "The jar arrived broken.", "category_id": cat});
         ids.push(app.create_complaint_with(&draft).await["id"].as_i64().unwrap());
     }
