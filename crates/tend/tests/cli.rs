@@ -242,3 +242,67 @@ async fn channel_hours_and_standards_from_the_command_line() {
     let unknown = tend(&db, &["channel", "show", "pigeon"]);
     assert!(text(&unknown.stderr).contains("no channel"));
 }
+
+/// `tend export complaints` leaves out merged and deleted complaints; `--removed` adds them
+/// with the complaint each was merged into and when it was deleted.
+#[tokio::test]
+async fn exports_leave_out_merged_and_deleted_complaints_unless_asked() {
+    use std::sync::Arc;
+    use tend_domain::kernel::clock::SystemClock;
+    use tend_domain::kernel::ids::ComplaintId;
+    use tend_store::{Actor, Store, StoreOptions};
+
+    let db = fresh_database_url().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("three.csv");
+    let mut csv = String::from("id,when,who,mail,what\n");
+    for i in 1..=3 {
+        csv.push_str(&format!("x-{i},2025-05-0{i},Ada,ada@example.com,Broken jar {i}\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let path = file.to_str().unwrap();
+    let mut args = vec!["import", "complaints", path];
+    for m in [
+        "id=external_id",
+        "when=received_at",
+        "who=customer_name",
+        "mail=customer_email",
+        "what=description",
+    ] {
+        args.extend(["--map", m]);
+    }
+    let out = tend(&db, &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(export_rows(&db), 3);
+
+    let store = Store::open(&StoreOptions::new(&db)).await.unwrap();
+    let ids: Vec<ComplaintId> = store
+        .all_complaints_after(None, 10, false)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let state = tend_app::AppState::new(store.clone(), Arc::new(SystemClock));
+    let cli = Actor::system("cli");
+    tend_app::complaints::fate::merge(&state, ids[1], ids[0], &cli)
+        .await
+        .unwrap();
+    tend_app::complaints::fate::delete(&state, ids[2], "spam", &cli)
+        .await
+        .unwrap();
+    store.close().await;
+
+    assert_eq!(export_rows(&db), 1, "only the survivor");
+    let out = tend(&db, &["export", "complaints", "--format", "csv", "--removed"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let head = r.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let (merged, deleted) = (col("merged_into"), col("deleted_at"));
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!((&rows[0][merged], &rows[0][deleted]), ("", ""));
+    assert_eq!(&rows[1][merged], ids[0].to_string().as_str());
+    assert!(rows[1][deleted].is_empty() && !rows[2][deleted].is_empty());
+}
