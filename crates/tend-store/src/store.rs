@@ -20,6 +20,16 @@ pub struct StoreOptions {
     pub url: String,
     /// Connections for reads (SQLite) or for everything (PostgreSQL).
     pub max_connections: u32,
+    /// SQLite: each connection's page cache, in KiB (`PRAGMA cache_size = -N`). SQLite keeps
+    /// up to this much of the file per connection, so the readers and the writer together
+    /// hold at most `(max_connections + 1) × sqlite_cache_kib` of pages, however large the
+    /// file grows. Default 2048 (SQLite's own default is about 2000).
+    pub sqlite_cache_kib: u32,
+    /// A connection idle this long is closed (its caches freed); the pools keep one.
+    pub idle_timeout: std::time::Duration,
+    /// A connection is replaced after this long even when busy, so whatever its caches grew
+    /// to (pages, prepared statements) is given back.
+    pub max_lifetime: std::time::Duration,
 }
 
 impl StoreOptions {
@@ -27,6 +37,9 @@ impl StoreOptions {
         StoreOptions {
             url: url.into(),
             max_connections: 8,
+            sqlite_cache_kib: 2048,
+            idle_timeout: std::time::Duration::from_secs(60),
+            max_lifetime: std::time::Duration::from_secs(600),
         }
     }
 }
@@ -49,6 +62,8 @@ pub(crate) struct Inner {
     pub(crate) url: String,
     /// The status-link key once read (it never changes).
     pub(crate) status_key: std::sync::OnceLock<Vec<u8>>,
+    /// SQLite: each connection's page cache in KiB (what a bulk import restores when it ends).
+    pub(crate) sqlite_cache_kib: u32,
 }
 
 static DRIVERS: Once = Once::new();
@@ -69,11 +84,16 @@ impl Store {
         let opened = url.clone();
         let (read, write) = match engine {
             Engine::Sqlite => {
+                let cache = format!("PRAGMA cache_size = -{}", opts.sqlite_cache_kib.max(64));
                 let pool = |n: u32| {
+                    let cache = cache.clone();
                     AnyPoolOptions::new()
                         .max_connections(n)
                         .min_connections(1)
-                        .after_connect(|conn, _| {
+                        .idle_timeout(opts.idle_timeout)
+                        .max_lifetime(opts.max_lifetime)
+                        .after_connect(move |conn, _| {
+                            let cache = cache.clone();
                             Box::pin(async move {
                                 for pragma in [
                                     "PRAGMA journal_mode = WAL",
@@ -83,6 +103,7 @@ impl Store {
                                 ] {
                                     conn.execute(pragma).await?;
                                 }
+                                conn.execute(sqlx::AssertSqlSafe(cache)).await?;
                                 Ok(())
                             })
                         })
@@ -96,6 +117,8 @@ impl Store {
             Engine::Postgres => {
                 let pool = AnyPoolOptions::new()
                     .max_connections(opts.max_connections.max(2))
+                    .idle_timeout(opts.idle_timeout)
+                    .max_lifetime(opts.max_lifetime)
                     .connect_with(connect)
                     .await?;
                 (pool.clone(), pool)
@@ -109,6 +132,7 @@ impl Store {
                 states: States::default(),
                 status_key: Default::default(),
                 url: opened,
+                sqlite_cache_kib: opts.sqlite_cache_kib.max(64),
             }),
         })
     }

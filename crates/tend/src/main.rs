@@ -136,7 +136,8 @@ async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         LogFormat::Pretty => builder.init(),
         LogFormat::Json => builder.json().init(),
     }
-    let opts = StoreOptions::new(&settings.database.value);
+    let mut opts = StoreOptions::new(&settings.database.value);
+    opts.sqlite_cache_kib = settings.sqlite_cache_kib.value;
     match cli.command {
         Command::Serve { no_worker, .. } => serve::run(&opts, &settings, !no_worker).await,
         Command::Worker { .. } => work::run(open(&opts).await?, &settings).await,

@@ -257,7 +257,9 @@ async fn exports_leave_out_merged_and_deleted_complaints_unless_asked() {
     let file = dir.path().join("three.csv");
     let mut csv = String::from("id,when,who,mail,what\n");
     for i in 1..=3 {
-        csv.push_str(&format!("x-{i},2025-05-0{i},Ada,ada@example.com,Broken jar {i}\n"));
+        csv.push_str(&format!(
+            "x-{i},2025-05-0{i},Ada,ada@example.com,Broken jar {i}\n"
+        ));
     }
     std::fs::write(&file, csv).unwrap();
     let path = file.to_str().unwrap();
@@ -294,7 +296,10 @@ async fn exports_leave_out_merged_and_deleted_complaints_unless_asked() {
     store.close().await;
 
     assert_eq!(export_rows(&db), 1, "only the survivor");
-    let out = tend(&db, &["export", "complaints", "--format", "csv", "--removed"]);
+    let out = tend(
+        &db,
+        &["export", "complaints", "--format", "csv", "--removed"],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
     let head = r.headers().unwrap().clone();

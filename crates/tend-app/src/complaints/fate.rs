@@ -85,7 +85,13 @@ impl JobKind for Purge {
     async fn run(w: &Worker, _: &Job, p: PurgeDue) -> Result<Handled, JobError> {
         let now = w.state.clock.now();
         let id = ComplaintId(p.complaint);
-        let Some(deleted) = w.state.store.deleted_unpurged_at(id).await.map_err(job_error)? else {
+        let Some(deleted) = w
+            .state
+            .store
+            .deleted_unpurged_at(id)
+            .await
+            .map_err(job_error)?
+        else {
             return Ok(Handled::Done);
         };
         let due = deleted + purge_period(&w.state).await.map_err(job_error)?;

@@ -8,8 +8,8 @@
 pub mod deliver;
 mod example;
 mod kind;
-mod settings;
 mod render;
+mod settings;
 mod templates;
 mod texts;
 mod transport;
@@ -17,8 +17,8 @@ mod transport;
 use serde::{Deserialize, Serialize};
 
 pub use kind::MailKind;
-pub use settings::{Security, SmtpSettings};
 pub use render::{Rendered, escape_html};
+pub use settings::{Security, SmtpSettings};
 pub use templates::Template;
 pub use texts::policy_area;
 

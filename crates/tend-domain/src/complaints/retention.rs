@@ -52,7 +52,11 @@ mod tests {
         assert_eq!(PurgeDays::parse(" 7 ").map(PurgeDays::get), Ok(7));
         assert_eq!(PurgeDays::parse("3650").map(PurgeDays::get), Ok(3650));
         for bad in ["", "x", "-1", "1.5", "7 days", "99999999999"] {
-            assert_eq!(PurgeDays::parse(bad).unwrap_err().code(), "whole_number", "{bad}");
+            assert_eq!(
+                PurgeDays::parse(bad).unwrap_err().code(),
+                "whole_number",
+                "{bad}"
+            );
         }
         for bad in ["0", "3651", "99999"] {
             assert_eq!(PurgeDays::parse(bad).unwrap_err().code(), "range", "{bad}");

@@ -151,7 +151,8 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let id = ComplaintId(r.try_get("id")?);
-                let year = i16::try_from(r.try_get::<i64, _>("reference_year")?).unwrap_or_default();
+                let year =
+                    i16::try_from(r.try_get::<i64, _>("reference_year")?).unwrap_or_default();
                 Ok((id, complaint_reference(year, id)))
             })
             .collect()

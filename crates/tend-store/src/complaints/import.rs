@@ -164,7 +164,15 @@ impl Import {
     /// Commits everything stored since the import began, then refreshes the planner's statistics.
     ///
     /// Errors: the database's (then nothing is stored).
-    pub async fn commit(self, store: &Store) -> StoreResult<()> {
+    pub async fn commit(mut self, store: &Store) -> StoreResult<()> {
+        if self.engine == Engine::Sqlite {
+            // The writer goes back to the pool: back to the configured page cache (a pragma
+            // takes effect at once, inside the transaction too).
+            let pragma = format!("PRAGMA cache_size = -{}", store.inner.sqlite_cache_kib);
+            sqlx::query(sqlx::AssertSqlSafe(pragma))
+                .execute(&mut *self.tx)
+                .await?;
+        }
         self.tx.commit().await?;
         store.analyze().await
     }

@@ -51,12 +51,11 @@ impl Store {
 
     /// When complaint `id` was soft-deleted, if it is deleted and not purged yet.
     pub async fn deleted_unpurged_at(&self, id: ComplaintId) -> StoreResult<Option<Timestamp>> {
-        let row = sqlx::query(
-            "SELECT deleted_at FROM complaints WHERE id = $1 AND purged_at IS NULL",
-        )
-        .bind(id.0)
-        .fetch_optional(self.read())
-        .await?;
+        let row =
+            sqlx::query("SELECT deleted_at FROM complaints WHERE id = $1 AND purged_at IS NULL")
+                .bind(id.0)
+                .fetch_optional(self.read())
+                .await?;
         let at = match row {
             Some(r) => r.try_get::<Option<i64>, _>("deleted_at")?,
             None => None,

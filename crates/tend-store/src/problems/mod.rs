@@ -137,14 +137,12 @@ impl Store {
         p: Period,
         limit: i64,
     ) -> StoreResult<Vec<String>> {
-        let rows = sqlx::query(
-            concat!(
-                "SELECT id, reference_year FROM complaints WHERE category_id = $1 \
+        let rows = sqlx::query(concat!(
+            "SELECT id, reference_year FROM complaints WHERE category_id = $1 \
                  AND received_at >= $2 AND received_at < $3 AND ",
-                counted!(),
-                " ORDER BY received_at, id LIMIT $4"
-            ),
-        )
+            counted!(),
+            " ORDER BY received_at, id LIMIT $4"
+        ))
         .bind(category_id)
         .bind(us(p.from))
         .bind(us(p.to))

@@ -5,7 +5,7 @@ goals-new = Set a goal
 goals-none = No goal yet.
 goals-how = How goals are measured
 goals-rule = Status: a closed period has met or missed its target; the open period is on track when its actual so far reaches the target, at risk otherwise; no data when nothing was counted (n = 0). At least means the actual must be the target or more, at most the target or less, compared to two decimals.
-goals-periods-rule = Periods start at midnight in the company's time zone. A closed calendar period's value is computed once, when it ends (for repurchase, when its window has passed), and kept: later data does not change it. A rolling period is the last month, quarter or year up to today.
+goals-periods-rule = Periods start at midnight in the company's time zone. A closed calendar period's value is computed once, when it ends (for repurchase, when its window has passed), and kept: later data does not change it. A rolling period is the last month, quarter or year up to today. A complaint merged into another is counted once, as the one it was merged into; a deleted complaint is not counted.
 goals-period = Period
 goals-definition = Definition
 goals-trend = Trend over closed periods

@@ -5,7 +5,7 @@ goals-new = Fijar un objetivo
 goals-none = Todavía no hay ningún objetivo.
 goals-how = Cómo se miden los objetivos
 goals-rule = Estado: un periodo cerrado ha cumplido o no su meta; el periodo abierto va bien encaminado cuando su valor hasta ahora alcanza la meta y está en riesgo en caso contrario; sin datos cuando no se contó nada (n = 0). Como mínimo significa que el valor debe ser la meta o más; como máximo, la meta o menos, comparados con dos decimales.
-goals-periods-rule = Los periodos empiezan a medianoche en la zona horaria de la empresa. El valor de un periodo natural cerrado se calcula una sola vez, al terminar (para la recompra, cuando ha pasado su plazo), y se conserva: los datos posteriores no lo cambian. Un periodo móvil es el último mes, trimestre o año hasta hoy.
+goals-periods-rule = Los periodos empiezan a medianoche en la zona horaria de la empresa. El valor de un periodo natural cerrado se calcula una sola vez, al terminar (para la recompra, cuando ha pasado su plazo), y se conserva: los datos posteriores no lo cambian. Un periodo móvil es el último mes, trimestre o año hasta hoy. Una queja fusionada con otra se cuenta una vez, como aquella con la que se fusionó; una queja eliminada no se cuenta.
 goals-period = Periodo
 goals-definition = Definición
 goals-trend = Evolución en los periodos cerrados

@@ -5,7 +5,7 @@ goals-new = Hedef belirle
 goals-none = Henüz hedef yok.
 goals-how = Hedefler nasıl ölçülür
 goals-rule = Durum: kapanmış bir dönem hedefine ulaşmıştır ya da ulaşamamıştır; açık dönem, şimdiye kadarki değeri hedefe ulaşıyorsa yolundadır, ulaşmıyorsa risk altındadır; hiçbir şey sayılmadıysa (n = 0) veri yoktur. En az, değerin hedef ya da daha fazlası olması; en çok, hedef ya da daha azı olması demektir; iki ondalıkla karşılaştırılır.
-goals-periods-rule = Dönemler şirketin saat diliminde gece yarısı başlar. Kapanmış bir takvim döneminin değeri bittiğinde (yeniden satın almada süresi geçtiğinde) bir kez hesaplanır ve saklanır: sonraki veriler onu değiştirmez. Kayan dönem, bugüne kadarki son ay, çeyrek ya da yıldır.
+goals-periods-rule = Dönemler şirketin saat diliminde gece yarısı başlar. Kapanmış bir takvim döneminin değeri bittiğinde (yeniden satın almada süresi geçtiğinde) bir kez hesaplanır ve saklanır: sonraki veriler onu değiştirmez. Kayan dönem, bugüne kadarki son ay, çeyrek ya da yıldır. Başka bir şikâyetle birleştirilen şikâyet, birleştirildiği şikâyet olarak bir kez sayılır; silinen şikâyet sayılmaz.
 goals-period = Dönem
 goals-definition = Tanım
 goals-trend = Kapanmış dönemlerdeki eğilim

@@ -13,12 +13,12 @@ use tend_domain::staff::Permission;
 
 use crate::WebState;
 use crate::complaints::act_form::ActForm;
+use crate::complaints::facts::facts;
 use crate::complaints::inbox::Choice;
+use crate::complaints::merged::{Merges, merges};
 use crate::complaints::method::{
     Answer, Event, Stage, StepTaken, answers, enum_choices, stages, step_of,
 };
-use crate::complaints::facts::facts;
-use crate::complaints::merged::{Merges, merges};
 use crate::complaints::show::DueText;
 use crate::conversations::Draft;
 use crate::kit::error::PageResult;
@@ -110,7 +110,10 @@ pub async fn show_with(
     let products = s.store.products().await?;
     let facts = facts(&t, r, &name, &paths, &products, &tz);
     let merges = merges(s, id).await?;
-    let purge_days = tend_app::complaints::fate::purge_period(s).await?.as_hours() / 24;
+    let purge_days = tend_app::complaints::fate::purge_period(s)
+        .await?
+        .as_hours()
+        / 24;
     let v = v.unwrap_or_else(|| ActForm::defaults(r, &tz));
     let failed = !errors.is_empty();
     let cust = &customer.customer;

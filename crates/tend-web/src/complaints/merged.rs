@@ -35,7 +35,10 @@ pub async fn merges(s: &WebState, id: ComplaintId) -> PageResult<Merges> {
         .merged_from(id)
         .await?
         .into_iter()
-        .map(|(id, reference)| Link { id: id.0, reference })
+        .map(|(id, reference)| Link {
+            id: id.0,
+            reference,
+        })
         .collect();
     Ok(Merges { into, from })
 }

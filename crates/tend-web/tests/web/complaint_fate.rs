@@ -85,11 +85,27 @@ async fn managers_merge_and_delete_from_the_complaint_page_agents_cannot() {
     assert!(!page_a.contains("id=\"merged-into\""));
     for (lang, into, from) in [
         ("es", "Esta queja se fusionó con", "Fusionadas con esta:"),
-        ("tr", "Bu şikâyet şununla birleştirildi:", "Bununla birleştirilenler:"),
+        (
+            "tr",
+            "Bu şikâyet şununla birleştirildi:",
+            "Bununla birleştirilenler:",
+        ),
     ] {
         manager.set_cookie("lang", lang);
-        assert!(manager.get(&format!("/complaints/{b}")).await.html.contains(into));
-        assert!(manager.get(&format!("/complaints/{a}")).await.html.contains(from));
+        assert!(
+            manager
+                .get(&format!("/complaints/{b}"))
+                .await
+                .html
+                .contains(into)
+        );
+        assert!(
+            manager
+                .get(&format!("/complaints/{a}"))
+                .await
+                .html
+                .contains(from)
+        );
     }
     manager.set_cookie("lang", "en");
 
@@ -124,7 +140,10 @@ async fn admins_set_the_purge_period_and_the_purge_job_reads_it() {
     assert_eq!(manager.get("/settings/company").await.status, 403);
     let admin = signed_in(&app, Role::Admin).await;
     let form = admin.get("/settings/company").await.html;
-    assert!(form.contains(r#"name="purge_days" required inputmode="numeric" value="30""#), "{form}");
+    assert!(
+        form.contains(r#"name="purge_days" required inputmode="numeric" value="30""#),
+        "{form}"
+    );
     let r = manager
         .post_raw("/settings/company/purge", &[("purge_days", "7")])
         .await;
@@ -133,35 +152,74 @@ async fn admins_set_the_purge_period_and_the_purge_job_reads_it() {
     let action = "/settings/company/purge";
     let zero = admin.submit(page, action, &[("purge_days", "0")]).await;
     assert_eq!(zero.status, 422, "{}", zero.html);
-    assert!(zero.html.contains("Days before purging: must be from"), "{}", zero.html);
+    assert!(
+        zero.html.contains("Days before purging: must be from"),
+        "{}",
+        zero.html
+    );
     admin.set_cookie("lang", "es");
     let word = admin.submit(page, action, &[("purge_days", "siete")]).await;
     assert_eq!(word.status, 422);
-    assert!(word.html.contains("Días antes de purgar: debe ser un número entero"), "{}", word.html);
+    assert!(
+        word.html
+            .contains("Días antes de purgar: debe ser un número entero"),
+        "{}",
+        word.html
+    );
     admin.set_cookie("lang", "tr");
     let big = admin.submit(page, action, &[("purge_days", "4000")]).await;
     assert_eq!(big.status, 422);
-    assert!(big.html.contains("Temizlemeden önceki gün sayısı"), "{}", big.html);
+    assert!(
+        big.html.contains("Temizlemeden önceki gün sayısı"),
+        "{}",
+        big.html
+    );
     admin.set_cookie("lang", "en");
     assert_eq!(app.store.complaint_purge_days().await.unwrap(), None);
     let saved = admin.submit(page, action, &[("purge_days", "7")]).await;
     assert_eq!(saved.status, 303, "{}", saved.html);
     assert!(admin.get(page).await.html.contains(r#"value="7""#));
-    assert!(admin.get("/settings/audit").await.html.contains("purge_days=7"));
+    assert!(
+        admin
+            .get("/settings/audit")
+            .await
+            .html
+            .contains("purge_days=7")
+    );
     // The delete form says 7 days.
     let from = format!("/complaints/{c}");
-    assert!(manager.get(&from).await.html.contains("erased for good after 7 days"));
+    assert!(
+        manager
+            .get(&from)
+            .await
+            .html
+            .contains("erased for good after 7 days")
+    );
 
     // Deleted now with 7 days; the period is then raised to 10: the queued job defers.
     let deleted = manager
-        .submit(&from, &format!("/complaints/{c}/delete"), &[("reason", "spam"), ("confirm", "yes")])
+        .submit(
+            &from,
+            &format!("/complaints/{c}/delete"),
+            &[("reason", "spam"), ("confirm", "yes")],
+        )
         .await;
     assert_eq!(deleted.status, 303, "{}", deleted.html);
-    assert_eq!(admin.submit(page, action, &[("purge_days", "10")]).await.status, 303);
+    assert_eq!(
+        admin
+            .submit(page, action, &[("purge_days", "10")])
+            .await
+            .status,
+        303
+    );
     let worker = Worker::new(app.state.clone(), None, WorkerConfig::new("purge-test"));
     app.clock.advance(SignedDuration::from_hours(8 * 24));
     worker.run_once().await.unwrap();
-    assert_eq!(app.store.purged_count().await.unwrap(), 0, "10 days now, 8 passed");
+    assert_eq!(
+        app.store.purged_count().await.unwrap(),
+        0,
+        "10 days now, 8 passed"
+    );
     app.clock.advance(SignedDuration::from_hours(3 * 24));
     worker.run_once().await.unwrap();
     assert_eq!(app.store.purged_count().await.unwrap(), 1);

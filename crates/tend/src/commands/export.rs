@@ -38,7 +38,9 @@ pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     let mut after = None;
     let mut header = true;
     loop {
-        let page = store.all_complaints_after(after, PAGE, args.removed).await?;
+        let page = store
+            .all_complaints_after(after, PAGE, args.removed)
+            .await?;
         for c in &page {
             let mut fields = fields(c);
             if args.removed {

@@ -34,6 +34,8 @@ pub struct FileConfig {
 pub struct DatabaseSection {
     /// `sqlite://PATH` or `postgres://USER:PASSWORD@HOST/DB` (a secret: masked when shown).
     pub url: Option<String>,
+    /// SQLite: each connection's page cache in KiB.
+    pub sqlite_cache_kib: Option<u32>,
 }
 
 /// `[log]`.

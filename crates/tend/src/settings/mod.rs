@@ -63,6 +63,9 @@ pub struct Settings {
     pub file: Option<PathBuf>,
     /// `database.url`: `sqlite://PATH` or `postgres://…`; a secret (its password is masked).
     pub database: Setting<String>,
+    /// `database.sqlite_cache_kib`: SQLite's page cache per connection in KiB, 64–1048576
+    /// (memory for pages is at most this × the connections, 9 by default).
+    pub sqlite_cache_kib: Setting<u32>,
     /// `log.filter`: a `tracing` filter.
     pub log_filter: Setting<String>,
     /// `log.format`.
@@ -207,6 +210,12 @@ impl Settings {
                 f.database.url,
                 DEFAULT_DATABASE.into(),
             ),
+            sqlite_cache_kib: l.pick(
+                "sqlite_cache_kib",
+                "TEND_SQLITE_CACHE_KIB",
+                f.database.sqlite_cache_kib,
+                2048,
+            ),
             log_filter: l.pick("log", "TEND_LOG", f.log.filter, "info,sqlx=warn".into()),
             log_format: l.pick(
                 "log_format",
@@ -266,6 +275,14 @@ impl Settings {
                 "jobs.retention_days ({}): must be 1 to 3650, got {}",
                 days.source,
                 days.value
+            );
+        }
+        let kib = &self.sqlite_cache_kib;
+        if !(64..=1_048_576).contains(&kib.value) {
+            anyhow::bail!(
+                "database.sqlite_cache_kib ({}): must be 64 to 1048576, got {}",
+                kib.source,
+                kib.value
             );
         }
         let n = &self.concurrency;

@@ -127,6 +127,12 @@ pub fn render(s: &Settings) -> String {
     line(&mut out, "mail.lmtp_listen", &s.lmtp_listen, lmtp);
     line(
         &mut out,
+        "database.sqlite_cache_kib",
+        &s.sqlite_cache_kib,
+        s.sqlite_cache_kib.value.to_string(),
+    );
+    line(
+        &mut out,
         "jobs.retention_days",
         &s.retention_days,
         s.retention_days.value.to_string(),

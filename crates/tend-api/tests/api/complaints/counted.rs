@@ -23,7 +23,11 @@ async fn merged_and_deleted_complaints_count_once_or_not_at_all() {
     for customer in [x, x, x, y] {
         let draft = json!({"customer_id": customer, "channel": "phone", "received_at": at(-24),
             "description": "The jar arrived broken.", "category_id": cat});
-        ids.push(app.create_complaint_with(&draft).await["id"].as_i64().unwrap());
+        ids.push(
+            app.create_complaint_with(&draft).await["id"]
+                .as_i64()
+                .unwrap(),
+        );
     }
     let [a, b, c, d] = ids[..] else { panic!() };
     for (customer, day) in [(x, "2026-03-02"), (y, "2026-03-03")] {
@@ -70,7 +74,10 @@ async fn merged_and_deleted_complaints_count_once_or_not_at_all() {
         .find(|r| r["category_id"] == cat)
         .unwrap()
         .clone();
-    assert_eq!((&row["complaints"], &row["customers"]), (&json!(2), &json!(2)));
+    assert_eq!(
+        (&row["complaints"], &row["customers"]),
+        (&json!(2), &json!(2))
+    );
 
     // The profile's complaint rate: 2 complaints over 2 customers.
     let profile = app
@@ -78,7 +85,10 @@ async fn merged_and_deleted_complaints_count_once_or_not_at_all() {
         .await
         .expect(200);
     let rate = &profile["complaint_rate"];
-    assert_eq!((&rate["complaints"], &rate["customers"]), (&json!(2), &json!(2)));
+    assert_eq!(
+        (&rate["complaints"], &rate["customers"]),
+        (&json!(2), &json!(2))
+    );
     assert_eq!(rate["per_customer_per_year"], 1.0);
 
     // The goal: 2 complaints ÷ 2 orders × 1,000, its records A and D.
@@ -125,5 +135,8 @@ async fn merged_and_deleted_complaints_count_once_or_not_at_all() {
     let location = raw.headers()["location"].to_str().unwrap().to_owned();
     assert_eq!(location, format!("/api/v1/complaints/{a}"));
     let body: serde_json::Value = raw.json().await.unwrap();
-    assert_eq!((body["merged_into"].clone(), body["live"].clone()), (json!(a), json!(a)));
+    assert_eq!(
+        (body["merged_into"].clone(), body["live"].clone()),
+        (json!(a), json!(a))
+    );
 }
