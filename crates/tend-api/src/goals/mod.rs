@@ -132,7 +132,7 @@ pub struct GoalRecordsQuery {
     period: Option<String>,
 }
 
-/// One record counted: its kind (`complaint`, `purchase`, `csat_answer`,
+/// One record counted: its kind (`complaint`, `customer`, `purchase`, `csat_answer`,
 /// `survey_response`), id, whether it is in the numerator, and where to read it.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct GoalRecordView {
@@ -183,7 +183,11 @@ pub async fn goal_records(
                 kind: r.kind,
                 id: r.id,
                 in_numerator: r.in_numerator,
-                link: (r.kind == "complaint").then(|| format!("/api/v1/complaints/{}", r.id)),
+                link: match r.kind {
+                    "complaint" => Some(format!("/api/v1/complaints/{}", r.id)),
+                    "customer" => Some(format!("/api/v1/customers/{}", r.id)),
+                    _ => None,
+                },
             })
             .collect(),
     }))

@@ -121,10 +121,10 @@ impl Measure {
                 "Purchases dated in the period later marked returned ÷ all purchases dated in the period × 100."
             }
             Satisfied => {
-                "Complaints resolved in the period whose customer gave an answer: satisfied at the follow-up, or — without a follow-up answer — a satisfaction (CSAT) rating of 4 or 5, ÷ complaints with a follow-up answer (satisfied or not) or a CSAT rating × 100."
+                "Customers with a complaint resolved in the period that has an answer, each counted once: those whose answer on their most recently resolved such complaint is satisfied (at the follow-up, or — without a follow-up answer — a satisfaction (CSAT) rating of 4 or 5) ÷ all such customers × 100."
             }
             Repurchase => {
-                "Complaints resolved in the period whose {days}-day window has ended: those whose customer made a purchase within {days} days after the resolution ÷ all of them × 100. A period is settled {days} days after it ends."
+                "Customers with a complaint resolved in the period whose {days}-day window has ended, each counted once: those who made a purchase within {days} days after the resolution of any of those complaints ÷ all such customers × 100. A period is settled {days} days after it ends."
             }
             Csat => {
                 "Satisfaction (CSAT) answers given in the period rated 4 or 5 ÷ all CSAT answers given in the period × 100."

@@ -74,6 +74,9 @@ impl Store {
         Ok(Measured::of(Scale::Percent, "complaint", rows))
     }
 
+    /// Complainants satisfied, one per customer: each customer with a complaint resolved in the
+    /// window that has an answer (follow-up, else the latest CSAT rating) counts once, by the
+    /// answer on their most recently resolved such complaint (ties: the higher id).
     pub(super) async fn satisfied(
         &self,
         scope: &Scope,
@@ -82,15 +85,16 @@ impl Store {
     ) -> StoreResult<Measured> {
         let mut sql = Sql::new(
             self.engine(),
-            "SELECT c.id, c.follow_up_outcome, (SELECT a.rating FROM csat_requests r \
-             JOIN csat_answers a ON a.request_id = r.id WHERE r.complaint_id = c.id \
-             ORDER BY a.answered_at DESC, r.id DESC LIMIT 1) AS rating FROM complaints c \
-             WHERE c.kind = 'complaint' AND c.resolved_at >= ",
+            "SELECT c.id, c.customer_id, c.resolved_at, c.follow_up_outcome, (SELECT a.rating \
+             FROM csat_requests r JOIN csat_answers a ON a.request_id = r.id \
+             WHERE r.complaint_id = c.id ORDER BY a.answered_at DESC, r.id DESC LIMIT 1) AS rating \
+             FROM complaints c WHERE c.kind = 'complaint' AND c.resolved_at >= ",
         );
         sql.bind(from).push(" AND c.resolved_at < ").bind(to);
         scope.complaints(&mut sql);
-        sql.push(" ORDER BY c.id");
-        let mut rows = Vec::new();
+        sql.push(" ORDER BY c.resolved_at, c.id");
+        // Rows come oldest resolution first, so each customer ends with their latest answer.
+        let mut latest: HashMap<i64, bool> = HashMap::new();
         for row in sql.build().fetch_all(self.read()).await? {
             let outcome: Option<String> = row.try_get("follow_up_outcome")?;
             let rating: Option<i64> = row.try_get("rating")?;
@@ -101,10 +105,14 @@ impl Store {
                 _ => None,
             };
             if let Some(yes) = satisfied {
-                rows.push((row.try_get("id")?, yes));
+                latest.insert(row.try_get("customer_id")?, yes);
             }
         }
-        Ok(Measured::of(Scale::Percent, "complaint", rows))
+        Ok(Measured::of(
+            Scale::Percent,
+            "customer",
+            latest.into_iter().collect(),
+        ))
     }
 
     pub(super) async fn nps(&self, from: i64, to: i64) -> StoreResult<Measured> {

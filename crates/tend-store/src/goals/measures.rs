@@ -55,8 +55,9 @@ impl Scope {
     }
 }
 
-/// One record counted: its kind (`complaint`, `purchase`, `csat_answer`, `survey_response`),
-/// its id, and whether it is in the numerator (else only in the denominator).
+/// One record counted: its kind (`complaint`, `customer`, `purchase`, `csat_answer`,
+/// `survey_response`), its id, and whether it is in the numerator (else only in the
+/// denominator).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counted {
     pub kind: &'static str,
@@ -131,7 +132,7 @@ impl Store {
                 let window = g.days.unwrap_or(0) * DAY_US;
                 let mut sql = Sql::new(
                     self.engine(),
-                    "SELECT c.id, CASE WHEN EXISTS (SELECT 1 FROM transactions t \
+                    "SELECT c.customer_id AS id, CASE WHEN EXISTS (SELECT 1 FROM transactions t \
                      WHERE t.customer_id = c.customer_id AND t.occurred_at > c.resolved_at \
                      AND t.occurred_at <= c.resolved_at + ",
                 );
@@ -145,10 +146,15 @@ impl Store {
                     .push(" <= ")
                     .bind(us(as_of));
                 scope.complaints(&mut sql);
+                // One per customer: yes when any of their complaints was followed by a purchase.
+                let mut bought: std::collections::HashMap<i64, bool> = Default::default();
+                for (customer, yes) in flags(self, sql).await? {
+                    *bought.entry(customer).or_default() |= yes;
+                }
                 Ok(Measured::of(
                     Scale::Percent,
-                    "complaint",
-                    flags(self, sql).await?,
+                    "customer",
+                    bought.into_iter().collect(),
                 ))
             }
             Measure::Csat => {

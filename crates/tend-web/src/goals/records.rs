@@ -66,7 +66,11 @@ pub async fn page(
         .map(|r| RecordRow {
             kind: r.kind,
             id: r.id,
-            link: (r.kind == "complaint").then(|| format!("/complaints/{}", r.id)),
+            link: match r.kind {
+                "complaint" => Some(format!("/complaints/{}", r.id)),
+                "customer" => Some(format!("/customers/{}", r.id)),
+                _ => None,
+            },
             in_numerator: r.in_numerator,
         })
         .collect();

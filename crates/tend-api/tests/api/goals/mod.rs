@@ -4,5 +4,6 @@
 //! tables (`refusals`).
 
 mod measures;
+mod per_customer;
 mod refusals;
 mod scenario;
