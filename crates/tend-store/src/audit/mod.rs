@@ -31,10 +31,14 @@ pub enum AuditAction {
     /// The company's name and time zone were set; subject = `company`, detail =
     /// `name=…; time_zone=…`.
     CompanySettingsSet,
+    /// A figure was pinned to the dashboard; subject = the figure's code.
+    FigurePinned,
+    /// A figure was unpinned from the dashboard; subject = the figure's code.
+    FigureUnpinned,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 10] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -43,6 +47,8 @@ impl AuditAction {
         AuditAction::ServiceHoursSet,
         AuditAction::ResponseStandardsSet,
         AuditAction::CompanySettingsSet,
+        AuditAction::FigurePinned,
+        AuditAction::FigureUnpinned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +61,8 @@ impl AuditAction {
             AuditAction::ServiceHoursSet => "service_hours_set",
             AuditAction::ResponseStandardsSet => "response_standards_set",
             AuditAction::CompanySettingsSet => "company_settings_set",
+            AuditAction::FigurePinned => "figure_pinned",
+            AuditAction::FigureUnpinned => "figure_unpinned",
         }
     }
 }

@@ -15,3 +15,5 @@ audit-action-employee-activated = Çalışan yeniden etkinleştirildi
 audit-action-service-hours-set = Hizmet saatleri ayarlandı
 audit-action-response-standards-set = Yanıt standartları ayarlandı
 audit-action-company-settings-set = Şirket ayarları değiştirildi
+audit-action-figure-pinned = Gösterge paneline rakam sabitlendi
+audit-action-figure-unpinned = Gösterge panelinden rakam kaldırıldı
