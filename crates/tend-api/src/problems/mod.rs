@@ -7,7 +7,6 @@ mod marks;
 
 pub use marks::*;
 
-use std::collections::HashMap;
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -125,13 +124,6 @@ fn date(field: &str, raw: Option<&str>, default: Date) -> ApiResult<Date> {
             .parse()
             .map_err(|_| ApiError::invalid(field, DATE.with("got", format!("{r:?}")))),
     }
-}
-
-/// Every category's path (`Parent / Child`), by id.
-pub(crate) async fn category_paths(s: &AppState) -> ApiResult<HashMap<i64, String>> {
-    let all = s.store.categories().await?;
-    let paths = tend_domain::catalog::category_paths(&all);
-    Ok(paths.into_iter().map(|(id, p)| (id.0, p)).collect())
 }
 
 #[utoipa::path(get, path = "/api/v1/problems", tag = "problems", params(ProblemsQuery),

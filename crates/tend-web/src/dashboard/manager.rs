@@ -22,7 +22,6 @@ pub struct GoalView {
 pub struct Satisfaction {
     pub value: String,
     pub n: String,
-    pub has_data: bool,
     pub chart: String,
 }
 
@@ -103,7 +102,6 @@ fn satisfaction(t: &Tr, m: &Measured, key: &str, gauge: bool) -> Satisfaction {
     Satisfaction {
         value: shown(t, value, m.scale),
         n: crate::goals::n(t, m.tally),
-        has_data: m.tally.denominator > 0,
         chart,
     }
 }

@@ -55,6 +55,11 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
         .unwrap()
         .id
         .0;
+    let targets =
+        json!({"targets": {"normal": {"first_response_minutes": 60, "resolution_minutes": 1440}}});
+    app.put_json("/api/v1/channels/phone/response-standards", &app.manager.token, &targets)
+        .await
+        .expect(200);
     let billing = category(&app, "Billing").await;
     let late = category(&app, "Late <b>delivery</b>").await;
     let customer = app.create_customer().await;
@@ -121,8 +126,10 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
     // Escaped everywhere, no script.
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("<b>delivery"), "{html}");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; happy"));
-    assert!(html.contains("Late &lt;b&gt;delivery&lt;/b&gt;"));
+    // The templates escape as `&#60;`, the charts as `&lt;`.
+    assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62; happy"), "{html}");
+    assert!(html.contains("Late &#60;b&#62;delivery&#60;/b&#62;"), "{html}");
+    assert!(html.contains("<th scope=\"row\">Late &lt;b&gt;delivery&lt;/b&gt;</th>"), "{html}");
 
     // In Spanish: the locale's decimals.
     m.set_cookie("lang", "es");
@@ -142,8 +149,14 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
     let h = &home.html;
     assert!(h.contains("My queue"), "{h}");
     assert!(!h.contains("Top three problems"));
-    assert!(h.contains("<a href=\"/inbox?mine=1&amp;status=received\">2</a>"), "{h}");
+    assert!(h.contains("<a href=\"/inbox?mine=1&#38;status=received\">2</a>"), "{h}");
     assert!(h.contains("<strong id=\"own-csat\">100.00 %</strong>"), "{h}");
+    // Due today: both of the agent's complaints, their first response an hour after now.
+    let due = h.split("<ul id=\"due\">").nth(1).expect("a due list");
+    let due = due.split("</ul>").next().unwrap();
+    assert_eq!(due.matches("<li>").count(), 2, "{due}");
+    assert!(due.contains("First response: "), "{due}");
+    assert!(!due.contains("overdue"), "{due}");
     assert!(h.contains("<span id=\"own-csat-n\">n = 2 / 2</span>"), "{h}");
     // An agent may not pin.
     let refused = a

@@ -37,7 +37,7 @@ fn chart<'a>(kind: Kind, cats: &[&str], values: &[f64], w: &'a Words) -> Chart<'
 /// Every number in attributes of `svg` (x, y, width, height, points…).
 fn numbers(svg: &str) -> Vec<f64> {
     let mut out = Vec::new();
-    for attr in ["x=\"", "y=\"", "x1=\"", "y1=\"", "width=\"", "height=\"", "cx=\"", "cy=\""] {
+    for attr in [" x=\"", " y=\"", " x1=\"", " y1=\"", " width=\"", " height=\"", " cx=\"", " cy=\""] {
         for part in svg.split(attr).skip(1) {
             let raw = part.split('"').next().unwrap_or("");
             if let Ok(v) = raw.parse::<f64>() {
@@ -168,10 +168,10 @@ fn empty_and_single_point_charts_draw_without_nan() {
 fn negative_bars_hang_from_zero() {
     let w = words();
     let html = chart(Kind::Bar, &["A", "B"], &[-30.0, 10.0], &w).render();
-    // Axis -30..10 over y 10..150: zero at 150 - 30/40*140 = 115.
-    // A: from 115 down to 150, height 35; B: from 80 to 115, height 35.
-    assert!(html.contains("y=\"115\" width=\"106.4\" height=\"35\""), "{html}");
-    assert!(html.contains("y=\"80\" width=\"106.4\" height=\"35\""), "{html}");
+    // Axis -30..10 over y 150..10: zero at 150 - 30/40 * 140 = 45.
+    // A (-30): from 45 down to 150, height 105; B (10): from 10 to 45, height 35.
+    assert!(html.contains("y=\"45\" width=\"106.4\" height=\"105\""), "{html}");
+    assert!(html.contains("y=\"10\" width=\"106.4\" height=\"35\""), "{html}");
     assert!(html.contains("<td>-30,0</td>"));
 }
 
