@@ -44,8 +44,8 @@ pub use complaints::{
 };
 pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, StoredMessage};
 pub use csat::{CsatAnswer, CsatRequest};
-pub use dashboard::{OwnCsat, Pin};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
+pub use dashboard::{OwnCsat, Pin};
 pub use figures::{Arrival, FigureImport, Via};
 pub use goals::{Counted, FrozenResult, GoalVersion, Measured, Scope, StoredGoal};
 pub use help::{

@@ -7,7 +7,6 @@ mod marks;
 
 pub use marks::*;
 
-
 use axum::Json;
 use axum::extract::{Query, State};
 use jiff::ToSpan;

@@ -7,8 +7,8 @@
 //! hours and response standard (`complaints::due`), falls before the reader's next midnight;
 //! overdue ones are included.
 
-use jiff::ToSpan;
 use jiff::Timestamp;
+use jiff::ToSpan;
 use jiff::tz::TimeZone;
 use tend_domain::complaints::Status;
 use tend_domain::goals::Window;

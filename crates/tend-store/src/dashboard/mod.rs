@@ -53,7 +53,12 @@ impl Store {
 
     /// Pins figure `figure_id` (`NotFound` when there is no such figure); already pinned is
     /// no change and no audit row. Returns whether it was pinned now.
-    pub async fn pin_figure(&self, figure_id: i64, now: Timestamp, by: &Actor) -> StoreResult<bool> {
+    pub async fn pin_figure(
+        &self,
+        figure_id: i64,
+        now: Timestamp,
+        by: &Actor,
+    ) -> StoreResult<bool> {
         let mut tx = self.write().begin().await?;
         let code: Option<String> = sqlx::query("SELECT code FROM figures WHERE id = $1")
             .bind(figure_id)

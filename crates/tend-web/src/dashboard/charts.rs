@@ -47,11 +47,7 @@ pub fn one(
 pub fn trend(t: &Tr, title: String, points: &[(String, f64, f64)]) -> String {
     let w = words(t);
     let decimal = |plain: &str| t.decimal(plain);
-    let desc = t.arg(
-        "dashboard-trend-desc",
-        "n",
-        &points.len().to_string(),
-    );
+    let desc = t.arg("dashboard-trend-desc", "n", &points.len().to_string());
     Chart {
         kind: Kind::Line,
         title,

@@ -130,11 +130,17 @@ fn pin_view(t: &Tr, p: &PinnedFigure) -> PinView {
         n: last.map_or(String::new(), |x| match x.denominator {
             Some(d) => t.args(
                 "goals-n",
-                &[("numerator", &x.numerator.to_string()), ("denominator", &d.to_string())],
+                &[
+                    ("numerator", &x.numerator.to_string()),
+                    ("denominator", &d.to_string()),
+                ],
             ),
             None => String::new(),
         }),
-        link: format!("/api/v1/figures/{}/values?from={}&to={}", f.id, p.from, p.to),
+        link: format!(
+            "/api/v1/figures/{}/values?from={}&to={}",
+            f.id, p.from, p.to
+        ),
         chart: charts::one(
             t,
             Kind::Bar,
@@ -194,7 +200,11 @@ pub fn view(t: &Tr, home: &Home) -> ManagerView {
             t,
             Kind::Pareto,
             t.get("dashboard-pareto"),
-            t.arg("dashboard-pareto-desc", "n", &pareto_points.len().to_string()),
+            t.arg(
+                "dashboard-pareto-desc",
+                "n",
+                &pareto_points.len().to_string(),
+            ),
             t.get("dashboard-complaints"),
             &pareto_points,
         )

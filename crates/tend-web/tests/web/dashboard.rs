@@ -36,9 +36,13 @@ async fn csat(app: &TestApp, id: i64, complaint: i64, rating: i64, at: &str) {
 }
 
 async fn category(app: &TestApp, name: &str) -> i64 {
-    app.post_json("/api/v1/categories", &app.manager.token, &json!({"name": name}))
-        .await
-        .expect(201)["id"]
+    app.post_json(
+        "/api/v1/categories",
+        &app.manager.token,
+        &json!({"name": name}),
+    )
+    .await
+    .expect(201)["id"]
         .as_i64()
         .unwrap()
 }
@@ -57,9 +61,13 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
         .0;
     let targets =
         json!({"targets": {"normal": {"first_response_minutes": 60, "resolution_minutes": 1440}}});
-    app.put_json("/api/v1/channels/phone/response-standards", &app.manager.token, &targets)
-        .await
-        .expect(200);
+    app.put_json(
+        "/api/v1/channels/phone/response-standards",
+        &app.manager.token,
+        &targets,
+    )
+    .await
+    .expect(200);
     let billing = category(&app, "Billing").await;
     let late = category(&app, "Late <b>delivery</b>").await;
     let customer = app.create_customer().await;
@@ -68,7 +76,11 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
     for (cat, who) in [(billing, Some(agent)), (billing, Some(agent)), (late, None)] {
         let draft = json!({"customer_id": customer, "channel": "phone",
             "description": "It went wrong.", "category_id": cat, "assignee_id": who});
-        ids.push(app.create_complaint_with(&draft).await["id"].as_i64().unwrap());
+        ids.push(
+            app.create_complaint_with(&draft).await["id"]
+                .as_i64()
+                .unwrap(),
+        );
     }
     // CSAT in March (Istanbul): 5 and 4 (satisfied) and 2; the 20:00Z answer is February's.
     csat(&app, 1, ids[0], 5, "2026-02-28T22:00:00Z").await;
@@ -95,7 +107,11 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
     // Anonymous: to the sign-in page.
     let anon = Browser::new(&app).get("/").await;
     assert_eq!(anon.status, 303);
-    assert!(anon.location().starts_with("/sign-in"), "{}", anon.location());
+    assert!(
+        anon.location().starts_with("/sign-in"),
+        "{}",
+        anon.location()
+    );
 
     // The manager's dashboard.
     let m = signed_in(&app, Role::Manager).await;
@@ -104,21 +120,40 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
     let html = &page.html;
     assert!(html.contains("This month: 2026-03"), "{html}");
     // CSAT: 2 satisfied of 3 answers in March = 66.67 %.
-    assert!(html.contains("<strong id=\"csat-value\">66.67 %</strong>"), "{html}");
-    assert!(html.contains("<span id=\"csat-n\">n = 2 / 3</span>"), "{html}");
-    assert!(html.contains("<span id=\"nps-n\">n = 0 / 0</span>"), "{html}");
+    assert!(
+        html.contains("<strong id=\"csat-value\">66.67 %</strong>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span id=\"csat-n\">n = 2 / 3</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span id=\"nps-n\">n = 0 / 0</span>"),
+        "{html}"
+    );
     // The goal's card: the same 66.67 % against 80, at risk, linked to its records.
     let card = html.split(&format!("id=\"goal-{goal}\"")).nth(1).unwrap();
     assert!(card.contains("<strong>66.67 %</strong>"), "{card}");
     assert!(card.contains("n = 2 / 3"), "{card}");
     assert!(card.contains("status-at_risk"), "{card}");
-    assert!(card.contains(&format!("href=\"/goals/{goal}/records?period=2026-03-01\"")), "{card}");
+    assert!(
+        card.contains(&format!("href=\"/goals/{goal}/records?period=2026-03-01\"")),
+        "{card}"
+    );
     // Top problems: Billing (2) before Late delivery (1), each linked to the inbox.
-    let b = html.find(&format!("<a href=\"/inbox?category={billing}\">2 complaints</a>"));
-    let l = html.find(&format!("<a href=\"/inbox?category={late}\">1 complaints</a>"));
+    let b = html.find(&format!(
+        "<a href=\"/inbox?category={billing}\">2 complaints</a>"
+    ));
+    let l = html.find(&format!(
+        "<a href=\"/inbox?category={late}\">1 complaints</a>"
+    ));
     assert!(b.is_some() && l.is_some() && b < l, "{html}");
     // The quotient's last round.
-    assert!(html.contains("<strong id=\"quotient-total\">25.15</strong>"), "{html}");
+    assert!(
+        html.contains("<strong id=\"quotient-total\">25.15</strong>"),
+        "{html}"
+    );
     assert!(html.contains("adequate, needs general improvement"));
     // Charts: an image with its text alternative and its table.
     assert!(html.contains("<svg role=\"img\""), "{html}");
@@ -127,14 +162,26 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("<b>delivery"), "{html}");
     // The templates escape as `&#60;`, the charts as `&lt;`.
-    assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62; happy"), "{html}");
-    assert!(html.contains("Late &#60;b&#62;delivery&#60;/b&#62;"), "{html}");
-    assert!(html.contains("<th scope=\"row\">Late &lt;b&gt;delivery&lt;/b&gt;</th>"), "{html}");
+    assert!(
+        html.contains("&#60;script&#62;alert(1)&#60;/script&#62; happy"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Late &#60;b&#62;delivery&#60;/b&#62;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<th scope=\"row\">Late &lt;b&gt;delivery&lt;/b&gt;</th>"),
+        "{html}"
+    );
 
     // In Spanish: the locale's decimals.
     m.set_cookie("lang", "es");
     let es = m.get("/").await.html;
-    assert!(es.contains("<strong id=\"csat-value\">66,67 %</strong>"), "{es}");
+    assert!(
+        es.contains("<strong id=\"csat-value\">66,67 %</strong>"),
+        "{es}"
+    );
     assert!(es.contains("Los tres problemas principales"));
     m.set_cookie("lang", "tr");
     let tr = m.get("/").await.html;
@@ -149,19 +196,26 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
     let h = &home.html;
     assert!(h.contains("My queue"), "{h}");
     assert!(!h.contains("Top three problems"));
-    assert!(h.contains("<a href=\"/inbox?mine=1&#38;status=received\">2</a>"), "{h}");
-    assert!(h.contains("<strong id=\"own-csat\">100.00 %</strong>"), "{h}");
+    assert!(
+        h.contains("<a href=\"/inbox?mine=1&#38;status=received\">2</a>"),
+        "{h}"
+    );
+    assert!(
+        h.contains("<strong id=\"own-csat\">100.00 %</strong>"),
+        "{h}"
+    );
     // Due today: both of the agent's complaints, their first response an hour after now.
     let due = h.split("<ul id=\"due\">").nth(1).expect("a due list");
     let due = due.split("</ul>").next().unwrap();
     assert_eq!(due.matches("<li>").count(), 2, "{due}");
     assert!(due.contains("First response: "), "{due}");
     assert!(!due.contains("overdue"), "{due}");
-    assert!(h.contains("<span id=\"own-csat-n\">n = 2 / 2</span>"), "{h}");
+    assert!(
+        h.contains("<span id=\"own-csat-n\">n = 2 / 2</span>"),
+        "{h}"
+    );
     // An agent may not pin.
-    let refused = a
-        .submit("/", "/dashboard/pins", &[("figure", "1")])
-        .await;
+    let refused = a.submit("/", "/dashboard/pins", &[("figure", "1")]).await;
     assert_eq!(refused.status, 403);
     // A viewer gets the agent's home too.
     let v = signed_in(&app, Role::Viewer).await;
@@ -180,22 +234,36 @@ async fn a_manager_pins_and_unpins_a_figure_with_csrf_and_audit() {
     let id = figure.id.to_string();
 
     // Without the CSRF token: refused, nothing pinned.
-    let forged = m.post_raw("/dashboard/pins", &[("figure", id.as_str())]).await;
+    let forged = m
+        .post_raw("/dashboard/pins", &[("figure", id.as_str())])
+        .await;
     assert_eq!(forged.status, 403);
     assert!(app.store.dashboard_pins().await.unwrap().is_empty());
 
     // An unknown figure: 422 naming the field.
-    let unknown = m.submit("/", "/dashboard/pins", &[("figure", "999999")]).await;
+    let unknown = m
+        .submit("/", "/dashboard/pins", &[("figure", "999999")])
+        .await;
     assert_eq!(unknown.status, 422, "{}", unknown.html);
-    assert!(unknown.html.contains("no figure 999999"), "{}", unknown.html);
+    assert!(
+        unknown.html.contains("no figure 999999"),
+        "{}",
+        unknown.html
+    );
 
-    let pinned = m.submit("/", "/dashboard/pins", &[("figure", id.as_str())]).await;
+    let pinned = m
+        .submit("/", "/dashboard/pins", &[("figure", id.as_str())])
+        .await;
     assert_eq!(pinned.status, 303, "{}", pinned.html);
     let home = m.get("/").await.html;
     assert!(home.contains(&format!("id=\"pin-{id}\"")), "{home}");
-    assert!(home.contains(&format!("/api/v1/figures/{id}/values?from=")), "{home}");
+    assert!(
+        home.contains(&format!("/api/v1/figures/{id}/values?from=")),
+        "{home}"
+    );
     // Pinning again changes nothing (one audit row).
-    m.submit("/", "/dashboard/pins", &[("figure", id.as_str())]).await;
+    m.submit("/", "/dashboard/pins", &[("figure", id.as_str())])
+        .await;
     assert_eq!(app.store.dashboard_pins().await.unwrap().len(), 1);
 
     let action = format!("/dashboard/pins/{id}/unpin");

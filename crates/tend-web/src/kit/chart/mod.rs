@@ -5,6 +5,7 @@
 //! numbers are written through the caller's locale formatter (`Tr::decimal`). The SVG scales to
 //! its container (`viewBox`, `width="100%"`), so it reads at 360 px. Every text is escaped here.
 
+mod gauge;
 pub mod scale;
 mod svg;
 #[cfg(test)]
@@ -102,7 +103,7 @@ impl Chart<'_> {
             Kind::Bar => svg::bars(self, false),
             Kind::Stacked => svg::bars(self, true),
             Kind::Pareto => svg::pareto(self),
-            Kind::Gauge { max, target } => svg::gauge(self, max, target),
+            Kind::Gauge { max, target } => gauge::gauge(self, max, target),
         };
         let _ = write!(
             out,
@@ -155,10 +156,17 @@ impl Chart<'_> {
         }
         let rows: Vec<(usize, Option<f64>)> = match self.kind {
             Kind::Pareto => {
-                let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&self.words.cumulative));
+                let _ = write!(
+                    out,
+                    "<th scope=\"col\">{}</th>",
+                    esc(&self.words.cumulative)
+                );
                 let order = svg::pareto_order(self.first());
                 let shares = svg::cumulative(self.first(), &order);
-                order.into_iter().zip(shares.into_iter().map(Some)).collect()
+                order
+                    .into_iter()
+                    .zip(shares.into_iter().map(Some))
+                    .collect()
             }
             Kind::Gauge { target, .. } => {
                 if target.is_some() {

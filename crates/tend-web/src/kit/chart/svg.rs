@@ -10,8 +10,8 @@ use super::{Chart, esc};
 /// The drawing's width and the plot's margins.
 pub const W: f64 = 320.0;
 const H: f64 = 180.0;
-const LEFT: f64 = 44.0;
-const RIGHT: f64 = 10.0;
+pub(super) const LEFT: f64 = 44.0;
+pub(super) const RIGHT: f64 = 10.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 150.0;
 /// The most category labels written under the plot.
@@ -26,7 +26,7 @@ pub struct Body {
 }
 
 /// A coordinate with two decimals at most.
-fn c(v: f64) -> String {
+pub(super) fn c(v: f64) -> String {
     let v = (v * 100.0).round() / 100.0;
     if v == 0.0 { "0".into() } else { format!("{v}") }
 }
@@ -73,14 +73,17 @@ fn categories(ch: &Chart, order: &[usize], right: f64) -> String {
     out
 }
 
-fn title(ch: &Chart, category: usize, series: &str, v: f64) -> String {
+pub(super) fn title(ch: &Chart, category: usize, series: &str, v: f64) -> String {
     let label = ch.categories.get(category).map_or("", String::as_str);
     let name = if series.is_empty() {
         String::new()
     } else {
         format!("{series} · ")
     };
-    format!("<title>{}</title>", esc(&format!("{label}: {name}{}", ch.value(v))))
+    format!(
+        "<title>{}</title>",
+        esc(&format!("{label}: {name}{}", ch.value(v)))
+    )
 }
 
 /// Lines: one polyline per series, a dot per value.
@@ -93,7 +96,10 @@ pub fn line(ch: &Chart) -> Body {
         let pts: Vec<(f64, f64)> = (0..n.min(s.values.len()))
             .map(|i| (band(i, n, LEFT, right), a.y(s.values[i], TOP, BOTTOM)))
             .collect();
-        let path: Vec<String> = pts.iter().map(|(x, y)| format!("{},{}", c(*x), c(*y))).collect();
+        let path: Vec<String> = pts
+            .iter()
+            .map(|(x, y)| format!("{},{}", c(*x), c(*y)))
+            .collect();
         let _ = write!(
             out,
             "<polyline class=\"line s{}\" fill=\"none\" points=\"{}\"/>",
@@ -112,14 +118,23 @@ pub fn line(ch: &Chart) -> Body {
         }
     }
     out.push_str(&categories(ch, &(0..n).collect::<Vec<_>>(), right));
-    Body { height: H, marks: out }
+    Body {
+        height: H,
+        marks: out,
+    }
 }
 
 /// Bars, side by side per category or stacked.
 pub fn bars(ch: &Chart, stacked: bool) -> Body {
     let n = ch.categories.len();
     let sums: Vec<f64> = (0..n)
-        .map(|i| ch.series.iter().filter_map(|s| s.values.get(i)).map(|v| v.max(0.0)).sum())
+        .map(|i| {
+            ch.series
+                .iter()
+                .filter_map(|s| s.values.get(i))
+                .map(|v| v.max(0.0))
+                .sum()
+        })
         .collect();
     let a = if stacked {
         Axis::of(sums.iter().copied())
@@ -136,7 +151,9 @@ pub fn bars(ch: &Chart, stacked: bool) -> Body {
         let x0 = LEFT + bw * i as f64 + bw * 0.1;
         let mut base = 0.0;
         for (k, s) in ch.series.iter().enumerate() {
-            let Some(v) = s.values.get(i).copied() else { continue };
+            let Some(v) = s.values.get(i).copied() else {
+                continue;
+            };
             let (x, y1, y2) = if stacked {
                 let v = v.max(0.0);
                 let r = (x0, a.y(base + v, TOP, BOTTOM), a.y(base, TOP, BOTTOM));
@@ -159,7 +176,10 @@ pub fn bars(ch: &Chart, stacked: bool) -> Body {
         }
     }
     out.push_str(&categories(ch, &(0..n).collect::<Vec<_>>(), right));
-    Body { height: H, marks: out }
+    Body {
+        height: H,
+        marks: out,
+    }
 }
 
 /// The categories by the first series' value, largest first (ties keep their order).
@@ -178,7 +198,11 @@ pub fn cumulative(values: &[f64], order: &[usize]) -> Vec<f64> {
         .iter()
         .map(|i| {
             run += values[*i].max(0.0);
-            if total > 0.0 { run / total * 100.0 } else { 0.0 }
+            if total > 0.0 {
+                run / total * 100.0
+            } else {
+                0.0
+            }
         })
         .collect()
 }
@@ -193,7 +217,10 @@ pub fn pareto(ch: &Chart) -> Body {
     let pct = Axis::fixed(100.0);
     let right = W - 36.0;
     let mut out = axis(ch, &a, right, LEFT - 4.0, "end", "");
-    out.push_str(&axis(ch, &pct, right, right + 4.0, "start", " %").replace("class=\"grid\"", "class=\"grid faint\""));
+    out.push_str(
+        &axis(ch, &pct, right, right + 4.0, "start", " %")
+            .replace("class=\"grid\"", "class=\"grid faint\""),
+    );
     let bw = (right - LEFT) / n.max(1) as f64;
     let name = ch.series.first().map_or("", |s| s.name.as_str());
     let mut pts = Vec::new();
@@ -211,11 +238,22 @@ pub fn pareto(ch: &Chart) -> Body {
         );
         pts.push((band(slot, n, LEFT, right), pct.y(shares[slot], TOP, BOTTOM)));
     }
-    let path: Vec<String> = pts.iter().map(|(x, y)| format!("{},{}", c(*x), c(*y))).collect();
-    let _ = write!(out, "<polyline class=\"line s1\" fill=\"none\" points=\"{}\"/>", path.join(" "));
+    let path: Vec<String> = pts
+        .iter()
+        .map(|(x, y)| format!("{},{}", c(*x), c(*y)))
+        .collect();
+    let _ = write!(
+        out,
+        "<polyline class=\"line s1\" fill=\"none\" points=\"{}\"/>",
+        path.join(" ")
+    );
     for (slot, (x, y)) in pts.iter().enumerate() {
         let label = ch.categories.get(order[slot]).map_or("", String::as_str);
-        let t = format!("{label}: {} {} %", ch.words.cumulative, ch.number(shares[slot], 1));
+        let t = format!(
+            "{label}: {} {} %",
+            ch.words.cumulative,
+            ch.number(shares[slot], 1)
+        );
         let _ = write!(
             out,
             "<circle class=\"dot s1\" cx=\"{}\" cy=\"{}\" r=\"3\"><title>{}</title></circle>",
@@ -225,42 +263,8 @@ pub fn pareto(ch: &Chart) -> Body {
         );
     }
     out.push_str(&categories(ch, &order, right));
-    Body { height: H, marks: out }
-}
-
-/// Progress: the first value as a bar from 0 to `max` (clamped), the target as a mark.
-pub fn gauge(ch: &Chart, max: f64, target: Option<f64>) -> Body {
-    let max = if max.is_finite() && max > 0.0 { max } else { 1.0 };
-    let v = ch.first().first().copied().unwrap_or(0.0);
-    let x = |v: f64| LEFT + (v / max).clamp(0.0, 1.0) * (W - RIGHT - LEFT);
-    let name = ch.series.first().map_or("", |s| s.name.as_str());
-    let mut out = format!(
-        "<rect class=\"track\" x=\"{}\" y=\"8\" width=\"{}\" height=\"16\"/>\
-         <rect class=\"bar s0\" x=\"{}\" y=\"8\" width=\"{}\" height=\"16\">{}</rect>",
-        c(LEFT),
-        c(W - RIGHT - LEFT),
-        c(LEFT),
-        c(x(v) - LEFT),
-        title(ch, 0, name, v)
-    );
-    if let Some(t) = target {
-        let _ = write!(
-            out,
-            "<line class=\"target\" x1=\"{x}\" x2=\"{x}\" y1=\"4\" y2=\"28\"><title>{}</title></line>",
-            esc(&format!("{}: {}", ch.words.target, ch.value(t))),
-            x = c(x(t))
-        );
+    Body {
+        height: H,
+        marks: out,
     }
-    let _ = write!(
-        out,
-        "<text x=\"{}\" y=\"20\" text-anchor=\"end\" font-size=\"10\" aria-hidden=\"true\">{}</text>\
-         <text x=\"{}\" y=\"42\" font-size=\"10\" aria-hidden=\"true\">0</text>\
-         <text x=\"{}\" y=\"42\" text-anchor=\"end\" font-size=\"10\" aria-hidden=\"true\">{}</text>",
-        c(LEFT - 4.0),
-        esc(&ch.value(v)),
-        c(LEFT),
-        c(W - RIGHT),
-        esc(&ch.value(max))
-    );
-    Body { height: 48.0, marks: out }
 }

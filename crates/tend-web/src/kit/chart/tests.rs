@@ -37,7 +37,16 @@ fn chart<'a>(kind: Kind, cats: &[&str], values: &[f64], w: &'a Words) -> Chart<'
 /// Every number in attributes of `svg` (x, y, width, height, points…).
 fn numbers(svg: &str) -> Vec<f64> {
     let mut out = Vec::new();
-    for attr in [" x=\"", " y=\"", " x1=\"", " y1=\"", " width=\"", " height=\"", " cx=\"", " cy=\""] {
+    for attr in [
+        " x=\"",
+        " y=\"",
+        " x1=\"",
+        " y1=\"",
+        " width=\"",
+        " height=\"",
+        " cx=\"",
+        " cy=\"",
+    ] {
         for part in svg.split(attr).skip(1) {
             let raw = part.split('"').next().unwrap_or("");
             if let Ok(v) = raw.parse::<f64>() {
@@ -160,7 +169,16 @@ fn empty_and_single_point_charts_draw_without_nan() {
     let line = chart(Kind::Line, &["Only"], &[7.0], &w).render();
     // One band across 44..310: the point at its centre, 177.
     assert!(line.contains("cx=\"177\""), "{line}");
-    let gauge = chart(Kind::Gauge { max: 0.0, target: None }, &[], &[], &w).render();
+    let gauge = chart(
+        Kind::Gauge {
+            max: 0.0,
+            target: None,
+        },
+        &[],
+        &[],
+        &w,
+    )
+    .render();
     assert!(!gauge.contains("NaN"));
 }
 
@@ -170,8 +188,14 @@ fn negative_bars_hang_from_zero() {
     let html = chart(Kind::Bar, &["A", "B"], &[-30.0, 10.0], &w).render();
     // Axis -30..10 over y 150..10: zero at 150 - 30/40 * 140 = 45.
     // A (-30): from 45 down to 150, height 105; B (10): from 10 to 45, height 35.
-    assert!(html.contains("y=\"45\" width=\"106.4\" height=\"105\""), "{html}");
-    assert!(html.contains("y=\"10\" width=\"106.4\" height=\"35\""), "{html}");
+    assert!(
+        html.contains("y=\"45\" width=\"106.4\" height=\"105\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("y=\"10\" width=\"106.4\" height=\"35\""),
+        "{html}"
+    );
     assert!(html.contains("<td>-30,0</td>"));
 }
 
@@ -185,8 +209,14 @@ fn stacked_bars_add_up() {
     });
     let html = ch.render();
     // Axis 0..100 over 10..150: 30 -> y 108 (height 42), then 70 on top -> y 10 (height 98).
-    assert!(html.contains("y=\"108\" width=\"212.8\" height=\"42\""), "{html}");
-    assert!(html.contains("y=\"10\" width=\"212.8\" height=\"98\""), "{html}");
+    assert!(
+        html.contains("y=\"108\" width=\"212.8\" height=\"42\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("y=\"10\" width=\"212.8\" height=\"98\""),
+        "{html}"
+    );
 }
 
 #[test]
@@ -207,7 +237,10 @@ fn many_categories_thin_the_labels_and_stay_finite() {
 
 #[test]
 fn text_is_escaped_everywhere() {
-    assert_eq!(esc("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+    assert_eq!(
+        esc("<a href=\"x\">&'</a>"),
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+    );
     let w = Words {
         table: "<b>".into(),
         category: "\"c\"".into(),
