@@ -6,7 +6,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { start, watch, shot, signIn } from './harness.js';
 
@@ -16,7 +18,16 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let tend;
 before(async () => {
   tend = await start();
-  // A goal and a pinned figure, so the page has cards and charts.
+  // Three months of backorders (this month and the two before it), imported from CSV.
+  const month = (back) => {
+    const d = new Date();
+    const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
+    return m.toISOString().slice(0, 10);
+  };
+  const csv = join(mkdtempSync(join(tmpdir(), 'tend-figures-')), 'figures.csv');
+  writeFileSync(csv, `figure,period,numerator\nbackorders,${month(2)},12\nbackorders,${month(1)},7\nbackorders,${month(0)},9\n`);
+  tend.tend('import', 'figures', csv);
+  // A goal and the pinned figure, so the page has cards and charts.
   const ctx = await tend.context('en-US');
   const page = await ctx.newPage();
   await signIn(page, tend.admin);
@@ -30,6 +41,7 @@ before(async () => {
   await page.locator('form[action="/goals/new"] button[type=submit]').click();
   await page.waitForURL(/\/goals\/\d+$/);
   await page.goto('/');
+  await page.locator('#figure').selectOption({ label: 'Backorders' });
   await page.locator('form[action="/dashboard/pins"] button[type=submit]').click();
   await page.waitForURL(/\/#pins$/);
   await ctx.close();
@@ -60,7 +72,8 @@ for (const { locale, lang, heading } of LANGS) {
       const charts = page.locator('figure.chart svg[role="img"]');
       assert.ok(await charts.count() >= 1, 'at least one chart');
       for (const svg of await charts.all()) {
-        assert.ok((await svg.locator('title').textContent()).length > 0);
+        assert.ok((await svg.locator(':scope > title').textContent()).length > 0);
+        assert.ok((await svg.locator(':scope > desc').textContent()).length > 0);
         const box = await svg.boundingBox();
         assert.ok(box.width <= viewport.width, `the chart fits: ${box.width}`);
       }

@@ -141,14 +141,18 @@ fn pin_view(t: &Tr, p: &PinnedFigure) -> PinView {
             "/api/v1/figures/{}/values?from={}&to={}",
             f.id, p.from, p.to
         ),
-        chart: charts::one(
-            t,
-            Kind::Bar,
-            f.name.clone(),
-            t.arg("dashboard-pin-desc", "n", &points.len().to_string()),
-            f.name.clone(),
-            &points,
-        ),
+        chart: if points.is_empty() {
+            String::new()
+        } else {
+            charts::one(
+                t,
+                Kind::Bar,
+                f.name.clone(),
+                t.arg("dashboard-pin-desc", "n", &points.len().to_string()),
+                f.name.clone(),
+                &points,
+            )
+        },
     }
 }
 
