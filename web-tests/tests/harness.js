@@ -87,9 +87,10 @@ export async function start({ fresh = false } = {}) {
     admin,
     tend,
     output: () => out,
-    /** A new browser context (its own cookies) with `locale` as its Accept-Language. */
-    async context(locale = 'en-US', viewport = { width: 1280, height: 900 }) {
-      const ctx = await browser.newContext({ baseURL: base, locale, viewport });
+    /** A new browser context (its own cookies) with `locale` as its Accept-Language;
+     *  `extra`: more context options (e.g. `bypassCSP` for an accessibility check only). */
+    async context(locale = 'en-US', viewport = { width: 1280, height: 900 }, extra = {}) {
+      const ctx = await browser.newContext({ baseURL: base, locale, viewport, ...extra });
       ctx.setDefaultTimeout(15000);
       return ctx;
     },

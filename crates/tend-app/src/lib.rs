@@ -6,6 +6,7 @@
 pub mod complaints;
 pub mod conversations;
 pub mod csat;
+pub mod dashboard;
 pub mod goals;
 pub mod help;
 pub mod i18n;
@@ -13,6 +14,7 @@ pub mod jobs;
 pub mod mail;
 pub mod plan;
 pub mod policy;
+pub mod problems;
 pub mod quotient;
 pub mod surveys;
 pub mod training;

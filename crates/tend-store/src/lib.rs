@@ -17,6 +17,7 @@ mod complaints;
 mod conversations;
 mod csat;
 mod customers;
+mod dashboard;
 mod figures;
 mod goals;
 mod help;
@@ -44,6 +45,7 @@ pub use complaints::{
 pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, StoredMessage};
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
+pub use dashboard::{OwnCsat, Pin};
 pub use figures::{Arrival, FigureImport, Via};
 pub use goals::{Counted, FrozenResult, GoalVersion, Measured, Scope, StoredGoal};
 pub use help::{

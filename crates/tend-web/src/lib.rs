@@ -13,6 +13,7 @@ mod channels;
 mod complaints;
 mod conversations;
 mod customers;
+mod dashboard;
 mod goals;
 mod help;
 mod jobs;
@@ -186,7 +187,6 @@ async fn icon() -> impl IntoResponse {
 /// [`kit::error::localise`], which renders error pages in the reader's language).
 pub fn routes() -> Router<WebState> {
     Router::new()
-        .route("/", get(|| async { Redirect::to("/inbox") }))
         .route("/static/app.css", get(stylesheet))
         .route("/static/icon.svg", get(icon))
         .route(
@@ -209,6 +209,7 @@ pub fn routes() -> Router<WebState> {
         .merge(training::routes())
         .merge(conversations::routes())
         .merge(plan::routes())
+        .merge(dashboard::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

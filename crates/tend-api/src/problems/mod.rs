@@ -7,8 +7,6 @@ mod marks;
 
 pub use marks::*;
 
-use std::collections::HashMap;
-
 use axum::Json;
 use axum::extract::{Query, State};
 use jiff::ToSpan;
@@ -16,9 +14,8 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 use tend_domain::kernel::reason::{DATE, OUT_OF_RANGE, PERIOD_ORDER};
-use tend_domain::problems::{DEFAULT_LOST_DAYS, Sources, Tally, Trend, rank};
+use tend_domain::problems::{DEFAULT_LOST_DAYS, Sources, Tally, Trend};
 use tend_domain::staff::Permission;
-use tend_store::Period;
 
 use crate::AppState;
 use crate::auth::Authed;
@@ -128,19 +125,6 @@ fn date(field: &str, raw: Option<&str>, default: Date) -> ApiResult<Date> {
     }
 }
 
-fn start(d: Date) -> jiff::Timestamp {
-    d.to_zoned(TimeZone::UTC)
-        .map(|z| z.timestamp())
-        .unwrap_or(jiff::Timestamp::MAX)
-}
-
-/// Every category's path (`Parent / Child`), by id.
-pub(crate) async fn category_paths(s: &AppState) -> ApiResult<HashMap<i64, String>> {
-    let all = s.store.categories().await?;
-    let paths = tend_domain::catalog::category_paths(&all);
-    Ok(paths.into_iter().map(|(id, p)| (id.0, p)).collect())
-}
-
 #[utoipa::path(get, path = "/api/v1/problems", tag = "problems", params(ProblemsQuery),
     responses((status = 200, body = ProblemsView), (status = 422, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
@@ -166,38 +150,10 @@ pub async fn list_problems(
             .with("got", lost_days);
         return Err(ApiError::invalid("lost_days", why));
     }
-    let days = from.until(to).map(|s| s.get_days()).unwrap_or(0);
-    let previous_from = from.saturating_sub(i64::from(days).days());
-    let window_us = lost_days * 86_400_000_000;
-    let period = Period {
-        from: start(from),
-        to: start(to),
-        window_us,
-        now,
-    };
-    let before = Period {
-        from: start(previous_from),
-        to: start(from),
-        window_us,
-        now,
-    };
-    let (tallies, complainants) = s.store.problem_tallies(period).await?;
-    let (previous, _) = s.store.problem_tallies(before).await?;
-    let previous: HashMap<i64, i64> = previous
-        .iter()
-        .map(|t| (t.category_id, t.complaints))
-        .collect();
-    let marks: HashMap<i64, _> = s
-        .store
-        .problem_marks()
-        .await?
-        .into_iter()
-        .map(|m| (m.category_id, m))
-        .collect();
-    let actionable = |id: i64| marks.get(&id).is_none_or(|m| m.actionable);
-    let weights = s.store.problem_weights(now).await?;
-    let ranked = rank(&tallies, weights.weights, actionable);
-    let paths = category_paths(&s).await?;
+    let rk = tend_app::problems::ranking(&s, from, to, lost_days).await?;
+    let (previous_from, complainants, period) = (rk.previous_from, rk.complainants, rk.period);
+    let actionable = |id: i64| rk.actionable(id);
+    let paths = &rk.paths;
     let row = |t: &Tally, r: Option<(usize, &tend_domain::problems::Ranked)>| ProblemRow {
         rank: r.map(|(i, _)| i + 1),
         category_id: t.category_id,
@@ -214,20 +170,17 @@ pub async fn list_problems(
         cost_minor: t.cost_minor(),
         customers_lost: t.lost,
         lost_base: t.lost_base,
-        previous_complaints: previous.get(&t.category_id).copied().unwrap_or(0),
-        trend: Trend::of(
-            t.complaints,
-            previous.get(&t.category_id).copied().unwrap_or(0),
-        ),
+        previous_complaints: rk.previous_complaints(t.category_id),
+        trend: rk.trend(t),
         frequency: r.map(|(_, x)| x.frequency),
         cost: r.map(|(_, x)| x.cost),
         lost: r.map(|(_, x)| x.lost),
         score: r.map(|(_, x)| x.score),
         actionable: actionable(t.category_id),
-        note: marks.get(&t.category_id).and_then(|m| m.note.clone()),
+        note: rk.marks.get(&t.category_id).and_then(|m| m.note.clone()),
     };
     let mut top = Vec::new();
-    for (i, x) in ranked.iter().take(3).enumerate() {
+    for (i, x) in rk.ranked.iter().take(3).enumerate() {
         let t = &x.tally;
         top.push(TopProblem {
             rank: i + 1,
@@ -240,7 +193,8 @@ pub async fn list_problems(
             samples: s.store.problem_samples(t.category_id, period, 3).await?,
         });
     }
-    let not_actionable = tallies
+    let not_actionable = rk
+        .tallies
         .iter()
         .filter(|t| !actionable(t.category_id))
         .map(|t| row(t, None))
@@ -252,7 +206,7 @@ pub async fn list_problems(
         previous_to: from.to_string(),
         lost_days,
         complainants,
-        weights: weights.into(),
+        weights: rk.weights.clone().into(),
         score_definition: SCORE_DEFINITION,
         cost_definition: COST_DEFINITION,
         lost_definition: LOST_DEFINITION,
@@ -264,7 +218,8 @@ pub async fn list_problems(
             survey_answers: false,
             focus_groups: false,
         },
-        ranked: ranked
+        ranked: rk
+            .ranked
             .iter()
             .enumerate()
             .map(|(i, x)| row(&x.tally, Some((i, x))))

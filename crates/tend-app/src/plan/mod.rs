@@ -7,16 +7,15 @@
 //! (`goals::time_zone`). A goal's period holding `day` is its open window when `day` falls in
 //! it (measured live), else its frozen closed period containing the end of `day`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use tend_domain::goals::period::midnight;
-use tend_domain::problems::{DEFAULT_LOST_DAYS, rank};
+use tend_domain::problems::DEFAULT_LOST_DAYS;
 use tend_domain::quotient::Assessment;
 use tend_domain::training::{Coverage, MANDATORY, coverage};
-use tend_store::{Period, StoreResult, StoredPolicyVersion, StoredVision};
+use tend_store::{StoreResult, StoredPolicyVersion, StoredVision};
 
 use crate::AppState;
 use crate::goals::Standing;
@@ -71,49 +70,21 @@ pub async fn today(s: &AppState) -> StoreResult<Date> {
     Ok(s.clock.now().to_zoned(tz).date())
 }
 
-fn utc_start(d: Date) -> jiff::Timestamp {
-    midnight(d, &TimeZone::UTC)
-}
-
 /// The focus problems over the three months before `day` (to the day after it, UTC dates,
 /// as the problems API's default period), ranked as the API ranks them.
 async fn focus(s: &AppState, day: Date) -> StoreResult<(Date, Date, Vec<Focus>)> {
-    let to = day.saturating_add(1.day());
-    let from = to.saturating_sub(3.months());
-    let now = s.clock.now();
-    let period = Period {
-        from: utc_start(from),
-        to: utc_start(to),
-        window_us: DEFAULT_LOST_DAYS * 86_400_000_000,
-        now,
-    };
-    let (tallies, _) = s.store.problem_tallies(period).await?;
-    let marks: HashMap<i64, bool> = s
-        .store
-        .problem_marks()
-        .await?
-        .into_iter()
-        .map(|m| (m.category_id, m.actionable))
-        .collect();
-    let weights = s.store.problem_weights(now).await?;
-    let ranked = rank(&tallies, weights.weights, |id| {
-        marks.get(&id).copied().unwrap_or(true)
-    });
-    let cats = s.store.categories().await?;
-    let paths: HashMap<i64, String> = tend_domain::catalog::category_paths(&cats)
-        .into_iter()
-        .map(|(id, p)| (id.0, p))
-        .collect();
-    let path = |id: i64| paths.get(&id).cloned().unwrap_or_default();
-    let focus = ranked
+    let (from, to) = crate::problems::default_period(day);
+    let r = crate::problems::ranking(s, from, to, DEFAULT_LOST_DAYS).await?;
+    let focus = r
+        .ranked
         .iter()
         .take(FOCUS)
         .enumerate()
-        .map(|(i, r)| Focus {
+        .map(|(i, x)| Focus {
             rank: i + 1,
-            category: path(r.tally.category_id),
-            complaints: r.tally.complaints,
-            score: r.score,
+            category: r.path(x.tally.category_id),
+            complaints: x.tally.complaints,
+            score: x.score,
         })
         .collect();
     Ok((from, to, focus))

@@ -34,10 +34,14 @@ pub enum AuditAction {
     /// The days before soft-deleted complaints are purged were set; subject = `complaints`,
     /// detail = `purge_days=N`.
     PurgePeriodSet,
+    /// A figure was pinned to the dashboard; subject = the figure's code.
+    FigurePinned,
+    /// A figure was unpinned from the dashboard; subject = the figure's code.
+    FigureUnpinned,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 11] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -47,6 +51,8 @@ impl AuditAction {
         AuditAction::ResponseStandardsSet,
         AuditAction::CompanySettingsSet,
         AuditAction::PurgePeriodSet,
+        AuditAction::FigurePinned,
+        AuditAction::FigureUnpinned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +66,8 @@ impl AuditAction {
             AuditAction::ResponseStandardsSet => "response_standards_set",
             AuditAction::CompanySettingsSet => "company_settings_set",
             AuditAction::PurgePeriodSet => "purge_period_set",
+            AuditAction::FigurePinned => "figure_pinned",
+            AuditAction::FigureUnpinned => "figure_unpinned",
         }
     }
 }

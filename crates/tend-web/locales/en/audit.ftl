@@ -16,3 +16,5 @@ audit-action-service-hours-set = Service hours set
 audit-action-response-standards-set = Response standards set
 audit-action-company-settings-set = Company settings set
 audit-action-purge-period-set = Purge period set
+audit-action-figure-pinned = Figure pinned to the dashboard
+audit-action-figure-unpinned = Figure unpinned from the dashboard

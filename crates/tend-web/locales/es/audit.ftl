@@ -16,3 +16,5 @@ audit-action-service-hours-set = Horario de servicio fijado
 audit-action-response-standards-set = Estándares de respuesta fijados
 audit-action-company-settings-set = Datos de la empresa fijados
 audit-action-purge-period-set = Plazo de purga fijado
+audit-action-figure-pinned = Cifra fijada en el panel
+audit-action-figure-unpinned = Cifra quitada del panel

@@ -16,3 +16,5 @@ audit-action-service-hours-set = Hizmet saatleri ayarlandı
 audit-action-response-standards-set = Yanıt standartları ayarlandı
 audit-action-company-settings-set = Şirket ayarları değiştirildi
 audit-action-purge-period-set = Temizleme süresi değiştirildi
+audit-action-figure-pinned = Gösterge paneline rakam sabitlendi
+audit-action-figure-unpinned = Gösterge panelinden rakam kaldırıldı

@@ -1,6 +1,7 @@
 //! The pages' kit: errors rendered as pages, languages, sessions and CSRF, rate limits, and
 //! form fields' errors. Every capability's pages stand on it; it knows none of them.
 
+pub mod chart;
 pub mod cookies;
 pub mod error;
 pub mod fields;

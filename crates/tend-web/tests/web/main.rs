@@ -11,6 +11,7 @@ mod consent;
 mod conversations;
 mod csat_page;
 mod customer_data;
+mod dashboard;
 mod dead_jobs;
 mod goals;
 mod help;

@@ -1,0 +1,59 @@
+# The home page: the managers' dashboard and an agent's home.
+nav-home = Home
+dashboard-title = Home
+dashboard-month = This month: { $month } ({ $from } to { $to }).
+dashboard-goals = Service goals
+dashboard-goals-definition = Each goal's open period measured live: the actual against the target, the status (on track or at risk while open), n (numerator / denominator) and the trend of its closed periods as they were frozen when they ended.
+dashboard-goals-none = No goal yet.
+dashboard-goals-new = Set a goal
+dashboard-satisfaction = Satisfaction this month
+dashboard-csat = CSAT, share satisfied
+dashboard-nps = NPS
+dashboard-definitions = Definitions
+dashboard-csat-definition = CSAT: satisfaction answers given this month (the company's calendar month) rated 4 or 5, divided by all satisfaction answers given this month, × 100; n = satisfied / answers.
+dashboard-nps-definition = NPS: answers to the NPS questions (0–10) of survey responses completed this month: promoters (9–10) minus detractors (0–6), divided by all answers, × 100, in points from −100 to 100; n = promoters − detractors / answers.
+dashboard-csat-desc = Share of satisfied customers this month: { $value }, out of { $n } answers.
+dashboard-nps-desc = Net promoter score this month: { $value }, out of { $n } answers.
+dashboard-this-month = This month
+dashboard-problems = Top three problems
+dashboard-problems-period = Complaints received from { $from } to { $to } (UTC dates, the end excluded), compared with the period of equal length before.
+dashboard-problems-none = No ranked problem in this period.
+dashboard-complaints-n = { $n } complaints
+dashboard-problem-trend = { $trend } (previous period: { $previous })
+dashboard-trend-rising = rising
+dashboard-trend-falling = falling
+dashboard-trend-steady = steady
+dashboard-problems-definition = The problems ranking: complaint categories scored by frequency, cost and customers lost with the weights in force, non-actionable categories left out. The count links to the inbox filtered by the category (all its complaints and those of its subcategories, of any date).
+dashboard-pareto = Complaints by problem
+dashboard-pareto-desc = Complaints of the { $n } highest-ranked problems, largest first, with the cumulative share.
+dashboard-complaints = Complaints
+dashboard-quotient = Customer service quotient
+dashboard-quotient-round = round { $round }, n = { $n } respondents
+dashboard-quotient-none = No quotient assessment yet.
+dashboard-quotient-trend = Quotient total by round
+dashboard-quotient-desc = The business's total score in each of { $n } rounds (7 to 35).
+dashboard-pins = Pinned figures
+dashboard-pins-definition = Figures a manager pinned: the latest month's value (a ratio's parts summed over the month before dividing) and the months of the last year.
+dashboard-pins-none = No figure pinned yet.
+dashboard-pin = Pin to the home page
+dashboard-unpin = Unpin
+field-figure = Figure
+dashboard-pin-desc = Monthly values over { $n } months.
+dashboard-goal-trend = Trend of { $goal }
+dashboard-trend-desc = Actual and target over { $n } closed periods.
+dashboard-actual = Actual
+dashboard-chart-data = Data table
+dashboard-chart-period = Period
+dashboard-chart-cumulative = Cumulative share
+dashboard-chart-target = Target
+dashboard-agent-title = My work
+dashboard-queue = My queue
+dashboard-status = Status
+dashboard-due = Due today
+dashboard-due-definition = Complaints assigned to you whose next target (the first response while none was sent, else the resolution) is due before midnight in your time zone, overdue ones included, from their channel's service hours and response standard.
+dashboard-due-none = Nothing is due today.
+dashboard-due-first-response = First response
+dashboard-due-resolution = Resolution
+dashboard-overdue = overdue
+dashboard-own-csat = My satisfaction this month
+dashboard-own-csat-definition = Satisfaction answers given this month (the company's calendar month) about complaints assigned to you, rated 4 or 5, divided by all such answers, × 100; n = satisfied / answers.

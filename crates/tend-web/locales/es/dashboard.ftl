@@ -1,0 +1,59 @@
+# La página de inicio: el panel de los responsables y el inicio de un agente.
+nav-home = Inicio
+dashboard-title = Inicio
+dashboard-month = Este mes: { $month } (del { $from } al { $to }).
+dashboard-goals = Objetivos de servicio
+dashboard-goals-definition = El periodo abierto de cada objetivo medido en vivo: el valor real frente al objetivo, el estado (en camino o en riesgo mientras está abierto), n (numerador / denominador) y la tendencia de sus periodos cerrados tal como se congelaron al terminar.
+dashboard-goals-none = Aún no hay objetivos.
+dashboard-goals-new = Fijar un objetivo
+dashboard-satisfaction = Satisfacción este mes
+dashboard-csat = CSAT, proporción de satisfechos
+dashboard-nps = NPS
+dashboard-definitions = Definiciones
+dashboard-csat-definition = CSAT: respuestas de satisfacción dadas este mes (el mes natural de la empresa) con nota 4 o 5, divididas por todas las respuestas de satisfacción dadas este mes, × 100; n = satisfechos / respuestas.
+dashboard-nps-definition = NPS: respuestas a las preguntas NPS (0–10) de las encuestas completadas este mes: promotores (9–10) menos detractores (0–6), divididos por todas las respuestas, × 100, en puntos de −100 a 100; n = promotores − detractores / respuestas.
+dashboard-csat-desc = Proporción de clientes satisfechos este mes: { $value }, de { $n } respuestas.
+dashboard-nps-desc = Índice neto de promotores este mes: { $value }, de { $n } respuestas.
+dashboard-this-month = Este mes
+dashboard-problems = Los tres problemas principales
+dashboard-problems-period = Reclamaciones recibidas del { $from } al { $to } (fechas UTC, sin incluir el final), comparadas con el periodo de igual duración anterior.
+dashboard-problems-none = No hay problemas clasificados en este periodo.
+dashboard-complaints-n = { $n } reclamaciones
+dashboard-problem-trend = { $trend } (periodo anterior: { $previous })
+dashboard-trend-rising = en aumento
+dashboard-trend-falling = en descenso
+dashboard-trend-steady = estable
+dashboard-problems-definition = La clasificación de problemas: categorías de reclamaciones puntuadas por frecuencia, coste y clientes perdidos con los pesos vigentes, sin las categorías no accionables. El número lleva a la bandeja filtrada por la categoría (todas sus reclamaciones y las de sus subcategorías, de cualquier fecha).
+dashboard-pareto = Reclamaciones por problema
+dashboard-pareto-desc = Reclamaciones de los { $n } problemas mejor clasificados, de mayor a menor, con la proporción acumulada.
+dashboard-complaints = Reclamaciones
+dashboard-quotient = Cociente de atención al cliente
+dashboard-quotient-round = ronda { $round }, n = { $n } participantes
+dashboard-quotient-none = Aún no hay evaluaciones del cociente.
+dashboard-quotient-trend = Total del cociente por ronda
+dashboard-quotient-desc = La puntuación total de la empresa en cada una de { $n } rondas (de 7 a 35).
+dashboard-pins = Cifras fijadas
+dashboard-pins-definition = Cifras que un responsable fijó: el valor del último mes (en una proporción, sus partes sumadas en el mes antes de dividir) y los meses del último año.
+dashboard-pins-none = Aún no hay cifras fijadas.
+dashboard-pin = Fijar en el inicio
+dashboard-unpin = Quitar
+field-figure = Cifra
+dashboard-pin-desc = Valores mensuales de { $n } meses.
+dashboard-goal-trend = Tendencia de { $goal }
+dashboard-trend-desc = Valor real y objetivo en { $n } periodos cerrados.
+dashboard-actual = Real
+dashboard-chart-data = Tabla de datos
+dashboard-chart-period = Periodo
+dashboard-chart-cumulative = Proporción acumulada
+dashboard-chart-target = Objetivo
+dashboard-agent-title = Mi trabajo
+dashboard-queue = Mi cola
+dashboard-status = Estado
+dashboard-due = Vence hoy
+dashboard-due-definition = Reclamaciones asignadas a ti cuyo próximo objetivo (la primera respuesta mientras no se haya enviado ninguna, si no la resolución) vence antes de la medianoche en tu zona horaria, incluidas las vencidas, según el horario de atención y el estándar de respuesta de su canal.
+dashboard-due-none = Nada vence hoy.
+dashboard-due-first-response = Primera respuesta
+dashboard-due-resolution = Resolución
+dashboard-overdue = vencida
+dashboard-own-csat = Mi satisfacción este mes
+dashboard-own-csat-definition = Respuestas de satisfacción dadas este mes (el mes natural de la empresa) sobre reclamaciones asignadas a ti, con nota 4 o 5, divididas por todas esas respuestas, × 100; n = satisfechos / respuestas.

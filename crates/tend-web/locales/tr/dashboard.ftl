@@ -1,0 +1,59 @@
+# Ana sayfa: yöneticilerin gösterge paneli ve bir temsilcinin ana sayfası.
+nav-home = Ana sayfa
+dashboard-title = Ana sayfa
+dashboard-month = Bu ay: { $month } ({ $from } - { $to }).
+dashboard-goals = Hizmet hedefleri
+dashboard-goals-definition = Her hedefin açık dönemi canlı ölçülür: hedefe karşı gerçekleşen değer, durum (açıkken yolunda veya risk altında), n (pay / payda) ve kapanan dönemlerinin, bittiklerinde donduruldukları hâliyle eğilimi.
+dashboard-goals-none = Henüz hedef yok.
+dashboard-goals-new = Hedef belirle
+dashboard-satisfaction = Bu ayki memnuniyet
+dashboard-csat = CSAT, memnun oranı
+dashboard-nps = NPS
+dashboard-definitions = Tanımlar
+dashboard-csat-definition = CSAT: bu ay (şirketin takvim ayı) verilen ve 4 ya da 5 puan alan memnuniyet yanıtları, bu ay verilen tüm memnuniyet yanıtlarına bölünür, × 100; n = memnun / yanıt.
+dashboard-nps-definition = NPS: bu ay tamamlanan anket yanıtlarındaki NPS sorularına (0–10) verilen yanıtlar: destekçiler (9–10) eksi kötüleyenler (0–6), tüm yanıtlara bölünür, × 100, −100 ile 100 arası puan; n = destekçi − kötüleyen / yanıt.
+dashboard-csat-desc = Bu ay memnun müşterilerin oranı: { $value }, { $n } yanıt üzerinden.
+dashboard-nps-desc = Bu ayki net destekçi skoru: { $value }, { $n } yanıt üzerinden.
+dashboard-this-month = Bu ay
+dashboard-problems = En önemli üç sorun
+dashboard-problems-period = { $from } ile { $to } arasında alınan şikâyetler (UTC tarihleri, bitiş hariç), önceki eşit uzunluktaki dönemle karşılaştırılır.
+dashboard-problems-none = Bu dönemde sıralanan sorun yok.
+dashboard-complaints-n = { $n } şikâyet
+dashboard-problem-trend = { $trend } (önceki dönem: { $previous })
+dashboard-trend-rising = artıyor
+dashboard-trend-falling = azalıyor
+dashboard-trend-steady = sabit
+dashboard-problems-definition = Sorun sıralaması: şikâyet kategorileri, geçerli ağırlıklarla sıklık, maliyet ve kaybedilen müşteriye göre puanlanır; üzerinde işlem yapılamayan kategoriler dışarıda kalır. Sayı, kategoriye göre süzülmüş gelen kutusuna götürür (kategorinin ve alt kategorilerinin tüm şikâyetleri, her tarihten).
+dashboard-pareto = Sorunlara göre şikâyetler
+dashboard-pareto-desc = En üst sıradaki { $n } sorunun şikâyetleri, büyükten küçüğe, birikimli oranla.
+dashboard-complaints = Şikâyetler
+dashboard-quotient = Müşteri hizmetleri katsayısı
+dashboard-quotient-round = tur { $round }, n = { $n } katılımcı
+dashboard-quotient-none = Henüz katsayı değerlendirmesi yok.
+dashboard-quotient-trend = Turlara göre katsayı toplamı
+dashboard-quotient-desc = İşletmenin { $n } turun her birindeki toplam puanı (7 ile 35 arası).
+dashboard-pins = Sabitlenen rakamlar
+dashboard-pins-definition = Bir yöneticinin sabitlediği rakamlar: son ayın değeri (bir oranda parçalar bölmeden önce ay boyunca toplanır) ve son bir yılın ayları.
+dashboard-pins-none = Henüz sabitlenen rakam yok.
+dashboard-pin = Ana sayfaya sabitle
+dashboard-unpin = Kaldır
+field-figure = Rakam
+dashboard-pin-desc = { $n } ayın aylık değerleri.
+dashboard-goal-trend = { $goal } eğilimi
+dashboard-trend-desc = { $n } kapanan dönemde gerçekleşen ve hedef.
+dashboard-actual = Gerçekleşen
+dashboard-chart-data = Veri tablosu
+dashboard-chart-period = Dönem
+dashboard-chart-cumulative = Birikimli oran
+dashboard-chart-target = Hedef
+dashboard-agent-title = İşlerim
+dashboard-queue = Kuyruğum
+dashboard-status = Durum
+dashboard-due = Bugün süresi dolanlar
+dashboard-due-definition = Size atanan ve bir sonraki hedefi (henüz yanıt gönderilmediyse ilk yanıt, değilse çözüm) kanalının hizmet saatlerine ve yanıt standardına göre sizin saat diliminizde gece yarısından önce dolan şikâyetler, süresi geçmiş olanlar dahil.
+dashboard-due-none = Bugün süresi dolan bir şey yok.
+dashboard-due-first-response = İlk yanıt
+dashboard-due-resolution = Çözüm
+dashboard-overdue = süresi geçti
+dashboard-own-csat = Bu ayki memnuniyetim
+dashboard-own-csat-definition = Bu ay (şirketin takvim ayı) size atanan şikâyetler hakkında verilen ve 4 ya da 5 puan alan memnuniyet yanıtları, bu tür tüm yanıtlara bölünür, × 100; n = memnun / yanıt.
