@@ -12,6 +12,7 @@ mod mail_in;
 mod mail_in_data;
 mod messages;
 mod outage;
+mod help_review;
 mod policy;
 mod sla;
 mod zones;

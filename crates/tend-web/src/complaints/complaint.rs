@@ -63,6 +63,7 @@ struct ComplaintPage {
     can_work: bool,
     zone: String,
     conversation: crate::conversations::Panel,
+    help: crate::help::link::Panel,
     v: ActForm,
     errors: Errors,
 }
@@ -280,6 +281,7 @@ pub async fn show_with(
         can_work: staff.can(Permission::WorkComplaints),
         zone: tz.iana_name().unwrap_or("UTC").to_owned(),
         conversation: crate::conversations::panel(s, &t, id, &tz, draft).await?,
+        help: crate::help::link::panel(s, &t, id).await?,
         chrome: Chrome::staff(staff, format!("/complaints/{}", c.id)),
         t,
         v,

@@ -14,6 +14,8 @@ mod customer_data;
 mod dead_jobs;
 mod goals;
 mod help;
+mod help_deflect;
+mod help_staff;
 mod i18n;
 mod intake;
 mod journey;
