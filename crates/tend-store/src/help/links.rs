@@ -107,30 +107,39 @@ impl Store {
     }
 
     /// The articles linked to complaint `id`, oldest link first, each titled in its source
-    /// language (else any).
+    /// language (else its first language).
     pub async fn complaint_articles(&self, id: ComplaintId) -> StoreResult<Vec<LinkedArticle>> {
         let rows = sqlx::query(
-            "SELECT l.article_id, e.name, \
-             (SELECT t.title FROM help_translations t WHERE t.article_id = a.id \
-              ORDER BY CASE WHEN t.lang = a.source_lang THEN 0 ELSE 1 END, t.lang LIMIT 1) AS title \
-             FROM help_links l JOIN help_articles a ON a.id = l.article_id \
-             LEFT JOIN employees e ON e.id = l.linked_by WHERE l.complaint_id = $1 \
-             ORDER BY l.linked_at, l.article_id",
+            "SELECT l.article_id, a.source_lang, e.name, t.lang, t.title FROM help_links l \
+             JOIN help_articles a ON a.id = l.article_id \
+             LEFT JOIN employees e ON e.id = l.linked_by \
+             LEFT JOIN help_translations t ON t.article_id = l.article_id \
+             WHERE l.complaint_id = $1 ORDER BY l.linked_at, l.article_id, t.lang",
         )
         .bind(id.0)
         .fetch_all(self.read())
         .await?;
-        rows.iter()
-            .map(|r| {
-                let title: Option<String> = r.try_get("title")?;
-                Ok(LinkedArticle {
-                    article_id: r.try_get("article_id")?,
+        let mut out: Vec<LinkedArticle> = Vec::new();
+        for r in rows.iter() {
+            let article_id: i64 = r.try_get("article_id")?;
+            let source: String = r.try_get("source_lang")?;
+            let lang: Option<String> = r.try_get("lang")?;
+            let title: Option<String> = r.try_get("title")?;
+            let is_source = lang.as_deref() == Some(source.as_str());
+            match out.last_mut() {
+                Some(last) if last.article_id == article_id => {
+                    if is_source || last.title.is_empty() {
+                        last.title = title.unwrap_or_default();
+                    }
+                }
+                _ => out.push(LinkedArticle {
+                    article_id,
                     title: title.unwrap_or_default(),
                     linked_by: r.try_get("name")?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(Into::into)
+                }),
+            }
+        }
+        Ok(out)
     }
 
     /// How many complaints each article was linked to: `(article id, n)`, articles with none
