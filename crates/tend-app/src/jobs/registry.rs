@@ -13,10 +13,10 @@ use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
 use crate::conversations::MailReply;
 use crate::csat::Csat;
+use crate::help::review::HelpReview;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
 use crate::transactions::retention::Retention;
-use crate::help::review::HelpReview;
 
 type Run = for<'a> fn(
     &'a Worker,

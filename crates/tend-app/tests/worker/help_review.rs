@@ -58,9 +58,13 @@ async fn help_review_reminder_is_mailed_once_to_the_owner_when_the_date_arrives(
     let id = article(&app).await;
     let owner = Some(EmployeeId(app.agent.id));
     let on = "2026-03-18".parse().ok();
-    plan_review(&app.state, id, &public(), owner, on).await.unwrap();
+    plan_review(&app.state, id, &public(), owner, on)
+        .await
+        .unwrap();
     // Saving the same date again queues nothing more.
-    plan_review(&app.state, id, &public(), owner, on).await.unwrap();
+    plan_review(&app.state, id, &public(), owner, on)
+        .await
+        .unwrap();
     run_at(&app, &w, madrid("2026-03-17 23:59")).await;
     assert!(reminders(&smtp.inbox()).is_empty(), "not before its day");
     run_at(&app, &w, madrid("2026-03-18 08:59")).await;
@@ -88,9 +92,13 @@ async fn help_review_a_changed_date_is_not_reminded_and_the_owner_reads_turkish(
     let w = worker(&app, Some(Mailer::new(&smtp.settings()).unwrap()), "w1");
     let id = article(&app).await;
     let first = "2026-03-10".parse().ok();
-    plan_review(&app.state, id, &public(), Some(owner), first).await.unwrap();
+    plan_review(&app.state, id, &public(), Some(owner), first)
+        .await
+        .unwrap();
     let later = "2026-04-01".parse().ok();
-    plan_review(&app.state, id, &public(), Some(owner), later).await.unwrap();
+    plan_review(&app.state, id, &public(), Some(owner), later)
+        .await
+        .unwrap();
     run_at(&app, &w, "2026-03-20T12:00:00Z".parse().unwrap()).await;
     assert!(reminders(&smtp.inbox()).is_empty(), "{:#?}", smtp.inbox());
     run_at(&app, &w, "2026-04-01T12:00:00Z".parse().unwrap()).await;

@@ -8,11 +8,11 @@ use tend_testkit::smtp;
 
 mod conversations;
 mod csat;
+mod help_review;
 mod mail_in;
 mod mail_in_data;
 mod messages;
 mod outage;
-mod help_review;
 mod policy;
 mod sla;
 mod zones;

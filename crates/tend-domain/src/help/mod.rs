@@ -175,6 +175,9 @@ mod tests {
         assert_eq!(deflection_rate(1, 3), Some(0.25));
         assert!(review_date("31/03/2026").is_err());
         assert_eq!(review_date(" ").unwrap(), None);
-        assert_eq!(review_date("2026-03-31").unwrap().unwrap().to_string(), "2026-03-31");
+        assert_eq!(
+            review_date("2026-03-31").unwrap().unwrap().to_string(),
+            "2026-03-31"
+        );
     }
 }

@@ -124,7 +124,16 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write().begin().await?;
         for h in hits {
-            insert(&mut tx, flow, DeflectionEvent::Shown, Some(h), lang, None, now).await?;
+            insert(
+                &mut tx,
+                flow,
+                DeflectionEvent::Shown,
+                Some(h),
+                lang,
+                None,
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())

@@ -55,7 +55,10 @@ impl Store {
             .await?
             .is_none()
         {
-            return Err(StoreError::field("article_id", NO_ARTICLE.with("id", article)));
+            return Err(StoreError::field(
+                "article_id",
+                NO_ARTICLE.with("id", article),
+            ));
         }
         if sqlx::query("SELECT 1 FROM complaints WHERE id = $1")
             .bind(complaint.0)

@@ -104,8 +104,10 @@ pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
         })
         .collect();
     let d = s.store.deflection_counts().await?;
-    let rate = deflection_rate(d.deflected, d.sent)
-        .map_or_else(|| "–".to_owned(), |r| t.decimal(&format!("{:.1}", r * 100.0)));
+    let rate = deflection_rate(d.deflected, d.sent).map_or_else(
+        || "–".to_owned(),
+        |r| t.decimal(&format!("{:.1}", r * 100.0)),
+    );
     let since = s.clock.now() - jiff::SignedDuration::from_hours(24 * GAP_DAYS);
     let gaps = s
         .store

@@ -58,7 +58,14 @@ fn settings(
     t: &Tr,
     f: &Posted,
     product: Option<i64>,
-) -> Result<(tend_store::ArticleSettings, Option<EmployeeId>, Option<jiff::civil::Date>), Errors> {
+) -> Result<
+    (
+        tend_store::ArticleSettings,
+        Option<EmployeeId>,
+        Option<jiff::civil::Date>,
+    ),
+    Errors,
+> {
     let mut errors = Errors::new(t);
     let cat = number(&f.category_id, t).map_err(|m| errors.add("category_id", m));
     let owner = number(&f.owner_id, t).map_err(|m| errors.add("owner_id", m));
@@ -98,7 +105,11 @@ pub async fn create(
     let status = (!f.status.is_empty()).then_some(f.status.as_str());
     let text = help::translation_input(&f.source_lang, &f.title, &f.body, status).map_err(|e| {
         for (field, r) in e.iter() {
-            let field = if field == "lang" { "source_lang" } else { field };
+            let field = if field == "lang" {
+                "source_lang"
+            } else {
+                field
+            };
             errors.reason(field, r.clone());
         }
     });
@@ -115,7 +126,8 @@ pub async fn create(
         };
         render_form(&view(&s, t, &staff, None, form).await?, true)
     };
-    let (Ok((set, owner, review)), Ok(text), true) = (settings(&t, &f, None), text, errors.is_empty())
+    let (Ok((set, owner, review)), Ok(text), true) =
+        (settings(&t, &f, None), text, errors.is_empty())
     else {
         return failed(errors).await;
     };
@@ -153,7 +165,10 @@ pub async fn show(
 ) -> PageResult<Response> {
     staff.require(Permission::WorkComplaints)?;
     let id = article_id(&id)?;
-    render_form(&view(&s, t, &staff, Some(id), Form::default()).await?, false)
+    render_form(
+        &view(&s, t, &staff, Some(id), Form::default()).await?,
+        false,
+    )
 }
 
 pub async fn save_settings(
@@ -226,7 +241,11 @@ pub async fn save_text(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/help/articles/{id}#text-{}", f.lang)).into_response()),
         Err(e) => {
-            let lang = LANGS.iter().find(|l| **l == f.lang).copied().unwrap_or("en");
+            let lang = LANGS
+                .iter()
+                .find(|l| **l == f.lang)
+                .copied()
+                .unwrap_or("en");
             let form = Form {
                 text: Some((lang, f.clone(), e?)),
                 ..Default::default()

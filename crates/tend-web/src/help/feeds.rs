@@ -48,7 +48,10 @@ pub async fn sitemap(State(s): State<WebState>) -> PageResult<Response> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for lang in LANGS {
-        out.push_str(&format!("<url><loc>{}</loc></url>\n", xml(&format!("{base}/help/{lang}"))));
+        out.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            xml(&format!("{base}/help/{lang}"))
+        ));
         for e in s.store.published_in(lang, SITEMAP).await? {
             let loc = format!("{base}/help/{lang}/articles/{}", e.article_id);
             out.push_str(&format!(
@@ -70,9 +73,10 @@ pub async fn atom(State(s): State<WebState>, Path(lang): Path<String>) -> PageRe
     let base = s.public_url().trim_end_matches('/').to_owned();
     let entries = s.store.published_in(t.code(), FEED).await?;
     let home = format!("{base}/help/{}", t.code());
-    let updated = entries
-        .first()
-        .map_or_else(|| rfc3339(&jiff::Timestamp::UNIX_EPOCH), |e| rfc3339(&e.updated_at));
+    let updated = entries.first().map_or_else(
+        || rfc3339(&jiff::Timestamp::UNIX_EPOCH),
+        |e| rfc3339(&e.updated_at),
+    );
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
          <title>{title}</title>\n<id>{id}</id>\n<link rel=\"alternate\" href=\"{id}\"/>\n\

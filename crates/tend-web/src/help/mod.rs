@@ -33,11 +33,17 @@ pub fn routes() -> Router<WebState> {
         )
         .route("/help/articles", get(articles::page))
         .route("/help/articles/new", get(edit::new_form).post(edit::create))
-        .route("/help/articles/{id}", get(edit::show).post(edit::save_settings))
+        .route(
+            "/help/articles/{id}",
+            get(edit::show).post(edit::save_settings),
+        )
         .route("/help/articles/{id}/text", post(edit::save_text))
         .route("/help/{lang}/feed.atom", get(feeds::atom))
         .route("/sitemap.xml", get(feeds::sitemap))
         .route("/complain/solved", post(deflect::solved))
         .route("/complaints/{id}/articles", post(link::link))
-        .route("/complaints/{id}/articles/{article}/reply", get(link::reply))
+        .route(
+            "/complaints/{id}/articles/{article}/reply",
+            get(link::reply),
+        )
 }

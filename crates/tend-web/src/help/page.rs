@@ -182,12 +182,17 @@ pub async fn view(
             links.push(LinkRow {
                 href: format!("/complaints/{}", l.complaint_id.0),
                 reference: l.reference,
-                by: l.linked_by.unwrap_or_else(|| t.get("help-linked-by-customer")),
+                by: l
+                    .linked_by
+                    .unwrap_or_else(|| t.get("help-linked-by-customer")),
                 at: t.datetime(&l.linked_at, tz),
             });
         }
     }
-    let back = id.map_or_else(|| "/help/articles/new".into(), |id| format!("/help/articles/{id}"));
+    let back = id.map_or_else(
+        || "/help/articles/new".into(),
+        |id| format!("/help/articles/{id}"),
+    );
     Ok(EditPage {
         chrome: Chrome::staff(staff, back),
         id,

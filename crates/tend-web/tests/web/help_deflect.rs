@@ -34,7 +34,11 @@ async fn refunds(app: &TestApp) -> i64 {
 async fn visitor(app: &TestApp, lang: &str) -> Browser {
     let b = Browser::new(app);
     let res = b
-        .submit("/complain", "/language", &[("lang", lang), ("back", "/complain")])
+        .submit(
+            "/complain",
+            "/language",
+            &[("lang", lang), ("back", "/complain")],
+        )
         .await;
     assert_eq!(res.status, 303);
     b
@@ -68,17 +72,34 @@ async fn help_deflect_two_steps_in_spanish_and_turkish() {
     let id = refunds(&app).await;
     let es = visitor(&app, "es").await;
     // Spanish, solved: the article is shown, "esto lo resolvió" sends nothing.
-    let p = check(&es, "ana@example.com", "Quiero un REEMBOLSO, la devolucion no llega").await;
+    let p = check(
+        &es,
+        "ana@example.com",
+        "Quiero un REEMBOLSO, la devolucion no llega",
+    )
+    .await;
     assert_eq!(p.status, 200, "{}", p.html);
-    assert!(p.html.contains("id=\"suggestions\"") && p.html.contains("Cómo pedir un reembolso"), "{}", p.html);
-    assert!(p.html.contains("No me ayudó, enviar mi reclamación"), "{}", p.html);
+    assert!(
+        p.html.contains("id=\"suggestions\"") && p.html.contains("Cómo pedir un reembolso"),
+        "{}",
+        p.html
+    );
+    assert!(
+        p.html.contains("No me ayudó, enviar mi reclamación"),
+        "{}",
+        p.html
+    );
     let f = flow(&p);
     let aid = id.to_string();
     // An article not shown to this visit is not recorded.
     let solved = [("flow", f.as_str()), ("article", aid.as_str())];
     let res = es.submit("/complain", "/complain/solved", &solved).await;
     assert_eq!(res.status, 200);
-    assert!(res.html.contains("Nos alegra que le haya ayudado"), "{}", res.html);
+    assert!(
+        res.html.contains("Nos alegra que le haya ayudado"),
+        "{}",
+        res.html
+    );
     assert_eq!(complaints(&app).await, 0);
     // Spanish, sent anyway: the complaint carries the article.
     let p = check(&es, "bea@example.com", "reembolso por favor").await;
@@ -105,7 +126,11 @@ async fn help_deflect_two_steps_in_spanish_and_turkish() {
     let tr = visitor(&app, "tr").await;
     let p = check(&tr, "can@example.com", "İADE istiyorum, PARANIZIN geri").await;
     assert!(p.html.contains("İade nasıl yapılır"), "{}", p.html);
-    assert!(p.html.contains("İşe yaramadı, şikâyetimi gönder"), "{}", p.html);
+    assert!(
+        p.html.contains("İşe yaramadı, şikâyetimi gönder"),
+        "{}",
+        p.html
+    );
     let f = flow(&p);
     let send = [
         ("kind", "complaint"),
@@ -121,12 +146,20 @@ async fn help_deflect_two_steps_in_spanish_and_turkish() {
     assert_eq!(complaints(&app).await, 3);
     // A forged token or an article never shown records nothing.
     let forged = [("flow", "x"), ("article", aid.as_str())];
-    assert_eq!(tr.submit("/complain", "/complain/solved", &forged).await.status, 400);
+    assert_eq!(
+        tr.submit("/complain", "/complain/solved", &forged)
+            .await
+            .status,
+        400
+    );
     // Deflected 1, sent 2: 1 ÷ 3 = 33.3 %, n = 3.
     let counts = app.store.deflection_counts().await.unwrap();
     assert_eq!((counts.deflected, counts.sent, counts.shown), (1, 2, 3));
     let manager = signed_in(&app, Role::Manager).await;
     let list = manager.get("/help/articles").await.html;
     assert!(list.contains("<strong>33.3 %</strong>"), "{list}");
-    assert!(list.contains("n = <span id=\"deflection-n\">3</span>"), "{list}");
+    assert!(
+        list.contains("n = <span id=\"deflection-n\">3</span>"),
+        "{list}"
+    );
 }
