@@ -70,7 +70,7 @@ fn settings(
     let cat = number(&f.category_id, t).map_err(|m| errors.add("category_id", m));
     let owner = number(&f.owner_id, t).map_err(|m| errors.add("owner_id", m));
     let review = review_date(&f.review_on).map_err(|r| errors.reason("review_on", r));
-    let set = help::article_settings(&f.visibility, cat.clone().ok().flatten(), product)
+    let set = help::article_settings(&f.visibility, cat.ok().flatten(), product)
         .map_err(|e| add_all(&mut errors, e));
     match (set, owner, review, cat, errors.is_empty()) {
         (Ok(s), Ok(o), Ok(r), Ok(_), true) => Ok((s, o.map(EmployeeId), r)),
@@ -138,10 +138,10 @@ pub async fn create(
     };
     let by = Some(staff.session.employee.id);
     s.store.save_translation(a.id, &text, by, now).await?;
-    if owner.is_some() || review.is_some() {
-        if let Err(e) = plan_review(&s, a.id, &set, owner, review).await {
-            return failed(Errors::from_store(e, &t)?).await;
-        }
+    if (owner.is_some() || review.is_some())
+        && let Err(e) = plan_review(&s, a.id, &set, owner, review).await
+    {
+        return failed(Errors::from_store(e, &t)?).await;
     }
     Ok(Redirect::to(&format!("/help/articles/{}", a.id)).into_response())
 }
