@@ -13,19 +13,82 @@ const ARTICLES: usize = 10_000;
 const QUERIES: usize = 300;
 
 const EN: [&str; 24] = [
-    "refund", "delivery", "parcel", "warranty", "invoice", "payment", "password", "account",
-    "return", "exchange", "damaged", "missing", "order", "tracking", "coupon", "discount",
-    "subscription", "cancel", "address", "shipping", "receipt", "battery", "screen", "charger",
+    "refund",
+    "delivery",
+    "parcel",
+    "warranty",
+    "invoice",
+    "payment",
+    "password",
+    "account",
+    "return",
+    "exchange",
+    "damaged",
+    "missing",
+    "order",
+    "tracking",
+    "coupon",
+    "discount",
+    "subscription",
+    "cancel",
+    "address",
+    "shipping",
+    "receipt",
+    "battery",
+    "screen",
+    "charger",
 ];
 const ES: [&str; 24] = [
-    "reembolso", "entrega", "paquete", "garantía", "factura", "pago", "contraseña", "cuenta",
-    "devolución", "cambio", "dañado", "perdido", "pedido", "seguimiento", "cupón", "descuento",
-    "suscripción", "cancelar", "dirección", "envío", "recibo", "batería", "pantalla", "cargador",
+    "reembolso",
+    "entrega",
+    "paquete",
+    "garantía",
+    "factura",
+    "pago",
+    "contraseña",
+    "cuenta",
+    "devolución",
+    "cambio",
+    "dañado",
+    "perdido",
+    "pedido",
+    "seguimiento",
+    "cupón",
+    "descuento",
+    "suscripción",
+    "cancelar",
+    "dirección",
+    "envío",
+    "recibo",
+    "batería",
+    "pantalla",
+    "cargador",
 ];
 const TR: [&str; 24] = [
-    "iade", "teslimat", "paket", "garanti", "fatura", "ödeme", "şifre", "hesap", "İptal",
-    "değişim", "hasarlı", "kayıp", "sipariş", "takip", "kupon", "indirim", "abonelik", "ılık",
-    "adres", "kargo", "fiş", "pil", "ekran", "şarj",
+    "iade",
+    "teslimat",
+    "paket",
+    "garanti",
+    "fatura",
+    "ödeme",
+    "şifre",
+    "hesap",
+    "İptal",
+    "değişim",
+    "hasarlı",
+    "kayıp",
+    "sipariş",
+    "takip",
+    "kupon",
+    "indirim",
+    "abonelik",
+    "ılık",
+    "adres",
+    "kargo",
+    "fiş",
+    "pil",
+    "ekran",
+    "şarj",
 ];
 
 /// A small deterministic generator (xorshift), so every run stores the same texts.
@@ -71,7 +134,10 @@ async fn main() {
     };
     let started = Instant::now();
     for _ in 0..ARTICLES {
-        let a = store.create_article(&settings, "en", now).await.expect("article");
+        let a = store
+            .create_article(&settings, "en", now)
+            .await
+            .expect("article");
         for (lang, words) in [("en", &EN), ("es", &ES), ("tr", &TR)] {
             let t = TranslationInput {
                 lang,
@@ -79,24 +145,37 @@ async fn main() {
                 body: Body::parse(&text(&mut rng, words, 60)).expect("body"),
                 status: Status::Published,
             };
-            store.save_translation(a.id, &t, None, now).await.expect("save");
+            store
+                .save_translation(a.id, &t, None, now)
+                .await
+                .expect("save");
         }
     }
     println!(
         "stored {ARTICLES} articles × 3 languages in {:.1} s ({})",
         started.elapsed().as_secs_f64(),
-        if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" }
+        if url.starts_with("postgres") {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        }
     );
     let (mut search, mut suggest) = (Vec::new(), Vec::new());
     for i in 0..QUERIES {
         let (lang, words) = [("en", &EN), ("es", &ES), ("tr", &TR)][i % 3];
         let q = text(&mut rng, words, 1 + i % 2);
         let t = Instant::now();
-        store.search_public(lang, &q, 20, now).await.expect("search");
+        store
+            .search_public(lang, &q, 20, now)
+            .await
+            .expect("search");
         search.push(t.elapsed().as_secs_f64() * 1000.0);
         let description = format!("{q} {}", text(&mut rng, words, 6));
         let t = Instant::now();
-        store.suggest_public(lang, &description, 5).await.expect("suggest");
+        store
+            .suggest_public(lang, &description, 5)
+            .await
+            .expect("suggest");
         suggest.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     report("public search (/help/{lang}/search)", search);
