@@ -38,7 +38,7 @@ pub struct TranslationView {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ArticleView {
     pub id: i64,
-    /// `draft`, `internal` (staff only) or `public`.
+    /// `draft`, `internal` (staff only), `public` or `archived` (staff only).
     pub visibility: String,
     /// The language the others are translated from.
     pub source_lang: String,
@@ -102,8 +102,8 @@ impl From<&Article> for ArticleView {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleSettingsBody {
-    /// `draft` (the default), `internal` or `public`.
-    #[schema(pattern = "^(draft|internal|public)$")]
+    /// `draft` (the default), `internal`, `public` or `archived`.
+    #[schema(pattern = "^(draft|internal|public|archived)$")]
     pub visibility: Option<String>,
     /// `en`, `es` or `tr`; only when creating (default `en`).
     #[schema(pattern = "^(en|es|tr)$")]
@@ -120,8 +120,8 @@ pub struct ArticleSettingsBody {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleChangeBody {
-    /// `draft` (the default), `internal` or `public`.
-    #[schema(pattern = "^(draft|internal|public)$")]
+    /// `draft` (the default), `internal`, `public` or `archived`.
+    #[schema(pattern = "^(draft|internal|public|archived)$")]
     pub visibility: Option<String>,
     /// A category that exists (else 422 naming the field).
     #[schema(minimum = 1)]

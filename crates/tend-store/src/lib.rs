@@ -52,6 +52,10 @@ pub use help::{
     Article, ArticleOutcomes, ArticleSettings, CategoryOutcomes, EmptySearch, PublicArticle,
     PublicHit, PublicSearch, Translation, TranslationInput,
 };
+pub use help::{
+    ArticleLink, ArticleVersion, CategoryGap, DeflectionCounts, DeflectionEvent, FeedEntry,
+    LinkedArticle,
+};
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, DeadJob, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome,
     backoff, run_due,

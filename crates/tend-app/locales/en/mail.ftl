@@ -162,3 +162,16 @@ mail-reply-body =
     You can follow your complaint { $reference } and answer us on your private status page: { $link }
 
     { mail-sign-customer }
+
+## HelpReview. To the owner: a help article is due for review.
+
+# Variables: $name, $reference (the article's title), $due (the review date), $link
+mail-help-review-subject = The help article "{ $reference }" was due for review on { $due }
+mail-help-review-body =
+    Hello { $name },
+
+    The help article "{ $reference }" was due for review on { $due }. Read it again, correct what no longer holds, and set its next review date.
+
+    Open the article here: { $link }
+
+    { mail-sign-staff }

@@ -161,3 +161,16 @@ mail-reply-body =
     Puede seguir su reclamación { $reference } y respondernos en su página de estado privada: { $link }
 
     { mail-sign-customer }
+
+## HelpReview. Al responsable: un artículo de ayuda debe revisarse.
+
+# Variables: $name, $reference (el título del artículo), $due (la fecha de revisión), $link
+mail-help-review-subject = El artículo de ayuda «{ $reference }» debía revisarse el { $due }
+mail-help-review-body =
+    Hola, { $name }:
+
+    El artículo de ayuda «{ $reference }» debía revisarse el { $due }. Vuelva a leerlo, corrija lo que ya no sea cierto y fije su próxima fecha de revisión.
+
+    Abra el artículo aquí: { $link }
+
+    { mail-sign-staff }

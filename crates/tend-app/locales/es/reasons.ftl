@@ -155,3 +155,6 @@ reason-merge_self = una reclamación no se puede fusionar consigo misma
 reason-merge_target_gone = la reclamación { $id } está fusionada o eliminada
 reason-merge_other_customer = la reclamación { $id } es de otro cliente
 reason-complaint_gone = esta reclamación está fusionada o eliminada
+# Las páginas del centro de ayuda para el personal.
+reason-help_publish_role = solo un gerente o un administrador puede publicar
+reason-help_review_date = debe ser una fecha como 2026-03-31 (se recibió { $got })

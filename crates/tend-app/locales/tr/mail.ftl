@@ -161,3 +161,16 @@ mail-reply-body =
     { $reference } numaralı şikâyetinizi özel durum sayfanızdan izleyebilir ve bize yanıt verebilirsiniz: { $link }
 
     { mail-sign-customer }
+
+## HelpReview. Sorumluya: bir yardım makalesinin gözden geçirilmesi gerekiyor.
+
+# Değişkenler: $name, $reference (makalenin başlığı), $due (gözden geçirme tarihi), $link
+mail-help-review-subject = "{ $reference }" yardım makalesinin { $due } tarihinde gözden geçirilmesi gerekiyordu
+mail-help-review-body =
+    Merhaba { $name },
+
+    "{ $reference }" yardım makalesinin { $due } tarihinde gözden geçirilmesi gerekiyordu. Yeniden okuyun, artık doğru olmayanı düzeltin ve bir sonraki gözden geçirme tarihini belirleyin.
+
+    Makaleyi buradan açabilirsiniz: { $link }
+
+    { mail-sign-staff }

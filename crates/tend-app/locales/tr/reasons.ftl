@@ -155,3 +155,6 @@ reason-merge_self = bir şikâyet kendisiyle birleştirilemez
 reason-merge_target_gone = { $id } numaralı şikâyet birleştirilmiş ya da silinmiş
 reason-merge_other_customer = { $id } numaralı şikâyet başka bir müşteriye ait
 reason-complaint_gone = bu şikâyet birleştirilmiş ya da silinmiş
+# Yardım merkezinin personel sayfaları.
+reason-help_publish_role = yalnızca bir yönetici veya sistem yöneticisi yayımlayabilir
+reason-help_review_date = 2026-03-31 gibi bir tarih olmalıdır (girilen: { $got })

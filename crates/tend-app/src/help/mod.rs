@@ -1,6 +1,8 @@
 //! The help centre's use cases: an article's texts checked field by field before they are
 //! stored, and Markdown rendered to safe HTML for the pages.
 
+pub mod review;
+
 use tend_domain::FieldErrors;
 use tend_domain::help::{Body, Status, Title, Visibility, lang};
 use tend_domain::kernel::ids::{CategoryId, ProductId};
@@ -51,6 +53,27 @@ pub fn article_settings(
         category_id: category_id.map(CategoryId),
         product_id: product_id.map(ProductId),
     })
+}
+
+/// Refuses, on the field that would publish, a writer who may not publish (only those who may
+/// manage may; see `tend_domain::help::publishes`).
+pub fn check_publish(
+    may_manage: bool,
+    visibility: Option<Visibility>,
+    status: Option<Status>,
+) -> Result<(), FieldErrors> {
+    if may_manage || !tend_domain::help::publishes(visibility, status) {
+        return Ok(());
+    }
+    let field = if tend_domain::help::publishes(visibility, None) {
+        "visibility"
+    } else {
+        "status"
+    };
+    Err(FieldErrors::single(
+        field,
+        tend_domain::kernel::reason::HELP_PUBLISH_ROLE,
+    ))
 }
 
 /// `markdown` (CommonMark with tables and strikethrough, by pulldown-cmark) as HTML cleaned by

@@ -13,6 +13,7 @@ use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
 use crate::conversations::MailReply;
 use crate::csat::Csat;
+use crate::help::review::HelpReview;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
 use crate::transactions::retention::Retention;
@@ -49,7 +50,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 9] = [
+pub static REGISTRY: [Registered; 10] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -59,6 +60,7 @@ pub static REGISTRY: [Registered; 9] = [
     register::<PolicyReview>(),
     register::<MailReply>(),
     register::<Purge>(),
+    register::<HelpReview>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

@@ -38,6 +38,9 @@ pub enum Event {
     /// `policy_review:{version}:{position}:employee-{id}`: the review reminder of a policy
     /// version's area (its position in the version, 0-based) to one owner.
     PolicyReview(i64, i64, EmployeeId),
+    /// `help_review:{article}:{date}:employee-{id}`: the review reminder of a help article
+    /// (its review date as the number YYYYMMDD) to its owner.
+    HelpReview(i64, i64, EmployeeId),
 }
 
 impl Event {
@@ -59,6 +62,7 @@ impl Event {
             Event::PolicyReview(v, position, e) => {
                 format!("policy_review:{v}:{position}:employee-{}", e.0)
             }
+            Event::HelpReview(a, date, e) => format!("help_review:{a}:{date}:employee-{}", e.0),
         }
     }
 }

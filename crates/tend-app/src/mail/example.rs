@@ -43,6 +43,12 @@ impl Template {
                 due,
                 link,
             },
+            MailKind::HelpReview => Template::HelpReview {
+                name,
+                reference,
+                due,
+                link,
+            },
             MailKind::Reply => Template::Reply {
                 name,
                 reference,

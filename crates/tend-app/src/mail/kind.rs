@@ -14,6 +14,7 @@ pub enum MailKind {
     CsatAlert,
     PolicyReview,
     Reply,
+    HelpReview,
 }
 
 impl MailKind {
@@ -30,10 +31,11 @@ impl MailKind {
             MailKind::CsatAlert => "csat_alert",
             MailKind::PolicyReview => "policy_review",
             MailKind::Reply => "reply",
+            MailKind::HelpReview => "help_review",
         }
     }
 
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,
         MailKind::Retention,
@@ -44,5 +46,6 @@ impl MailKind {
         MailKind::CsatAlert,
         MailKind::PolicyReview,
         MailKind::Reply,
+        MailKind::HelpReview,
     ];
 }

@@ -80,6 +80,13 @@ pub enum Template {
         due: String,
         link: String,
     },
+    /// To the owner: a help article (`reference`: its title) was due for review on `due`.
+    HelpReview {
+        name: String,
+        reference: String,
+        due: String,
+        link: String,
+    },
     /// To the customer: an agent's reply on their complaint (`body`: plain text as written,
     /// its line breaks kept), with their private status link.
     Reply {
@@ -103,6 +110,7 @@ impl Template {
             Template::Breach { .. } => MailKind::Breach,
             Template::PolicyReview { .. } => MailKind::PolicyReview,
             Template::Reply { .. } => MailKind::Reply,
+            Template::HelpReview { .. } => MailKind::HelpReview,
         }
     }
 
@@ -188,6 +196,12 @@ impl Template {
                 ("link", link),
             ],
             Template::PolicyReview {
+                name,
+                reference,
+                due,
+                link,
+            }
+            | Template::HelpReview {
                 name,
                 reference,
                 due,

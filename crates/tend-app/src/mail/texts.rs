@@ -153,7 +153,8 @@ mod tests {
                         | MailKind::ResponseWarning
                         | MailKind::Breach
                         | MailKind::CsatAlert
-                        | MailKind::PolicyReview => {
+                        | MailKind::PolicyReview
+                        | MailKind::HelpReview => {
                             "mail-sign-staff"
                         }
                         _ => "mail-sign-customer",

@@ -21,23 +21,31 @@ pub fn lang(raw: &str) -> Result<&'static str, Reason> {
     })
 }
 
-/// Who may read an article: nobody but its writers (`draft`), staff (`internal`), or anyone in
-/// the public help centre (`public`). Stored as its `as_str` text.
+/// Who may read an article: nobody but its writers (`draft`), staff (`internal`), anyone in
+/// the public help centre (`public`), or staff only once it is withdrawn (`archived`). Stored
+/// as its `as_str` text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Visibility {
     Draft,
     Internal,
     Public,
+    Archived,
 }
 
 impl Visibility {
-    pub const ALL: [Visibility; 3] = [Visibility::Draft, Visibility::Internal, Visibility::Public];
+    pub const ALL: [Visibility; 4] = [
+        Visibility::Draft,
+        Visibility::Internal,
+        Visibility::Public,
+        Visibility::Archived,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Visibility::Draft => "draft",
             Visibility::Internal => "internal",
             Visibility::Public => "public",
+            Visibility::Archived => "archived",
         }
     }
 
@@ -46,7 +54,7 @@ impl Visibility {
         Self::ALL
             .into_iter()
             .find(|v| v.as_str() == raw)
-            .ok_or_else(|| one_of(&["draft", "internal", "public"], raw))
+            .ok_or_else(|| one_of(&["draft", "internal", "public", "archived"], raw))
     }
 }
 
@@ -102,6 +110,36 @@ pub fn public(visibility: Visibility, status: Status) -> bool {
     visibility == Visibility::Public && status == Status::Published
 }
 
+/// Whether writing `visibility` and `status` publishes something: an article made `internal`
+/// or `public`, or a translation `published`. Only those who may manage (managers and
+/// administrators) may; agents write drafts and archive nothing.
+pub fn publishes(visibility: Option<Visibility>, status: Option<Status>) -> bool {
+    matches!(
+        visibility,
+        Some(Visibility::Internal | Visibility::Public | Visibility::Archived)
+    ) || status == Some(Status::Published)
+}
+
+/// The next review date as typed (`YYYY-MM-DD`), `None` when empty; else `help_review_date`.
+pub fn review_date(raw: &str) -> Result<Option<jiff::civil::Date>, Reason> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse()
+        .map(Some)
+        .map_err(|_| crate::kernel::reason::HELP_REVIEW_DATE.with("got", format!("\"{raw}\"")))
+}
+
+/// The two-step complaint form's deflection rate: of the visits that were shown at least one
+/// article, those where the customer said "this solved it" (`deflected`) over those plus the
+/// ones that still sent their complaint (`sent`). `None` when n = deflected + sent is 0. A visit
+/// that left without either answer counts in neither.
+pub fn deflection_rate(deflected: i64, sent: i64) -> Option<f64> {
+    let n = deflected + sent;
+    (n > 0).then(|| deflected as f64 / n as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +164,20 @@ mod tests {
         assert!(Visibility::parse("secret").is_err());
         assert_eq!(lang("tr"), Ok("tr"));
         assert!(lang("de").is_err());
+    }
+
+    #[test]
+    fn publishing_and_rates() {
+        assert!(!publishes(Some(Visibility::Draft), Some(Status::Draft)));
+        assert!(publishes(Some(Visibility::Public), None));
+        assert!(publishes(None, Some(Status::Published)));
+        assert_eq!(deflection_rate(0, 0), None);
+        assert_eq!(deflection_rate(1, 3), Some(0.25));
+        assert!(review_date("31/03/2026").is_err());
+        assert_eq!(review_date(" ").unwrap(), None);
+        assert_eq!(
+            review_date("2026-03-31").unwrap().unwrap().to_string(),
+            "2026-03-31"
+        );
     }
 }

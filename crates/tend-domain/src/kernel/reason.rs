@@ -269,6 +269,10 @@ reasons! {
     /// `id`: the complaint named as the target.
     MERGE_OTHER_CUSTOMER = "merge_other_customer": "complaint {id} is from another customer",
     COMPLAINT_GONE = "complaint_gone": "this complaint is merged or deleted",
+    // The help centre's staff pages.
+    HELP_PUBLISH_ROLE = "help_publish_role": "only a manager or an administrator may publish",
+    /// `got`: the date as typed.
+    HELP_REVIEW_DATE = "help_review_date": "must be a date like 2026-03-31 (got {got})",
 }
 
 #[cfg(test)]

@@ -3,18 +3,25 @@
 //! reads. The public reads, searches and outcomes are in `public.rs`, the gap figures in
 //! `gaps.rs`.
 
+mod deflect;
 mod gaps;
+mod links;
 mod public;
+mod staff;
 mod write;
 
+pub use deflect::{DeflectionCounts, DeflectionEvent, FeedEntry};
 pub use gaps::{ArticleOutcomes, CategoryOutcomes, EmptySearch};
+pub use links::{ArticleLink, CategoryGap, LinkedArticle};
 pub use public::{PublicArticle, PublicHit, PublicSearch};
+pub use staff::ArticleVersion;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use tend_domain::help::{Body, Status, Title, Visibility, source_changed};
-use tend_domain::kernel::ids::{CategoryId, ProductId};
+use tend_domain::kernel::ids::{CategoryId, EmployeeId, ProductId};
 use tend_domain::kernel::reason::*;
 
 use crate::kernel::error::{StoreError, StoreResult};
@@ -32,6 +39,10 @@ pub struct Article {
     pub product_id: Option<ProductId>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Who keeps the article current: the review reminder is mailed to them.
+    pub owner_id: Option<EmployeeId>,
+    /// The next review date, in the company's zone.
+    pub review_on: Option<Date>,
     pub translations: Vec<Translation>,
 }
 
@@ -166,12 +177,21 @@ impl Store {
 
     async fn articles_where(&self, id: Option<i64>) -> StoreResult<Vec<Article>> {
         let filter = if id.is_some() { "WHERE id = $1" } else { "" };
-        let mut q = sqlx::query_as::<_, (i64, String, String, Option<i64>, Option<i64>, i64, i64)>(
-            sqlx::AssertSqlSafe(format!(
-                "SELECT id, visibility, source_lang, category_id, product_id, created_at, updated_at \
-                 FROM help_articles {filter} ORDER BY updated_at DESC, id DESC"
-            )),
+        type Head = (
+            i64,
+            String,
+            String,
+            Option<i64>,
+            Option<i64>,
+            i64,
+            i64,
+            Option<i64>,
+            Option<String>,
         );
+        let mut q = sqlx::query_as::<_, Head>(sqlx::AssertSqlSafe(format!(
+            "SELECT id, visibility, source_lang, category_id, product_id, created_at, updated_at, \
+             owner_id, review_on FROM help_articles {filter} ORDER BY updated_at DESC, id DESC"
+        )));
         if let Some(id) = id {
             q = q.bind(id);
         }
@@ -190,7 +210,7 @@ impl Store {
         }
         let rows = tq.fetch_all(self.read()).await?;
         let mut out = Vec::with_capacity(heads.len());
-        for (id, vis, source_lang, cat, prod, created, updated) in heads {
+        for (id, vis, source_lang, cat, prod, created, updated, owner, review) in heads {
             let mut translations = Vec::new();
             for r in rows.iter() {
                 if r.try_get::<i64, _>("article_id")? == id {
@@ -213,6 +233,11 @@ impl Store {
                 product_id: prod.map(ProductId),
                 created_at: ts(created),
                 updated_at: ts(updated),
+                owner_id: owner.map(EmployeeId),
+                review_on: review
+                    .map(|d| d.parse::<Date>())
+                    .transpose()
+                    .map_err(|e| sqlx::Error::Decode(e.into()))?,
                 translations,
             });
         }

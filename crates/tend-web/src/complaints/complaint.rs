@@ -69,6 +69,7 @@ struct ComplaintPage {
     purge_days: i64,
     zone: String,
     conversation: crate::conversations::Panel,
+    help: crate::help::link::Panel,
     v: ActForm,
     errors: Errors,
 }
@@ -241,6 +242,7 @@ pub async fn show_with(
         purge_days,
         zone: tz.iana_name().unwrap_or("UTC").to_owned(),
         conversation: crate::conversations::panel(s, &t, id, &tz, draft).await?,
+        help: crate::help::link::panel(s, &t, id).await?,
         chrome: Chrome::staff(staff, format!("/complaints/{}", c.id)),
         t,
         v,

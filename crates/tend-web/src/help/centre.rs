@@ -40,13 +40,15 @@ fn not_found(e: StoreError) -> PageError {
 
 /// An article in a list: its link, title, and the language shown when not the visitor's.
 pub struct Link {
+    pub id: i64,
     pub href: String,
     pub title: String,
     pub other_lang: Option<String>,
 }
 
-fn link(t: &Tr, h: &PublicHit) -> Link {
+pub(super) fn link(t: &Tr, h: &PublicHit) -> Link {
     Link {
+        id: h.article_id,
         href: format!("/help/{}/articles/{}", t.code(), h.article_id),
         title: h.title.clone(),
         other_lang: (h.lang != t.code()).then(|| t.label("help-lang", &h.lang)),

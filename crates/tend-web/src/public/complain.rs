@@ -47,6 +47,10 @@ pub struct Complain {
     later_contact: String,
     /// The honeypot: hidden from people, filled in by bots.
     website: String,
+    /// `check`: the first step, show matching help articles before sending (empty: send).
+    step: String,
+    /// The visit's token once articles were shown (see `help::deflect`).
+    flow: String,
 }
 
 #[derive(Template)]
@@ -57,6 +61,8 @@ struct ComplainPage {
     v: Complain,
     kinds: Vec<Choice>,
     errors: Errors,
+    /// The help articles shown at the second step (empty at the first).
+    suggestions: Vec<crate::help::Link>,
 }
 
 fn complain_page(
@@ -66,8 +72,20 @@ fn complain_page(
     errors: Errors,
     vision: Option<String>,
 ) -> PageResult<Response> {
+    suggest_page(t, csrf, v, errors, vision, Vec::new())
+}
+
+fn suggest_page(
+    t: Tr,
+    csrf: String,
+    v: Complain,
+    errors: Errors,
+    vision: Option<String>,
+    suggestions: Vec<crate::help::Link>,
+) -> PageResult<Response> {
     let failed = !errors.is_empty();
     let page = ComplainPage {
+        suggestions,
         kinds: Kind::ALL
             .iter()
             .map(|k| Choice {
@@ -144,6 +162,17 @@ pub async fn submit(
             link: None,
         });
     }
+    if v.step == "check"
+        && let Some((flow, found)) = crate::help::deflect::suggest(&s, &t, &v.description).await?
+    {
+        let vision = tend_app::vision::public_statement(&s).await?;
+        let v = Complain {
+            flow,
+            step: String::new(),
+            ..v
+        };
+        return suggest_page(t, csrf, v, Errors::new(&t), vision, found);
+    }
     let now = s.clock.now();
     let mut errors = Errors::new(&t);
     if opt(&v.email).is_none() && opt(&v.phone).is_none() {
@@ -209,6 +238,7 @@ pub async fn submit(
         now,
     )
     .await?;
+    crate::help::deflect::sent(&s, &t, &v.flow, c.id).await?;
     let token = s.store.status_token(c.id).await?;
     // Post, redirect, get: reloading the thank-you page sends nothing twice.
     Ok(Redirect::to(&format!("/thanks/{token}")).into_response())

@@ -15,6 +15,8 @@ mod dashboard;
 mod dead_jobs;
 mod goals;
 mod help;
+mod help_deflect;
+mod help_staff;
 mod i18n;
 mod intake;
 mod journey;
