@@ -41,7 +41,10 @@ pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintImport, ComplaintPage, Cursor, Entry,
     Import, ImportOutcome,
 };
-pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, StoredMessage};
+pub use conversations::{
+    CannedReply, InboundMail, NewAttachment, NewMessage, ReceivedSummary, StoredAttachment,
+    StoredMessage,
+};
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};

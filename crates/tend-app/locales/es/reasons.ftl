@@ -155,3 +155,8 @@ reason-merge_self = una reclamación no se puede fusionar consigo misma
 reason-merge_target_gone = la reclamación { $id } está fusionada o eliminada
 reason-merge_other_customer = la reclamación { $id } es de otro cliente
 reason-complaint_gone = esta reclamación está fusionada o eliminada
+
+# Adjuntos.
+reason-attachment_too_large = el archivo { $name } supera los { $max } bytes
+reason-attachments_too_many = un mensaje puede llevar como máximo { $max } archivos
+reason-attachments_too_large = los archivos juntos superan los { $max } bytes

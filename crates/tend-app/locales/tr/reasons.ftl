@@ -155,3 +155,8 @@ reason-merge_self = bir şikâyet kendisiyle birleştirilemez
 reason-merge_target_gone = { $id } numaralı şikâyet birleştirilmiş ya da silinmiş
 reason-merge_other_customer = { $id } numaralı şikâyet başka bir müşteriye ait
 reason-complaint_gone = bu şikâyet birleştirilmiş ya da silinmiş
+
+# Ekler.
+reason-attachment_too_large = { $name } dosyası { $max } bayttan büyük
+reason-attachments_too_many = bir iletiye en fazla { $max } dosya eklenebilir
+reason-attachments_too_large = dosyaların toplamı { $max } bayttan büyük

@@ -16,8 +16,9 @@ use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::text::Email;
 use tend_domain::transactions::CustomerKey;
-use tend_store::{Actor, InboundMail, NewMessage, StoreError, StoreResult};
+use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, StoreError, StoreResult};
 
+use super::files::{self, Upload};
 use crate::AppState;
 use crate::complaints::{Complainant, act, find_by_id_or_reference, take_with_customer};
 
@@ -53,6 +54,23 @@ impl MailIn {
 pub struct Received {
     pub outcome: &'static str,
     pub complaint: Option<ComplaintId>,
+    /// Why the message was refused (its files over the limits), in English for the sender's
+    /// server: the listener answers 552 with it.
+    pub refused: Option<String>,
+}
+
+/// The message's attachments as they arrived: name (`attachment` when it has none), declared
+/// type, bytes.
+fn uploads(m: &Message<'_>) -> Vec<Upload> {
+    m.attachments()
+        .map(|a| Upload {
+            name: a.attachment_name().unwrap_or("attachment").to_owned(),
+            declared_type: a.content_type().map_or(String::new(), |c| {
+                format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))
+            }),
+            bytes: a.contents().to_vec(),
+        })
+        .collect()
 }
 
 /// The customer as the timeline names them.
@@ -93,20 +111,31 @@ pub async fn receive(
         why: None,
         complaint_id: None,
     };
+    let mut refused = None;
     if let Some(m) = MessageParser::default().parse(raw) {
         log.sender = (m.from().and_then(|a| a.first()))
             .and_then(|a| a.address())
             .map(|a| a.trim().to_ascii_lowercase());
         log.message_id = m.message_id().map(|id| format!("<{id}>"));
         log.subject = m.subject().map(|x| one_line(x, 500));
-        let (outcome, why, complaint) = decide(s, cfg, &m, envelope_from, &log, now).await?;
-        (log.outcome, log.why, log.complaint_id) = (outcome, why, complaint);
+        match files::prepare(s.files(), uploads(&m)).await {
+            Ok(files) => {
+                let decided = decide(s, cfg, &m, envelope_from, &log, files, now).await?;
+                (log.outcome, log.why, log.complaint_id) = decided;
+            }
+            Err(StoreError::Domain(e)) => {
+                let why = format!("refused: {e}");
+                (log.why, refused) = (Some(why.clone()), Some(why));
+            }
+            Err(e) => return Err(e),
+        }
     }
     s.store.record_inbound(&log).await?;
     metrics::counter!("tend_mail_received_total", "outcome" => log.outcome).increment(1);
     Ok(Received {
         outcome: log.outcome,
         complaint: log.complaint_id,
+        refused,
     })
 }
 
@@ -118,6 +147,7 @@ async fn decide(
     m: &Message<'_>,
     envelope_from: &str,
     log: &InboundMail,
+    files: Vec<NewAttachment>,
     now: Timestamp,
 ) -> StoreResult<Decision> {
     let envelope = envelope_from.trim_matches(['<', '>']).to_ascii_lowercase();
@@ -152,6 +182,7 @@ async fn decide(
             via: Via::Email,
             body: if body.is_empty() { "—".into() } else { body },
             message_id: log.message_id.clone(),
+            attachments: files,
         };
         let added = s
             .store
@@ -188,7 +219,10 @@ async fn decide(
         .filter(|d| *d <= now)
         .unwrap_or(now);
     match create(s, m, &sender, log, body, received, now).await {
-        Ok(c) => Ok(("created", None, Some(c))),
+        Ok(c) => {
+            s.store.add_complaint_attachments(c, &files, now).await?;
+            Ok(("created", None, Some(c)))
+        }
         Err(StoreError::Domain(e)) => Ok(("unreadable", Some(e.to_string()), None)),
         Err(e) => Err(e),
     }

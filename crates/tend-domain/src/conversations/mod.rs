@@ -4,6 +4,7 @@
 //! who may see which kind, and the canned replies' placeholders (`canned`).
 
 pub mod canned;
+pub mod attachment;
 pub mod inbound;
 
 use serde::{Deserialize, Serialize};

@@ -269,6 +269,13 @@ reasons! {
     /// `id`: the complaint named as the target.
     MERGE_OTHER_CUSTOMER = "merge_other_customer": "complaint {id} is from another customer",
     COMPLAINT_GONE = "complaint_gone": "this complaint is merged or deleted",
+    // Attachments.
+    /// `name`: the file's (normalised) name; `max`: the limit in bytes.
+    ATTACHMENT_TOO_LARGE = "attachment_too_large": "file {name} is larger than {max} bytes",
+    /// `max`: the most files one message may carry.
+    ATTACHMENTS_TOO_MANY = "attachments_too_many": "at most {max} files may be attached to one message",
+    /// `max`: the limit in bytes for all files of one message together.
+    ATTACHMENTS_TOO_LARGE = "attachments_too_large": "the files together are larger than {max} bytes",
 }
 
 #[cfg(test)]

@@ -38,3 +38,8 @@ mail-in-outcome-own = from Tend itself
 mail-in-outcome-rate_limited = over the sender's limit
 mail-in-outcome-duplicate = received before
 mail-in-outcome-unreadable = unreadable
+# Files in the conversation.
+conversation-files = Attach files (at most 10; each at most 5 MiB, 10 MiB together). They are offered to staff as downloads only.
+conversation-opening-files = Files sent with the mail that opened this complaint:
+field-files = Files
+attachment-size = { $size } bytes

@@ -38,3 +38,8 @@ mail-in-outcome-own = del propio Tend
 mail-in-outcome-rate_limited = por encima del límite del remitente
 mail-in-outcome-duplicate = ya recibido
 mail-in-outcome-unreadable = ilegible
+# Archivos de la conversación.
+conversation-files = Adjuntar archivos (como máximo 10; cada uno hasta 5 MiB, 10 MiB en total). El personal solo puede descargarlos.
+conversation-opening-files = Archivos enviados con el correo que abrió esta reclamación:
+field-files = Archivos
+attachment-size = { $size } bytes

@@ -38,3 +38,8 @@ mail-in-outcome-own = Tend'in kendisinden
 mail-in-outcome-rate_limited = göndericinin sınırının üstünde
 mail-in-outcome-duplicate = daha önce alındı
 mail-in-outcome-unreadable = okunamadı
+# Konuşmadaki dosyalar.
+conversation-files = Dosya ekleyin (en fazla 10; her biri en fazla 5 MiB, toplam 10 MiB). Personele yalnızca indirme olarak sunulur.
+conversation-opening-files = Bu şikâyeti açan e-postayla gönderilen dosyalar:
+field-files = Dosyalar
+attachment-size = { $size } bayt

@@ -4,6 +4,7 @@
 use tend_testkit as helpers;
 
 mod access;
+mod attachments;
 mod audit;
 mod browser;
 mod complaint_fate;
