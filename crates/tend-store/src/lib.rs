@@ -42,7 +42,7 @@ pub use complaints::{
     Import, ImportOutcome,
 };
 pub use conversations::{
-    CannedReply, InboundMail, NewAttachment, NewMessage, ReceivedSummary, StoredAttachment,
+    CannedReply, HeldMail, InboundMail, NewAttachment, NewMessage, ReceivedSummary, Review, StoredAttachment,
     StoredMessage,
 };
 pub use csat::{CsatAnswer, CsatRequest};

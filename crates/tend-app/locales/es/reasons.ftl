@@ -160,3 +160,5 @@ reason-complaint_gone = esta reclamación está fusionada o eliminada
 reason-attachment_too_large = el archivo { $name } supera los { $max } bytes
 reason-attachments_too_many = un mensaje puede llevar como máximo { $max } archivos
 reason-attachments_too_large = los archivos juntos superan los { $max } bytes
+reason-reviewed_already = este mensaje ya se liberó o se eliminó
+reason-undeliverable = este mensaje no se puede entregar: { $why }

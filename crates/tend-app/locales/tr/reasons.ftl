@@ -160,3 +160,5 @@ reason-complaint_gone = bu şikâyet birleştirilmiş ya da silinmiş
 reason-attachment_too_large = { $name } dosyası { $max } bayttan büyük
 reason-attachments_too_many = bir iletiye en fazla { $max } dosya eklenebilir
 reason-attachments_too_large = dosyaların toplamı { $max } bayttan büyük
+reason-reviewed_already = bu ileti zaten serbest bırakıldı ya da silindi
+reason-undeliverable = bu ileti teslim edilemiyor: { $why }

@@ -16,7 +16,9 @@ use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::text::Email;
 use tend_domain::transactions::CustomerKey;
-use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, StoreError, StoreResult};
+use tend_store::{
+    Actor, InboundMail, NewAttachment, NewMessage, Review, StoreError, StoreResult,
+};
 
 use super::files::{self, Upload};
 use crate::AppState;
@@ -113,14 +115,10 @@ pub async fn receive(
     };
     let mut refused = None;
     if let Some(m) = MessageParser::default().parse(raw) {
-        log.sender = (m.from().and_then(|a| a.first()))
-            .and_then(|a| a.address())
-            .map(|a| a.trim().to_ascii_lowercase());
-        log.message_id = m.message_id().map(|id| format!("<{id}>"));
-        log.subject = m.subject().map(|x| one_line(x, 500));
+        read_headers(&m, &mut log);
         match files::prepare(s.files(), uploads(&m)).await {
             Ok(files) => {
-                let decided = decide(s, cfg, &m, envelope_from, &log, files, now).await?;
+                let decided = decide(s, cfg, &m, envelope_from, &log, files, now, true).await?;
                 (log.outcome, log.why, log.complaint_id) = decided;
             }
             Err(StoreError::Domain(e)) => {
@@ -139,6 +137,54 @@ pub async fn receive(
     })
 }
 
+/// The sender, Message-ID and subject of `m`, into `log`.
+fn read_headers(m: &Message<'_>, log: &mut InboundMail) {
+    log.sender = (m.from().and_then(|a| a.first()))
+        .and_then(|a| a.address())
+        .map(|a| a.trim().to_ascii_lowercase());
+    log.message_id = m.message_id().map(|id| format!("<{id}>"));
+    log.subject = m.subject().map(|x| one_line(x, 500));
+}
+
+/// Delivers message `id` held in the quarantine as if it had just been received, past the
+/// rules that held it (own address, automatic, the sender's limits): threaded into its
+/// complaint or a new one. The decision is recorded and audited; returns the complaint.
+/// `NotFound` unless it is waiting; `Conflict` when decided on meanwhile.
+pub async fn release(s: &AppState, id: i64, by: &Actor) -> StoreResult<ComplaintId> {
+    let now = s.clock.now();
+    let (envelope_from, raw) = s.store.held_mail(id).await?;
+    let m = MessageParser::default()
+        .parse(&raw)
+        .ok_or(StoreError::NotFound("held mail"))?;
+    let mut log = InboundMail {
+        received_at: now,
+        envelope_from: envelope_from.clone(),
+        sender: None,
+        message_id: None,
+        subject: None,
+        raw: Vec::new(),
+        outcome: "unreadable",
+        why: None,
+        complaint_id: None,
+    };
+    read_headers(&m, &mut log);
+    let files = files::prepare(s.files(), uploads(&m)).await?;
+    let cfg = MailIn {
+        own_addresses: Vec::new(),
+        new_per_hour: i64::MAX,
+    };
+    let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, now, false).await?;
+    let Some(c) = complaint else {
+        let why = why.unwrap_or_default();
+        let reason = tend_domain::kernel::reason::UNDELIVERABLE.with("why", why);
+        return Err(StoreError::field("id", reason));
+    };
+    s.store
+        .review_held_mail(id, Review::Released(c), by, now)
+        .await?;
+    Ok(c)
+}
+
 type Decision = (&'static str, Option<String>, Option<ComplaintId>);
 
 async fn decide(
@@ -149,6 +195,7 @@ async fn decide(
     log: &InboundMail,
     files: Vec<NewAttachment>,
     now: Timestamp,
+    hold: bool,
 ) -> StoreResult<Decision> {
     let envelope = envelope_from.trim_matches(['<', '>']).to_ascii_lowercase();
     let own = |a: &str| cfg.own_addresses.iter().any(|o| o == a);
@@ -159,12 +206,20 @@ async fn decide(
         format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))
     });
     let header = |name: &str| m.header_raw(name).map(|v| v.trim().to_owned());
-    if let Some(why) = automatic(header, &ct, &envelope) {
+    if hold && let Some(why) = automatic(header, &ct, &envelope) {
         return Ok(("automatic", Some(why.as_str().to_owned()), None));
     }
     let Some(sender) = log.sender.clone() else {
         return Ok(("unreadable", Some("no From address".into()), None));
     };
+    let hour_ago = now - SignedDuration::from_hours(1);
+    if hold {
+        let limit = s.store.mail_in_limit().await?;
+        if s.store.mail_from_sender_since(&sender, hour_ago).await? >= limit {
+            let why = format!("more than {limit} messages an hour");
+            return Ok(("rate_limited", Some(why), None));
+        }
+    }
     if let Some(id) = &log.message_id
         && let Some(c) = s.store.complaint_for_inbound_id(id).await?
     {
@@ -205,11 +260,11 @@ async fn decide(
         }
         return Ok(("threaded", None, Some(c)));
     }
-    let hour_ago = now - SignedDuration::from_hours(1);
-    if s.store
-        .complaints_created_by_mail(&sender, hour_ago)
-        .await?
-        >= cfg.new_per_hour
+    if hold
+        && s.store
+            .complaints_created_by_mail(&sender, hour_ago)
+            .await?
+            >= cfg.new_per_hour
     {
         return Ok(("rate_limited", None, None));
     }

@@ -276,6 +276,10 @@ reasons! {
     ATTACHMENTS_TOO_MANY = "attachments_too_many": "at most {max} files may be attached to one message",
     /// `max`: the limit in bytes for all files of one message together.
     ATTACHMENTS_TOO_LARGE = "attachments_too_large": "the files together are larger than {max} bytes",
+    // The quarantine of mail received.
+    REVIEWED_ALREADY = "reviewed_already": "this message was released or deleted already",
+    /// `why`: what the intake said of it.
+    UNDELIVERABLE = "undeliverable": "this message cannot be delivered: {why}",
 }
 
 #[cfg(test)]

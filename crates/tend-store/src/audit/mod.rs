@@ -31,10 +31,17 @@ pub enum AuditAction {
     /// The company's name and time zone were set; subject = `company`, detail =
     /// `name=…; time_zone=…`.
     CompanySettingsSet,
+    /// A message held in the quarantine was released; subject = `inbound N`, detail =
+    /// `complaint=ID`.
+    MailReleased,
+    /// A message held in the quarantine was deleted (its content erased); subject = `inbound N`.
+    MailDeleted,
+    /// The mail-in limit was set; subject = `mail_in`, detail = `per_sender_per_hour=N`.
+    MailInLimitSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 11] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -43,6 +50,9 @@ impl AuditAction {
         AuditAction::ServiceHoursSet,
         AuditAction::ResponseStandardsSet,
         AuditAction::CompanySettingsSet,
+        AuditAction::MailReleased,
+        AuditAction::MailDeleted,
+        AuditAction::MailInLimitSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +65,9 @@ impl AuditAction {
             AuditAction::ServiceHoursSet => "service_hours_set",
             AuditAction::ResponseStandardsSet => "response_standards_set",
             AuditAction::CompanySettingsSet => "company_settings_set",
+            AuditAction::MailReleased => "mail_released",
+            AuditAction::MailDeleted => "mail_deleted",
+            AuditAction::MailInLimitSet => "mail_in_limit_set",
         }
     }
 }

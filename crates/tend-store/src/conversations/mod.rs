@@ -6,6 +6,7 @@
 mod attachments;
 mod canned;
 mod inbound;
+mod quarantine;
 mod thread;
 mod write;
 
@@ -13,6 +14,7 @@ pub use attachments::{NewAttachment, StoredAttachment};
 pub use canned::CannedReply;
 pub(crate) use inbound::erase_inbound;
 pub use inbound::{InboundMail, ReceivedSummary};
+pub use quarantine::{HeldMail, Review};
 pub use write::NewMessage;
 
 use jiff::Timestamp;

@@ -15,3 +15,6 @@ audit-action-employee-activated = Employee reactivated
 audit-action-service-hours-set = Service hours set
 audit-action-response-standards-set = Response standards set
 audit-action-company-settings-set = Company settings set
+audit-action-mail-released = Held mail released
+audit-action-mail-deleted = Held mail deleted
+audit-action-mail-in-limit-set = Mail-in limit set

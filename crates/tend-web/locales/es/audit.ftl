@@ -15,3 +15,6 @@ audit-action-employee-activated = Empleado reactivado
 audit-action-service-hours-set = Horario de servicio fijado
 audit-action-response-standards-set = Estándares de respuesta fijados
 audit-action-company-settings-set = Datos de la empresa fijados
+audit-action-mail-released = Correo retenido liberado
+audit-action-mail-deleted = Correo retenido eliminado
+audit-action-mail-in-limit-set = Límite de correo entrante fijado

@@ -15,3 +15,6 @@ audit-action-employee-activated = Çalışan yeniden etkinleştirildi
 audit-action-service-hours-set = Hizmet saatleri ayarlandı
 audit-action-response-standards-set = Yanıt standartları ayarlandı
 audit-action-company-settings-set = Şirket ayarları değiştirildi
+audit-action-mail-released = Bekletilen e-posta serbest bırakıldı
+audit-action-mail-deleted = Bekletilen e-posta silindi
+audit-action-mail-in-limit-set = Gelen e-posta sınırı değiştirildi

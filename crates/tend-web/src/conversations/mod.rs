@@ -4,6 +4,7 @@
 
 mod files;
 mod mail_in;
+mod quarantine;
 
 use axum::Router;
 use axum::extract::Query;
@@ -37,7 +38,19 @@ pub fn routes() -> Router<WebState> {
             get(files::download),
         )
         .route("/complaints/{id}/reply", get(pick))
-        .route("/settings/mail-in", get(mail_in::page))
+        .route(
+            "/settings/mail-in",
+            get(mail_in::page).post(mail_in::set_limit),
+        )
+        .route("/settings/mail-in/quarantine", get(quarantine::page))
+        .route(
+            "/settings/mail-in/quarantine/{id}/release",
+            post(quarantine::release),
+        )
+        .route(
+            "/settings/mail-in/quarantine/{id}/delete",
+            post(quarantine::delete),
+        )
 }
 
 /// One message as a page shows it.

@@ -21,6 +21,7 @@ mod journey;
 mod plan;
 mod plan_page;
 mod public;
+mod quarantine;
 mod quotient;
 mod redirects;
 mod references;
