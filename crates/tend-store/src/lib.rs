@@ -42,8 +42,8 @@ pub use complaints::{
     Import, ImportOutcome,
 };
 pub use conversations::{
-    CannedReply, HeldMail, InboundMail, NewAttachment, NewMessage, ReceivedSummary, Review, StoredAttachment,
-    StoredMessage,
+    CannedReply, HeldMail, InboundMail, NewAttachment, NewMessage, ReceivedSummary, Review,
+    StoredAttachment, StoredMessage,
 };
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};

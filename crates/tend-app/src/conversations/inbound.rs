@@ -16,9 +16,7 @@ use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::text::Email;
 use tend_domain::transactions::CustomerKey;
-use tend_store::{
-    Actor, InboundMail, NewAttachment, NewMessage, Review, StoreError, StoreResult,
-};
+use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, Review, StoreError, StoreResult};
 
 use super::files::{self, Upload};
 use crate::AppState;

@@ -6,7 +6,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::kernel::reason::{ATTACHMENT_TOO_LARGE, ATTACHMENTS_TOO_LARGE, ATTACHMENTS_TOO_MANY, Reason};
+use crate::kernel::reason::{
+    ATTACHMENT_TOO_LARGE, ATTACHMENTS_TOO_LARGE, ATTACHMENTS_TOO_MANY, Reason,
+};
 
 /// The largest file taken, in bytes (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -41,7 +43,10 @@ pub fn display_name(raw: &str) -> String {
         .filter(|c| !is_format(*c) && !c.is_control())
         .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
         .collect();
-    let kept = kept.trim().trim_start_matches(['.', ' ']).trim_end_matches(['.', ' ']);
+    let kept = kept
+        .trim()
+        .trim_start_matches(['.', ' '])
+        .trim_end_matches(['.', ' ']);
     let n = kept.chars().count();
     let name = if n <= MAX_NAME_CHARS {
         kept.to_owned()
@@ -58,7 +63,11 @@ pub fn display_name(raw: &str) -> String {
             None => kept.chars().take(MAX_NAME_CHARS).collect(),
         }
     };
-    if name.is_empty() { "attachment".to_owned() } else { name }
+    if name.is_empty() {
+        "attachment".to_owned()
+    } else {
+        name
+    }
 }
 
 /// One file as the limits see it: its shown name and size.
@@ -160,17 +169,31 @@ mod tests {
 
     #[test]
     fn limits_refuse_with_a_reason() {
-        let ok = [Sized { name: "a", size: MAX_FILE_BYTES }];
+        let ok = [Sized {
+            name: "a",
+            size: MAX_FILE_BYTES,
+        }];
         assert!(check(&ok).is_ok());
-        let big = [Sized { name: "b.bin", size: MAX_FILE_BYTES + 1 }];
+        let big = [Sized {
+            name: "b.bin",
+            size: MAX_FILE_BYTES + 1,
+        }];
         assert_eq!(check(&big).unwrap_err().code(), "attachment_too_large");
         let three = [
-            Sized { name: "a", size: MAX_FILE_BYTES },
-            Sized { name: "b", size: MAX_FILE_BYTES },
+            Sized {
+                name: "a",
+                size: MAX_FILE_BYTES,
+            },
+            Sized {
+                name: "b",
+                size: MAX_FILE_BYTES,
+            },
             Sized { name: "c", size: 1 },
         ];
         assert_eq!(check(&three).unwrap_err().code(), "attachments_too_large");
-        let many: Vec<_> = (0..=MAX_FILES).map(|_| Sized { name: "a", size: 1 }).collect();
+        let many: Vec<_> = (0..=MAX_FILES)
+            .map(|_| Sized { name: "a", size: 1 })
+            .collect();
         assert_eq!(check(&many).unwrap_err().code(), "attachments_too_many");
     }
 
@@ -178,7 +201,10 @@ mod tests {
     fn downloads_are_never_html() {
         assert_eq!(served_type(Some("image/png")), "image/png");
         assert_eq!(served_type(Some("text/html")), "application/octet-stream");
-        assert_eq!(served_type(Some("image/svg+xml")), "application/octet-stream");
+        assert_eq!(
+            served_type(Some("image/svg+xml")),
+            "application/octet-stream"
+        );
         assert_eq!(served_type(None), "application/octet-stream");
     }
 

@@ -3,8 +3,8 @@
 //! Here: what a message is (its kind, where it came from, its body's limit), the one rule of
 //! who may see which kind, and the canned replies' placeholders (`canned`).
 
-pub mod canned;
 pub mod attachment;
+pub mod canned;
 pub mod inbound;
 
 use serde::{Deserialize, Serialize};

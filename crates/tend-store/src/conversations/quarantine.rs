@@ -16,7 +16,6 @@ use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::{ts, us};
 use crate::store::Store;
 
-
 /// A message waiting in the quarantine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldMail {
@@ -165,7 +164,15 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let detail = format!("per_sender_per_hour={n}");
-        record(&mut tx, by, now, AuditAction::MailInLimitSet, "mail_in", &detail).await?;
+        record(
+            &mut tx,
+            by,
+            now,
+            AuditAction::MailInLimitSet,
+            "mail_in",
+            &detail,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -29,7 +29,10 @@ pub async fn download(
             header::CONTENT_TYPE,
             served_type(a.file.sniffed_type.as_deref()).to_owned(),
         ),
-        (header::CONTENT_DISPOSITION, content_disposition(&a.file.name)),
+        (
+            header::CONTENT_DISPOSITION,
+            content_disposition(&a.file.name),
+        ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         (
             header::CONTENT_SECURITY_POLICY,

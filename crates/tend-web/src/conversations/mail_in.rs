@@ -103,7 +103,11 @@ pub async fn set_limit(
     let mut errors = Errors::new(&t);
     let field = "per_sender_per_hour";
     match number(&form.per_sender_per_hour, &t) {
-        Ok(Some(n)) => match s.store.set_mail_in_limit(n, &staff.actor(), s.clock.now()).await {
+        Ok(Some(n)) => match s
+            .store
+            .set_mail_in_limit(n, &staff.actor(), s.clock.now())
+            .await
+        {
             Ok(()) => return Ok(Redirect::to("/settings/mail-in").into_response()),
             Err(e) => errors = Errors::from_store(e, &t)?,
         },

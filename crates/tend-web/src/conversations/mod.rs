@@ -119,7 +119,10 @@ pub async fn panel(
     let mut messages = shown(t, tz, all);
     let mut opening_files = Vec::new();
     for a in s.store.attachments(id).await? {
-        let size = t.args("attachment-size", &[("size", &t.decimal(&a.file.size.to_string()))]);
+        let size = t.args(
+            "attachment-size",
+            &[("size", &t.decimal(&a.file.size.to_string()))],
+        );
         let file = (a.id, a.file.name, size);
         match ids.iter().position(|m| m.is_some() && *m == a.message_id) {
             Some(i) => messages[i].files.push(file),

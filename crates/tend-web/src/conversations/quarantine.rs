@@ -53,7 +53,10 @@ pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
             subject: m.subject.unwrap_or_default(),
             held: t.label_or("mail-in-outcome", &m.outcome),
             why: m.why.unwrap_or_default(),
-            size: t.args("attachment-size", &[("size", &t.decimal(&m.size.to_string()))]),
+            size: t.args(
+                "attachment-size",
+                &[("size", &t.decimal(&m.size.to_string()))],
+            ),
         })
         .collect();
     render(&QuarantinePage {

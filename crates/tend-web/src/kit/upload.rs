@@ -31,7 +31,8 @@ pub struct StaffUpload {
 impl StaffUpload {
     /// The text fields read into `T`; a field that does not fit is a 400 page.
     pub fn form<T: DeserializeOwned>(&self) -> Result<T, PageError> {
-        let encoded = serde_urlencoded::to_string(&self.fields).map_err(|_| PageError::bad_request())?;
+        let encoded =
+            serde_urlencoded::to_string(&self.fields).map_err(|_| PageError::bad_request())?;
         serde_urlencoded::from_str(&encoded).map_err(|_| PageError::bad_request())
     }
 }

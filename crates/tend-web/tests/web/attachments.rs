@@ -48,7 +48,11 @@ fn stored(dir: &Path) -> Vec<String> {
         return all;
     };
     for sub in top.flatten() {
-        for f in std::fs::read_dir(sub.path()).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(sub.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let name = f.file_name().to_string_lossy().into_owned();
             all.push(format!("{}/{name}", sub.file_name().to_string_lossy()));
         }
@@ -73,7 +77,8 @@ fn links(html: &str) -> Vec<(String, String)> {
     out
 }
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 const HTML: &[u8] = b"<html><script>alert(document.cookie)</script></html>";
 
 #[tokio::test]
@@ -89,28 +94,43 @@ async fn staff_files_are_stored_once_by_hash_and_served_only_as_downloads() {
     );
     let shown = agent.get(&page).await;
     assert!(shown.html.contains("enctype=\"multipart/form-data\""));
-    assert!(shown.html.contains("type=\"file\" id=\"files\" name=\"files\" multiple"));
+    assert!(
+        shown
+            .html
+            .contains("type=\"file\" id=\"files\" name=\"files\" multiple")
+    );
 
     // Without the session's CSRF token: refused, nothing stored.
     let forged = multipart(
         &[("kind", "note"), ("body", "forged")],
         &[("x.txt", "text/plain", b"forged")],
     );
-    assert_eq!(agent.post_multipart(&action, BOUNDARY, forged).await.status, 403);
+    assert_eq!(
+        agent.post_multipart(&action, BOUNDARY, forged).await.status,
+        403
+    );
     assert!(stored(&dir).is_empty());
 
     let token = agent.get(&page).await.csrf();
     let files: [(&str, &str, &[u8]); 7] = [
         ("../../x", "text/plain", b"same bytes"),
         (".htaccess", "text/plain", b"Options +ExecCGI"),
-        ("a\u{202E}txt.exe", "application/octet-stream", b"MZ not really"),
+        (
+            "a\u{202E}txt.exe",
+            "application/octet-stream",
+            b"MZ not really",
+        ),
         ("\u{FB01}le.txt", "text/plain", b"same bytes"),
         ("photo.png", "image/png", HTML),
         ("real.png", "image/png", PNG),
         ("page.html", "text/html", HTML),
     ];
     let body = multipart(
-        &[("_csrf", &token), ("kind", "note"), ("body", "Files from the courier")],
+        &[
+            ("_csrf", &token),
+            ("kind", "note"),
+            ("body", "Files from the courier"),
+        ],
         &files,
     );
     let res = agent.post_multipart(&action, BOUNDARY, body).await;
@@ -133,7 +153,15 @@ async fn staff_files_are_stored_once_by_hash_and_served_only_as_downloads() {
     let shown: Vec<String> = links(&html).into_iter().map(|(_, n)| n).collect();
     assert_eq!(
         shown,
-        ["x", "htaccess", "atxt.exe", "file.txt", "photo.png", "real.png", "page.html"],
+        [
+            "x",
+            "htaccess",
+            "atxt.exe",
+            "file.txt",
+            "photo.png",
+            "real.png",
+            "page.html"
+        ],
         "{html}"
     );
     assert!(html.contains("10 bytes"), "{html}");
@@ -159,10 +187,18 @@ async fn staff_files_are_stored_once_by_hash_and_served_only_as_downloads() {
         assert_eq!(status, 200);
         assert_eq!(bytes, HTML);
         assert_eq!(headers["content-type"], "application/octet-stream");
-        assert!(headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+        assert!(
+            headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment;")
+        );
     }
     let (_, headers, bytes) = agent.download(&hrefs[5]).await;
-    assert_eq!((headers["content-type"].to_str().unwrap(), bytes.as_slice()), ("image/png", PNG));
+    assert_eq!(
+        (headers["content-type"].to_str().unwrap(), bytes.as_slice()),
+        ("image/png", PNG)
+    );
 
     // Only signed-in staff; only through its own complaint.
     let viewer = signed_in(&app, Role::Viewer).await;
@@ -170,9 +206,17 @@ async fn staff_files_are_stored_once_by_hash_and_served_only_as_downloads() {
     let stranger = Browser::new(&app);
     let (status, headers, _) = stranger.download(&hrefs[0]).await;
     assert_eq!(status, 303);
-    assert!(headers["location"].to_str().unwrap().starts_with("/sign-in"));
+    assert!(
+        headers["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/sign-in")
+    );
     let other = app.create_complaint(customer).await["id"].as_i64().unwrap();
-    let elsewhere = hrefs[0].replace(&format!("/complaints/{id}/"), &format!("/complaints/{other}/"));
+    let elsewhere = hrefs[0].replace(
+        &format!("/complaints/{id}/"),
+        &format!("/complaints/{other}/"),
+    );
     assert_eq!(agent.download(&elsewhere).await.0, 404);
 
     // The same bytes again, from another message: still stored once.
@@ -181,9 +225,15 @@ async fn staff_files_are_stored_once_by_hash_and_served_only_as_downloads() {
         &[("_csrf", &token), ("kind", "note"), ("body", "Again")],
         &[("copy.txt", "text/plain", b"same bytes")],
     );
-    assert_eq!(agent.post_multipart(&action, BOUNDARY, again).await.status, 303);
+    assert_eq!(
+        agent.post_multipart(&action, BOUNDARY, again).await.status,
+        303
+    );
     assert_eq!(stored(&dir).len(), 5);
-    assert_eq!(app.store.attachments(ComplaintId(id)).await.unwrap().len(), 8);
+    assert_eq!(
+        app.store.attachments(ComplaintId(id)).await.unwrap().len(),
+        8
+    );
 }
 
 #[tokio::test]
@@ -201,20 +251,37 @@ async fn files_over_the_limits_are_refused_in_the_readers_language_and_nothing_i
     let token = agent.get(&page).await.csrf();
     let big = vec![b'a'; MAX_FILE_BYTES + 1];
     let body = multipart(
-        &[("_csrf", &token), ("kind", "note"), ("body", "Demasiado grande")],
+        &[
+            ("_csrf", &token),
+            ("kind", "note"),
+            ("body", "Demasiado grande"),
+        ],
         &[("grande.bin", "application/octet-stream", &big)],
     );
     let res = agent.post_multipart(&action, BOUNDARY, body).await;
     assert_eq!(res.status, 422, "{}", res.html);
     assert!(
-        res.html.contains("el archivo grande.bin supera los 5242880 bytes"),
+        res.html
+            .contains("el archivo grande.bin supera los 5242880 bytes"),
         "{}",
         res.html
     );
     assert!(res.html.contains("Demasiado grande"), "the text is kept");
     assert!(stored(&dir).is_empty());
-    assert!(app.store.conversation(ComplaintId(id), false).await.unwrap().is_empty());
-    assert!(app.store.attachments(ComplaintId(id)).await.unwrap().is_empty());
+    assert!(
+        app.store
+            .conversation(ComplaintId(id), false)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        app.store
+            .attachments(ComplaintId(id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 /// A mail with `files` (name as sent, RFC 2231-encoded; bytes) as base64 parts.
@@ -249,7 +316,11 @@ fn base64(bytes: &[u8]) -> String {
         if i > 0 && i % 19 == 0 {
             out.push_str("\r\n");
         }
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for k in 0..4 {
             if k <= chunk.len() {
@@ -273,9 +344,18 @@ async fn mailed_files_come_in_through_lmtp_stored_by_hash_and_shown_safely() {
         ("..\\..\\y", b"same"),
         ("photo.png", HTML),
     ];
-    let reply = deliver_one(lmtp, "ana@example.com", &mail_with("Ana <ana@example.com>", &files)).await;
+    let reply = deliver_one(
+        lmtp,
+        "ana@example.com",
+        &mail_with("Ana <ana@example.com>", &files),
+    )
+    .await;
     assert!(reply.starts_with("250"), "{reply}");
-    let id = *app.list_ids("limit=10").await.first().expect("a new complaint");
+    let id = *app
+        .list_ids("limit=10")
+        .await
+        .first()
+        .expect("a new complaint");
     let all = app.store.attachments(ComplaintId(id)).await.unwrap();
     let names: Vec<&str> = all.iter().map(|a| a.file.name.as_str()).collect();
     assert_eq!(names, ["htaccess", "x", "y", "photo.png"]);
@@ -296,7 +376,12 @@ async fn mailed_files_come_in_through_lmtp_stored_by_hash_and_shown_safely() {
     // A file over the limit: the sender's server is told why, nothing is taken.
     let before = app.list_ids("limit=10").await.len();
     let big = vec![b'z'; MAX_FILE_BYTES + 1];
-    let reply = deliver_one(lmtp, "bob@example.com", &mail_with("bob@example.com", &[("big.bin", &big)])).await;
+    let reply = deliver_one(
+        lmtp,
+        "bob@example.com",
+        &mail_with("bob@example.com", &[("big.bin", &big)]),
+    )
+    .await;
     assert!(reply.starts_with("552"), "{reply}");
     assert!(reply.contains("big.bin"), "{reply}");
     assert_eq!(app.list_ids("limit=10").await.len(), before);

@@ -42,13 +42,20 @@ async fn held_mail_is_listed_released_or_deleted_by_managers_and_audited() {
     let (lmtp, _stop) = start_listener(app.state.clone(), "Tend <help@tend.test>").await;
     let auto = "Auto-Submitted: auto-replied\r\n";
     for (from, subject, body) in [
-        ("ana@example.com", "Out of office", "Actually my jar is broken, please help."),
+        (
+            "ana@example.com",
+            "Out of office",
+            "Actually my jar is broken, please help.",
+        ),
         ("bob@example.com", "Away", "Spam spam spam"),
     ] {
         let r = deliver_one(lmtp, from, &mail(from, subject, auto, body)).await;
         assert!(r.starts_with("250"), "{r}");
     }
-    assert!(app.list_ids("limit=10").await.is_empty(), "nothing is taken");
+    assert!(
+        app.list_ids("limit=10").await.is_empty(),
+        "nothing is taken"
+    );
 
     let manager = signed_in(&app, Role::Manager).await;
     let page = manager.get(QUARANTINE).await;
@@ -83,7 +90,12 @@ async fn held_mail_is_listed_released_or_deleted_by_managers_and_audited() {
     assert_eq!(app.list_ids("limit=10").await, [id]);
     let c = app.complaint(id).await;
     assert_eq!(c["channel"], "email");
-    assert!(c["description"].as_str().unwrap().contains("my jar is broken"));
+    assert!(
+        c["description"]
+            .as_str()
+            .unwrap()
+            .contains("my jar is broken")
+    );
     // Decided once: a second release finds nothing waiting.
     assert_eq!(manager.submit(QUARANTINE, &release, &[]).await.status, 404);
 
@@ -92,7 +104,10 @@ async fn held_mail_is_listed_released_or_deleted_by_managers_and_audited() {
     let page = manager.get(QUARANTINE).await;
     assert!(held(&page.html).is_empty() && page.html.contains("No mail is held."));
     let stored = app.store.inbound_mail().await.unwrap();
-    assert!(stored[1].2.is_empty(), "the deleted message's bytes are erased");
+    assert!(
+        stored[1].2.is_empty(),
+        "the deleted message's bytes are erased"
+    );
     assert!(!stored[0].2.is_empty());
 
     let log = audited(&app).await;
@@ -101,7 +116,11 @@ async fn held_mail_is_listed_released_or_deleted_by_managers_and_audited() {
         format!("inbound {ana}"),
         format!("complaint={id}")
     )));
-    assert!(log.contains(&("mail_deleted".into(), format!("inbound {bob}"), String::new())));
+    assert!(log.contains(&(
+        "mail_deleted".into(),
+        format!("inbound {bob}"),
+        String::new()
+    )));
     assert!(
         app.store
             .conversation(ComplaintId(id), false)
@@ -119,22 +138,49 @@ async fn the_per_sender_limit_is_set_by_managers_and_holds_the_next_message() {
     let manager = signed_in(&app, Role::Manager).await;
     let page = "/settings/mail-in";
     let shown = manager.get(page).await;
-    assert!(shown.html.contains("name=\"per_sender_per_hour\" min=\"1\" max=\"10000\" value=\"20\""), "{}", shown.html);
+    assert!(
+        shown
+            .html
+            .contains("name=\"per_sender_per_hour\" min=\"1\" max=\"10000\" value=\"20\""),
+        "{}",
+        shown.html
+    );
 
     manager.set_cookie("lang", "es");
-    let res = manager.submit(page, page, &[("per_sender_per_hour", "0")]).await;
+    let res = manager
+        .submit(page, page, &[("per_sender_per_hour", "0")])
+        .await;
     assert_eq!(res.status, 422, "{}", res.html);
-    assert!(res.html.contains("debe estar entre 1 y 10000 (recibido: 0)"), "{}", res.html);
+    assert!(
+        res.html
+            .contains("debe estar entre 1 y 10000 (recibido: 0)"),
+        "{}",
+        res.html
+    );
     assert!(res.html.contains("value=\"0\""));
-    let res = manager.submit(page, page, &[("per_sender_per_hour", "dos")]).await;
+    let res = manager
+        .submit(page, page, &[("per_sender_per_hour", "dos")])
+        .await;
     assert_eq!(res.status, 422);
-    assert!(res.html.contains("debe ser un número entero"), "{}", res.html);
+    assert!(
+        res.html.contains("debe ser un número entero"),
+        "{}",
+        res.html
+    );
     manager.set_cookie("lang", "en");
     let agent = signed_in(&app, Role::Agent).await;
-    assert_eq!(agent.submit("/inbox", page, &[("per_sender_per_hour", "1")]).await.status, 403);
+    assert_eq!(
+        agent
+            .submit("/inbox", page, &[("per_sender_per_hour", "1")])
+            .await
+            .status,
+        403
+    );
     assert_eq!(app.store.mail_in_limit().await.unwrap(), 20);
 
-    let res = manager.submit(page, page, &[("per_sender_per_hour", "2")]).await;
+    let res = manager
+        .submit(page, page, &[("per_sender_per_hour", "2")])
+        .await;
     assert_eq!(res.status, 303, "{}", res.html);
     assert_eq!(app.store.mail_in_limit().await.unwrap(), 2);
     assert!(audited(&app).await.contains(&(
