@@ -29,6 +29,9 @@ pub struct MailIn {
     pub own_addresses: Vec<String>,
     /// New complaints one sender may start by mail per hour; more are logged, not taken.
     pub new_per_hour: i64,
+    /// Whether the holding rules apply (automatic mail, the sender's limits); off only to
+    /// release a message from the quarantine.
+    pub hold: bool,
 }
 
 /// New complaints one sender may start by mail per hour, by default.
@@ -45,6 +48,7 @@ impl MailIn {
         MailIn {
             own_addresses: vec![address.trim().to_ascii_lowercase()],
             new_per_hour: NEW_PER_HOUR,
+            hold: true,
         }
     }
 }
@@ -116,7 +120,7 @@ pub async fn receive(
         read_headers(&m, &mut log);
         match files::prepare(s.files(), uploads(&m)).await {
             Ok(files) => {
-                let decided = decide(s, cfg, &m, envelope_from, &log, files, now, true).await?;
+                let decided = decide(s, cfg, &m, envelope_from, &log, files, now).await?;
                 (log.outcome, log.why, log.complaint_id) = decided;
             }
             Err(StoreError::Domain(e)) => {
@@ -170,8 +174,9 @@ pub async fn release(s: &AppState, id: i64, by: &Actor) -> StoreResult<Complaint
     let cfg = MailIn {
         own_addresses: Vec::new(),
         new_per_hour: i64::MAX,
+        hold: false,
     };
-    let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, now, false).await?;
+    let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, now).await?;
     let Some(c) = complaint else {
         let why = why.unwrap_or_default();
         let reason = tend_domain::kernel::reason::UNDELIVERABLE.with("why", why);
@@ -193,8 +198,8 @@ async fn decide(
     log: &InboundMail,
     files: Vec<NewAttachment>,
     now: Timestamp,
-    hold: bool,
 ) -> StoreResult<Decision> {
+    let hold = cfg.hold;
     let envelope = envelope_from.trim_matches(['<', '>']).to_ascii_lowercase();
     let own = |a: &str| cfg.own_addresses.iter().any(|o| o == a);
     if own(&envelope) || log.sender.as_deref().is_some_and(own) {
