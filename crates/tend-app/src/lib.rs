@@ -42,6 +42,9 @@ pub struct AppState {
     pub retention_after: jiff::SignedDuration,
     /// How long a deleted complaint keeps its text before the purge job erases it (30 days).
     pub purge_after: jiff::SignedDuration,
+    /// Where attachments' bytes are kept, by hash (`conversations::files`); outside any
+    /// served path.
+    files: Arc<std::path::Path>,
 }
 
 impl AppState {
@@ -52,7 +55,19 @@ impl AppState {
             public_url: "http://127.0.0.1:8080".into(),
             retention_after: jiff::SignedDuration::from_hours(30 * 24),
             purge_after: jiff::SignedDuration::from_hours(30 * 24),
+            files: fresh_files_dir().into(),
         }
+    }
+
+    /// Keeps attachments' bytes under `dir` (see `conversations::files`).
+    pub fn with_files_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.files = dir.into().into();
+        self
+    }
+
+    /// Where attachments' bytes are kept.
+    pub fn files(&self) -> &std::path::Path {
+        &self.files
     }
 
     /// Sets the address people reach Tend at, e.g. `https://help.example.com`.
@@ -77,4 +92,19 @@ impl AppState {
     pub fn year(&self) -> i16 {
         self.clock.now().to_zoned(jiff::tz::TimeZone::UTC).year()
     }
+}
+
+/// A directory of its own under the system's temporary directory, for a state made without
+/// one (tests and tools); `tend serve`/`tend worker` set `storage.attachments_dir`.
+fn fresh_files_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    std::env::temp_dir().join(format!(
+        "tend-attachments-{}-{nanos}-{n}",
+        std::process::id()
+    ))
 }

@@ -42,7 +42,10 @@ pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintImport, ComplaintPage, Cursor, Entry,
     Import, ImportOutcome,
 };
-pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, StoredMessage};
+pub use conversations::{
+    CannedReply, HeldMail, InboundMail, NewAttachment, NewMessage, ReceivedSummary, Review,
+    StoredAttachment, StoredMessage,
+};
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use dashboard::{OwnCsat, Pin};

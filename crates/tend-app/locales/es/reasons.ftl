@@ -158,3 +158,10 @@ reason-complaint_gone = esta reclamación está fusionada o eliminada
 # Las páginas del centro de ayuda para el personal.
 reason-help_publish_role = solo un gerente o un administrador puede publicar
 reason-help_review_date = debe ser una fecha como 2026-03-31 (se recibió { $got })
+
+# Adjuntos.
+reason-attachment_too_large = el archivo { $name } supera los { $max } bytes
+reason-attachments_too_many = un mensaje puede llevar como máximo { $max } archivos
+reason-attachments_too_large = los archivos juntos superan los { $max } bytes
+reason-reviewed_already = este mensaje ya se liberó o se eliminó
+reason-undeliverable = este mensaje no se puede entregar: { $why }

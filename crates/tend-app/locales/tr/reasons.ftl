@@ -158,3 +158,10 @@ reason-complaint_gone = bu şikâyet birleştirilmiş ya da silinmiş
 # Yardım merkezinin personel sayfaları.
 reason-help_publish_role = yalnızca bir yönetici veya sistem yöneticisi yayımlayabilir
 reason-help_review_date = 2026-03-31 gibi bir tarih olmalıdır (girilen: { $got })
+
+# Ekler.
+reason-attachment_too_large = { $name } dosyası { $max } bayttan büyük
+reason-attachments_too_many = bir iletiye en fazla { $max } dosya eklenebilir
+reason-attachments_too_large = dosyaların toplamı { $max } bayttan büyük
+reason-reviewed_already = bu ileti zaten serbest bırakıldı ya da silindi
+reason-undeliverable = bu ileti teslim edilemiyor: { $why }

@@ -16,8 +16,9 @@ use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::text::Email;
 use tend_domain::transactions::CustomerKey;
-use tend_store::{Actor, InboundMail, NewMessage, StoreError, StoreResult};
+use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, Review, StoreError, StoreResult};
 
+use super::files::{self, Upload};
 use crate::AppState;
 use crate::complaints::{Complainant, act, find_by_id_or_reference, take_with_customer};
 
@@ -28,6 +29,9 @@ pub struct MailIn {
     pub own_addresses: Vec<String>,
     /// New complaints one sender may start by mail per hour; more are logged, not taken.
     pub new_per_hour: i64,
+    /// Whether the holding rules apply (automatic mail, the sender's limits); off only to
+    /// release a message from the quarantine.
+    pub hold: bool,
 }
 
 /// New complaints one sender may start by mail per hour, by default.
@@ -44,6 +48,7 @@ impl MailIn {
         MailIn {
             own_addresses: vec![address.trim().to_ascii_lowercase()],
             new_per_hour: NEW_PER_HOUR,
+            hold: true,
         }
     }
 }
@@ -53,6 +58,23 @@ impl MailIn {
 pub struct Received {
     pub outcome: &'static str,
     pub complaint: Option<ComplaintId>,
+    /// Why the message was refused (its files over the limits), in English for the sender's
+    /// server: the listener answers 552 with it.
+    pub refused: Option<String>,
+}
+
+/// The message's attachments as they arrived: name (`attachment` when it has none), declared
+/// type, bytes.
+fn uploads(m: &Message<'_>) -> Vec<Upload> {
+    m.attachments()
+        .map(|a| Upload {
+            name: a.attachment_name().unwrap_or("attachment").to_owned(),
+            declared_type: a.content_type().map_or(String::new(), |c| {
+                format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))
+            }),
+            bytes: a.contents().to_vec(),
+        })
+        .collect()
 }
 
 /// The customer as the timeline names them.
@@ -93,21 +115,77 @@ pub async fn receive(
         why: None,
         complaint_id: None,
     };
+    let mut refused = None;
     if let Some(m) = MessageParser::default().parse(raw) {
-        log.sender = (m.from().and_then(|a| a.first()))
-            .and_then(|a| a.address())
-            .map(|a| a.trim().to_ascii_lowercase());
-        log.message_id = m.message_id().map(|id| format!("<{id}>"));
-        log.subject = m.subject().map(|x| one_line(x, 500));
-        let (outcome, why, complaint) = decide(s, cfg, &m, envelope_from, &log, now).await?;
-        (log.outcome, log.why, log.complaint_id) = (outcome, why, complaint);
+        read_headers(&m, &mut log);
+        match files::prepare(s.files(), uploads(&m)).await {
+            Ok(files) => {
+                let decided = decide(s, cfg, &m, envelope_from, &log, files, now).await?;
+                (log.outcome, log.why, log.complaint_id) = decided;
+            }
+            Err(StoreError::Domain(e)) => {
+                let why = format!("refused: {e}");
+                (log.why, refused) = (Some(why.clone()), Some(why));
+            }
+            Err(e) => return Err(e),
+        }
     }
     s.store.record_inbound(&log).await?;
     metrics::counter!("tend_mail_received_total", "outcome" => log.outcome).increment(1);
     Ok(Received {
         outcome: log.outcome,
         complaint: log.complaint_id,
+        refused,
     })
+}
+
+/// The sender, Message-ID and subject of `m`, into `log`.
+fn read_headers(m: &Message<'_>, log: &mut InboundMail) {
+    log.sender = (m.from().and_then(|a| a.first()))
+        .and_then(|a| a.address())
+        .map(|a| a.trim().to_ascii_lowercase());
+    log.message_id = m.message_id().map(|id| format!("<{id}>"));
+    log.subject = m.subject().map(|x| one_line(x, 500));
+}
+
+/// Delivers message `id` held in the quarantine as if it had just been received, past the
+/// rules that held it (own address, automatic, the sender's limits): threaded into its
+/// complaint or a new one. The decision is recorded and audited; returns the complaint.
+/// `NotFound` unless it is waiting; `Conflict` when decided on meanwhile.
+pub async fn release(s: &AppState, id: i64, by: &Actor) -> StoreResult<ComplaintId> {
+    let now = s.clock.now();
+    let (envelope_from, raw) = s.store.held_mail(id).await?;
+    let m = MessageParser::default()
+        .parse(&raw)
+        .ok_or(StoreError::NotFound("held mail"))?;
+    let mut log = InboundMail {
+        received_at: now,
+        envelope_from: envelope_from.clone(),
+        sender: None,
+        message_id: None,
+        subject: None,
+        raw: Vec::new(),
+        outcome: "unreadable",
+        why: None,
+        complaint_id: None,
+    };
+    read_headers(&m, &mut log);
+    let files = files::prepare(s.files(), uploads(&m)).await?;
+    let cfg = MailIn {
+        own_addresses: Vec::new(),
+        new_per_hour: i64::MAX,
+        hold: false,
+    };
+    let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, now).await?;
+    let Some(c) = complaint else {
+        let why = why.unwrap_or_default();
+        let reason = tend_domain::kernel::reason::UNDELIVERABLE.with("why", why);
+        return Err(StoreError::field("id", reason));
+    };
+    s.store
+        .review_held_mail(id, Review::Released(c), by, now)
+        .await?;
+    Ok(c)
 }
 
 type Decision = (&'static str, Option<String>, Option<ComplaintId>);
@@ -118,8 +196,10 @@ async fn decide(
     m: &Message<'_>,
     envelope_from: &str,
     log: &InboundMail,
+    files: Vec<NewAttachment>,
     now: Timestamp,
 ) -> StoreResult<Decision> {
+    let hold = cfg.hold;
     let envelope = envelope_from.trim_matches(['<', '>']).to_ascii_lowercase();
     let own = |a: &str| cfg.own_addresses.iter().any(|o| o == a);
     if own(&envelope) || log.sender.as_deref().is_some_and(own) {
@@ -129,12 +209,20 @@ async fn decide(
         format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))
     });
     let header = |name: &str| m.header_raw(name).map(|v| v.trim().to_owned());
-    if let Some(why) = automatic(header, &ct, &envelope) {
+    if hold && let Some(why) = automatic(header, &ct, &envelope) {
         return Ok(("automatic", Some(why.as_str().to_owned()), None));
     }
     let Some(sender) = log.sender.clone() else {
         return Ok(("unreadable", Some("no From address".into()), None));
     };
+    let hour_ago = now - SignedDuration::from_hours(1);
+    if hold {
+        let limit = s.store.mail_in_limit().await?;
+        if s.store.mail_from_sender_since(&sender, hour_ago).await? >= limit {
+            let why = format!("more than {limit} messages an hour");
+            return Ok(("rate_limited", Some(why), None));
+        }
+    }
     if let Some(id) = &log.message_id
         && let Some(c) = s.store.complaint_for_inbound_id(id).await?
     {
@@ -152,6 +240,7 @@ async fn decide(
             via: Via::Email,
             body: if body.is_empty() { "—".into() } else { body },
             message_id: log.message_id.clone(),
+            attachments: files,
         };
         let added = s
             .store
@@ -174,11 +263,11 @@ async fn decide(
         }
         return Ok(("threaded", None, Some(c)));
     }
-    let hour_ago = now - SignedDuration::from_hours(1);
-    if s.store
-        .complaints_created_by_mail(&sender, hour_ago)
-        .await?
-        >= cfg.new_per_hour
+    if hold
+        && s.store
+            .complaints_created_by_mail(&sender, hour_ago)
+            .await?
+            >= cfg.new_per_hour
     {
         return Ok(("rate_limited", None, None));
     }
@@ -188,7 +277,10 @@ async fn decide(
         .filter(|d| *d <= now)
         .unwrap_or(now);
     match create(s, m, &sender, log, body, received, now).await {
-        Ok(c) => Ok(("created", None, Some(c))),
+        Ok(c) => {
+            s.store.add_complaint_attachments(c, &files, now).await?;
+            Ok(("created", None, Some(c)))
+        }
         Err(StoreError::Domain(e)) => Ok(("unreadable", Some(e.to_string()), None)),
         Err(e) => Err(e),
     }

@@ -178,6 +178,9 @@ async fn data(
         return Ok("552 5.3.4 message too big\r\n".into());
     }
     Ok(match inbound::receive(s, cfg, from, &message).await {
+        Ok(inbound::Received {
+            refused: Some(why), ..
+        }) => format!("552 5.3.4 {}\r\n", why.replace(['\r', '\n'], " ")),
         Ok(_) => "250 2.0.0 accepted\r\n".into(),
         Err(e) => {
             tracing::error!(error = %e, "mail received but not stored");

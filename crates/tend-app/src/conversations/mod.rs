@@ -4,6 +4,7 @@
 //! (`canned`); mail coming in (`inbound`) over the LMTP listener (`lmtp`).
 
 pub mod canned;
+pub mod files;
 pub mod inbound;
 pub mod lmtp;
 pub mod mail;
@@ -28,12 +29,27 @@ pub async fn post(
     kind: MessageKind,
     body: &str,
 ) -> StoreResult<(i64, Complaint)> {
+    post_with_files(s, id, actor, kind, body, Vec::new()).await
+}
+
+/// [`post`] with files: they are checked against the limits (refused on `files`) and stored
+/// by hash before the message, then recorded in the message's transaction.
+pub async fn post_with_files(
+    s: &AppState,
+    id: ComplaintId,
+    actor: &Actor,
+    kind: MessageKind,
+    body: &str,
+    files: Vec<files::Upload>,
+) -> StoreResult<(i64, Complaint)> {
     let now = s.clock.now();
+    let attachments = files::prepare(s.files(), files).await?;
     let message = NewMessage {
         kind,
         via: Via::Staff,
         body: body.to_owned(),
         message_id: None,
+        attachments,
     };
     let jobs = move |message: i64| match kind {
         MessageKind::Reply => {

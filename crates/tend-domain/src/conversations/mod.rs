@@ -3,6 +3,7 @@
 //! Here: what a message is (its kind, where it came from, its body's limit), the one rule of
 //! who may see which kind, and the canned replies' placeholders (`canned`).
 
+pub mod attachment;
 pub mod canned;
 pub mod inbound;
 

@@ -273,6 +273,17 @@ reasons! {
     HELP_PUBLISH_ROLE = "help_publish_role": "only a manager or an administrator may publish",
     /// `got`: the date as typed.
     HELP_REVIEW_DATE = "help_review_date": "must be a date like 2026-03-31 (got {got})",
+    // Attachments.
+    /// `name`: the file's (normalised) name; `max`: the limit in bytes.
+    ATTACHMENT_TOO_LARGE = "attachment_too_large": "file {name} is larger than {max} bytes",
+    /// `max`: the most files one message may carry.
+    ATTACHMENTS_TOO_MANY = "attachments_too_many": "at most {max} files may be attached to one message",
+    /// `max`: the limit in bytes for all files of one message together.
+    ATTACHMENTS_TOO_LARGE = "attachments_too_large": "the files together are larger than {max} bytes",
+    // The quarantine of mail received.
+    REVIEWED_ALREADY = "reviewed_already": "this message was released or deleted already",
+    /// `why`: what the intake said of it.
+    UNDELIVERABLE = "undeliverable": "this message cannot be delivered: {why}",
 }
 
 #[cfg(test)]

@@ -38,10 +38,17 @@ pub enum AuditAction {
     FigurePinned,
     /// A figure was unpinned from the dashboard; subject = the figure's code.
     FigureUnpinned,
+    /// A message held in the quarantine was released; subject = `inbound N`, detail =
+    /// `complaint=ID`.
+    MailReleased,
+    /// A message held in the quarantine was deleted (its content erased); subject = `inbound N`.
+    MailDeleted,
+    /// The mail-in limit was set; subject = `mail_in`, detail = `per_sender_per_hour=N`.
+    MailInLimitSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 14] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -53,6 +60,9 @@ impl AuditAction {
         AuditAction::PurgePeriodSet,
         AuditAction::FigurePinned,
         AuditAction::FigureUnpinned,
+        AuditAction::MailReleased,
+        AuditAction::MailDeleted,
+        AuditAction::MailInLimitSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +78,9 @@ impl AuditAction {
             AuditAction::PurgePeriodSet => "purge_period_set",
             AuditAction::FigurePinned => "figure_pinned",
             AuditAction::FigureUnpinned => "figure_unpinned",
+            AuditAction::MailReleased => "mail_released",
+            AuditAction::MailDeleted => "mail_deleted",
+            AuditAction::MailInLimitSet => "mail_in_limit_set",
         }
     }
 }

@@ -3,14 +3,18 @@
 //! status-page messages kept as steps with no author; writing a message (`write`) and the
 //! signed Message-IDs that thread mail (`thread`).
 
+mod attachments;
 mod canned;
 mod inbound;
+mod quarantine;
 mod thread;
 mod write;
 
+pub use attachments::{NewAttachment, StoredAttachment};
 pub use canned::CannedReply;
 pub(crate) use inbound::erase_inbound;
 pub use inbound::{InboundMail, ReceivedSummary};
+pub use quarantine::{HeldMail, Review};
 pub use write::NewMessage;
 
 use jiff::Timestamp;

@@ -28,6 +28,8 @@ pub struct NewMessage {
     pub via: Via,
     pub body: String,
     pub message_id: Option<String>,
+    /// Files it carries (already stored by hash), recorded in the message's transaction.
+    pub attachments: Vec<super::NewAttachment>,
 }
 
 async fn insert(
@@ -104,6 +106,8 @@ impl Store {
             write: Box::new(move |conn: &mut AnyConnection| {
                 Box::pin(async move {
                     let mid = insert(conn, id, author, &message, &body, now).await?;
+                    let files = &message.attachments;
+                    super::attachments::insert(conn, id, Some(mid), files, now).await?;
                     insert_many(conn, engine, &jobs(mid), now).await?;
                     *out.lock().expect("message lock") = Some(mid);
                     Ok(())

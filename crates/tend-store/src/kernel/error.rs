@@ -27,6 +27,11 @@ impl StoreError {
         StoreError::Domain(DomainError::Invalid(errors))
     }
 
+    /// A file beside the database could not be read or written (attachments' bytes).
+    pub fn io(e: std::io::Error) -> Self {
+        StoreError::Database(sqlx::Error::Io(e))
+    }
+
     pub fn field(field: &str, reason: impl Into<Reason>) -> Self {
         Self::invalid(FieldErrors::single(field, reason))
     }

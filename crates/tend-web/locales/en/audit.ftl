@@ -18,3 +18,6 @@ audit-action-company-settings-set = Company settings set
 audit-action-purge-period-set = Purge period set
 audit-action-figure-pinned = Figure pinned to the dashboard
 audit-action-figure-unpinned = Figure unpinned from the dashboard
+audit-action-mail-released = Held mail released
+audit-action-mail-deleted = Held mail deleted
+audit-action-mail-in-limit-set = Mail-in limit set

@@ -38,3 +38,22 @@ mail-in-outcome-own = from Tend itself
 mail-in-outcome-rate_limited = over the sender's limit
 mail-in-outcome-duplicate = received before
 mail-in-outcome-unreadable = unreadable
+# Files in the conversation.
+conversation-files = Attach files (at most 10; each at most 5 MiB, 10 MiB together). They are offered to staff as downloads only.
+conversation-opening-files = Files sent with the mail that opened this complaint:
+field-files = Files
+attachment-size = { $size } bytes
+# The quarantine (managers).
+quarantine-title = Held mail
+quarantine-definition = Messages set aside by the loop rules (auto-replies, bounces) and the sender limits, not yet released or deleted, newest first (at most 200). Release delivers a message into its conversation as if it had just arrived; delete erases what it said. Both are written to the audit log.
+quarantine-count = Held: { $n }
+quarantine-empty = No mail is held.
+quarantine-held = Held because
+quarantine-size = Size
+quarantine-actions = Decide
+quarantine-release = Release
+quarantine-delete = Delete
+mail-in-quarantine-link = Held mail (quarantine)
+field-per_sender_per_hour = Messages per hour from one sender
+mail-in-limit-definition = How many messages one sender address may send in an hour (counted over the last 60 minutes, every message it sent) before its next ones are held in the quarantine; 1 to 10000.
+mail-in-limit-save = Save the limit

@@ -96,3 +96,4 @@ role-admin = Administrator
 error-not-utf8 = The field “{ $field }” is not valid UTF-8 text.
 error-nul = The field “{ $field }” contains a NUL character, which is not allowed.
 footer-api-docs = API reference
+error-too-large = The request is larger than the server accepts (files: at most 10 MiB together).

@@ -18,3 +18,6 @@ audit-action-company-settings-set = Datos de la empresa fijados
 audit-action-purge-period-set = Plazo de purga fijado
 audit-action-figure-pinned = Cifra fijada en el panel
 audit-action-figure-unpinned = Cifra quitada del panel
+audit-action-mail-released = Correo retenido liberado
+audit-action-mail-deleted = Correo retenido eliminado
+audit-action-mail-in-limit-set = Límite de correo entrante fijado

@@ -38,3 +38,22 @@ mail-in-outcome-own = del propio Tend
 mail-in-outcome-rate_limited = por encima del límite del remitente
 mail-in-outcome-duplicate = ya recibido
 mail-in-outcome-unreadable = ilegible
+# Archivos de la conversación.
+conversation-files = Adjuntar archivos (como máximo 10; cada uno hasta 5 MiB, 10 MiB en total). El personal solo puede descargarlos.
+conversation-opening-files = Archivos enviados con el correo que abrió esta reclamación:
+field-files = Archivos
+attachment-size = { $size } bytes
+# La cuarentena (responsables).
+quarantine-title = Correo retenido
+quarantine-definition = Mensajes apartados por las reglas contra bucles (respuestas automáticas, rebotes) y los límites por remitente, aún sin liberar ni eliminar, del más reciente al más antiguo (como máximo 200). Liberar entrega el mensaje en su conversación como si acabara de llegar; eliminar borra lo que decía. Ambas acciones quedan en el registro de auditoría.
+quarantine-count = Retenidos: { $n }
+quarantine-empty = No hay correo retenido.
+quarantine-held = Retenido porque
+quarantine-size = Tamaño
+quarantine-actions = Decidir
+quarantine-release = Liberar
+quarantine-delete = Eliminar
+mail-in-quarantine-link = Correo retenido (cuarentena)
+field-per_sender_per_hour = Mensajes por hora de un mismo remitente
+mail-in-limit-definition = Cuántos mensajes puede enviar una dirección en una hora (contados en los últimos 60 minutos, todos los que envió) antes de que los siguientes queden retenidos en la cuarentena; de 1 a 10000.
+mail-in-limit-save = Guardar el límite

@@ -96,3 +96,4 @@ role-admin = Administrador
 error-not-utf8 = El campo «{ $field }» no es texto UTF-8 válido.
 error-nul = El campo «{ $field }» contiene un carácter NUL, que no está permitido.
 footer-api-docs = Referencia de la API
+error-too-large = La solicitud supera lo que acepta el servidor (archivos: como máximo 10 MiB en total).

@@ -18,3 +18,6 @@ audit-action-company-settings-set = Şirket ayarları değiştirildi
 audit-action-purge-period-set = Temizleme süresi değiştirildi
 audit-action-figure-pinned = Gösterge paneline rakam sabitlendi
 audit-action-figure-unpinned = Gösterge panelinden rakam kaldırıldı
+audit-action-mail-released = Bekletilen e-posta serbest bırakıldı
+audit-action-mail-deleted = Bekletilen e-posta silindi
+audit-action-mail-in-limit-set = Gelen e-posta sınırı değiştirildi

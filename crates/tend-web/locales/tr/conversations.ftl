@@ -38,3 +38,22 @@ mail-in-outcome-own = Tend'in kendisinden
 mail-in-outcome-rate_limited = göndericinin sınırının üstünde
 mail-in-outcome-duplicate = daha önce alındı
 mail-in-outcome-unreadable = okunamadı
+# Konuşmadaki dosyalar.
+conversation-files = Dosya ekleyin (en fazla 10; her biri en fazla 5 MiB, toplam 10 MiB). Personele yalnızca indirme olarak sunulur.
+conversation-opening-files = Bu şikâyeti açan e-postayla gönderilen dosyalar:
+field-files = Dosyalar
+attachment-size = { $size } bayt
+# Karantina (yöneticiler).
+quarantine-title = Bekletilen e-postalar
+quarantine-definition = Döngü kurallarının (otomatik yanıtlar, geri dönen iletiler) ve gönderen sınırlarının ayırdığı, henüz serbest bırakılmamış ya da silinmemiş iletiler, en yenisi önce (en fazla 200). Serbest bırakmak iletiyi yeni gelmiş gibi konuşmasına ekler; silmek içeriğini siler. İkisi de denetim kaydına yazılır.
+quarantine-count = Bekleyen: { $n }
+quarantine-empty = Bekletilen e-posta yok.
+quarantine-held = Bekletilme nedeni
+quarantine-size = Boyut
+quarantine-actions = Karar
+quarantine-release = Serbest bırak
+quarantine-delete = Sil
+mail-in-quarantine-link = Bekletilen e-postalar (karantina)
+field-per_sender_per_hour = Bir göndericiden saatte ileti
+mail-in-limit-definition = Bir gönderici adresinin bir saatte (son 60 dakikada gönderdiği tüm iletiler sayılır) kaç ileti gönderebileceği; sonrakiler karantinada bekletilir; 1 ile 10000 arası.
+mail-in-limit-save = Sınırı kaydet

@@ -96,3 +96,4 @@ role-admin = Sistem yöneticisi
 error-not-utf8 = “{ $field }” alanı geçerli bir UTF-8 metni değil.
 error-nul = “{ $field }” alanı izin verilmeyen bir NUL karakteri içeriyor.
 footer-api-docs = API başvuru kılavuzu
+error-too-large = İstek sunucunun kabul ettiğinden büyük (dosyalar: toplam en fazla 10 MiB).

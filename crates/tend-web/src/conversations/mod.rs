@@ -2,7 +2,9 @@
 //! the form to reply or leave a note; the customer's status page shows the public part
 //! (`public_messages`).
 
+mod files;
 mod mail_in;
+mod quarantine;
 
 use axum::Router;
 use axum::extract::Query;
@@ -22,13 +24,33 @@ use crate::complaints::complaint::{parse_id, show_with};
 use crate::kit::error::PageResult;
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
-use crate::kit::session::{Staff, StaffForm};
+use crate::kit::session::Staff;
+use crate::kit::upload::{StaffUpload, UPLOAD_LIMIT};
 
 pub fn routes() -> Router<WebState> {
     Router::new()
-        .route("/complaints/{id}/messages", post(submit))
+        .route(
+            "/complaints/{id}/messages",
+            post(submit).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/complaints/{id}/attachments/{attachment}",
+            get(files::download),
+        )
         .route("/complaints/{id}/reply", get(pick))
-        .route("/settings/mail-in", get(mail_in::page))
+        .route(
+            "/settings/mail-in",
+            get(mail_in::page).post(mail_in::set_limit),
+        )
+        .route("/settings/mail-in/quarantine", get(quarantine::page))
+        .route(
+            "/settings/mail-in/quarantine/{id}/release",
+            post(quarantine::release),
+        )
+        .route(
+            "/settings/mail-in/quarantine/{id}/delete",
+            post(quarantine::delete),
+        )
 }
 
 /// One message as a page shows it.
@@ -41,6 +63,8 @@ pub struct Shown {
     /// The kind in the reader's language, with where a customer's message came from.
     pub label: String,
     pub body: String,
+    /// Its files: (id, name, size in the reader's way of writing numbers).
+    pub files: Vec<(i64, String, String)>,
 }
 
 /// What the reply form was sent with, shown again when it is refused.
@@ -57,6 +81,8 @@ pub struct Panel {
     pub draft: Draft,
     /// The canned replies in the customer's language: (id, title).
     pub canned: Vec<(i64, String)>,
+    /// Files that came with the mail that opened the complaint: (id, name, size).
+    pub opening_files: Vec<(i64, String, String)>,
 }
 
 /// `messages` as the reader sees them, in `tz`.
@@ -74,6 +100,7 @@ pub fn shown(t: &Tr, tz: &TimeZone, messages: Vec<StoredMessage>) -> Vec<Shown> 
                 k => t.label("message-kind", k.as_str()),
             },
             body: m.body,
+            files: Vec::new(),
         })
         .collect()
 }
@@ -87,11 +114,26 @@ pub async fn panel(
     draft: Draft,
 ) -> PageResult<Panel> {
     let all = s.store.conversation(id, false).await?;
+    let ids: Vec<Option<i64>> = all.iter().map(|m| m.id).collect();
     let (canned, _) = tend_app::conversations::canned::for_complaint(s, id).await?;
+    let mut messages = shown(t, tz, all);
+    let mut opening_files = Vec::new();
+    for a in s.store.attachments(id).await? {
+        let size = t.args(
+            "attachment-size",
+            &[("size", &t.decimal(&a.file.size.to_string()))],
+        );
+        let file = (a.id, a.file.name, size);
+        match ids.iter().position(|m| m.is_some() && *m == a.message_id) {
+            Some(i) => messages[i].files.push(file),
+            None => opening_files.push(file),
+        }
+    }
     Ok(Panel {
-        messages: shown(t, tz, all),
+        messages,
         draft,
         canned: canned.into_iter().map(|c| (c.id, c.title)).collect(),
+        opening_files,
     })
 }
 
@@ -105,20 +147,26 @@ pub async fn public_messages(
     Ok(shown(t, tz, s.store.conversation(id, true).await?))
 }
 
-/// Sends a reply or a note; a refusal shows the page again with the text kept and the reason
-/// next to its field, in the reader's language.
+/// Sends a reply or a note, with its files (a multipart form; a URL-encoded one has none); a
+/// refusal shows the page again with the text kept and the reason next to its field, in the
+/// reader's language.
 pub async fn submit(
     State(s): State<WebState>,
     t: Tr,
     Path(raw): Path<String>,
-    StaffForm { staff, form }: StaffForm<Draft>,
+    upload: StaffUpload,
 ) -> PageResult<Response> {
+    let form: Draft = upload.form()?;
+    let StaffUpload { staff, files, .. } = upload;
     staff.require(Permission::WorkComplaints)?;
     let id = parse_id(&s, &raw).await?;
     let posted = match MessageKind::parse_by_staff(&form.kind) {
-        Ok(kind) => tend_app::conversations::post(&s, id, &staff.actor(), kind, &form.body)
-            .await
-            .map(drop),
+        Ok(kind) => {
+            let actor = staff.actor();
+            tend_app::conversations::post_with_files(&s, id, &actor, kind, &form.body, files)
+                .await
+                .map(drop)
+        }
         Err(r) => Err(StoreError::field("kind", r)),
     };
     match posted {

@@ -10,3 +10,4 @@ pub mod i18n;
 pub mod limits;
 pub mod redirect;
 pub mod session;
+pub mod upload;

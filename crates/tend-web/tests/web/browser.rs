@@ -164,6 +164,31 @@ impl Browser {
         self.send(req).await
     }
 
+    /// Posts `body` (a whole `multipart/form-data` body with `boundary`), byte for byte.
+    pub async fn post_multipart(&self, path: &str, boundary: &str, body: Vec<u8>) -> Page {
+        let kind = format!("multipart/form-data; boundary={boundary}");
+        let req = self
+            .client
+            .post(self.url(path))
+            .header("content-type", kind)
+            .body(body);
+        self.send(req).await
+    }
+
+    /// GETs `path` and keeps the body as bytes (a download): status, headers, body.
+    pub async fn download(&self, path: &str) -> (u16, HeaderMap, Vec<u8>) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .header(COOKIE, self.cookie_header())
+            .send()
+            .await
+            .expect("the server answers");
+        let (status, headers) = (res.status().as_u16(), res.headers().clone());
+        let body = res.bytes().await.expect("a body").to_vec();
+        (status, headers, body)
+    }
+
     /// Posts `fields` with the CSRF token of the page at `from`, as a browser would.
     pub async fn submit(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let token = self.get(from).await.csrf();

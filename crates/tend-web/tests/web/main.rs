@@ -4,6 +4,7 @@
 use tend_testkit as helpers;
 
 mod access;
+mod attachments;
 mod audit;
 mod browser;
 mod complaint_fate;
@@ -23,6 +24,7 @@ mod journey;
 mod plan;
 mod plan_page;
 mod public;
+mod quarantine;
 mod quotient;
 mod redirects;
 mod references;

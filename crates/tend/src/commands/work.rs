@@ -39,6 +39,10 @@ pub struct WorkArgs {
     /// deliver to; keep it private: it authenticates nobody.
     #[arg(long, env = "TEND_LMTP_LISTEN")]
     pub lmtp_listen: Option<std::net::SocketAddr>,
+    /// Where attachments' bytes are kept, by hash (default: `attachments` beside a SQLite
+    /// database, else `./tend-data/attachments`); never under a served path.
+    #[arg(long, env = "TEND_ATTACHMENTS_DIR")]
+    pub attachments_dir: Option<std::path::PathBuf>,
 }
 
 /// Starts the LMTP listener if `mail.lmtp_listen` is set, until `stopped` turns true. Mail
@@ -73,8 +77,9 @@ pub async fn spawn_lmtp(
 
 /// The app state the settings describe, on the system clock.
 pub fn state(settings: &Settings, store: Store) -> AppState {
-    let mut state =
-        AppState::new(store, Arc::new(SystemClock)).with_public_url(&settings.public_url.value);
+    let mut state = AppState::new(store, Arc::new(SystemClock))
+        .with_public_url(&settings.public_url.value)
+        .with_files_dir(settings.attachments_dir.value.clone());
     state.retention_after = jiff::SignedDuration::from_hours(24 * settings.retention_days.value);
     state
 }

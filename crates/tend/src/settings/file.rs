@@ -26,6 +26,16 @@ pub struct FileConfig {
     pub mail: MailSection,
     #[serde(default)]
     pub jobs: JobsSection,
+    #[serde(default)]
+    pub storage: StorageSection,
+}
+
+/// `[storage]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageSection {
+    /// Where attachments' bytes are kept, by hash; outside any served path.
+    pub attachments_dir: Option<PathBuf>,
 }
 
 /// `[database]`.

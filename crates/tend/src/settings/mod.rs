@@ -88,6 +88,24 @@ pub struct Settings {
     pub retention_days: Setting<i64>,
     /// `jobs.concurrency`: workers in a `tend worker` process, 1–64.
     pub concurrency: Setting<u32>,
+    /// `storage.attachments_dir`: where attachments' bytes are kept (by hash); by default
+    /// `attachments` beside a SQLite database, else `./tend-data/attachments`.
+    pub attachments_dir: Setting<PathBuf>,
+}
+
+/// Where attachments are kept when no setting says: `attachments` in the directory of a SQLite
+/// database (`sqlite://./tend-data/tend.db` → `./tend-data/attachments`), else
+/// `./tend-data/attachments`.
+pub fn default_attachments_dir(database: &str) -> PathBuf {
+    let path = database
+        .strip_prefix("sqlite://")
+        .map(|p| p.split('?').next().unwrap_or(p))
+        .filter(|p| !p.is_empty() && !p.starts_with(':'))
+        .and_then(|p| std::path::Path::new(p).parent().map(|d| d.to_path_buf()));
+    match path {
+        Some(d) if !d.as_os_str().is_empty() => d.join("attachments"),
+        _ => PathBuf::from("./tend-data/attachments"),
+    }
 }
 
 /// The command line's deepest subcommand: global flags are propagated down to it.
@@ -182,6 +200,7 @@ fn flag_name(id: &'static str) -> &'static str {
         "lmtp_listen" => "lmtp-listen",
         "retention_days" => "retention-days",
         "concurrency" => "concurrency",
+        "attachments_dir" => "attachments-dir",
         other => other,
     }
 }
@@ -203,19 +222,27 @@ impl Settings {
             args,
             file: path.as_deref(),
         };
+        let database = l.pick(
+            "database",
+            "TEND_DATABASE_URL",
+            f.database.url,
+            DEFAULT_DATABASE.into(),
+        );
+        let attachments_dir = l.pick(
+            "attachments_dir",
+            "TEND_ATTACHMENTS_DIR",
+            f.storage.attachments_dir,
+            default_attachments_dir(&database.value),
+        );
         let settings = Settings {
-            database: l.pick(
-                "database",
-                "TEND_DATABASE_URL",
-                f.database.url,
-                DEFAULT_DATABASE.into(),
-            ),
+            database,
             sqlite_cache_kib: l.pick(
                 "sqlite_cache_kib",
                 "TEND_SQLITE_CACHE_KIB",
                 f.database.sqlite_cache_kib,
                 2048,
             ),
+            attachments_dir,
             log_filter: l.pick("log", "TEND_LOG", f.log.filter, "info,sqlx=warn".into()),
             log_format: l.pick(
                 "log_format",

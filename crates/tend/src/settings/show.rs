@@ -143,6 +143,12 @@ pub fn render(s: &Settings) -> String {
         &s.concurrency,
         s.concurrency.value.to_string(),
     );
+    line(
+        &mut out,
+        "storage.attachments_dir",
+        &s.attachments_dir,
+        quoted(&s.attachments_dir.value.display().to_string()),
+    );
     out.join("\n")
 }
 
