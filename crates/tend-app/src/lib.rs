@@ -14,6 +14,7 @@ pub mod mail;
 pub mod plan;
 pub mod policy;
 pub mod quotient;
+pub mod reports;
 pub mod surveys;
 pub mod training;
 pub mod transactions;

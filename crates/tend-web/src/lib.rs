@@ -20,6 +20,7 @@ mod plan;
 mod policy;
 mod public;
 mod quotient;
+mod reports;
 mod staff;
 mod surveys;
 mod training;
@@ -209,6 +210,7 @@ pub fn routes() -> Router<WebState> {
         .merge(training::routes())
         .merge(conversations::routes())
         .merge(plan::routes())
+        .merge(reports::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

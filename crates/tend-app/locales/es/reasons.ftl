@@ -155,3 +155,4 @@ reason-merge_self = una reclamación no se puede fusionar consigo misma
 reason-merge_target_gone = la reclamación { $id } está fusionada o eliminada
 reason-merge_other_customer = la reclamación { $id } es de otro cliente
 reason-complaint_gone = esta reclamación está fusionada o eliminada
+reason-report_periods = el intervalo abarca { $got } periodos de esta duración; como máximo { $max }

@@ -155,3 +155,4 @@ reason-merge_self = bir şikâyet kendisiyle birleştirilemez
 reason-merge_target_gone = { $id } numaralı şikâyet birleştirilmiş ya da silinmiş
 reason-merge_other_customer = { $id } numaralı şikâyet başka bir müşteriye ait
 reason-complaint_gone = bu şikâyet birleştirilmiş ya da silinmiş
+reason-report_periods = aralık bu uzunlukta { $got } dönem içeriyor; en fazla { $max }

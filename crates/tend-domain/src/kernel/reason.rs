@@ -269,6 +269,9 @@ reasons! {
     /// `id`: the complaint named as the target.
     MERGE_OTHER_CUSTOMER = "merge_other_customer": "complaint {id} is from another customer",
     COMPLAINT_GONE = "complaint_gone": "this complaint is merged or deleted",
+    // Reports.
+    /// `max`: the most periods a report shows; `got`: how many the range holds.
+    REPORT_PERIODS = "report_periods": "the range holds {got} periods of this length; at most {max}",
 }
 
 #[cfg(test)]

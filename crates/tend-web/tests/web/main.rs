@@ -23,6 +23,7 @@ mod public;
 mod quotient;
 mod redirects;
 mod references;
+mod reports;
 mod search;
 mod security;
 mod settings;
