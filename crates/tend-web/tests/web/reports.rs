@@ -225,7 +225,7 @@ async fn operations_report_matches_hand_computed_values() {
 
     app.get("/api/v1/reports/operations?grain=year", &app.manager.token)
         .await
-        .expect_error(422, "invalid", Some("grain"));
+        .expect_error(422, "validation_failed", Some("grain"));
 }
 
 /// The numbers of the page link to the inbox listing exactly the records they count; the CSV
