@@ -1,7 +1,7 @@
 //! The operations report, counted in Rust from the rows the store selects (so both engines
 //! give one answer): each period's figures in total and per group, and the whole range's.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -93,11 +93,32 @@ fn open_at(r: &ReportRow, t: Timestamp) -> bool {
     r.received_at < t && r.ended_at.is_none_or(|e| e >= t)
 }
 
+/// Each row's group, as an index into the sorted group keys (computed once per report).
+struct Keys {
+    names: Vec<String>,
+    of_row: Vec<usize>,
+}
+
+impl Keys {
+    fn new(group: Group, rows: &[ReportRow]) -> Keys {
+        let mut names: Vec<String> = rows.iter().map(|r| key(group, r)).collect();
+        names.sort_unstable();
+        names.dedup();
+        let index: HashMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
+        let of_row = rows.iter().map(|r| index[key(group, r).as_str()]).collect();
+        Keys { names, of_row }
+    }
+}
+
 /// Counts `rows` into one period `b` (total and groups).
-fn period(b: &Bucket, group: Group, rows: &[ReportRow]) -> Period {
+fn period(b: &Bucket, group: Group, rows: &[ReportRow], keys: &Keys) -> Period {
     let mut total = Acc::default();
-    let mut groups: BTreeMap<String, Acc> = BTreeMap::new();
-    for r in rows {
+    let mut groups: Vec<Option<Acc>> = (0..keys.names.len()).map(|_| None).collect();
+    for (r, &k) in rows.iter().zip(&keys.of_row) {
         let received = r.received_at >= b.start && r.received_at < b.end;
         let resolved = r
             .first_resolved_at
@@ -106,7 +127,7 @@ fn period(b: &Bucket, group: Group, rows: &[ReportRow]) -> Period {
         if !(received || resolved || open) {
             continue;
         }
-        let g = groups.entry(key(group, r)).or_default();
+        let g = groups[k].get_or_insert_with(Acc::default);
         for acc in [&mut total, g] {
             if received {
                 acc.received(r);
@@ -129,9 +150,12 @@ fn period(b: &Bucket, group: Group, rows: &[ReportRow]) -> Period {
         } else {
             groups
                 .into_iter()
-                .map(|(key, a)| Cell {
-                    key,
-                    figures: a.finish(),
+                .zip(&keys.names)
+                .filter_map(|(a, key)| {
+                    a.map(|a| Cell {
+                        key: key.clone(),
+                        figures: a.finish(),
+                    })
                 })
                 .collect()
         },
@@ -177,6 +201,7 @@ pub async fn operations(store: &Store, f: &OperationsFilter) -> StoreResult<Oper
             to: all.end,
         })
         .await?;
+    let keys = Keys::new(r.group, &rows);
     let periods = buckets(
         r.grain,
         r.from,
@@ -185,11 +210,11 @@ pub async fn operations(store: &Store, f: &OperationsFilter) -> StoreResult<Oper
         tend_domain::reports::query::MAX_PERIODS,
     )
     .iter()
-    .map(|b| period(b, r.group, &rows))
+    .map(|b| period(b, r.group, &rows, &keys))
     .collect();
     Ok(OperationsReport {
         time_zone: zone_name,
-        range: period(&all, r.group, &rows),
+        range: period(&all, r.group, &rows, &keys),
         periods,
     })
 }
