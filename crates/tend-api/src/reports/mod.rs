@@ -85,6 +85,22 @@ pub async fn operations_report(
         let field = text.split('`').nth(1).unwrap_or("query").to_owned();
         ApiError::invalid(field, text)
     })?;
+    // The schema's formats: an empty date, grain, group or channel is not one (the pages read
+    // an empty field as absent; the API says so).
+    for (field, v) in [
+        ("from", &q.from),
+        ("to", &q.to),
+        ("grain", &q.grain),
+        ("group", &q.group),
+        ("channel", &q.channel),
+    ] {
+        if v.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(ApiError::invalid(
+                field,
+                tend_domain::kernel::reason::Reason::from(tend_domain::kernel::reason::REQUIRED),
+            ));
+        }
+    }
     let today = reports::today(&s.store, s.clock.now()).await?;
     let filter = ReportQuery::from(q).filter(today)?;
     Ok(Json(reports::operations(&s.store, &filter).await?))
