@@ -26,6 +26,7 @@ mod policy;
 mod problems;
 mod profile;
 mod quotient;
+mod reports;
 mod staff;
 mod survey_export;
 mod surveys;
@@ -55,6 +56,7 @@ pub use policy::*;
 pub use problems::*;
 pub use profile::*;
 pub use quotient::*;
+pub use reports::*;
 pub use staff::*;
 pub use survey_export::*;
 pub use surveys::*;
@@ -165,6 +167,7 @@ pub fn routes() -> Router<AppState> {
             "/recognitions",
             get(list_recognitions).post(create_recognition),
         )
+        .route("/reports/operations", get(operations_report))
         .fallback(|| async { ApiError::not_found("route") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

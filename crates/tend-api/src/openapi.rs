@@ -37,6 +37,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::list_messages, routes::post_message,
         routes::list_canned_replies, routes::create_canned_reply, routes::complaint_canned_replies,
         routes::merge_complaint, routes::delete_complaint,
+        routes::operations_report,
     ),
     modifiers(&BearerAuth, &ErrorAnswers),
     tags((name = "complaints"), (name = "customers"), (name = "catalog"), (name = "channels"), (name = "transactions"), (name = "staff"), (name = "figures"), (name = "surveys"), (name = "plan"), (name = "problems"), (name = "help"), (name = "health")),

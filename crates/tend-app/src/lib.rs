@@ -16,6 +16,7 @@ pub mod plan;
 pub mod policy;
 pub mod problems;
 pub mod quotient;
+pub mod reports;
 pub mod surveys;
 pub mod training;
 pub mod transactions;

@@ -15,6 +15,7 @@ pub mod kernel;
 pub mod policy;
 pub mod problems;
 pub mod quotient;
+pub mod reports;
 pub mod staff;
 pub mod surveys;
 pub mod training;

@@ -28,6 +28,7 @@ mod monitor;
 mod policy;
 mod problems;
 mod quotient;
+mod reports;
 mod staff;
 mod store;
 mod surveys;
@@ -70,6 +71,7 @@ pub use monitor::PoolUse;
 pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
 pub use problems::{Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
+pub use reports::{ReportRow, ReportRows};
 pub use staff::{
     AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,
     new_token, verify_password,

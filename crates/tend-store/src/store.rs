@@ -153,6 +153,8 @@ impl Store {
         // Search documents are made in Rust, so rows a migration cannot tokenize are indexed here.
         crate::kernel::search::catch_up(self.write(), self.engine()).await?;
         crate::customers::catch_up_search(self.write()).await?;
+        // Durations only Rust can count (service hours), for rows a migration or an import stored.
+        self.catch_up_report_durations().await?;
         Ok(())
     }
 

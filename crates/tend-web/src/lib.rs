@@ -21,6 +21,7 @@ mod plan;
 mod policy;
 mod public;
 mod quotient;
+mod reports;
 mod staff;
 mod surveys;
 mod training;
@@ -210,6 +211,7 @@ pub fn routes() -> Router<WebState> {
         .merge(conversations::routes())
         .merge(plan::routes())
         .merge(dashboard::routes())
+        .merge(reports::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -165,3 +165,4 @@ reason-attachments_too_many = un mensaje puede llevar como máximo { $max } arch
 reason-attachments_too_large = los archivos juntos superan los { $max } bytes
 reason-reviewed_already = este mensaje ya se liberó o se eliminó
 reason-undeliverable = este mensaje no se puede entregar: { $why }
+reason-report_periods = el intervalo abarca { $got } periodos de esta duración; como máximo { $max }

@@ -165,3 +165,4 @@ reason-attachments_too_many = bir iletiye en fazla { $max } dosya eklenebilir
 reason-attachments_too_large = dosyaların toplamı { $max } bayttan büyük
 reason-reviewed_already = bu ileti zaten serbest bırakıldı ya da silindi
 reason-undeliverable = bu ileti teslim edilemiyor: { $why }
+reason-report_periods = aralık bu uzunlukta { $got } dönem içeriyor; en fazla { $max }

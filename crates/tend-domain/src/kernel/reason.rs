@@ -284,6 +284,9 @@ reasons! {
     REVIEWED_ALREADY = "reviewed_already": "this message was released or deleted already",
     /// `why`: what the intake said of it.
     UNDELIVERABLE = "undeliverable": "this message cannot be delivered: {why}",
+    // Reports.
+    /// `max`: the most periods a report shows; `got`: how many the range holds.
+    REPORT_PERIODS = "report_periods": "the range holds {got} periods of this length; at most {max}",
 }
 
 #[cfg(test)]

@@ -146,6 +146,8 @@ impl Store {
                     .with("current", current.version),
             });
         }
+        let responded = current.record.understanding.first_response_at;
+        let resolved = current.record.resolution.resolved_at;
         // What each entry did, in order: an action's changed fields, or a step's text.
         let mut done: Vec<(&'static str, Vec<Change>)> = Vec::new();
         let mut steps = Vec::new();
@@ -207,6 +209,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        crate::reports::on_change(self, tx, id, responded, resolved, &current.record).await?;
         for text in &steps {
             insert_step(&mut *tx, id, actor, text, now).await?;
         }

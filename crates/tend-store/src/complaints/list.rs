@@ -7,7 +7,7 @@
 use jiff::Timestamp;
 use tend_domain::catalog::ChannelCode;
 use tend_domain::complaints::{Kind, Status};
-use tend_domain::kernel::ids::{CategoryId, CustomerId, EmployeeId};
+use tend_domain::kernel::ids::{CategoryId, CustomerId, EmployeeId, ProductId};
 use tend_domain::kernel::reason::*;
 
 use super::{Complaint, SELECT, from_row};
@@ -68,6 +68,21 @@ pub struct ComplaintFilter {
     pub limit: u32,
     /// Oldest received first instead of newest first (the cursor walks the same way).
     pub oldest_first: bool,
+    /// The product.
+    pub product_id: Option<ProductId>,
+    /// The support tier (0–3).
+    pub tier: Option<i64>,
+    /// Assigned to a member of staff of this team.
+    pub team: Option<String>,
+    /// First resolved at or after this instant (see `first_resolved_at`, migration 0125).
+    pub resolved_from: Option<Timestamp>,
+    /// First resolved before this instant.
+    pub resolved_to: Option<Timestamp>,
+    /// Open at this instant: received before it and neither first resolved nor closed by it
+    /// (the operations report's backlog, docs/reports.md).
+    pub open_at: Option<Timestamp>,
+    /// With a first response (`true`) or without one (`false`).
+    pub responded: Option<bool>,
 }
 
 pub struct ComplaintPage {
@@ -174,7 +189,7 @@ impl Store {
 
 /// The filters of `f` other than the search, and the cursor, as `AND …` conditions on `c`;
 /// merged and deleted complaints are never listed.
-fn push_filters(qb: &mut Sql, f: &ComplaintFilter) {
+pub(crate) fn push_filters(qb: &mut Sql, f: &ComplaintFilter) {
     qb.push(" AND ").push(super::COUNTED);
     if let Some(s) = f.status {
         qb.push(" AND c.status = ").bind(s.as_str().to_owned());
@@ -215,6 +230,7 @@ fn push_filters(qb: &mut Sql, f: &ComplaintFilter) {
     if let Some(t) = f.received_to {
         qb.push(" AND c.received_at < ").bind(us(t));
     }
+    crate::reports::push_report_filters(qb, f);
     let past = if f.oldest_first { " > " } else { " < " };
     if let Some(c) = f.after {
         qb.push(" AND (c.received_at")

@@ -10,7 +10,7 @@ mod fate;
 mod group_commit;
 mod import;
 mod insert;
-mod list;
+pub(crate) mod list;
 mod purge;
 mod read;
 mod refs;

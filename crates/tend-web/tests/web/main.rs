@@ -28,6 +28,7 @@ mod quarantine;
 mod quotient;
 mod redirects;
 mod references;
+mod reports;
 mod search;
 mod security;
 mod settings;

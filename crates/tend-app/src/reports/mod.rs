@@ -1,0 +1,13 @@
+//! Reports' use cases: the operations report ([`operations`]) — received, resolved and open at
+//! each period's end, first-response and resolution times (service and calendar, median and
+//! 90th percentile) and the share within the response standard — computed live from the rows
+//! and the durations stored at each event (docs/reports.md), and its CSV ([`csv_rows`]).
+
+mod operations;
+mod query;
+mod table;
+
+pub use operations::{OperationsFilter, company_zone, operations, today};
+pub use query::ReportQuery;
+pub use table::{CSV_HEADER, csv_rows};
+pub use tend_domain::reports::report::{Cell, Figures, OperationsReport, Period};

@@ -1,0 +1,102 @@
+//! The operations report's rows: every complaint that counts in a window — received in it,
+//! or open at its start — with the instants and the durations stored at each event. SQL
+//! selects the rows, Rust counts (`tend-app`'s `reports`), so both engines give one answer.
+
+use jiff::Timestamp;
+use sqlx::Row;
+use tend_domain::complaints::Kind;
+
+use super::ENDED;
+use crate::complaints::ComplaintFilter;
+use crate::complaints::list::push_filters;
+use crate::kernel::error::StoreResult;
+use crate::kernel::sql::Sql;
+use crate::kernel::time::{opt_ts, ts, us};
+use crate::store::Store;
+
+/// What the report asks for: the inbox's filters (kind is always `complaint`; no search, no
+/// cursor) and the window `[from, to)`.
+#[derive(Debug, Clone)]
+pub struct ReportRows {
+    pub filter: ComplaintFilter,
+    pub from: Timestamp,
+    pub to: Timestamp,
+}
+
+/// One complaint as the report counts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRow {
+    pub id: i64,
+    pub customer_id: i64,
+    pub channel: String,
+    pub category_id: Option<i64>,
+    pub product_id: Option<i64>,
+    pub assignee_id: Option<i64>,
+    pub tier: i64,
+    pub received_at: Timestamp,
+    /// First resolution, else closing: when it stopped being open.
+    pub ended_at: Option<Timestamp>,
+    pub first_resolved_at: Option<Timestamp>,
+    pub first_response_minutes: Option<i64>,
+    pub first_response_seconds: Option<i64>,
+    pub first_response_within: Option<bool>,
+    pub first_resolution_minutes: Option<i64>,
+    pub first_resolution_seconds: Option<i64>,
+    pub final_resolution_minutes: Option<i64>,
+    pub final_resolution_seconds: Option<i64>,
+}
+
+impl Store {
+    /// The rows of complaints received before `to` that were received in the window or still
+    /// open at its start; merged and deleted complaints never count.
+    pub async fn report_rows(&self, q: &ReportRows) -> StoreResult<Vec<ReportRow>> {
+        let mut f = q.filter.clone();
+        f.kind = Some(Kind::Complaint);
+        f.q = None;
+        f.after = None;
+        let mut sql = Sql::new(
+            self.engine(),
+            format!(
+                "SELECT c.id, c.customer_id, c.channel, c.category_id, c.product_id, c.assignee_id, \
+                 c.tier, c.received_at, {ENDED} AS ended_at, c.first_resolved_at, \
+                 c.first_response_minutes, c.first_response_seconds, c.first_response_within, \
+                 c.first_resolution_minutes, c.first_resolution_seconds, \
+                 c.final_resolution_minutes, c.final_resolution_seconds \
+                 FROM complaints c WHERE c.received_at < "
+            ),
+        );
+        sql.bind(us(q.to))
+            .push(" AND (c.received_at >= ")
+            .bind(us(q.from))
+            .push(&format!(" OR {ENDED} IS NULL OR {ENDED} >= "))
+            .bind(us(q.from))
+            .push(")");
+        push_filters(&mut sql, &f);
+        sql.push(" ORDER BY c.id");
+        let rows = sql.build().fetch_all(self.read()).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let within: Option<i64> = r.try_get("first_response_within")?;
+            out.push(ReportRow {
+                id: r.try_get("id")?,
+                customer_id: r.try_get("customer_id")?,
+                channel: r.try_get("channel")?,
+                category_id: r.try_get("category_id")?,
+                product_id: r.try_get("product_id")?,
+                assignee_id: r.try_get("assignee_id")?,
+                tier: r.try_get("tier")?,
+                received_at: ts(r.try_get("received_at")?),
+                ended_at: opt_ts(r.try_get("ended_at")?),
+                first_resolved_at: opt_ts(r.try_get("first_resolved_at")?),
+                first_response_minutes: r.try_get("first_response_minutes")?,
+                first_response_seconds: r.try_get("first_response_seconds")?,
+                first_response_within: within.map(|w| w != 0),
+                first_resolution_minutes: r.try_get("first_resolution_minutes")?,
+                first_resolution_seconds: r.try_get("first_resolution_seconds")?,
+                final_resolution_minutes: r.try_get("final_resolution_minutes")?,
+                final_resolution_seconds: r.try_get("final_resolution_seconds")?,
+            });
+        }
+        Ok(out)
+    }
+}
