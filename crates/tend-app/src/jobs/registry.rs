@@ -15,6 +15,7 @@ use crate::conversations::MailReply;
 use crate::csat::Csat;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
+use crate::surveys::invite::SurveyInvite;
 use crate::transactions::retention::Retention;
 
 type Run = for<'a> fn(
@@ -49,7 +50,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 9] = [
+pub static REGISTRY: [Registered; 10] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -59,6 +60,7 @@ pub static REGISTRY: [Registered; 9] = [
     register::<PolicyReview>(),
     register::<MailReply>(),
     register::<Purge>(),
+    register::<SurveyInvite>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

@@ -38,7 +38,15 @@ pub enum Event {
     /// `policy_review:{version}:{position}:employee-{id}`: the review reminder of a policy
     /// version's area (its position in the version, 0-based) to one owner.
     PolicyReview(i64, i64, EmployeeId),
+    /// `survey_invitation:{invitation}`: a survey's invitation to one customer.
+    SurveyInvitation(i64),
+    /// `survey_reminder:{invitation}`: its one reminder.
+    SurveyReminder(i64),
 }
+
+/// The invitation mail's event key before the invitation id (the response rate counts an
+/// invitation as sent when this event is in the mail log).
+pub const INVITATION_EVENT: &str = "survey_invitation:";
 
 impl Event {
     pub fn key(&self) -> String {
@@ -59,6 +67,8 @@ impl Event {
             Event::PolicyReview(v, position, e) => {
                 format!("policy_review:{v}:{position}:employee-{}", e.0)
             }
+            Event::SurveyInvitation(i) => format!("{INVITATION_EVENT}{i}"),
+            Event::SurveyReminder(i) => format!("survey_reminder:{i}"),
         }
     }
 }

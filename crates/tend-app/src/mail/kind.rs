@@ -14,6 +14,8 @@ pub enum MailKind {
     CsatAlert,
     PolicyReview,
     Reply,
+    SurveyInvitation,
+    SurveyReminder,
 }
 
 impl MailKind {
@@ -30,10 +32,12 @@ impl MailKind {
             MailKind::CsatAlert => "csat_alert",
             MailKind::PolicyReview => "policy_review",
             MailKind::Reply => "reply",
+            MailKind::SurveyInvitation => "survey_invitation",
+            MailKind::SurveyReminder => "survey_reminder",
         }
     }
 
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 12] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,
         MailKind::Retention,
@@ -44,5 +48,7 @@ impl MailKind {
         MailKind::CsatAlert,
         MailKind::PolicyReview,
         MailKind::Reply,
+        MailKind::SurveyInvitation,
+        MailKind::SurveyReminder,
     ];
 }

@@ -7,10 +7,12 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 use tend_app::surveys::QuestionResult;
+use tend_app::surveys::invite;
 use tend_domain::staff::Permission;
-use tend_domain::surveys::{KindName, SurveyId};
+use tend_domain::surveys::{KindName, Status, SurveyId};
 use tend_store::{StoreError, TallyFilter};
 
+use super::invitations::InvitationsView;
 use crate::WebState;
 use crate::kit::error::{PageError, PageResult};
 use crate::kit::i18n::Tr;
@@ -29,6 +31,7 @@ struct ListPage {
     t: Tr,
     chrome: Chrome,
     surveys: Vec<SurveyRow>,
+    manager: bool,
 }
 
 pub async fn list(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<Response> {
@@ -45,6 +48,7 @@ pub async fn list(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
         })
         .collect();
     render(&ListPage {
+        manager: staff.can(Permission::Manage),
         chrome: Chrome::staff(&staff, "/surveys"),
         t,
         surveys,
@@ -83,6 +87,12 @@ struct ResultsPage {
     id: i64,
     title: String,
     status: String,
+    /// A draft (the builder's link) / open (the close button), for managers.
+    editable: bool,
+    closable: bool,
+    invitations: InvitationsView,
+    /// What the last invitation round did (from the redirect after it).
+    invite_done: Option<String>,
     public_link: String,
     complete: u64,
     partial: u64,
@@ -95,6 +105,9 @@ struct ResultsPage {
 pub struct ResultsQuery {
     #[serde(default)]
     q: String,
+    invited: Option<u64>,
+    left_out: Option<u64>,
+    already: Option<u64>,
 }
 
 fn num(t: &Tr, x: f64, decimals: usize) -> String {
@@ -186,6 +199,19 @@ pub async fn page(
         id: id.0,
         title: survey.text(&survey.draft.title, lang).to_owned(),
         status: t.label("survey-status", stored.status.as_str()),
+        editable: staff.can(Permission::Manage) && stored.status == Status::Draft,
+        closable: staff.can(Permission::Manage) && stored.status == Status::Open,
+        invitations: InvitationsView::of(&t, &invite::response(&s, id).await?),
+        invite_done: q.invited.map(|n| {
+            t.args(
+                "survey-invite-done",
+                &[
+                    ("invited", &n.to_string()),
+                    ("left_out", &q.left_out.unwrap_or(0).to_string()),
+                    ("already", &q.already.unwrap_or(0).to_string()),
+                ],
+            )
+        }),
         public_link: format!("{}/s/{}", s.public_url(), stored.public_token),
         complete: results.complete,
         partial: results.partial,

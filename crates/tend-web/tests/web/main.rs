@@ -30,5 +30,7 @@ mod setup;
 mod sign_in;
 mod strict_forms;
 mod survey_api;
+mod survey_build;
+mod survey_invite;
 mod surveys;
 mod zones;
