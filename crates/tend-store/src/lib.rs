@@ -67,7 +67,7 @@ pub use staff::{
 };
 pub use store::{Store, StoreOptions};
 pub use surveys::{
-    Audience, Invitation, InvitationCounts, Invited, OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
+    CodeCounts, SurveyCode, Audience, Invitation, InvitationCounts, Invited, OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
     new_key,
 };
 pub use training::{StoredRecognition, StoredSession};

@@ -155,3 +155,6 @@ reason-merge_self = una reclamación no se puede fusionar consigo misma
 reason-merge_target_gone = la reclamación { $id } está fusionada o eliminada
 reason-merge_other_customer = la reclamación { $id } es de otro cliente
 reason-complaint_gone = esta reclamación está fusionada o eliminada
+reason-duplicate_survey_code = esta encuesta ya tiene un código con este nombre
+reason-not_survey_code = no es uno de los códigos de esta encuesta
+reason-not_open_answer = no es una respuesta abierta completa de esta encuesta

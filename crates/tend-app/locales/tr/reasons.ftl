@@ -155,3 +155,6 @@ reason-merge_self = bir şikâyet kendisiyle birleştirilemez
 reason-merge_target_gone = { $id } numaralı şikâyet birleştirilmiş ya da silinmiş
 reason-merge_other_customer = { $id } numaralı şikâyet başka bir müşteriye ait
 reason-complaint_gone = bu şikâyet birleştirilmiş ya da silinmiş
+reason-duplicate_survey_code = bu ankette bu adla bir kod zaten var
+reason-not_survey_code = bu anketin kodlarından biri değil
+reason-not_open_answer = bu anketin tamamlanmış bir açık yanıtı değil

@@ -269,6 +269,10 @@ reasons! {
     /// `id`: the complaint named as the target.
     MERGE_OTHER_CUSTOMER = "merge_other_customer": "complaint {id} is from another customer",
     COMPLAINT_GONE = "complaint_gone": "this complaint is merged or deleted",
+    // Coding a survey's open answers.
+    DUPLICATE_SURVEY_CODE = "duplicate_survey_code": "this survey has a code with this name",
+    NOT_SURVEY_CODE = "not_survey_code": "is not one of this survey's codes",
+    NOT_OPEN_ANSWER = "not_open_answer": "is not a complete open answer of this survey",
 }
 
 #[cfg(test)]

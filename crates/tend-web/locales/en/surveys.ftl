@@ -107,3 +107,17 @@ survey-invite-delivered = Delivered
 survey-invite-answered = Complete answers through an invitation
 survey-invite-rate = Response rate
 survey-invite-no-rate = none yet (nothing delivered)
+
+## Coding open answers
+survey-codes-title = Codes of the open answers
+survey-codes-def = Each open answer of a complete response can carry several codes from this survey's list. A code's count is how many open answers carry it; its share is that count ÷ n, n being every complete open answer (an answer with several codes counts under each, so shares can add up to more than 100 %). Each count links to the answers it counts.
+survey-codes-coded = answers with at least one code
+survey-codes-code = Code
+survey-codes-new = New code
+survey-codes-add = Add the code
+survey-codes-all = All open answers
+survey-codes-of-answer = Codes of this answer
+survey-codes-save = Save the codes
+survey-code-bad = The field “{ $field }” needs a name of 1 to 100 characters.
+survey-code-taken = This survey has a code with this name already (“{ $field }”).
+survey-code-unknown = Not one of this survey's codes, or not a complete open answer (“{ $field }”).

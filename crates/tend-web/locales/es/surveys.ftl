@@ -106,3 +106,17 @@ survey-invite-delivered = Entregadas
 survey-invite-answered = Respuestas completas por invitación
 survey-invite-rate = Tasa de respuesta
 survey-invite-no-rate = ninguna aún (nada entregado)
+
+## Coding open answers
+survey-codes-title = Códigos de las respuestas abiertas
+survey-codes-def = Cada respuesta abierta de una respuesta completa puede llevar varios códigos de la lista de esta encuesta. El recuento de un código es cuántas respuestas abiertas lo llevan; su proporción es ese recuento ÷ n, siendo n todas las respuestas abiertas completas (una respuesta con varios códigos cuenta en cada uno, así que las proporciones pueden sumar más del 100 %). Cada recuento enlaza con las respuestas que cuenta.
+survey-codes-coded = respuestas con al menos un código
+survey-codes-code = Código
+survey-codes-new = Nuevo código
+survey-codes-add = Añadir el código
+survey-codes-all = Todas las respuestas abiertas
+survey-codes-of-answer = Códigos de esta respuesta
+survey-codes-save = Guardar los códigos
+survey-code-bad = El campo «{ $field }» necesita un nombre de 1 a 100 caracteres.
+survey-code-taken = Esta encuesta ya tiene un código con este nombre («{ $field }»).
+survey-code-unknown = No es uno de los códigos de esta encuesta, o no es una respuesta abierta completa («{ $field }»).

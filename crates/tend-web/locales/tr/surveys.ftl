@@ -106,3 +106,17 @@ survey-invite-delivered = Teslim edilen
 survey-invite-answered = Davetle gelen tam yanıtlar
 survey-invite-rate = Yanıt oranı
 survey-invite-no-rate = henüz yok (teslim edilen yok)
+
+## Coding open answers
+survey-codes-title = Açık yanıtların kodları
+survey-codes-def = Tamamlanmış bir yanıttaki her açık yanıt, bu anketin listesinden birden çok kod taşıyabilir. Bir kodun sayısı, onu taşıyan açık yanıtların sayısıdır; payı bu sayı ÷ n'dir, n tüm tamamlanmış açık yanıtlardır (birden çok kodlu bir yanıt her birinde sayılır, bu yüzden paylar toplamı %100'ü geçebilir). Her sayı, saydığı yanıtlara bağlanır.
+survey-codes-coded = en az bir kodu olan yanıtlar
+survey-codes-code = Kod
+survey-codes-new = Yeni kod
+survey-codes-add = Kodu ekle
+survey-codes-all = Tüm açık yanıtlar
+survey-codes-of-answer = Bu yanıtın kodları
+survey-codes-save = Kodları kaydet
+survey-code-bad = “{ $field }” alanı 1 ile 100 karakter arası bir ad ister.
+survey-code-taken = Bu ankette bu adla bir kod zaten var (“{ $field }”).
+survey-code-unknown = Bu anketin kodlarından biri değil ya da tamamlanmış bir açık yanıt değil (“{ $field }”).

@@ -3,6 +3,7 @@
 
 pub(crate) mod answer;
 pub(crate) mod build;
+pub(crate) mod codes;
 pub(crate) mod edit;
 pub(crate) mod form;
 pub(crate) mod invitations;
@@ -27,4 +28,9 @@ pub fn routes() -> Router<WebState> {
         .route("/surveys/{id}/edit", get(edit::edit).post(edit::update))
         .route("/surveys/{id}/close", post(edit::close))
         .route("/surveys/{id}/invitations", post(invitations::invite))
+        .route("/surveys/{id}/codes", post(codes::add))
+        .route(
+            "/surveys/{id}/answers/{response}/{question}/codes",
+            post(codes::set),
+        )
 }

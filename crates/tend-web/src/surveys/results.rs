@@ -12,6 +12,7 @@ use tend_domain::staff::Permission;
 use tend_domain::surveys::{KindName, Status, SurveyId};
 use tend_store::{StoreError, TallyFilter};
 
+use super::codes::{CodesView, OpenRow};
 use super::invitations::InvitationsView;
 use crate::WebState;
 use crate::kit::error::{PageError, PageResult};
@@ -74,11 +75,6 @@ pub struct QuestionBlock {
     pub is_nps: bool,
 }
 
-pub struct OpenRow {
-    pub question: usize,
-    pub text: String,
-}
-
 #[derive(Template)]
 #[template(path = "surveys/results.html")]
 struct ResultsPage {
@@ -98,6 +94,12 @@ struct ResultsPage {
     partial: u64,
     questions: Vec<QuestionBlock>,
     open: Vec<OpenRow>,
+    codes: CodesView,
+    /// The code whose answers are listed (`?code=`), by name.
+    coded_as: Option<String>,
+    /// This page's path, where a coding form returns.
+    back: String,
+    can_code: bool,
     q: String,
 }
 
@@ -108,6 +110,7 @@ pub struct ResultsQuery {
     invited: Option<u64>,
     left_out: Option<u64>,
     already: Option<u64>,
+    code: Option<i64>,
 }
 
 fn num(t: &Tr, x: f64, decimals: usize) -> String {
@@ -184,16 +187,18 @@ pub async fn page(
         })
         .collect();
     let search = Some(q.q.trim()).filter(|s| !s.is_empty());
-    let open = s
-        .store
-        .survey_open_answers(id, &filter, search, 200)
-        .await?
-        .into_iter()
-        .map(|a| OpenRow {
-            question: a.question,
-            text: a.text,
-        })
-        .collect();
+    let open = match q.code {
+        Some(code) => s.store.survey_answers_with_code(id, code, 200).await?,
+        None => s.store.survey_open_answers(id, &filter, search, 200).await?,
+    };
+    let (codes, open) = super::codes::view(&s, &t, id, open).await?;
+    let coded_as = q.code.and_then(|c| {
+        codes.rows.iter().find(|r| r.id == c).map(|r| r.name.clone())
+    });
+    let back = match q.code {
+        Some(c) => format!("/surveys/{id}?code={c}"),
+        None => format!("/surveys/{id}"),
+    };
     render(&ResultsPage {
         chrome: Chrome::staff(&staff, format!("/surveys/{}", id.0)),
         id: id.0,
@@ -217,6 +222,10 @@ pub async fn page(
         partial: results.partial,
         questions,
         open,
+        codes,
+        coded_as,
+        back,
+        can_code: staff.can(Permission::Manage),
         q: q.q,
         t,
     })

@@ -31,6 +31,7 @@ mod sign_in;
 mod strict_forms;
 mod survey_api;
 mod survey_build;
+mod survey_codes;
 mod survey_invite;
 mod surveys;
 mod zones;

@@ -1,4 +1,5 @@
-//! `tend export complaints`: every complaint, oldest first, as CSV or JSON lines on stdout.
+//! `tend export complaints`: every complaint, oldest first, as CSV or JSON lines on stdout;
+//! `tend export survey-answers --survey ID`: a survey's raw answers (`survey_answers.rs`).
 
 use std::io::Write;
 
@@ -14,6 +15,8 @@ pub enum Format {
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Exported {
     Complaints,
+    /// A survey's raw answers, one row per question answered (needs `--survey`).
+    SurveyAnswers,
 }
 
 #[derive(Args)]
@@ -21,11 +24,21 @@ pub struct ExportArgs {
     what: Exported,
     #[arg(long, default_value = "csv")]
     format: Format,
+    /// The survey whose answers `survey-answers` exports.
+    #[arg(long)]
+    survey: Option<i64>,
 }
 
 const PAGE: u32 = 1000;
 
 pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
+    if let Exported::SurveyAnswers = args.what {
+        let Some(survey) = args.survey else {
+            anyhow::bail!("survey-answers needs --survey <ID>");
+        };
+        let json = matches!(args.format, Format::Json);
+        return super::survey_answers::run(store, survey, json).await;
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut csv = matches!(args.format, Format::Csv)

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod channels;
 pub mod demo;
 pub mod export;
+pub mod survey_answers;
 pub mod import;
 pub mod serve;
 pub mod signal;
