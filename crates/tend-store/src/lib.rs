@@ -18,6 +18,7 @@ mod conversations;
 mod csat;
 mod customers;
 mod figures;
+mod focus_groups;
 mod goals;
 mod help;
 mod jobs;
@@ -65,6 +66,7 @@ pub use staff::{
     AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,
     new_token, verify_password,
 };
+pub use focus_groups::{StoredFinding, StoredFocusGroup};
 pub use store::{Store, StoreOptions};
 pub use surveys::{
     CodeCounts, SurveyCode, Audience, Invitation, InvitationCounts, Invited, OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,

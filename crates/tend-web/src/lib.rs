@@ -13,6 +13,7 @@ mod channels;
 mod complaints;
 mod conversations;
 mod customers;
+mod focus_groups;
 mod goals;
 mod help;
 mod jobs;
@@ -209,6 +210,7 @@ pub fn routes() -> Router<WebState> {
         .merge(training::routes())
         .merge(conversations::routes())
         .merge(plan::routes())
+        .merge(focus_groups::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -98,7 +98,7 @@ impl Store {
         if found.try_get::<i64, _>("n")? == 0 {
             return Err(StoreError::field("answer", NOT_OPEN_ANSWER));
         }
-        for code in codes {
+        for &code in codes {
             let ours = sqlx::query("SELECT id FROM survey_codes WHERE id = $1 AND survey_id = $2")
                 .bind(code)
                 .bind(id.0)
@@ -113,7 +113,7 @@ impl Store {
             .bind(question as i64)
             .execute(&mut *tx)
             .await?;
-        for code in codes {
+        for &code in codes {
             sqlx::query(
                 "INSERT INTO survey_answer_codes (response_id, question, code_id, coded_by, \
                  coded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",

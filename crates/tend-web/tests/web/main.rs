@@ -12,6 +12,7 @@ mod conversations;
 mod csat_page;
 mod customer_data;
 mod dead_jobs;
+mod focus_groups;
 mod goals;
 mod help;
 mod i18n;

@@ -7,7 +7,7 @@ use tend_domain::staff::Role;
 
 use crate::browser::{Browser, signed_in};
 use crate::helpers::spawn_app;
-use crate::survey_api::{browser, roomy, t};
+use crate::survey_api::{browser, roomy};
 
 /// The `a{response}-{question}` anchor of the open answer whose text is `text`.
 fn anchor(html: &str, text: &str) -> String {
