@@ -66,9 +66,9 @@ async fn survey_answers_are_exported_as_csv_page_by_page() {
     );
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     assert_eq!(rows.len(), 400 * 3 + 2);
-    assert_eq!(&rows[0][4..7], ["1", "nps", "0"]);
+    assert_eq!((&rows[0][4], &rows[0][5], &rows[0][6]), ("1", "nps", "0"));
     assert_eq!(&rows[1][6], "because, \"0\"");
-    assert_eq!(&rows[2][4..7], ["3", "yes_no", "yes"]);
+    assert_eq!((&rows[2][4], &rows[2][5], &rows[2][6]), ("3", "yes_no", "yes"));
     assert!(!rows[0][3].is_empty(), "complete: completed_at given");
     let last = &rows[rows.len() - 1];
     assert_eq!((&last[3], &last[4], &last[6]), ("", "2", "because, \"400\""));

@@ -160,6 +160,8 @@ async fn invitations_reach_consenting_customers_once_in_their_language_with_one_
     // Bob answers from the reminder's link: 2 ÷ 3 = 66.7 %.
     let bob_b = browser(&app, &base);
     assert_eq!(answer(&bob_b, &link(&inbox[3]), "3").await, 303);
+    // A week on, the first session has expired: sign in again.
+    let manager = signed_in(&app, Role::Manager).await;
     let shown = manager.get(&page).await;
     let rate = "<strong id=\"response-rate\">66.7 %</strong> (n = 3)";
     assert!(shown.html.contains(rate), "{} {}", shown.status, shown.html);
