@@ -4,8 +4,8 @@
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use tend_domain::staff::Permission;
 use tend_app::surveys::export;
+use tend_domain::staff::Permission;
 use tend_store::TallyFilter;
 
 use crate::AppState;

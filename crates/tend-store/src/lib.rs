@@ -46,6 +46,7 @@ pub use conversations::{CannedReply, InboundMail, NewMessage, ReceivedSummary, S
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use figures::{Arrival, FigureImport, Via};
+pub use focus_groups::{StoredFinding, StoredFocusGroup};
 pub use goals::{Counted, FrozenResult, GoalVersion, Measured, Scope, StoredGoal};
 pub use help::{
     Article, ArticleOutcomes, ArticleSettings, CategoryOutcomes, EmptySearch, PublicArticle,
@@ -66,11 +67,10 @@ pub use staff::{
     AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,
     new_token, verify_password,
 };
-pub use focus_groups::{StoredFinding, StoredFocusGroup};
 pub use store::{Store, StoreOptions};
 pub use surveys::{
-    CodeCounts, SurveyCode, Audience, Invitation, InvitationCounts, Invited, OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
-    new_key,
+    Audience, CodeCounts, Invitation, InvitationCounts, Invited, OpenAnswer, PageSent,
+    RawAnswerRow, StoredResponse, StoredSurvey, SurveyCode, SurveyTallies, TallyFilter, new_key,
 };
 pub use training::{StoredRecognition, StoredSession};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

@@ -62,16 +62,31 @@ async fn survey_answers_are_exported_as_csv_page_by_page() {
     let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
         header,
-        ["response_id", "channel", "language", "completed_at", "question", "kind", "answer", "other"]
+        [
+            "response_id",
+            "channel",
+            "language",
+            "completed_at",
+            "question",
+            "kind",
+            "answer",
+            "other"
+        ]
     );
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     assert_eq!(rows.len(), 400 * 3 + 2);
     assert_eq!((&rows[0][4], &rows[0][5], &rows[0][6]), ("1", "nps", "0"));
     assert_eq!(&rows[1][6], "because, \"0\"");
-    assert_eq!((&rows[2][4], &rows[2][5], &rows[2][6]), ("3", "yes_no", "yes"));
+    assert_eq!(
+        (&rows[2][4], &rows[2][5], &rows[2][6]),
+        ("3", "yes_no", "yes")
+    );
     assert!(!rows[0][3].is_empty(), "complete: completed_at given");
     let last = &rows[rows.len() - 1];
-    assert_eq!((&last[3], &last[4], &last[6]), ("", "2", "because, \"400\""));
+    assert_eq!(
+        (&last[3], &last[4], &last[6]),
+        ("", "2", "because, \"400\"")
+    );
     // Each (response, question) once, in order.
     let keys: Vec<(i64, i64)> = rows
         .iter()
@@ -79,7 +94,17 @@ async fn survey_answers_are_exported_as_csv_page_by_page() {
         .collect();
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
 
-    let json = tend(&db, &["export", "survey-answers", "--survey", &id, "--format", "json"]);
+    let json = tend(
+        &db,
+        &[
+            "export",
+            "survey-answers",
+            "--survey",
+            &id,
+            "--format",
+            "json",
+        ],
+    );
     assert!(json.status.success());
     let first: serde_json::Value =
         serde_json::from_str(text(&json.stdout).lines().next().unwrap()).unwrap();

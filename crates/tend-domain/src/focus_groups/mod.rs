@@ -29,11 +29,18 @@ pub struct Session {
 impl SessionDraft {
     pub fn validate(&self) -> Result<Session, DomainError> {
         let mut e = FieldErrors::new();
-        let topic = Text::<200>::parse(&self.topic).map_err(|r| e.add("topic", r)).ok();
+        let topic = Text::<200>::parse(&self.topic)
+            .map_err(|r| e.add("topic", r))
+            .ok();
         let audience = AUDIENCES.iter().find(|a| **a == self.audience).copied();
         if audience.is_none() {
             let got = format!("\"{}\"", self.audience);
-            e.add("audience", ONE_OF.with("allowed", AUDIENCES.join(", ")).with("got", got));
+            e.add(
+                "audience",
+                ONE_OF
+                    .with("allowed", AUDIENCES.join(", "))
+                    .with("got", got),
+            );
         }
         if self.questions.chars().count() > 4000 {
             e.add("questions", RANGE.with("min", 0).with("max", 4000));
@@ -72,18 +79,28 @@ impl FindingDraft {
         let statement = Text::<500>::parse(&self.statement)
             .map_err(|r| e.add("statement", r))
             .ok();
-        let quote = Text::<1000>::parse_opt(Some(self.quote.as_str()).filter(|q| !q.trim().is_empty()))
-            .map_err(|r| e.add("quote", r))
-            .ok()
-            .flatten();
-        let max = if participants == 0 { 1000 } else { participants as i64 };
+        let quote =
+            Text::<1000>::parse_opt(Some(self.quote.as_str()).filter(|q| !q.trim().is_empty()))
+                .map_err(|r| e.add("quote", r))
+                .ok()
+                .flatten();
+        let max = if participants == 0 {
+            1000
+        } else {
+            participants as i64
+        };
         if !(0..=max).contains(&self.raised_by) {
             e.add("raised_by", RANGE.with("min", 0).with("max", max));
         }
         let severity = SEVERITIES.iter().find(|s| **s == self.severity).copied();
         if severity.is_none() {
             let got = format!("\"{}\"", self.severity);
-            e.add("severity", ONE_OF.with("allowed", SEVERITIES.join(", ")).with("got", got));
+            e.add(
+                "severity",
+                ONE_OF
+                    .with("allowed", SEVERITIES.join(", "))
+                    .with("got", got),
+            );
         }
         e.finish(|| Finding {
             statement: statement.expect("checked"),

@@ -134,7 +134,12 @@ impl Store {
     }
 
     /// Replaces a session's notes.
-    pub async fn set_focus_group_notes(&self, id: i64, notes: &str, now: Timestamp) -> StoreResult<()> {
+    pub async fn set_focus_group_notes(
+        &self,
+        id: i64,
+        notes: &str,
+        now: Timestamp,
+    ) -> StoreResult<()> {
         let done = sqlx::query("UPDATE focus_groups SET notes = $1, updated_at = $2 WHERE id = $3")
             .bind(notes)
             .bind(us(now))

@@ -61,10 +61,11 @@ impl Store {
 
     /// Survey `id`'s codes, by name.
     pub async fn survey_codes(&self, id: SurveyId) -> StoreResult<Vec<SurveyCode>> {
-        let rows = sqlx::query("SELECT id, name FROM survey_codes WHERE survey_id = $1 ORDER BY name, id")
-            .bind(id.0)
-            .fetch_all(self.read())
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, name FROM survey_codes WHERE survey_id = $1 ORDER BY name, id")
+                .bind(id.0)
+                .fetch_all(self.read())
+                .await?;
         rows.iter()
             .map(|r| {
                 Ok(SurveyCode {

@@ -81,7 +81,8 @@ impl Store {
             sql.push(" AND a.question > ").bind(question as i64);
             sql.push("))");
         }
-        sql.push(" ORDER BY a.response_id, a.question LIMIT ").bind(limit);
+        sql.push(" ORDER BY a.response_id, a.question LIMIT ")
+            .bind(limit);
         let rows = sql.build().fetch_all(self.read()).await?;
         rows.iter().map(row).collect()
     }

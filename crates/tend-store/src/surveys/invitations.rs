@@ -171,7 +171,10 @@ impl Store {
 
     /// The invitation a token names, or `None` when it is malformed, forged (compared in
     /// constant time) or names none.
-    pub async fn survey_invitation_for_token(&self, token: &str) -> StoreResult<Option<Invitation>> {
+    pub async fn survey_invitation_for_token(
+        &self,
+        token: &str,
+    ) -> StoreResult<Option<Invitation>> {
         let Some((id, tag)) = token.split_once('.') else {
             return Ok(None);
         };

@@ -99,7 +99,10 @@ async fn show_list(
         .collect();
     let mut by: BTreeMap<String, Vec<StoredFinding>> = BTreeMap::new();
     for f in s.store.findings(None).await? {
-        let key = f.category.clone().unwrap_or_else(|| t.get("focus-no-category"));
+        let key = f
+            .category
+            .clone()
+            .unwrap_or_else(|| t.get("focus-no-category"));
         by.entry(key).or_default().push(f);
     }
     let refused = !errors.is_empty();
@@ -196,7 +199,13 @@ async fn show(s: &WebState, t: Tr, staff: &Staff, id: i64, errors: Errors) -> Pa
             id,
             when: t.datetime(&g.starts_at, &tz),
             audience: t.label("focus-audience", &g.audience),
-            questions: g.questions.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+            questions: g
+                .questions
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
             notes: g.notes,
             topic: g.topic,
             participants: s.store.focus_group_participants(id).await?,
@@ -237,10 +246,17 @@ pub async fn notes(
     let text = v.get("notes").map_or("", |n| n.trim());
     if text.chars().count() > 20_000 {
         let mut errors = Errors::new(&t);
-        errors.reason("notes", tend_domain::kernel::reason::RANGE.with("min", 0).with("max", 20_000));
+        errors.reason(
+            "notes",
+            tend_domain::kernel::reason::RANGE
+                .with("min", 0)
+                .with("max", 20_000),
+        );
         return show(&s, t, &staff, id, errors).await;
     }
-    s.store.set_focus_group_notes(id, text, s.clock.now()).await?;
+    s.store
+        .set_focus_group_notes(id, text, s.clock.now())
+        .await?;
     Ok(Redirect::to(&format!("/focus-groups/{id}#notes")).into_response())
 }
 
@@ -282,7 +298,9 @@ pub async fn finding(
     match draft.validate(participants) {
         Ok(f) if errors.is_empty() => {
             match s.store.add_finding(id, &f, category, s.clock.now()).await {
-                Ok(_) => return Ok(Redirect::to(&format!("/focus-groups/{id}#findings")).into_response()),
+                Ok(_) => {
+                    return Ok(Redirect::to(&format!("/focus-groups/{id}#findings")).into_response());
+                }
                 Err(e) => errors = Errors::from_store(e, &t)?,
             }
         }

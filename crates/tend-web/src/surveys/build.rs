@@ -21,7 +21,10 @@ pub const KINDS: [(&str, KindName); 6] = [
 ];
 
 fn kind_code(k: KindName) -> &'static str {
-    KINDS.iter().find(|(_, n)| *n == k).map_or("open", |(c, _)| c)
+    KINDS
+        .iter()
+        .find(|(_, n)| *n == k)
+        .map_or("open", |(c, _)| c)
 }
 
 /// A language's text box: the language's code and label, the field's name and value.
@@ -96,7 +99,9 @@ fn texts(v: &BTreeMap<String, String>, prefix: &str) -> Texts {
 
 /// How many question slots the sent form had (`q{i}_kind` present).
 fn slots(v: &BTreeMap<String, String>) -> usize {
-    (1..).take_while(|i| v.contains_key(&format!("q{i}_kind"))).count()
+    (1..)
+        .take_while(|i| v.contains_key(&format!("q{i}_kind")))
+        .count()
 }
 
 /// The draft the form's fields describe: a slot with its `remove` box ticked, or with no kind
@@ -224,7 +229,11 @@ pub fn form(t: &Tr, v: &BTreeMap<String, String>, errors: &[(String, String)]) -
                 kinds,
                 required: !get(v, &q("required")).is_empty(),
                 other: !get(v, &q("other")).is_empty(),
-                page: if page.is_empty() { "1".into() } else { page.into() },
+                page: if page.is_empty() {
+                    "1".into()
+                } else {
+                    page.into()
+                },
                 scale: get(v, &q("scale")).to_owned(),
                 text: lang_fields(t, v, &q("text")),
                 explanation: lang_fields(t, v, &q("explanation")),
@@ -269,7 +278,11 @@ pub fn field_label(t: &Tr, field: &str) -> String {
         } else {
             let key = format!("survey-build-field-{word}");
             let l = t.get(&key);
-            if l == key { piece.to_owned() } else { piece.replacen(word, &l, 1) }
+            if l == key {
+                piece.to_owned()
+            } else {
+                piece.replacen(word, &l, 1)
+            }
         };
         parts.push(label);
     }

@@ -47,7 +47,9 @@ pub struct OpenRow {
 }
 
 fn survey_id(raw: &str) -> Result<SurveyId, PageError> {
-    raw.parse().map(SurveyId).map_err(|_| PageError::not_found())
+    raw.parse()
+        .map(SurveyId)
+        .map_err(|_| PageError::not_found())
 }
 
 /// The codes block and the `open` answers with their codes.

@@ -34,7 +34,9 @@ struct EditPage {
 }
 
 fn survey_id(raw: &str) -> Result<SurveyId, PageError> {
-    raw.parse().map(SurveyId).map_err(|_| PageError::not_found())
+    raw.parse()
+        .map(SurveyId)
+        .map_err(|_| PageError::not_found())
 }
 
 fn show(
@@ -80,7 +82,12 @@ fn show(
 fn errors_raw(errors: &[(String, String)]) -> Vec<(String, String)> {
     errors
         .iter()
-        .map(|(f, m)| (f.clone(), m.split_once(": ").map_or(m.as_str(), |x| x.1).to_owned()))
+        .map(|(f, m)| {
+            (
+                f.clone(),
+                m.split_once(": ").map_or(m.as_str(), |x| x.1).to_owned(),
+            )
+        })
         .collect()
 }
 

@@ -38,7 +38,9 @@ impl InvitationsView {
             bounced: r.counts.bounced,
             delivered: r.delivered,
             answered: r.counts.answered,
-            rate: r.rate.map(|x| format!("{} %", t.decimal(&format!("{x:.1}")))),
+            rate: r
+                .rate
+                .map(|x| format!("{} %", t.decimal(&format!("{x:.1}")))),
         }
     }
 }

@@ -189,11 +189,19 @@ pub async fn page(
     let search = Some(q.q.trim()).filter(|s| !s.is_empty());
     let open = match q.code {
         Some(code) => s.store.survey_answers_with_code(id, code, 200).await?,
-        None => s.store.survey_open_answers(id, &filter, search, 200).await?,
+        None => {
+            s.store
+                .survey_open_answers(id, &filter, search, 200)
+                .await?
+        }
     };
     let (codes, open) = super::codes::view(&s, &t, id, open).await?;
     let coded_as = q.code.and_then(|c| {
-        codes.rows.iter().find(|r| r.id == c).map(|r| r.name.clone())
+        codes
+            .rows
+            .iter()
+            .find(|r| r.id == c)
+            .map(|r| r.name.clone())
     });
     let back = match q.code {
         Some(c) => format!("/surveys/{id}?code={c}"),

@@ -35,8 +35,13 @@ async fn a_focus_group_is_planned_noted_and_its_findings_listed_by_category() {
         .submit(
             "/focus-groups",
             "/focus-groups",
-            &[("topic", ""), ("audience", "customers"), ("starts_at", "2026-03-10T18:00"),
-              ("participants", "x"), ("questions", "")],
+            &[
+                ("topic", ""),
+                ("audience", "customers"),
+                ("starts_at", "2026-03-10T18:00"),
+                ("participants", "x"),
+                ("questions", ""),
+            ],
         )
         .await;
     assert_eq!(bad.status, 422, "{}", bad.html);
@@ -46,9 +51,13 @@ async fn a_focus_group_is_planned_noted_and_its_findings_listed_by_category() {
         .submit(
             "/focus-groups",
             "/focus-groups",
-            &[("topic", "Entregas tardías"), ("audience", "customers"),
-              ("starts_at", "2026-03-10T18:00"), ("participants", &participants),
-              ("questions", "¿Qué pasó?\n¿Qué esperaba?")],
+            &[
+                ("topic", "Entregas tardías"),
+                ("audience", "customers"),
+                ("starts_at", "2026-03-10T18:00"),
+                ("participants", &participants),
+                ("questions", "¿Qué pasó?\n¿Qué esperaba?"),
+            ],
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.html);
@@ -61,15 +70,28 @@ async fn a_focus_group_is_planned_noted_and_its_findings_listed_by_category() {
     assert!(shown.html.contains("(n = 2)"));
 
     let r = m
-        .submit(&page, &format!("{page}/notes"), &[("notes", "Dos esperaron una semana.")])
+        .submit(
+            &page,
+            &format!("{page}/notes"),
+            &[("notes", "Dos esperaron una semana.")],
+        )
         .await;
     assert_eq!(r.status, 303);
     // A finding raised by 3 of 2 participants is refused in Spanish.
     let action = format!("{page}/findings");
     let cat = category.to_string();
     let too_many = m
-        .submit(&page, &action, &[("statement", "Nadie avisa del retraso"), ("category_id", &cat),
-            ("quote", ""), ("raised_by", "3"), ("severity", "high")])
+        .submit(
+            &page,
+            &action,
+            &[
+                ("statement", "Nadie avisa del retraso"),
+                ("category_id", &cat),
+                ("quote", ""),
+                ("raised_by", "3"),
+                ("severity", "high"),
+            ],
+        )
         .await;
     assert_eq!(too_many.status, 422);
     assert!(too_many.html.contains("entre 0 y 2"), "{}", too_many.html);
@@ -79,8 +101,17 @@ async fn a_focus_group_is_planned_noted_and_its_findings_listed_by_category() {
         ("Las cajas llegan bien", "", "1", "low"),
     ] {
         let r = m
-            .submit(&page, &action, &[("statement", statement), ("category_id", cat),
-                ("quote", "«Esperé siete días»"), ("raised_by", raised), ("severity", severity)])
+            .submit(
+                &page,
+                &action,
+                &[
+                    ("statement", statement),
+                    ("category_id", cat),
+                    ("quote", "«Esperé siete días»"),
+                    ("raised_by", raised),
+                    ("severity", severity),
+                ],
+            )
             .await;
         assert_eq!(r.status, 303, "{}", r.html);
     }
@@ -90,8 +121,14 @@ async fn a_focus_group_is_planned_noted_and_its_findings_listed_by_category() {
 
     // By category: Delivery has 2 findings (most severe first), the other has 1.
     let list = m.get("/focus-groups").await;
-    let delivery = list.html.find("Delivery <span class=\"hint\">(n = 2)</span>").expect("Delivery");
-    let none = list.html.find("Sin categoría <span class=\"hint\">(n = 1)</span>").expect("none");
+    let delivery = list
+        .html
+        .find("Delivery <span class=\"hint\">(n = 2)</span>")
+        .expect("Delivery");
+    let none = list
+        .html
+        .find("Sin categoría <span class=\"hint\">(n = 1)</span>")
+        .expect("none");
     let first = list.html[delivery..].find("Nadie avisa").unwrap();
     let second = list.html[delivery..].find("El repartidor").unwrap();
     assert!(first < second && none > 0);
@@ -99,6 +136,8 @@ async fn a_focus_group_is_planned_noted_and_its_findings_listed_by_category() {
 
     let agent = signed_in(&app, Role::Agent).await;
     assert_eq!(agent.get(&page).await.status, 200);
-    let r = agent.submit(&page, &format!("{page}/notes"), &[("notes", "x")]).await;
+    let r = agent
+        .submit(&page, &format!("{page}/notes"), &[("notes", "x")])
+        .await;
     assert_eq!(r.status, 403);
 }

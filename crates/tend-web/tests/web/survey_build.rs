@@ -71,14 +71,21 @@ async fn a_manager_builds_publishes_and_closes_a_survey_on_the_pages() {
         .unwrap();
     let page = b.get(&edit).await;
     assert!(page.html.contains("id=\"missing\""), "{}", page.html);
-    assert!(page.html.contains("Pregunta 2 · Pregunta: no tiene texto en es"));
+    assert!(
+        page.html
+            .contains("Pregunta 2 · Pregunta: no tiene texto en es")
+    );
 
     // Publishing refused, the missing text named in Spanish; still a draft.
     let mut publish = fields.to_vec();
     publish.push(("action", "publish"));
     let refused = b.submit(&edit, &edit, &publish).await;
     assert_eq!(refused.status, 422, "{}", refused.html);
-    assert!(refused.html.contains("Pregunta 2 · Pregunta"), "{}", refused.html);
+    assert!(
+        refused.html.contains("Pregunta 2 · Pregunta"),
+        "{}",
+        refused.html
+    );
     let api = format!("/api/v1/surveys/{id}");
     let s = app.get(&api, &app.manager.token).await.expect(200);
     assert_eq!(s["status"], "draft");
@@ -118,12 +125,20 @@ async fn a_manager_builds_publishes_and_closes_a_survey_on_the_pages() {
         assert_eq!(sent.status, 303, "{}", sent.html);
     }
     let results = b.get(&format!("/surveys/{id}")).await;
-    assert!(results.html.contains("<strong class=\"nps\">40,0</strong>"), "{}", results.html);
+    assert!(
+        results.html.contains("<strong class=\"nps\">40,0</strong>"),
+        "{}",
+        results.html
+    );
     assert!(results.html.contains("<strong id=\"complete\">5</strong>"));
 
     // Closed from its page; its results stay.
     let closed = b
-        .submit(&format!("/surveys/{id}"), &format!("/surveys/{id}/close"), &[])
+        .submit(
+            &format!("/surveys/{id}"),
+            &format!("/surveys/{id}/close"),
+            &[],
+        )
         .await;
     assert_eq!(closed.status, 303);
     let s = app.get(&api, &app.manager.token).await.expect(200);

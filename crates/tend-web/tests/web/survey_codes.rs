@@ -11,7 +11,9 @@ use crate::survey_api::{browser, roomy};
 
 /// The `a{response}-{question}` anchor of the open answer whose text is `text`.
 fn anchor(html: &str, text: &str) -> String {
-    let at = html.find(&format!("<span class=\"answer-text\">{text}</span>")).expect(text);
+    let at = html
+        .find(&format!("<span class=\"answer-text\">{text}</span>"))
+        .expect(text);
     let li = html[..at].rfind("<li id=\"").expect("its item") + "<li id=\"".len();
     html[li..].split('"').next().unwrap().to_owned()
 }
@@ -37,7 +39,12 @@ async fn a_manager_codes_open_answers_and_the_counts_link_to_them() {
     let link = s["public_link"].as_str().unwrap();
     let public = link[link.find("/s/").unwrap()..].to_owned();
     let base = roomy(&app).await;
-    for text in ["Prices too high", "Slow delivery", "Price and delivery", "All good"] {
+    for text in [
+        "Prices too high",
+        "Slow delivery",
+        "Price and delivery",
+        "All good",
+    ] {
         let b: Browser = browser(&app, &base);
         let fields = [("page", "1"), ("website", ""), ("q1", text)];
         assert_eq!(b.submit(&public, &public, &fields).await.status, 303);
@@ -75,7 +82,10 @@ async fn a_manager_codes_open_answers_and_the_counts_link_to_them() {
         ("Price and delivery", vec![p.as_str(), d.as_str()]),
     ] {
         let (action, fields) = code(text, codes);
-        let fields: Vec<(&str, &str)> = fields.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
         let r = manager.submit(&page, &action, &fields).await;
         assert_eq!(r.status, 303, "{}", r.html);
     }
@@ -84,12 +94,17 @@ async fn a_manager_codes_open_answers_and_the_counts_link_to_them() {
     let (action, _) = code("All good", vec![]);
     assert_eq!(agent.submit(&page, &action, &[]).await.status, 403);
     // A code of no survey is refused, and nothing changes.
-    let r = manager.submit(&page, &action, &[("code_999999", "on")]).await;
+    let r = manager
+        .submit(&page, &action, &[("code_999999", "on")])
+        .await;
     assert_eq!(r.status, 422);
 
     // By hand: n = 4 open answers; 3 carry a code; price 2 (50.0 %), delivery 2 (50.0 %).
     let html = manager.get(&page).await.html;
-    assert!(html.contains("n = <strong id=\"codes-n\">4</strong>"), "{html}");
+    assert!(
+        html.contains("n = <strong id=\"codes-n\">4</strong>"),
+        "{html}"
+    );
     assert!(html.contains("<strong id=\"codes-coded\">3</strong>"));
     for (code, name) in [(&price, "price"), (&delivery, "delivery")] {
         let row = format!(

@@ -62,7 +62,11 @@ async fn invitations_reach_consenting_customers_once_in_their_language_with_one_
     let dan = json!({"name": "Dan", "email": "dan@example.com", "consent_to_contact": false,
                      "preferred_language": "en"});
     let dan = customer(&app, dan).await;
-    customer(&app, json!({"name": "Eve", "phone": "+34600111222", "consent_to_contact": true})).await;
+    customer(
+        &app,
+        json!({"name": "Eve", "phone": "+34600111222", "consent_to_contact": true}),
+    )
+    .await;
 
     let m = &app.manager.token;
     let def = json!({"languages": ["en", "es", "tr"], "title": t("Our service"),
@@ -83,26 +87,44 @@ async fn invitations_reach_consenting_customers_once_in_their_language_with_one_
 
     // A list: Ana, Bob, Cem invited; Dan (no consent) left out. A bad number is refused.
     let bad = manager
-        .submit(&page, &invite, &[("audience", "list"), ("customers", "1, x")])
+        .submit(
+            &page,
+            &invite,
+            &[("audience", "list"), ("customers", "1, x")],
+        )
         .await;
     assert_eq!(bad.status, 422);
     let list = format!("{ana}, {bob} {cem}\n{dan}");
     let r = manager
-        .submit(&page, &invite, &[("audience", "list"), ("customers", &list)])
+        .submit(
+            &page,
+            &invite,
+            &[("audience", "list"), ("customers", &list)],
+        )
         .await;
     assert_eq!(r.status, 303, "{}", r.html);
     assert!(r.location().contains("invited=3&left_out=1&already=0"));
     // Everyone: the three were invited before; Dan and Eve (no address) are left out.
     let r = manager.submit(&page, &invite, &[("audience", "all")]).await;
-    assert!(r.location().contains("invited=0&left_out=2&already=3"), "{}", r.location());
+    assert!(
+        r.location().contains("invited=0&left_out=2&already=3"),
+        "{}",
+        r.location()
+    );
     // An agent may not invite.
     let agent = signed_in(&app, Role::Agent).await;
-    let r = agent.submit("/surveys", &invite, &[("audience", "all")]).await;
+    let r = agent
+        .submit("/surveys", &invite, &[("audience", "all")])
+        .await;
     assert_eq!(r.status, 403);
 
     // Nothing sent yet: no rate.
     let shown = manager.get(&page).await;
-    assert!(shown.html.contains("<strong id=\"invited\">3</strong>"), "{}", shown.html);
+    assert!(
+        shown.html.contains("<strong id=\"invited\">3</strong>"),
+        "{}",
+        shown.html
+    );
     assert!(shown.html.contains("<strong id=\"sent\">0</strong>"));
 
     // The worker mails each once, in their language.
@@ -118,17 +140,30 @@ async fn invitations_reach_consenting_customers_once_in_their_language_with_one_
     );
     assert_eq!(to_ana["subject"], "Su opinión, por favor: Our service (es)");
     assert_eq!(to_bob["subject"], "Your opinion, please: Our service");
-    assert_eq!(to_cem["subject"], "Görüşünüzü rica ediyoruz: Our service (tr)");
+    assert_eq!(
+        to_cem["subject"],
+        "Görüşünüzü rica ediyoruz: Our service (tr)"
+    );
 
     // Ana answers in Spanish through her link, once.
     let base = roomy(&app).await;
     let ana_b = browser(&app, &base);
     let ana_link = link(&to_ana);
     let first = ana_b.get(&ana_link).await;
-    assert!(first.html.contains("Would you recommend us? (es)"), "{}", first.html);
+    assert!(
+        first.html.contains("Would you recommend us? (es)"),
+        "{}",
+        first.html
+    );
     assert_eq!(answer(&ana_b, &ana_link, "9").await, 303);
     let again = browser(&app, &base);
-    assert!(again.get(&ana_link).await.html.contains("una respuesta por persona"));
+    assert!(
+        again
+            .get(&ana_link)
+            .await
+            .html
+            .contains("una respuesta por persona")
+    );
     let replay = answer(&again, &ana_link, "0").await;
     assert_eq!(replay, 200);
     // A forged link is not found.
@@ -137,15 +172,27 @@ async fn invitations_reach_consenting_customers_once_in_their_language_with_one_
 
     // 1 complete answer ÷ 3 delivered = 33.3 %.
     let shown = manager.get(&page).await;
-    assert!(shown.html.contains("<strong id=\"delivered\">3</strong>"), "{}", shown.html);
+    assert!(
+        shown.html.contains("<strong id=\"delivered\">3</strong>"),
+        "{}",
+        shown.html
+    );
     assert!(shown.html.contains("<strong id=\"answered\">1</strong>"));
-    assert!(shown.html.contains("<strong id=\"response-rate\">33.3 %</strong> (n = 3)"));
+    assert!(
+        shown
+            .html
+            .contains("<strong id=\"response-rate\">33.3 %</strong> (n = 3)")
+    );
 
     // Cem withdraws consent; a week later only Bob is reminded (Ana answered).
     let path = format!("/api/v1/customers/{cem}");
-    app.patch_json(&path, &app.agent.token, &json!({"consent_to_contact": false}))
-        .await
-        .expect(200);
+    app.patch_json(
+        &path,
+        &app.agent.token,
+        &json!({"consent_to_contact": false}),
+    )
+    .await
+    .expect(200);
     app.clock.set(now() + SignedDuration::from_hours(167));
     w.drain().await.unwrap();
     assert_eq!(smtp.inbox().len(), 3, "no reminder before 168 h");
