@@ -135,7 +135,7 @@ impl Store {
             new_jobs.extend(jobs(invitation));
             out.invited += 1;
         }
-        insert_many(&mut *tx, self.engine(), &new_jobs, now).await?;
+        insert_many(&mut tx, self.engine(), &new_jobs, now).await?;
         tx.commit().await?;
         Ok(out)
     }

@@ -299,7 +299,9 @@ pub async fn finding(
         Ok(f) if errors.is_empty() => {
             match s.store.add_finding(id, &f, category, s.clock.now()).await {
                 Ok(_) => {
-                    return Ok(Redirect::to(&format!("/focus-groups/{id}#findings")).into_response());
+                    return Ok(
+                        Redirect::to(&format!("/focus-groups/{id}#findings")).into_response()
+                    );
                 }
                 Err(e) => errors = Errors::from_store(e, &t)?,
             }
