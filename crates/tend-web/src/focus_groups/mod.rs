@@ -1,7 +1,9 @@
 //! Focus groups' pages: the sessions and every finding by problem category (`/focus-groups`),
 //! planning a session (topic, when — typed in the company's zone —, customers taking part,
 //! questions), and a session's page (its notes kept, its findings added, each linked to the
-//! problem category it concerns). Staff read; managers plan and record.
+//! problem category it concerns; `record`). Staff read; managers plan and record.
+
+mod record;
 
 use std::collections::BTreeMap;
 
@@ -10,7 +12,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use tend_domain::focus_groups::{FindingDraft, SessionDraft};
+use tend_domain::focus_groups::SessionDraft;
 use tend_domain::kernel::ids::CustomerId;
 use tend_domain::staff::Permission;
 use tend_store::{StoreError, StoredFinding};
@@ -25,8 +27,8 @@ pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/focus-groups", get(list).post(create))
         .route("/focus-groups/{id}", get(page))
-        .route("/focus-groups/{id}/notes", post(notes))
-        .route("/focus-groups/{id}/findings", post(finding))
+        .route("/focus-groups/{id}/notes", post(record::notes))
+        .route("/focus-groups/{id}/findings", post(record::finding))
 }
 
 pub struct Row {
@@ -73,7 +75,7 @@ struct SessionPage {
     errors: Errors,
 }
 
-fn id_of(raw: &str) -> Result<i64, PageError> {
+pub(super) fn id_of(raw: &str) -> Result<i64, PageError> {
     raw.parse().map_err(|_| PageError::not_found())
 }
 
@@ -186,7 +188,13 @@ pub async fn create(
     }
 }
 
-async fn show(s: &WebState, t: Tr, staff: &Staff, id: i64, errors: Errors) -> PageResult<Response> {
+pub(super) async fn show(
+    s: &WebState,
+    t: Tr,
+    staff: &Staff,
+    id: i64,
+    errors: Errors,
+) -> PageResult<Response> {
     let g = match s.store.focus_group(id).await {
         Err(StoreError::NotFound(_)) => return Err(PageError::not_found()),
         other => other?,
@@ -233,85 +241,4 @@ pub async fn page(
 ) -> PageResult<Response> {
     staff.require(Permission::Read)?;
     show(&s, t, &staff, id_of(&id)?, Errors::new(&t)).await
-}
-
-pub async fn notes(
-    State(s): State<WebState>,
-    t: Tr,
-    Path(id): Path<String>,
-    StaffForm { staff, form: v }: StaffForm<BTreeMap<String, String>>,
-) -> PageResult<Response> {
-    staff.require(Permission::Manage)?;
-    let id = id_of(&id)?;
-    let text = v.get("notes").map_or("", |n| n.trim());
-    if text.chars().count() > 20_000 {
-        let mut errors = Errors::new(&t);
-        errors.reason(
-            "notes",
-            tend_domain::kernel::reason::RANGE
-                .with("min", 0)
-                .with("max", 20_000),
-        );
-        return show(&s, t, &staff, id, errors).await;
-    }
-    s.store
-        .set_focus_group_notes(id, text, s.clock.now())
-        .await?;
-    Ok(Redirect::to(&format!("/focus-groups/{id}#notes")).into_response())
-}
-
-pub async fn finding(
-    State(s): State<WebState>,
-    t: Tr,
-    Path(id): Path<String>,
-    StaffForm { staff, form: v }: StaffForm<BTreeMap<String, String>>,
-) -> PageResult<Response> {
-    staff.require(Permission::Manage)?;
-    let id = id_of(&id)?;
-    s.store.focus_group(id).await?;
-    let get = |k: &str| v.get(k).map_or("", |x| x.trim());
-    let mut errors = Errors::new(&t);
-    let raised_by = match get("raised_by").parse::<i64>() {
-        Ok(n) => n,
-        Err(_) => {
-            errors.add("raised_by", t.get("error-number"));
-            0
-        }
-    };
-    let category = match get("category_id") {
-        "" => None,
-        c => match c.parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                errors.add("category_id", t.get("error-number"));
-                None
-            }
-        },
-    };
-    let draft = FindingDraft {
-        statement: get("statement").to_owned(),
-        quote: get("quote").to_owned(),
-        raised_by,
-        severity: get("severity").to_owned(),
-    };
-    let participants = s.store.focus_group_participants(id).await?.len();
-    match draft.validate(participants) {
-        Ok(f) if errors.is_empty() => {
-            match s.store.add_finding(id, &f, category, s.clock.now()).await {
-                Ok(_) => {
-                    return Ok(
-                        Redirect::to(&format!("/focus-groups/{id}#findings")).into_response()
-                    );
-                }
-                Err(e) => errors = Errors::from_store(e, &t)?,
-            }
-        }
-        Ok(_) => {}
-        Err(e) => {
-            for (f, m) in Errors::from_domain(e, &t).all() {
-                errors.add(&f, m);
-            }
-        }
-    }
-    show(&s, t, &staff, id, errors).await
 }
