@@ -4,8 +4,8 @@
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use tend_app::surveys::export;
 use tend_domain::staff::Permission;
-use tend_domain::surveys::KindName;
 use tend_store::TallyFilter;
 
 use crate::AppState;
@@ -37,49 +37,11 @@ pub async fn survey_answers_csv(
     };
     let rows = s.store.survey_raw_answers(id, &filter).await?;
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "response_id",
-        "channel",
-        "language",
-        "completed_at",
-        "question",
-        "kind",
-        "answer",
-        "other",
-    ];
     let failed = |_| ApiError::invalid("csv", "could not be written");
-    w.write_record(header).map_err(failed)?;
+    w.write_record(export::HEADER).map_err(failed)?;
     for r in rows {
-        let kind = survey
-            .survey
-            .questions
-            .get(r.question.wrapping_sub(1))
-            .map(|q| q.draft.kind);
-        let kind_name = kind
-            .and_then(|k| serde_json::to_value(k).ok())
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        let (answer, other) = match (kind, r.number, r.choices, r.text) {
-            (Some(KindName::YesNo), Some(n), _, _) => (
-                (if n == 1 { "yes" } else { "no" }).to_owned(),
-                String::new(),
-            ),
-            (_, Some(n), _, _) => (n.to_string(), String::new()),
-            (_, None, Some(c), t) => (c.replace(',', ";"), t.unwrap_or_default()),
-            (_, None, None, t) => (t.unwrap_or_default(), String::new()),
-        };
-        let completed = r.completed_at.map(|t| t.to_string()).unwrap_or_default();
-        w.write_record([
-            r.response_id.to_string(),
-            r.channel,
-            r.language,
-            completed,
-            r.question.to_string(),
-            kind_name,
-            answer,
-            other,
-        ])
-        .map_err(|_| ApiError::invalid("csv", "could not be written"))?;
+        w.write_record(export::record(&survey.survey, r))
+            .map_err(failed)?;
     }
     let body = w
         .into_inner()

@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod conversations;
 pub mod customers;
 pub mod figures;
+pub mod focus_groups;
 pub mod goals;
 pub mod help;
 pub mod kernel;

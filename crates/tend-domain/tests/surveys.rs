@@ -158,3 +158,13 @@ fn nps_interval_is_clamped_and_absent_below_30() {
     assert_eq!((few.n, few.interval), (29, None));
     assert_eq!(few.score.map(round1), Some(37.9));
 }
+
+#[test]
+fn response_rate_by_hand() {
+    // 3 complete answers from 4 delivered invitations (5 sent, 1 bounced): 75 %.
+    assert_eq!(tend_domain::surveys::response_rate(3, 5 - 1), Some(75.0));
+    // 1 of 3: 33.3 %.
+    let r = tend_domain::surveys::response_rate(1, 3).unwrap();
+    assert_eq!(round1(r), 33.3);
+    assert_eq!(tend_domain::surveys::response_rate(0, 0), None);
+}

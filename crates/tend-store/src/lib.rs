@@ -19,6 +19,7 @@ mod csat;
 mod customers;
 mod dashboard;
 mod figures;
+mod focus_groups;
 mod goals;
 mod help;
 mod jobs;
@@ -51,6 +52,7 @@ pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
 pub use dashboard::{OwnCsat, Pin};
 pub use figures::{Arrival, FigureImport, Via};
+pub use focus_groups::{StoredFinding, StoredFocusGroup};
 pub use goals::{Counted, FrozenResult, GoalVersion, Measured, Scope, StoredGoal};
 pub use help::{
     Article, ArticleOutcomes, ArticleSettings, CategoryOutcomes, EmptySearch, PublicArticle,
@@ -78,8 +80,8 @@ pub use staff::{
 };
 pub use store::{Store, StoreOptions};
 pub use surveys::{
-    OpenAnswer, PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyTallies, TallyFilter,
-    new_key,
+    Audience, CodeCounts, Invitation, InvitationCounts, Invited, OpenAnswer, PageSent,
+    RawAnswerRow, StoredResponse, StoredSurvey, SurveyCode, SurveyTallies, TallyFilter, new_key,
 };
 pub use training::{StoredRecognition, StoredSession};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

@@ -14,6 +14,7 @@ mod complaints;
 mod conversations;
 mod customers;
 mod dashboard;
+mod focus_groups;
 mod goals;
 mod help;
 mod jobs;
@@ -212,6 +213,7 @@ pub fn routes() -> Router<WebState> {
         .merge(plan::routes())
         .merge(dashboard::routes())
         .merge(reports::routes())
+        .merge(focus_groups::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

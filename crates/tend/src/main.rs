@@ -78,7 +78,8 @@ enum Command {
     },
     /// Import customers or complaints from CSV. All or nothing unless --skip-invalid.
     Import(import::ImportArgs),
-    /// Export complaints as CSV or JSON lines to standard output.
+    /// Export complaints, or a survey's answers (survey-answers --survey ID), as CSV or JSON
+    /// lines to standard output.
     Export(export::ExportArgs),
     /// Build the embedded demo company in an empty database (or import a support-tickets CSV
     /// with --file).

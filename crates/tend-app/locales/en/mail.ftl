@@ -175,3 +175,30 @@ mail-help-review-body =
     Open the article here: { $link }
 
     { mail-sign-staff }
+## SurveyInvitation. To a customer with consent: an invitation to a survey, with a private single-use link.
+
+# Variables: $name, $reference (the survey's title), $link
+mail-survey-invitation-subject = Your opinion, please: { $reference }
+mail-survey-invitation-body =
+    Dear { $name },
+
+    We would like to hear what you think, and why. Would you answer our short survey "{ $reference }"?
+
+    Answer here (one answer; you can stop and finish later from the same link): { $link }
+
+    This link is personal; please do not share it.
+
+    { mail-sign-customer }
+
+## SurveyReminder. To a customer invited who has not answered yet: the one reminder.
+
+# Variables: $name, $reference (the survey's title), $link
+mail-survey-reminder-subject = A reminder: { $reference }
+mail-survey-reminder-body =
+    Dear { $name },
+
+    A few days ago we asked for your opinion in our survey "{ $reference }". If you have a moment, your answers help us improve. This is the only reminder.
+
+    Answer here: { $link }
+
+    { mail-sign-customer }

@@ -174,3 +174,30 @@ mail-help-review-body =
     Abra el artículo aquí: { $link }
 
     { mail-sign-staff }
+## SurveyInvitation. Al cliente con consentimiento: una invitación a una encuesta, con un enlace privado de un solo uso.
+
+# Variables: $name, $reference (el título de la encuesta), $link
+mail-survey-invitation-subject = Su opinión, por favor: { $reference }
+mail-survey-invitation-body =
+    Estimado/a { $name }:
+
+    Nos gustaría saber qué piensa, y por qué. ¿Respondería a nuestra breve encuesta «{ $reference }»?
+
+    Responda aquí (una respuesta; puede parar y terminar más tarde con el mismo enlace): { $link }
+
+    Este enlace es personal; por favor, no lo comparta.
+
+    { mail-sign-customer }
+
+## SurveyReminder. Al cliente invitado que aún no ha respondido: el único recordatorio.
+
+# Variables: $name, $reference (el título de la encuesta), $link
+mail-survey-reminder-subject = Un recordatorio: { $reference }
+mail-survey-reminder-body =
+    Estimado/a { $name }:
+
+    Hace unos días le pedimos su opinión en nuestra encuesta «{ $reference }». Si tiene un momento, sus respuestas nos ayudan a mejorar. Este es el único recordatorio.
+
+    Responda aquí: { $link }
+
+    { mail-sign-customer }

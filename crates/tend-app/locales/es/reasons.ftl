@@ -166,3 +166,6 @@ reason-attachments_too_large = los archivos juntos superan los { $max } bytes
 reason-reviewed_already = este mensaje ya se liberó o se eliminó
 reason-undeliverable = este mensaje no se puede entregar: { $why }
 reason-report_periods = el intervalo abarca { $got } periodos de esta duración; como máximo { $max }
+reason-duplicate_survey_code = esta encuesta ya tiene un código con este nombre
+reason-not_survey_code = no es uno de los códigos de esta encuesta
+reason-not_open_answer = no es una respuesta abierta completa de esta encuesta

@@ -174,3 +174,30 @@ mail-help-review-body =
     Makaleyi buradan açabilirsiniz: { $link }
 
     { mail-sign-staff }
+## SurveyInvitation. İzin vermiş müşteriye: tek kullanımlık özel bağlantıyla bir anket daveti.
+
+# Variables: $name, $reference (anketin başlığı), $link
+mail-survey-invitation-subject = Görüşünüzü rica ediyoruz: { $reference }
+mail-survey-invitation-body =
+    Sayın { $name },
+
+    Ne düşündüğünüzü ve nedenini öğrenmek isteriz. "{ $reference }" adlı kısa anketimizi yanıtlar mısınız?
+
+    Buradan yanıtlayın (bir yanıt; aynı bağlantıdan ara verip sonra bitirebilirsiniz): { $link }
+
+    Bu bağlantı size özeldir; lütfen paylaşmayın.
+
+    { mail-sign-customer }
+
+## SurveyReminder. Davet edilip henüz yanıtlamamış müşteriye: tek hatırlatma.
+
+# Variables: $name, $reference (anketin başlığı), $link
+mail-survey-reminder-subject = Hatırlatma: { $reference }
+mail-survey-reminder-body =
+    Sayın { $name },
+
+    Birkaç gün önce "{ $reference }" anketimizde görüşünüzü sormuştuk. Vaktiniz varsa yanıtlarınız gelişmemize yardımcı olur. Bu tek hatırlatmadır.
+
+    Buradan yanıtlayın: { $link }
+
+    { mail-sign-customer }

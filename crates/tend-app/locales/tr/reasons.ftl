@@ -166,3 +166,6 @@ reason-attachments_too_large = dosyaların toplamı { $max } bayttan büyük
 reason-reviewed_already = bu ileti zaten serbest bırakıldı ya da silindi
 reason-undeliverable = bu ileti teslim edilemiyor: { $why }
 reason-report_periods = aralık bu uzunlukta { $got } dönem içeriyor; en fazla { $max }
+reason-duplicate_survey_code = bu ankette bu adla bir kod zaten var
+reason-not_survey_code = bu anketin kodlarından biri değil
+reason-not_open_answer = bu anketin tamamlanmış bir açık yanıtı değil

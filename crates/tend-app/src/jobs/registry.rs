@@ -16,6 +16,7 @@ use crate::csat::Csat;
 use crate::help::review::HelpReview;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
+use crate::surveys::invite::SurveyInvite;
 use crate::transactions::retention::Retention;
 
 type Run = for<'a> fn(
@@ -50,7 +51,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 10] = [
+pub static REGISTRY: [Registered; 11] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -61,6 +62,7 @@ pub static REGISTRY: [Registered; 10] = [
     register::<MailReply>(),
     register::<Purge>(),
     register::<HelpReview>(),
+    register::<SurveyInvite>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

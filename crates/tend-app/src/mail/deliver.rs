@@ -41,7 +41,15 @@ pub enum Event {
     /// `help_review:{article}:{date}:employee-{id}`: the review reminder of a help article
     /// (its review date as the number YYYYMMDD) to its owner.
     HelpReview(i64, i64, EmployeeId),
+    /// `survey_invitation:{invitation}`: a survey's invitation to one customer.
+    SurveyInvitation(i64),
+    /// `survey_reminder:{invitation}`: its one reminder.
+    SurveyReminder(i64),
 }
+
+/// The invitation mail's event key before the invitation id (the response rate counts an
+/// invitation as sent when this event is in the mail log).
+pub const INVITATION_EVENT: &str = "survey_invitation:";
 
 impl Event {
     pub fn key(&self) -> String {
@@ -63,6 +71,8 @@ impl Event {
                 format!("policy_review:{v}:{position}:employee-{}", e.0)
             }
             Event::HelpReview(a, date, e) => format!("help_review:{a}:{date}:employee-{}", e.0),
+            Event::SurveyInvitation(i) => format!("{INVITATION_EVENT}{i}"),
+            Event::SurveyReminder(i) => format!("survey_reminder:{i}"),
         }
     }
 }

@@ -31,6 +31,16 @@ impl Template {
                 reference,
                 answer_link: link,
             },
+            MailKind::SurveyInvitation => Template::SurveyInvitation {
+                name,
+                reference,
+                answer_link: link,
+            },
+            MailKind::SurveyReminder => Template::SurveyReminder {
+                name,
+                reference,
+                answer_link: link,
+            },
             MailKind::CsatAlert => Template::CsatAlert {
                 name,
                 reference,

@@ -15,6 +15,8 @@ pub enum MailKind {
     PolicyReview,
     Reply,
     HelpReview,
+    SurveyInvitation,
+    SurveyReminder,
 }
 
 impl MailKind {
@@ -32,10 +34,12 @@ impl MailKind {
             MailKind::PolicyReview => "policy_review",
             MailKind::Reply => "reply",
             MailKind::HelpReview => "help_review",
+            MailKind::SurveyInvitation => "survey_invitation",
+            MailKind::SurveyReminder => "survey_reminder",
         }
     }
 
-    pub const ALL: [MailKind; 11] = [
+    pub const ALL: [MailKind; 13] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,
         MailKind::Retention,
@@ -47,5 +51,7 @@ impl MailKind {
         MailKind::PolicyReview,
         MailKind::Reply,
         MailKind::HelpReview,
+        MailKind::SurveyInvitation,
+        MailKind::SurveyReminder,
     ];
 }

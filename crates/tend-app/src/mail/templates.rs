@@ -95,6 +95,19 @@ pub enum Template {
         body: String,
         link: String,
     },
+    /// To a customer with consent: an invitation to answer a survey (`reference`: its title in
+    /// their language) through a private single-use link.
+    SurveyInvitation {
+        name: String,
+        reference: String,
+        answer_link: String,
+    },
+    /// To a customer invited who has not answered yet: the one reminder.
+    SurveyReminder {
+        name: String,
+        reference: String,
+        answer_link: String,
+    },
 }
 
 impl Template {
@@ -111,6 +124,8 @@ impl Template {
             Template::PolicyReview { .. } => MailKind::PolicyReview,
             Template::Reply { .. } => MailKind::Reply,
             Template::HelpReview { .. } => MailKind::HelpReview,
+            Template::SurveyInvitation { .. } => MailKind::SurveyInvitation,
+            Template::SurveyReminder { .. } => MailKind::SurveyReminder,
         }
     }
 
@@ -134,6 +149,16 @@ impl Template {
                 answer_link: link,
             }
             | Template::Csat {
+                name,
+                reference,
+                answer_link: link,
+            }
+            | Template::SurveyInvitation {
+                name,
+                reference,
+                answer_link: link,
+            }
+            | Template::SurveyReminder {
                 name,
                 reference,
                 answer_link: link,

@@ -1,6 +1,9 @@
 //! Surveys: the results computed from the store's counts by the domain's definitions
-//! (`results`), shared by the API and the pages.
+//! (`results`), shared by the API and the pages; invitations by mail and the response rate
+//! (`invite`); the raw answers' export rows (`export`).
 
+pub mod export;
+pub mod invite;
 pub mod results;
 
 pub use results::{Bucket, QuestionResult, SurveyResults, results};

@@ -287,6 +287,10 @@ reasons! {
     // Reports.
     /// `max`: the most periods a report shows; `got`: how many the range holds.
     REPORT_PERIODS = "report_periods": "the range holds {got} periods of this length; at most {max}",
+    // Coding a survey's open answers.
+    DUPLICATE_SURVEY_CODE = "duplicate_survey_code": "this survey has a code with this name",
+    NOT_SURVEY_CODE = "not_survey_code": "is not one of this survey's codes",
+    NOT_OPEN_ANSWER = "not_open_answer": "is not a complete open answer of this survey",
 }
 
 #[cfg(test)]

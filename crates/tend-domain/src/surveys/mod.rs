@@ -11,7 +11,7 @@ pub use definition::{
     Kind, KindName, LANGUAGES, MAX_OPTIONS, MAX_QUESTIONS, Question, QuestionDraft, Survey,
     SurveyDraft, Texts,
 };
-pub use results::{Histogram, NPS_INTERVAL_MIN, Nps, round1};
+pub use results::{Histogram, NPS_INTERVAL_MIN, Nps, response_rate, round1};
 
 use serde::{Deserialize, Serialize};
 

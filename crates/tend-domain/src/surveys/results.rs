@@ -109,3 +109,10 @@ impl Nps {
 pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
+
+/// The response rate of a survey's invitations: complete answers through an invitation ÷
+/// invitations delivered (their mail sent, minus those that bounced), in percent; `None` when
+/// none was delivered. Partial answers are not counted (they are shown apart).
+pub fn response_rate(answered: u64, delivered: u64) -> Option<f64> {
+    (delivered > 0).then(|| 100.0 * answered as f64 / delivered as f64)
+}

@@ -1,13 +1,18 @@
 //! Surveys: their definitions and life (`write`), the responses kept page by page
 //! (`responses`), the counts the results are computed from (`tallies`) and the raw answers
-//! (`export`).
+//! (`export`), invitations by mail with the response rate's counts (`invitations`), and
+//! the codes given to open answers (`codes`).
 
+mod codes;
 mod export;
+mod invitations;
 mod responses;
 mod tallies;
 mod write;
 
+pub use codes::{CodeCounts, SurveyCode};
 pub use export::RawAnswerRow;
+pub use invitations::{Audience, Invitation, InvitationCounts, Invited};
 pub use responses::{PageSent, StoredResponse};
 pub use tallies::{OpenAnswer, SurveyTallies, TallyFilter};
 

@@ -30,6 +30,8 @@ pub struct StoredResponse {
 pub struct PageSent<'a> {
     pub key: &'a str,
     pub channel: &'a str,
+    /// The invitation answered (channel `invitation`), or `None` for the public link.
+    pub invitation: Option<i64>,
     pub language: &'a str,
     pub answers: &'a [(usize, Option<Answer>)],
     pub next_page: Option<u16>,
@@ -112,13 +114,15 @@ impl Store {
             }
             None => sqlx::query(
                 "INSERT INTO survey_responses (survey_id, key_digest, channel, language, page, \
-                 started_at, updated_at) VALUES ($1, $2, $3, $4, 1, $5, $5) RETURNING id",
+                 started_at, updated_at, invitation_id) VALUES ($1, $2, $3, $4, 1, $5, $5, $6) \
+                 RETURNING id",
             )
             .bind(id.0)
             .bind(&digest)
             .bind(sent.channel)
             .bind(sent.language)
             .bind(us(now))
+            .bind(sent.invitation)
             .fetch_one(&mut *tx)
             .await?
             .try_get("id")?,

@@ -1,7 +1,9 @@
 //! Answering a survey at its public link, without JavaScript: one page of questions at a time,
 //! each page's answers stored when it is sent (so the same browser resumes where it stopped),
 //! one response per browser (a cookie holds the respondent's key; only its digest is stored),
-//! rate-limited per address like the public complaint form, with a honeypot.
+//! rate-limited per address like the public complaint form, with a honeypot. An invitation's
+//! private link (`/s/i/{token}`) answers the same way, once per invitation, in the language
+//! the customer was invited in.
 
 use std::net::SocketAddr;
 
@@ -10,21 +12,18 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use tend_domain::surveys::Status;
-use tend_store::{PageSent, StoreError, StoredSurvey, new_key};
+use tend_store::{PageSent, StoreError, new_key};
 
 use super::form::{QuestionView, questions, raw};
+use super::link::{Link, cookie_name, key_of, load, load_invitation};
 use crate::WebState;
-use crate::kit::cookies::{cookie, set_cookie};
+use crate::kit::cookies::set_cookie;
 use crate::kit::error::{PageError, PageResult};
 use crate::kit::fields::Errors;
-use crate::kit::i18n::{Language, Tr};
+use crate::kit::i18n::Tr;
 use crate::kit::session::{PublicForm, form_token, with_cookie};
 use crate::{Chrome, render, render_form};
 
-/// The respondent's cookie for one survey; a year long.
-fn cookie_name(s: &StoredSurvey) -> String {
-    format!("tend_survey_{}", s.id)
-}
 const YEAR: u64 = 365 * 24 * 3600;
 
 #[derive(Template)]
@@ -32,7 +31,8 @@ const YEAR: u64 = 365 * 24 * 3600;
 struct AnswerPage {
     t: Tr,
     chrome: Chrome,
-    token: String,
+    /// Where the form posts: the link itself.
+    action: String,
     title: String,
     intro: String,
     page: u16,
@@ -52,33 +52,10 @@ struct DonePage {
     message: &'static str,
 }
 
-/// The open survey of `token` (a draft is not found) and the language it is answered in:
-/// the reader's when the survey has it, else the survey's first.
-async fn load(s: &WebState, token: &str, t: Tr) -> PageResult<(StoredSurvey, Tr)> {
-    let survey = match s.store.survey_by_token(token).await {
-        Err(StoreError::NotFound(_)) => return Err(PageError::not_found()),
-        other => other?,
-    };
-    if survey.status == Status::Draft {
-        return Err(PageError::not_found());
-    }
-    let langs = &survey.survey.draft.languages;
-    let t = if langs.iter().any(|l| l == t.code()) {
-        t
-    } else {
-        Tr::new(
-            langs
-                .first()
-                .and_then(|l| Language::parse(l))
-                .unwrap_or(t.lang),
-        )
-    };
-    Ok((survey, t))
-}
-
-fn done(t: Tr, csrf: String, survey: &StoredSurvey, message: &'static str) -> PageResult<Response> {
+fn done(t: Tr, csrf: String, link: &Link, message: &'static str) -> PageResult<Response> {
+    let survey = &link.survey;
     render(&DonePage {
-        chrome: Chrome::public(csrf, format!("/s/{}", survey.public_token)),
+        chrome: Chrome::public(csrf, link.path.clone()),
         title: survey
             .survey
             .text(&survey.survey.draft.title, t.code())
@@ -91,17 +68,18 @@ fn done(t: Tr, csrf: String, survey: &StoredSurvey, message: &'static str) -> Pa
 fn page_of(
     t: Tr,
     csrf: String,
-    survey: &StoredSurvey,
+    link: &Link,
     page: u16,
     sent: &[(String, String)],
     errors: Errors,
 ) -> PageResult<Response> {
+    let survey = &link.survey;
     let pages = survey.survey.pages();
     let position = pages.iter().position(|p| *p == page).unwrap_or(0);
     let s = &survey.survey;
     let view = AnswerPage {
-        chrome: Chrome::public(csrf, format!("/s/{}", survey.public_token)),
-        token: survey.public_token.clone(),
+        chrome: Chrome::public(csrf, link.path.clone()),
+        action: link.path.clone(),
         title: s.text(&s.draft.title, t.code()).to_owned(),
         intro: if position == 0 {
             s.text(&s.draft.intro, t.code()).to_owned()
@@ -131,23 +109,39 @@ pub async fn page(
     headers: HeaderMap,
     Path(token): Path<String>,
 ) -> PageResult<Response> {
-    let (survey, t) = load(&s, &token, t).await?;
-    let (csrf, set) = form_token(&headers, s.config.secure_cookies);
+    let (link, t) = load(&s, &token, t).await?;
+    show(&s, t, &headers, &link).await
+}
+
+/// An invitation's page: as [`page`], the respondent known by the invitation.
+pub async fn invited_page(
+    State(s): State<WebState>,
+    t: Tr,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> PageResult<Response> {
+    let (link, t) = load_invitation(&s, &token, t).await?;
+    show(&s, t, &headers, &link).await
+}
+
+async fn show(s: &WebState, t: Tr, headers: &HeaderMap, link: &Link) -> PageResult<Response> {
+    let survey = &link.survey;
+    let (csrf, set) = form_token(headers, s.config.secure_cookies);
     if survey.status == Status::Closed {
-        return Ok(with_cookie(done(t, csrf, &survey, "survey-closed")?, set));
+        return Ok(with_cookie(done(t, csrf, link, "survey-closed")?, set));
     }
     let mut page = survey.survey.pages()[0];
-    if let Some(key) = cookie(&headers, &cookie_name(&survey)) {
+    if let Some(key) = key_of(link, headers) {
         match s.store.survey_response(survey.id, &key).await? {
             Some(r) if r.completed => {
-                return Ok(with_cookie(done(t, csrf, &survey, "survey-answered")?, set));
+                return Ok(with_cookie(done(t, csrf, link, "survey-answered")?, set));
             }
             Some(r) if survey.survey.pages().contains(&r.page) => page = r.page,
             _ => {}
         }
     }
     Ok(with_cookie(
-        page_of(t, csrf, &survey, page, &[], Errors::new(&t))?,
+        page_of(t, csrf, link, page, &[], Errors::new(&t))?,
         set,
     ))
 }
@@ -165,16 +159,44 @@ pub async fn submit(
     }: PublicForm<Vec<(String, String)>>,
 ) -> PageResult<Response> {
     s.config.limits.public_form(peer.ip())?;
-    let (survey, t) = load(&s, &token, t).await?;
-    let (csrf, _) = form_token(&headers, s.config.secure_cookies);
+    let (link, t) = load(&s, &token, t).await?;
+    take(&s, peer, t, &link, &sent, &headers).await
+}
+
+/// An invitation's page sent: as [`submit`], stored as the invitation's one response.
+pub async fn invited_submit(
+    State(s): State<WebState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    t: Tr,
+    Path(token): Path<String>,
+    PublicForm {
+        form: sent,
+        headers,
+    }: PublicForm<Vec<(String, String)>>,
+) -> PageResult<Response> {
+    s.config.limits.public_form(peer.ip())?;
+    let (link, t) = load_invitation(&s, &token, t).await?;
+    take(&s, peer, t, &link, &sent, &headers).await
+}
+
+async fn take(
+    s: &WebState,
+    peer: SocketAddr,
+    t: Tr,
+    link: &Link,
+    sent: &[(String, String)],
+    headers: &HeaderMap,
+) -> PageResult<Response> {
+    let survey = &link.survey;
+    let (csrf, _) = form_token(headers, s.config.secure_cookies);
     let value = |k: &str| sent.iter().find(|(f, _)| f == k).map(|(_, v)| v.as_str());
     if value("website").is_some_and(|w| !w.is_empty()) {
         // A bot: thanked like anyone, and nothing is stored.
         tracing::info!(ip = %peer.ip(), "survey honeypot filled");
-        return done(t, csrf, &survey, "survey-thanks");
+        return done(t, csrf, link, "survey-thanks");
     }
     if survey.status == Status::Closed {
-        return done(t, csrf, &survey, "survey-closed");
+        return done(t, csrf, link, "survey-closed");
     }
     let pages = survey.survey.pages();
     let page = value("page")
@@ -184,20 +206,20 @@ pub async fn submit(
     let mut errors = Errors::new(&t);
     let mut answers = Vec::new();
     for (number, q) in survey.survey.on_page(page) {
-        match q.answer(&raw(&sent, number)) {
+        match q.answer(&raw(sent, number)) {
             Ok(a) => answers.push((number, a)),
             Err(r) => errors.reason(&format!("q{number}"), r),
         }
     }
     if !errors.is_empty() {
-        return page_of(t, csrf, &survey, page, &sent, errors);
+        return page_of(t, csrf, link, page, sent, errors);
     }
-    let (key, set) = match cookie(&headers, &cookie_name(&survey)) {
+    let (key, set) = match key_of(link, headers) {
         Some(k) => (k, None),
         None => {
             let k = new_key();
             let c = set_cookie(
-                &cookie_name(&survey),
+                &cookie_name(survey),
                 &k,
                 Some(YEAR),
                 "Lax",
@@ -213,7 +235,12 @@ pub async fn submit(
             survey.id,
             &PageSent {
                 key: &key,
-                channel: "public",
+                channel: if link.invitation.is_some() {
+                    "invitation"
+                } else {
+                    "public"
+                },
+                invitation: link.invitation.as_ref().map(|(id, _)| *id),
                 language: t.code(),
                 answers: &answers,
                 next_page,
@@ -222,11 +249,11 @@ pub async fn submit(
         )
         .await;
     match saved {
-        Err(StoreError::Conflict { .. }) => return done(t, csrf, &survey, "survey-answered"),
-        Err(StoreError::Domain(_)) => return done(t, csrf, &survey, "survey-closed"),
+        Err(StoreError::Conflict { .. }) => return done(t, csrf, link, "survey-answered"),
+        Err(StoreError::Domain(_)) => return done(t, csrf, link, "survey-closed"),
         other => other?,
     };
-    let mut res = Redirect::to(&format!("/s/{}", survey.public_token)).into_response();
+    let mut res = Redirect::to(&link.path).into_response();
     if let Some(c) = set {
         res.headers_mut().append(header::SET_COOKIE, c);
     }

@@ -7,10 +7,13 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 use tend_app::surveys::QuestionResult;
+use tend_app::surveys::invite;
 use tend_domain::staff::Permission;
-use tend_domain::surveys::{KindName, SurveyId};
+use tend_domain::surveys::{KindName, Status, SurveyId};
 use tend_store::{StoreError, TallyFilter};
 
+use super::codes::{CodesView, OpenRow};
+use super::invitations::InvitationsView;
 use crate::WebState;
 use crate::kit::error::{PageError, PageResult};
 use crate::kit::i18n::Tr;
@@ -29,6 +32,7 @@ struct ListPage {
     t: Tr,
     chrome: Chrome,
     surveys: Vec<SurveyRow>,
+    manager: bool,
 }
 
 pub async fn list(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<Response> {
@@ -45,6 +49,7 @@ pub async fn list(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
         })
         .collect();
     render(&ListPage {
+        manager: staff.can(Permission::Manage),
         chrome: Chrome::staff(&staff, "/surveys"),
         t,
         surveys,
@@ -70,11 +75,6 @@ pub struct QuestionBlock {
     pub is_nps: bool,
 }
 
-pub struct OpenRow {
-    pub question: usize,
-    pub text: String,
-}
-
 #[derive(Template)]
 #[template(path = "surveys/results.html")]
 struct ResultsPage {
@@ -83,11 +83,23 @@ struct ResultsPage {
     id: i64,
     title: String,
     status: String,
+    /// A draft (the builder's link) / open (the close button), for managers.
+    editable: bool,
+    closable: bool,
+    invitations: InvitationsView,
+    /// What the last invitation round did (from the redirect after it).
+    invite_done: Option<String>,
     public_link: String,
     complete: u64,
     partial: u64,
     questions: Vec<QuestionBlock>,
     open: Vec<OpenRow>,
+    codes: CodesView,
+    /// The code whose answers are listed (`?code=`), by name.
+    coded_as: Option<String>,
+    /// This page's path, where a coding form returns.
+    back: String,
+    can_code: bool,
     q: String,
 }
 
@@ -95,6 +107,10 @@ struct ResultsPage {
 pub struct ResultsQuery {
     #[serde(default)]
     q: String,
+    invited: Option<u64>,
+    left_out: Option<u64>,
+    already: Option<u64>,
+    code: Option<i64>,
 }
 
 fn num(t: &Tr, x: f64, decimals: usize) -> String {
@@ -171,26 +187,53 @@ pub async fn page(
         })
         .collect();
     let search = Some(q.q.trim()).filter(|s| !s.is_empty());
-    let open = s
-        .store
-        .survey_open_answers(id, &filter, search, 200)
-        .await?
-        .into_iter()
-        .map(|a| OpenRow {
-            question: a.question,
-            text: a.text,
-        })
-        .collect();
+    let open = match q.code {
+        Some(code) => s.store.survey_answers_with_code(id, code, 200).await?,
+        None => {
+            s.store
+                .survey_open_answers(id, &filter, search, 200)
+                .await?
+        }
+    };
+    let (codes, open) = super::codes::view(&s, &t, id, open).await?;
+    let coded_as = q.code.and_then(|c| {
+        codes
+            .rows
+            .iter()
+            .find(|r| r.id == c)
+            .map(|r| r.name.clone())
+    });
+    let back = match q.code {
+        Some(c) => format!("/surveys/{id}?code={c}"),
+        None => format!("/surveys/{id}"),
+    };
     render(&ResultsPage {
         chrome: Chrome::staff(&staff, format!("/surveys/{}", id.0)),
         id: id.0,
         title: survey.text(&survey.draft.title, lang).to_owned(),
         status: t.label("survey-status", stored.status.as_str()),
+        editable: staff.can(Permission::Manage) && stored.status == Status::Draft,
+        closable: staff.can(Permission::Manage) && stored.status == Status::Open,
+        invitations: InvitationsView::of(&t, &invite::response(&s, id).await?),
+        invite_done: q.invited.map(|n| {
+            t.args(
+                "survey-invite-done",
+                &[
+                    ("invited", &n.to_string()),
+                    ("left_out", &q.left_out.unwrap_or(0).to_string()),
+                    ("already", &q.already.unwrap_or(0).to_string()),
+                ],
+            )
+        }),
         public_link: format!("{}/s/{}", s.public_url(), stored.public_token),
         complete: results.complete,
         partial: results.partial,
         questions,
         open,
+        codes,
+        coded_as,
+        back,
+        can_code: staff.can(Permission::Manage),
         q: q.q,
         t,
     })

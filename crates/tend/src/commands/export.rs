@@ -1,6 +1,7 @@
 //! `tend export complaints`: every complaint that counts (not merged into another, not deleted),
 //! oldest first, as CSV or JSON lines on stdout; `--removed` adds the merged and deleted ones
-//! with their fate (for an admin's audit).
+//! with their fate (for an admin's audit). `tend export survey-answers --survey ID`: a survey's
+//! raw answers (`survey_answers.rs`).
 
 use std::io::Write;
 
@@ -16,6 +17,8 @@ pub enum Format {
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Exported {
     Complaints,
+    /// A survey's raw answers, one row per question answered (needs `--survey`).
+    SurveyAnswers,
 }
 
 #[derive(Args)]
@@ -26,11 +29,20 @@ pub struct ExportArgs {
     /// Also export merged and deleted complaints, with the columns `merged_into` and `deleted_at`.
     #[arg(long)]
     removed: bool,
+    /// The survey whose answers `survey-answers` exports.
+    survey: Option<i64>,
 }
 
 const PAGE: u32 = 1000;
 
 pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
+    if let Exported::SurveyAnswers = args.what {
+        let Some(survey) = args.survey else {
+            anyhow::bail!("survey-answers needs --survey <ID>");
+        };
+        let json = matches!(args.format, Format::Json);
+        return super::survey_answers::run(store, survey, json).await;
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut csv = matches!(args.format, Format::Csv)

@@ -7,4 +7,5 @@ pub mod export;
 pub mod import;
 pub mod serve;
 pub mod signal;
+pub mod survey_answers;
 pub mod work;

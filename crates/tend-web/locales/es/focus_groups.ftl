@@ -1,0 +1,31 @@
+# Tend's pages in Spanish: focus groups.
+
+focus-title = Grupos focales
+focus-hint = Sesiones con clientes o empleados sobre problemas frecuentes: se planifican con su tema, hora (en la zona de la empresa), participantes y preguntas; se guardan sus notas; sus hallazgos se vinculan a la categoría de problema que tratan.
+focus-empty = Aún no hay sesiones.
+focus-topic = Tema
+focus-when = Cuándo
+focus-audience = Con
+focus-audience-customers = Clientes
+focus-audience-employees = Empleados
+focus-participants = Participantes
+focus-participants-numbers = Participantes: números de cliente, separados por espacios o comas
+focus-no-participants = No hay participantes.
+focus-questions = Preguntas (una por línea)
+focus-notes = Notas
+focus-notes-save = Guardar las notas
+focus-findings = Hallazgos
+focus-findings-by-category = Hallazgos por categoría de problema
+focus-no-findings = Aún no hay hallazgos.
+focus-no-category = Sin categoría
+focus-statement = Hallazgo
+focus-category = Categoría de problema
+focus-quote = Una cita
+focus-raised-by = Participantes que lo plantearon
+focus-severity = Gravedad
+focus-severity-low = Baja
+focus-severity-medium = Media
+focus-severity-high = Alta
+focus-finding-add = Añadir el hallazgo
+focus-plan = Planificar una sesión
+focus-plan-save = Planificar la sesión

@@ -1,0 +1,31 @@
+# Tend's pages in Turkish: focus groups.
+
+focus-title = Odak grupları
+focus-hint = Sık görülen sorunlar üzerine müşterilerle ya da çalışanlarla oturumlar: konusu, zamanı (şirketin saat diliminde), katılımcıları ve sorularıyla planlanır; notları saklanır; bulguları ilgili sorun kategorisine bağlanır.
+focus-empty = Henüz oturum yok.
+focus-topic = Konu
+focus-when = Ne zaman
+focus-audience = Kimlerle
+focus-audience-customers = Müşteriler
+focus-audience-employees = Çalışanlar
+focus-participants = Katılımcılar
+focus-participants-numbers = Katılımcılar: boşluk ya da virgülle ayrılmış müşteri numaraları
+focus-no-participants = Katılımcı yok.
+focus-questions = Sorular (her satıra bir tane)
+focus-notes = Notlar
+focus-notes-save = Notları kaydet
+focus-findings = Bulgular
+focus-findings-by-category = Sorun kategorisine göre bulgular
+focus-no-findings = Henüz bulgu yok.
+focus-no-category = Kategori yok
+focus-statement = Bulgu
+focus-category = Sorun kategorisi
+focus-quote = Bir alıntı
+focus-raised-by = Dile getiren katılımcılar
+focus-severity = Önem
+focus-severity-low = Düşük
+focus-severity-medium = Orta
+focus-severity-high = Yüksek
+focus-finding-add = Bulguyu ekle
+focus-plan = Oturum planla
+focus-plan-save = Oturumu planla
