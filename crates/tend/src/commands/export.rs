@@ -30,6 +30,7 @@ pub struct ExportArgs {
     #[arg(long)]
     removed: bool,
     /// The survey whose answers `survey-answers` exports.
+    #[arg(long)]
     survey: Option<i64>,
 }
 
