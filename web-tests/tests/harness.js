@@ -114,7 +114,8 @@ export function watch(page) {
     if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('requestfinished', async (r) => {
-    const res = await r.response();
+    // The context may close while a finished request's response is being read: nothing to check.
+    const res = await r.response().catch(() => null);
     if (r.resourceType() !== 'document' && res && res.status() >= 400) problems.push(`${res.status()}: ${r.url()}`);
   });
   return problems;

@@ -57,3 +57,10 @@ dashboard-due-resolution = Resolution
 dashboard-overdue = overdue
 dashboard-own-csat = My satisfaction this month
 dashboard-own-csat-definition = Satisfaction answers given this month (the company's calendar month) about complaints assigned to you, rated 4 or 5, divided by all such answers, × 100; n = satisfied / answers.
+dashboard-operations = Complaints: the last 12 weeks
+dashboard-operations-definition = The operations report's default range: the last 12 whole weeks up to today, weeks from Monday, between local midnights of the company's time zone; merged and deleted complaints are not counted. Times are in service hours, the median / the 90th percentile.
+dashboard-operations-report = The full report
+dashboard-volume = Complaints received per week, by channel
+dashboard-volume-desc = Stacked bars: complaints received each week, one colour per channel; { $n } in all.
+dashboard-backlog = Resolved per week and open at each week's end
+dashboard-backlog-desc = Two lines: complaints resolved each week and those open at the end of it; { $n } open at the end of the range.

@@ -57,3 +57,10 @@ dashboard-due-resolution = Resolución
 dashboard-overdue = vencida
 dashboard-own-csat = Mi satisfacción este mes
 dashboard-own-csat-definition = Respuestas de satisfacción dadas este mes (el mes natural de la empresa) sobre reclamaciones asignadas a ti, con nota 4 o 5, divididas por todas esas respuestas, × 100; n = satisfechos / respuestas.
+dashboard-operations = Reclamaciones: las últimas 12 semanas
+dashboard-operations-definition = El intervalo por defecto del informe de operaciones: las últimas 12 semanas completas hasta hoy, semanas desde el lunes, entre medianoches locales de la zona horaria de la empresa; no se cuentan las reclamaciones fusionadas ni eliminadas. Los tiempos son en horas de servicio, la mediana / el percentil 90.
+dashboard-operations-report = El informe completo
+dashboard-volume = Reclamaciones recibidas por semana, por canal
+dashboard-volume-desc = Barras apiladas: reclamaciones recibidas cada semana, un color por canal; { $n } en total.
+dashboard-backlog = Resueltas por semana y abiertas al final de cada semana
+dashboard-backlog-desc = Dos líneas: reclamaciones resueltas cada semana y las abiertas al final de ella; { $n } abiertas al final del intervalo.

@@ -57,3 +57,10 @@ dashboard-due-resolution = Çözüm
 dashboard-overdue = süresi geçti
 dashboard-own-csat = Bu ayki memnuniyetim
 dashboard-own-csat-definition = Bu ay (şirketin takvim ayı) size atanan şikâyetler hakkında verilen ve 4 ya da 5 puan alan memnuniyet yanıtları, bu tür tüm yanıtlara bölünür, × 100; n = memnun / yanıt.
+dashboard-operations = Şikâyetler: son 12 hafta
+dashboard-operations-definition = İşlemler raporunun varsayılan aralığı: bugüne kadarki son 12 tam hafta, haftalar pazartesiden başlar, şirketin saat dilimindeki yerel gece yarıları arasında; birleştirilen ve silinen şikâyetler sayılmaz. Süreler hizmet saatiyle, ortanca / 90. yüzdelik.
+dashboard-operations-report = Raporun tamamı
+dashboard-volume = Haftalık gelen şikâyetler, kanala göre
+dashboard-volume-desc = Yığılmış çubuklar: her hafta gelen şikâyetler, her kanal bir renk; toplam { $n }.
+dashboard-backlog = Haftalık çözülenler ve her hafta sonunda açık olanlar
+dashboard-backlog-desc = İki çizgi: her hafta çözülen şikâyetler ve hafta sonunda açık olanlar; aralığın sonunda { $n } açık.

@@ -1,12 +1,13 @@
 //! The home page (`/`): for managers and owners the dashboard — every goal's card with its
-//! trend, satisfaction this month, the top three problems, the quotient's last round and the
-//! figures the owner pins — and for everyone else their own home (their queue, what is due
-//! today, their satisfaction). Pinning and unpinning a figure (`/dashboard/pins`) are forms
+//! trend, the last 12 weeks' complaints and times (`operations.rs`), satisfaction this month,
+//! the top three problems, the quotient's last round and the figures the owner pins — and for
+//! everyone else their own home (their queue, what is due today, their satisfaction). Pinning and unpinning a figure (`/dashboard/pins`) are forms
 //! for managers, CSRF-checked and audited. Definitions: `docs/dashboard.md`, and on the page.
 
 mod agent;
 mod charts;
 mod manager;
+mod operations;
 
 use askama::Template;
 use axum::Router;
@@ -43,6 +44,7 @@ struct HomePage {
     t: Tr,
     chrome: Chrome,
     v: manager::ManagerView,
+    ops: operations::OpsView,
     month_from: String,
     month_to: String,
     choices: Vec<Choice>,
@@ -76,8 +78,10 @@ async fn manager_page(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> Pag
         .end
         .checked_sub(jiff::SignedDuration::from_micros(1))
         .unwrap_or(home.month.end);
+    let ops = operations::load(s, &t).await?;
     let refused = !errors.is_empty();
     let page = HomePage {
+        ops,
         chrome: Chrome::staff(staff, "/"),
         month_from: t.date(&home.month.start, staff.tz()),
         month_to: t.date(&last, staff.tz()),

@@ -3,7 +3,7 @@
 //! records it counted — and `/reports/operations.csv`, the same report with the same filter.
 //! Numbers and dates in the reader's locale; tables, no chart (no JavaScript either way).
 
-mod view;
+pub(crate) mod view;
 
 use askama::Template;
 use axum::Router;

@@ -319,23 +319,28 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    pub fn grouped(&self, r: &OperationsReport) -> Vec<Line> {
+    /// The name group key `key` stands for: a channel's label, a category's path, a product's
+    /// or an employee's name, or "not set" for the empty key.
+    pub fn group_name(&self, key: &str) -> String {
         let field = group_field(self.group).unwrap_or("channel");
+        if key.is_empty() {
+            self.t.get("reports-group-unset")
+        } else {
+            self.names
+                .by
+                .get(&(field, key.to_owned()))
+                .cloned()
+                .unwrap_or_else(|| key.to_owned())
+        }
+    }
+
+    pub fn grouped(&self, r: &OperationsReport) -> Vec<Line> {
         let mut out = Vec::new();
         for p in &r.periods {
             for c in &p.groups {
-                let group = if c.key.is_empty() {
-                    self.t.get("reports-group-unset")
-                } else {
-                    self.names
-                        .by
-                        .get(&(field, c.key.clone()))
-                        .cloned()
-                        .unwrap_or_else(|| c.key.clone())
-                };
                 out.push(Line {
                     period: self.label(p),
-                    group,
+                    group: self.group_name(&c.key),
                     cells: self.cells(p, &c.figures, Some(&c.key)),
                 });
             }

@@ -299,3 +299,68 @@ async fn the_page_links_each_number_to_its_records_and_exports_csv() {
     let bad = m.get("/reports?from=2026-04-13&to=2026-04-01").await;
     assert_eq!(bad.status, 422);
 }
+
+/// The home page shows the default report (the last 12 weeks up to today) with the same
+/// numbers, each linking to exactly the records it counts.
+#[tokio::test]
+async fn the_home_page_shows_the_last_twelve_weeks_with_links_to_the_records() {
+    let app = spawn_app().await;
+    let [a, b, c, d] = scenario(&app).await;
+    at(&app, "2026-04-10T12:00:00Z");
+    let m = signed_in(&app, Role::Manager).await;
+    let page = m.get("/").await;
+    assert_eq!(page.status, 200, "{}", page.html);
+    let start = page.html.find("id=\"operations\"").expect("the section");
+    let section = &page.html[start..start + page.html[start..].find("</dl>").unwrap()];
+    let links: Vec<String> = section
+        .split("href=\"")
+        .skip(1)
+        .map(|s| {
+            s[..s.find('"').unwrap()]
+                .replace("&#38;", "&")
+                .replace("&amp;", "&")
+        })
+        .collect();
+    let value = |link: &str| -> String {
+        let at = section
+            .find(link)
+            .unwrap_or_else(|| panic!("{link} in {section}"));
+        let rest = &section[at..];
+        let s = rest.find("<strong>").unwrap() + "<strong>".len();
+        rest[s..s + rest[s..].find('<').unwrap()].to_owned()
+    };
+    let listed = |html: &str| -> Vec<i64> {
+        let mut ids: Vec<i64> = html
+            .split("href=\"/complaints/")
+            .skip(1)
+            .filter_map(|s| s[..s.find('"').unwrap()].parse().ok())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let received = links
+        .iter()
+        .find(|l| l.contains("received_from=") && !l.contains("responded"))
+        .expect("received link");
+    let raw = section
+        .split("href=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .find(|l| l.contains("received_from=") && !l.contains("responded"))
+        .unwrap();
+    assert_eq!(value(raw), "4", "4 received in the 12 weeks: {section}");
+    assert_eq!(listed(&m.get(received).await.html), [a, b, c, d]);
+    let open = links
+        .iter()
+        .find(|l| l.contains("open_at="))
+        .expect("open link");
+    assert_eq!(listed(&m.get(open).await.html), [b, d]);
+    let resolved = links
+        .iter()
+        .find(|l| l.contains("resolved_from="))
+        .expect("resolved link");
+    assert_eq!(listed(&m.get(resolved).await.html), [a, c]);
+    // The charts carry their text alternative and data; the full report is one link away.
+    assert!(page.html.contains("role=\"img\""));
+    assert!(page.html.contains("/reports?from="));
+}
