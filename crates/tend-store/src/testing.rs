@@ -47,6 +47,21 @@ pub async fn execute(url: &str, sql: &str) -> Result<u64, String> {
         .map_err(|e| e.to_string())
 }
 
+/// `SELECT COUNT(*) FROM {from}` on the database at `url` over its own connection (`from`: a
+/// table, optionally with a `WHERE`): for tests that check what a refused write left behind.
+pub async fn count(url: &str, from: &str) -> i64 {
+    use sqlx::{Connection, Row};
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(url).await.expect("connect");
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) AS n FROM {from}"
+    )))
+    .fetch_one(&mut conn)
+    .await
+    .expect("count")
+    .get::<i64, _>("n")
+}
+
 /// Every text column of every table of the database at `url` — enumerated from the catalog
 /// (`sqlite_master` and `pragma_table_info` on SQLite, `information_schema.columns` on
 /// PostgreSQL), so a table added later is searched too — that holds `needle` in some row

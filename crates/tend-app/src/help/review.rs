@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use tend_domain::catalog::ChannelCode;
 use tend_domain::help::Visibility;
 use tend_domain::kernel::ids::EmployeeId;
-use tend_store::{ArticleSettings, Handled, Job, JobError, StoreError, StoreResult};
+use tend_store::{
+    Article, ArticleSettings, Handled, Job, JobError, NewJob, StoreError, StoreResult,
+    TranslationInput,
+};
 
 use crate::AppState;
 use crate::i18n::Language;
@@ -40,18 +43,26 @@ impl JobKind for HelpReview {
     }
 }
 
-/// Changes article `id`'s settings, owner and next review date; a date queues its reminder
-/// (once per article and date) in the same transaction. Errors: `NotFound`, `category_id`,
-/// `product_id`, `owner_id`.
-pub async fn plan_review(
+/// Adds an article with its first text and plan in one transaction; a review date queues its
+/// reminder with it. Errors: as [`tend_store::Store::create_article_with_text`].
+pub async fn create_article(
     s: &AppState,
-    id: i64,
     settings: &ArticleSettings,
+    text: &TranslationInput,
+    by: Option<EmployeeId>,
     owner: Option<EmployeeId>,
     review_on: Option<Date>,
-) -> StoreResult<()> {
+) -> StoreResult<Article> {
     let tz = zone(s).await?;
-    let jobs: Vec<_> = review_on
+    let jobs = |id: i64| reminder(id, review_on, &tz);
+    s.store
+        .create_article_with_text(settings, text, by, owner, review_on, jobs, s.clock.now())
+        .await
+}
+
+/// The reminder job of article `id` for `review_on` (midnight of that date in `tz`), if any.
+fn reminder(id: i64, review_on: Option<Date>, tz: &jiff::tz::TimeZone) -> Vec<NewJob> {
+    review_on
         .map(|d| {
             let at = d
                 .to_zoned(tz.clone())
@@ -64,7 +75,21 @@ pub async fn plan_review(
             new_job::<HelpReview>(&due, at)
         })
         .into_iter()
-        .collect();
+        .collect()
+}
+
+/// Changes article `id`'s settings, owner and next review date; a date queues its reminder
+/// (once per article and date) in the same transaction. Errors: `NotFound`, `category_id`,
+/// `product_id`, `owner_id`.
+pub async fn plan_review(
+    s: &AppState,
+    id: i64,
+    settings: &ArticleSettings,
+    owner: Option<EmployeeId>,
+    review_on: Option<Date>,
+) -> StoreResult<()> {
+    let tz = zone(s).await?;
+    let jobs = reminder(id, review_on, &tz);
     let now = s.clock.now();
     s.store
         .set_article_plan(id, settings, owner, review_on, &jobs, now)

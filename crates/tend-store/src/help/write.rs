@@ -25,66 +25,7 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<Translation> {
         let mut tx = self.write().begin().await?;
-        let source_lang: String =
-            sqlx::query("SELECT source_lang FROM help_articles WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(StoreError::NotFound("article"))?
-                .try_get("source_lang")?;
-        let versions = sqlx::query_as::<_, (String, i64)>(
-            "SELECT lang, version FROM help_translations WHERE article_id = $1",
-        )
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await?;
-        let of = |l: &str| versions.iter().find(|(x, _)| x == l).map(|(_, v)| *v);
-        let version = of(t.lang).unwrap_or(0) + 1;
-        let source_version = if t.lang == source_lang {
-            version
-        } else {
-            of(&source_lang)
-                .ok_or_else(|| StoreError::field("lang", SOURCE_FIRST.with("lang", &source_lang)))?
-        };
-        let folded = fold(&format!("{} {}", t.title.as_str(), t.body.as_str()));
-        sqlx::query(
-            "INSERT INTO help_translations (article_id, lang, title, body, status, version, source_version, folded, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-             ON CONFLICT (article_id, lang) DO UPDATE SET title = excluded.title, body = excluded.body, \
-             status = excluded.status, version = excluded.version, source_version = excluded.source_version, \
-             folded = excluded.folded, updated_at = excluded.updated_at",
-        )
-        .bind(id)
-        .bind(t.lang)
-        .bind(t.title.as_str().to_owned())
-        .bind(t.body.as_str().to_owned())
-        .bind(t.status.as_str())
-        .bind(version)
-        .bind(source_version)
-        .bind(folded)
-        .bind(us(now))
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO help_versions (article_id, lang, version, title, body, status, source_version, saved_by, saved_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(id)
-        .bind(t.lang)
-        .bind(version)
-        .bind(t.title.as_str().to_owned())
-        .bind(t.body.as_str().to_owned())
-        .bind(t.status.as_str())
-        .bind(source_version)
-        .bind(by.map(|e| e.0))
-        .bind(us(now))
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE help_articles SET updated_at = $1 WHERE id = $2")
-            .bind(us(now))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        save_translation_in(&mut tx, id, t, by, now).await?;
         tx.commit().await?;
         let a = self.article(id).await?;
         a.translations
@@ -104,4 +45,74 @@ impl Store {
         .await?;
         Ok(r.try_get("n")?)
     }
+}
+
+/// [`Store::save_translation`] inside the caller's transaction (no commit).
+pub(crate) async fn save_translation_in(
+    tx: &mut sqlx::AnyConnection,
+    id: i64,
+    t: &TranslationInput,
+    by: Option<EmployeeId>,
+    now: Timestamp,
+) -> StoreResult<()> {
+    let source_lang: String = sqlx::query("SELECT source_lang FROM help_articles WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound("article"))?
+        .try_get("source_lang")?;
+    let versions = sqlx::query_as::<_, (String, i64)>(
+        "SELECT lang, version FROM help_translations WHERE article_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let of = |l: &str| versions.iter().find(|(x, _)| x == l).map(|(_, v)| *v);
+    let version = of(t.lang).unwrap_or(0) + 1;
+    let source_version = if t.lang == source_lang {
+        version
+    } else {
+        of(&source_lang)
+            .ok_or_else(|| StoreError::field("lang", SOURCE_FIRST.with("lang", &source_lang)))?
+    };
+    let folded = fold(&format!("{} {}", t.title.as_str(), t.body.as_str()));
+    sqlx::query(
+        "INSERT INTO help_translations (article_id, lang, title, body, status, version, source_version, folded, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (article_id, lang) DO UPDATE SET title = excluded.title, body = excluded.body, \
+         status = excluded.status, version = excluded.version, source_version = excluded.source_version, \
+         folded = excluded.folded, updated_at = excluded.updated_at",
+    )
+    .bind(id)
+    .bind(t.lang)
+    .bind(t.title.as_str().to_owned())
+    .bind(t.body.as_str().to_owned())
+    .bind(t.status.as_str())
+    .bind(version)
+    .bind(source_version)
+    .bind(folded)
+    .bind(us(now))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO help_versions (article_id, lang, version, title, body, status, source_version, saved_by, saved_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id)
+    .bind(t.lang)
+    .bind(version)
+    .bind(t.title.as_str().to_owned())
+    .bind(t.body.as_str().to_owned())
+    .bind(t.status.as_str())
+    .bind(source_version)
+    .bind(by.map(|e| e.0))
+    .bind(us(now))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE help_articles SET updated_at = $1 WHERE id = $2")
+        .bind(us(now))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
 }

@@ -8,7 +8,8 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tend_app::help::{self as help, review::plan_review};
+use tend_app::help;
+use tend_app::help::review::{create_article, plan_review};
 use tend_domain::FieldErrors;
 use tend_domain::catalog::category_paths;
 use tend_domain::help::{LANGS, Status, Visibility, review_date};
@@ -131,18 +132,11 @@ pub async fn create(
     else {
         return failed(errors).await;
     };
-    let now = s.clock.now();
-    let a = match s.store.create_article(&set, text.lang, now).await {
+    let by = Some(staff.session.employee.id);
+    let a = match create_article(&s, &set, &text, by, owner, review).await {
         Ok(a) => a,
         Err(e) => return failed(Errors::from_store(e, &t)?).await,
     };
-    let by = Some(staff.session.employee.id);
-    s.store.save_translation(a.id, &text, by, now).await?;
-    if (owner.is_some() || review.is_some())
-        && let Err(e) = plan_review(&s, a.id, &set, owner, review).await
-    {
-        return failed(Errors::from_store(e, &t)?).await;
-    }
     Ok(Redirect::to(&format!("/help/articles/{}", a.id)).into_response())
 }
 

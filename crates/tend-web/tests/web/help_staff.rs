@@ -274,3 +274,57 @@ async fn help_staff_links_gaps_sitemap_and_feeds() {
         "{art}"
     );
 }
+
+/// A new article, its first text and its owner are one write: an owner naming nobody refuses
+/// the whole form (422 on `owner_id`) and stores no article, no text and no history.
+#[tokio::test]
+async fn help_staff_a_refused_new_article_stores_nothing() {
+    let app = spawn_app().await;
+    let manager = signed_in(&app, Role::Manager).await;
+    let new = [
+        ("visibility", "public"),
+        ("source_lang", "en"),
+        ("title", "Refunds"),
+        ("body", "Keep the receipt."),
+        ("status", "published"),
+        ("category_id", ""),
+        ("owner_id", "987654"),
+        ("review_on", "2030-01-31"),
+    ];
+    let res = manager
+        .submit("/help/articles/new", "/help/articles/new", &new)
+        .await;
+    assert_eq!(res.status, 422, "{}", res.html);
+    assert!(res.html.contains("owner_id"), "{}", res.html);
+    let tables = [
+        "help_articles",
+        "help_translations",
+        "help_versions",
+        "jobs WHERE kind = 'help_review'",
+    ];
+    for table in tables {
+        let n = tend_store::testing::count(&app.database_url, table).await;
+        assert_eq!(n, 0, "{table} after a refused new article");
+    }
+    // The same form with a real owner stores the article, its text and the reminder together.
+    let owner = app.manager.id.to_string();
+    let mut ok = new;
+    ok[6] = ("owner_id", owner.as_str());
+    let res = manager
+        .submit("/help/articles/new", "/help/articles/new", &ok)
+        .await;
+    assert_eq!(res.status, 303, "{}", res.html);
+    let stored = [
+        ("help_articles", 1),
+        ("help_translations", 1),
+        ("help_versions", 1),
+        ("jobs WHERE kind = 'help_review'", 1),
+    ];
+    for (table, n) in stored {
+        assert_eq!(
+            tend_store::testing::count(&app.database_url, table).await,
+            n,
+            "{table}"
+        );
+    }
+}
