@@ -48,6 +48,36 @@ pub struct CsatAnswer {
 }
 
 impl Store {
+    /// The complaint and rating of each CSAT request in `ids` that has an answer: request id →
+    /// (complaint id, rating). For the list behind a CSAT number.
+    pub async fn csat_answers_of(
+        &self,
+        ids: &[i64],
+    ) -> StoreResult<std::collections::HashMap<i64, (i64, i64)>> {
+        let mut out = std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            let mut sql = crate::kernel::sql::Sql::new(
+                self.engine(),
+                "SELECT r.id, r.complaint_id, a.rating FROM csat_requests r \
+                 JOIN csat_answers a ON a.request_id = r.id WHERE r.id IN (",
+            );
+            for (i, id) in chunk.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                sql.bind(*id);
+            }
+            sql.push(")");
+            for row in sql.build().fetch_all(self.read()).await? {
+                out.insert(
+                    row.try_get("id")?,
+                    (row.try_get("complaint_id")?, row.try_get("rating")?),
+                );
+            }
+        }
+        Ok(out)
+    }
+
     /// The request for the resolution of `complaint` at `resolved_at`, made now if it is the
     /// first time (concurrent callers agree on one). Returns its id.
     pub async fn csat_request(

@@ -8,6 +8,7 @@ mod agent;
 mod charts;
 mod manager;
 mod operations;
+mod records;
 
 use askama::Template;
 use axum::Router;
@@ -28,6 +29,7 @@ use crate::{Chrome, WebState, render_form};
 pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/", get(home))
+        .route("/dashboard/csat", get(records::csat))
         .route("/dashboard/pins", post(pin))
         .route("/dashboard/pins/{id}/unpin", post(unpin))
 }

@@ -132,6 +132,36 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
         html.contains("<span id=\"nps-n\">n = 0 / 0</span>"),
         "{html}"
     );
+    // The list behind the CSAT number: exactly the 3 March answers, each with its complaint.
+    assert!(html.contains("<a href=\"/dashboard/csat\">"), "{html}");
+    let list = m.get("/dashboard/csat").await;
+    assert_eq!(list.status, 200, "{}", list.html);
+    assert!(
+        list.html
+            .contains("<span id=\"csat-records-n\">n = 2 / 3</span>"),
+        "{}",
+        list.html
+    );
+    let listed = list.html.matches("<th scope=\"row\">#").count();
+    assert_eq!(listed, 3, "as many rows as the number's n: {}", list.html);
+    for (answer, complaint) in [(1, ids[0]), (2, ids[1]), (3, ids[2])] {
+        assert!(
+            list.html
+                .contains(&format!("<th scope=\"row\">#{answer}</th>")),
+            "{}",
+            list.html
+        );
+        assert!(
+            list.html
+                .contains(&format!("href=\"/complaints/{complaint}\"")),
+            "{}",
+            list.html
+        );
+    }
+    assert!(
+        !list.html.contains("<th scope=\"row\">#4</th>"),
+        "February's answer is not listed"
+    );
     // The goal's card: the same 66.67 % against 80, at risk, linked to its records.
     let card = html.split(&format!("id=\"goal-{goal}\"")).nth(1).unwrap();
     assert!(card.contains("<strong>66.67 %</strong>"), "{card}");
@@ -214,6 +244,8 @@ async fn the_dashboard_shows_hand_computed_figures_by_role() {
         h.contains("<span id=\"own-csat-n\">n = 2 / 2</span>"),
         "{h}"
     );
+    // Nor list the CSAT answers behind the managers' number.
+    assert_eq!(a.get("/dashboard/csat").await.status, 403);
     // An agent may not pin.
     let refused = a.submit("/", "/dashboard/pins", &[("figure", "1")]).await;
     assert_eq!(refused.status, 403);
