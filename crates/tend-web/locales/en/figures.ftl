@@ -34,3 +34,5 @@ figures-numerator = Numerator (the count, seconds or minor units)
 figures-denominator = Denominator
 figures-save = Save value
 figures-chart-desc = A line of the figure's value over { $n } periods.
+field-numerator = Numerator
+field-denominator = Denominator

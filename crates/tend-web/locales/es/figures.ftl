@@ -34,3 +34,5 @@ figures-numerator = Numerador (el recuento, los segundos o las unidades menores)
 figures-denominator = Denominador
 figures-save = Guardar el valor
 figures-chart-desc = Una línea del valor de la cifra en { $n } periodos.
+field-numerator = Numerador
+field-denominator = Denominador

@@ -34,3 +34,5 @@ figures-numerator = Pay (sayı, saniye veya küçük birim)
 figures-denominator = Payda
 figures-save = Değeri kaydet
 figures-chart-desc = Rakamın { $n } dönemdeki değerinin çizgisi.
+field-numerator = Pay
+field-denominator = Payda

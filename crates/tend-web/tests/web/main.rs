@@ -42,3 +42,4 @@ mod survey_codes;
 mod survey_invite;
 mod surveys;
 mod zones;
+mod figures;
