@@ -66,7 +66,14 @@ pub(crate) async fn rows(
     let rolled = roll_up(&points, Per::Period);
     Ok(rolled
         .iter()
-        .map(|p| row(t, figure, p, points.iter().filter(|q| q.period == p.period).count()))
+        .map(|p| {
+            row(
+                t,
+                figure,
+                p,
+                points.iter().filter(|q| q.period == p.period).count(),
+            )
+        })
         .collect())
 }
 
@@ -208,12 +215,15 @@ pub(crate) async fn page(
     let rows = rows(s, &t, &figure, from, to).await?;
     let last = s.store.last_period(figure.id).await?;
     let source = match &figure.vendor_name {
-        Some(v) => format!("{} · {v}", t.label("figures-source", figure.source.as_str())),
+        Some(v) => format!(
+            "{} · {v}",
+            t.label("figures-source", figure.source.as_str())
+        ),
         None => t.label("figures-source", figure.source.as_str()),
     };
     render_form(
         &FigurePage {
-            chrome: Chrome::staff(staff, &format!("/figures/{}", figure.id)),
+            chrome: Chrome::staff(staff, format!("/figures/{}", figure.id)),
             unit: t.label("figures-unit", figure.unit.as_str()),
             grain: t.label("figures-grain", figure.grain.as_str()),
             source,

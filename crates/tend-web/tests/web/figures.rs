@@ -76,7 +76,12 @@ async fn the_list_shows_latest_values_n_charts_and_stale_figures() {
     assert!(!returns.contains("Stale"), "{returns}");
 
     // The figure's page: definition, chart and the values table; a viewer gets no form.
-    let id = app.store.figure_by_code("call_average_wait").await.unwrap().id;
+    let id = app
+        .store
+        .figure_by_code("call_average_wait")
+        .await
+        .unwrap()
+        .id;
     let one = b.get(&format!("/figures/{id}")).await;
     assert_eq!(one.status, 200);
     assert!(one.html.contains("Total seconds callers waited"));
@@ -89,7 +94,12 @@ async fn the_list_shows_latest_values_n_charts_and_stale_figures() {
 async fn a_manager_enters_a_value_refused_in_spanish_then_stored() {
     let app = spawn_app().await;
     put(&app, "calls_abandoned", "2026-01-01", 55, None).await;
-    let id = app.store.figure_by_code("calls_abandoned").await.unwrap().id;
+    let id = app
+        .store
+        .figure_by_code("calls_abandoned")
+        .await
+        .unwrap()
+        .id;
     let at = format!("/figures/{id}");
 
     let b = signed_in(&app, Role::Manager).await;
@@ -137,7 +147,12 @@ async fn a_manager_enters_a_value_refused_in_spanish_then_stored() {
 #[tokio::test]
 async fn viewers_and_agents_may_not_enter_values() {
     let app = spawn_app().await;
-    let id = app.store.figure_by_code("calls_abandoned").await.unwrap().id;
+    let id = app
+        .store
+        .figure_by_code("calls_abandoned")
+        .await
+        .unwrap()
+        .id;
     let at = format!("/figures/{id}");
     for role in [Role::Viewer, Role::Agent] {
         let b = signed_in(&app, role).await;
