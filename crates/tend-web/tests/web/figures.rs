@@ -88,6 +88,16 @@ async fn the_list_shows_latest_values_n_charts_and_stale_figures() {
     assert!(one.html.contains(r#"role="img""#));
     assert!(one.html.contains("Call centre"));
     assert!(!one.html.contains(r#"id="enter""#));
+
+    // In Turkish: the stale marker and the locale's decimal comma.
+    b.set_cookie("lang", "tr");
+    let tr = b.get("/figures").await;
+    let abandoned = card(&app, &tr.html, "calls_abandoned").await;
+    assert!(abandoned.contains("Güncel değil"), "{abandoned}");
+    assert!(
+        abandoned.contains("<strong>55,00</strong> · n = 1"),
+        "{abandoned}"
+    );
 }
 
 #[tokio::test]
