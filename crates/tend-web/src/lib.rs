@@ -14,6 +14,7 @@ mod complaints;
 mod conversations;
 mod customers;
 mod dashboard;
+mod figures;
 mod focus_groups;
 mod goals;
 mod help;
@@ -214,6 +215,7 @@ pub fn routes() -> Router<WebState> {
         .merge(dashboard::routes())
         .merge(reports::routes())
         .merge(focus_groups::routes())
+        .merge(figures::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -5,7 +5,7 @@
 //! for managers, CSRF-checked and audited. Definitions: `docs/dashboard.md`, and on the page.
 
 mod agent;
-mod charts;
+pub(crate) mod charts;
 mod manager;
 mod operations;
 mod records;

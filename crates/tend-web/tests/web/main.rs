@@ -14,6 +14,7 @@ mod csat_page;
 mod customer_data;
 mod dashboard;
 mod dead_jobs;
+mod figures;
 mod focus_groups;
 mod goals;
 mod help;
