@@ -30,10 +30,13 @@ use mail_auth::{
 };
 use tend_store::MailAuthResult;
 
+/// A TXT answer and when it expires (never, pre-loaded).
+type Entry = (Txt, Option<Instant>);
+
 /// TXT answers: looked up (valid until their TTL), or pre-loaded; when `offline`, a name not
 /// pre-loaded has no record (NXDOMAIN) and the resolver is never asked.
 struct TxtCache {
-    entries: Mutex<HashMap<Box<str>, (Txt, Option<Instant>)>>,
+    entries: Mutex<HashMap<Box<str>, Entry>>,
     offline: bool,
 }
 
