@@ -44,6 +44,7 @@ pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintImport, ComplaintPage, Cursor, Entry,
     Import, ImportOutcome,
 };
+pub use conversations::MailAuthResult;
 pub use conversations::{
     CannedReply, HeldMail, InboundMail, NewAttachment, NewMessage, ReceivedSummary, Review,
     StoredAttachment, StoredMessage,

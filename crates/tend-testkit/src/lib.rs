@@ -2,6 +2,7 @@
 //! employee and token per role, and small helpers to drive it over HTTP; and [`smtp`], a real
 //! SMTP server for the mail tests. Dev only: the API's, the pages' and the jobs' tests share it.
 
+pub mod dkim;
 pub mod lmtp;
 pub mod smtp;
 

@@ -13,10 +13,17 @@ use tokio::sync::oneshot;
 /// Tend's LMTP listener on 127.0.0.1:0 over `state`, ignoring mail from `own` (Tend's
 /// address); stops when the returned sender is dropped.
 pub async fn start_listener(state: AppState, own: &str) -> (SocketAddr, oneshot::Sender<()>) {
+    start_listener_with(state, MailIn::for_sender(own)).await
+}
+
+/// Tend's LMTP listener on 127.0.0.1:0 over `state`, taking mail in as `cfg` says.
+pub async fn start_listener_with(
+    state: AppState,
+    cfg: MailIn,
+) -> (SocketAddr, oneshot::Sender<()>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let addr = listener.local_addr().expect("bound");
     let (stop, stopped) = oneshot::channel::<()>();
-    let cfg = MailIn::for_sender(own);
     tokio::spawn(tend_app::conversations::lmtp::serve(
         listener,
         state,

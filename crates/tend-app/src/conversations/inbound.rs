@@ -4,6 +4,10 @@
 //! `email`. Threading, in order: a Message-ID of ours in `In-Reply-To`/`References` whose HMAC
 //! verifies; a Message-ID received before; the reference in the subject, only when the sender
 //! is that complaint's customer. Nothing in a message's headers sets a status or an author.
+//! Each message's SPF, DKIM and DMARC are checked first (see [`super::auth`]); one that fails
+//! DMARC where its domain asks to quarantine or reject is held in the quarantine.
+
+use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
 use mail_parser::{Message, MessageParser, MimeHeaders};
@@ -18,6 +22,7 @@ use tend_domain::kernel::text::Email;
 use tend_domain::transactions::CustomerKey;
 use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, Review, StoreError, StoreResult};
 
+use super::auth::MailAuth;
 use super::files::{self, Upload};
 use crate::AppState;
 use crate::complaints::{Complainant, act, find_by_id_or_reference, take_with_customer};
@@ -32,6 +37,8 @@ pub struct MailIn {
     /// Whether the holding rules apply (automatic mail, the sender's limits); off only to
     /// release a message from the quarantine.
     pub hold: bool,
+    /// SPF, DKIM and DMARC checks; none: not checked (results left empty).
+    pub auth: Option<Arc<MailAuth>>,
 }
 
 /// New complaints one sender may start by mail per hour, by default.
@@ -49,6 +56,7 @@ impl MailIn {
             own_addresses: vec![address.trim().to_ascii_lowercase()],
             new_per_hour: NEW_PER_HOUR,
             hold: true,
+            auth: None,
         }
     }
 }
@@ -114,11 +122,21 @@ pub async fn receive(
         outcome: "unreadable",
         why: None,
         complaint_id: None,
+        auth: Default::default(),
+        held_reason: None,
     };
+    if let Some(auth) = &cfg.auth {
+        log.auth = auth.check(raw, envelope_from).await;
+    }
     let mut refused = None;
     if let Some(m) = MessageParser::default().parse(raw) {
         read_headers(&m, &mut log);
         match files::prepare(s.files(), uploads(&m)).await {
+            Ok(_) if cfg.hold && dmarc_holds(&log) => {
+                let policy = log.auth.dmarc_policy.clone().unwrap_or_default();
+                (log.outcome, log.held_reason) = ("automatic", Some("dmarc_failed"));
+                log.why = Some(format!("DMARC failed; the domain's policy is {policy}"));
+            }
             Ok(files) => {
                 let decided = decide(s, cfg, &m, envelope_from, &log, files, now).await?;
                 (log.outcome, log.why, log.complaint_id) = decided;
@@ -137,6 +155,16 @@ pub async fn receive(
         complaint: log.complaint_id,
         refused,
     })
+}
+
+/// Whether DMARC failed for a domain that asks receivers to quarantine or reject such mail:
+/// then the message is held in the quarantine (outcome `automatic`, `dmarc_failed`).
+fn dmarc_holds(log: &InboundMail) -> bool {
+    log.auth.dmarc.as_deref() == Some("fail")
+        && matches!(
+            log.auth.dmarc_policy.as_deref(),
+            Some("quarantine" | "reject")
+        )
 }
 
 /// The sender, Message-ID and subject of `m`, into `log`.
@@ -168,6 +196,8 @@ pub async fn release(s: &AppState, id: i64, by: &Actor) -> StoreResult<Complaint
         outcome: "unreadable",
         why: None,
         complaint_id: None,
+        auth: Default::default(),
+        held_reason: None,
     };
     read_headers(&m, &mut log);
     let files = files::prepare(s.files(), uploads(&m)).await?;
@@ -175,6 +205,7 @@ pub async fn release(s: &AppState, id: i64, by: &Actor) -> StoreResult<Complaint
         own_addresses: Vec::new(),
         new_per_hour: i64::MAX,
         hold: false,
+        auth: None,
     };
     let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, now).await?;
     let Some(c) = complaint else {

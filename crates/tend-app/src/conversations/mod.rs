@@ -3,6 +3,7 @@
 //! mail (`mail::MailReply`) in the same transaction. Canned replies filled in for a complaint
 //! (`canned`); mail coming in (`inbound`) over the LMTP listener (`lmtp`).
 
+pub mod auth;
 pub mod canned;
 pub mod files;
 pub mod inbound;

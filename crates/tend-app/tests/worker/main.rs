@@ -9,6 +9,7 @@ use tend_testkit::smtp;
 mod conversations;
 mod csat;
 mod help_review;
+mod mail_auth;
 mod mail_in;
 mod mail_in_data;
 mod messages;

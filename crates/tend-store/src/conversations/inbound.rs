@@ -30,6 +30,32 @@ pub struct InboundMail {
     /// More on the outcome, e.g. which header made it automatic.
     pub why: Option<String>,
     pub complaint_id: Option<ComplaintId>,
+    /// SPF, DKIM and DMARC, as checked when it came.
+    pub auth: MailAuthResult,
+    /// Why it was held beyond its outcome: `dmarc_failed` (logged as `automatic`).
+    pub held_reason: Option<&'static str>,
+}
+
+/// SPF, DKIM and DMARC results of a message (`pass`, `fail`, `softfail`, `neutral`, `none`,
+/// `temperror`, `permerror`; `None` when not checked) and the DMARC policy its From domain
+/// publishes (`none`, `quarantine`, `reject`; `None` without a record).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailAuthResult {
+    pub spf: Option<String>,
+    pub dkim: Option<String>,
+    pub dmarc: Option<String>,
+    pub dmarc_policy: Option<String>,
+}
+
+impl MailAuthResult {
+    pub(crate) fn read(r: &sqlx::any::AnyRow) -> sqlx::Result<MailAuthResult> {
+        Ok(MailAuthResult {
+            spf: r.try_get("spf")?,
+            dkim: r.try_get("dkim")?,
+            dmarc: r.try_get("dmarc")?,
+            dmarc_policy: r.try_get("dmarc_policy")?,
+        })
+    }
 }
 
 /// A message received as the managers' page lists it (see [`InboundMail`]).
@@ -41,6 +67,9 @@ pub struct ReceivedSummary {
     pub outcome: String,
     pub why: Option<String>,
     pub complaint_id: Option<ComplaintId>,
+    /// Why it was held beyond its outcome: `dmarc_failed`.
+    pub held_reason: Option<String>,
+    pub auth: MailAuthResult,
 }
 
 /// Erases the mail received from `email` or about any of `complaints` (anonymisation, in its
@@ -77,8 +106,9 @@ impl Store {
     pub async fn record_inbound(&self, m: &InboundMail) -> StoreResult<i64> {
         let row = sqlx::query(
             "INSERT INTO inbound_mail (received_at, envelope_from, sender, message_id, subject, \
-             size, raw, outcome, why, complaint_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             size, raw, outcome, why, complaint_id, spf, dkim, dmarc, dmarc_policy, held_reason) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+             RETURNING id",
         )
         .bind(us(m.received_at))
         .bind(m.envelope_from.clone())
@@ -90,6 +120,11 @@ impl Store {
         .bind(m.outcome)
         .bind(m.why.clone())
         .bind(m.complaint_id.map(|c| c.0))
+        .bind(m.auth.spf.clone())
+        .bind(m.auth.dkim.clone())
+        .bind(m.auth.dmarc.clone())
+        .bind(m.auth.dmarc_policy.clone())
+        .bind(m.held_reason)
         .fetch_one(self.write())
         .await?;
         Ok(row.try_get("id")?)
@@ -130,8 +165,8 @@ impl Store {
     /// The latest `limit` messages received, newest first, without their raw bytes.
     pub async fn recent_inbound(&self, limit: u32) -> StoreResult<Vec<ReceivedSummary>> {
         let rows = sqlx::query(
-            "SELECT received_at, sender, subject, outcome, why, complaint_id FROM inbound_mail \
-             ORDER BY id DESC LIMIT $1",
+            "SELECT received_at, sender, subject, outcome, why, complaint_id, held_reason, spf, \
+             dkim, dmarc, dmarc_policy FROM inbound_mail ORDER BY id DESC LIMIT $1",
         )
         .bind(i64::from(limit))
         .fetch_all(self.read())
@@ -147,6 +182,8 @@ impl Store {
                     complaint_id: r
                         .try_get::<Option<i64>, _>("complaint_id")?
                         .map(ComplaintId),
+                    held_reason: r.try_get("held_reason")?,
+                    auth: MailAuthResult::read(r)?,
                 })
             })
             .collect()
@@ -165,6 +202,49 @@ impl Store {
                     r.try_get("outcome")?,
                     r.try_get("complaint_id")?,
                     STANDARD.decode(raw).unwrap_or_default(),
+                ))
+            })
+            .collect()
+    }
+
+    /// Every message received, oldest first: outcome, why it was held, its checks (tests).
+    pub async fn inbound_auth(&self) -> StoreResult<Vec<(String, Option<String>, MailAuthResult)>> {
+        let rows = sqlx::query(
+            "SELECT outcome, held_reason, spf, dkim, dmarc, dmarc_policy FROM inbound_mail \
+             ORDER BY id",
+        )
+        .fetch_all(self.read())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("outcome")?,
+                    r.try_get("held_reason")?,
+                    MailAuthResult::read(r)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The sender checks of the mail that went into complaint `c`, oldest first: its outcome
+    /// (`created` opened the complaint), Message-ID and results; only mail that was checked.
+    pub async fn mail_checks(
+        &self,
+        c: ComplaintId,
+    ) -> StoreResult<Vec<(String, Option<String>, MailAuthResult)>> {
+        let rows = sqlx::query(
+            "SELECT outcome, message_id, spf, dkim, dmarc, dmarc_policy FROM inbound_mail \
+             WHERE complaint_id = $1 AND dmarc IS NOT NULL ORDER BY id",
+        )
+        .bind(c.0)
+        .fetch_all(self.read())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("outcome")?,
+                    r.try_get("message_id")?,
+                    MailAuthResult::read(r)?,
                 ))
             })
             .collect()

@@ -13,7 +13,7 @@ mod write;
 pub use attachments::{NewAttachment, StoredAttachment};
 pub use canned::CannedReply;
 pub(crate) use inbound::erase_inbound;
-pub use inbound::{InboundMail, ReceivedSummary};
+pub use inbound::{InboundMail, MailAuthResult, ReceivedSummary};
 pub use quarantine::{HeldMail, Review};
 pub use write::NewMessage;
 

@@ -1,7 +1,8 @@
 //! The quarantine: mail the loop, size and sender rules set aside (`inbound_mail` with outcome
 //! `automatic` or `rate_limited`) and no manager has decided on yet; a decision
 //! (`inbound_mail_reviews`, one per message, append-only) releases it or deletes it (its raw
-//! bytes, subject and senders erased), written with its audit row in one transaction.
+//! bytes, subject and senders erased), written with its audit row in one transaction. Mail
+//! held because DMARC failed is logged `automatic` with `held_reason` `dmarc_failed`.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -10,6 +11,7 @@ use sqlx::Row;
 use tend_domain::kernel::ids::ComplaintId;
 use tend_domain::kernel::reason::REVIEWED_ALREADY;
 
+use super::inbound::MailAuthResult;
 use crate::audit::{AuditAction, record};
 use crate::complaints::Actor;
 use crate::kernel::error::{StoreError, StoreResult};
@@ -28,6 +30,10 @@ pub struct HeldMail {
     pub why: Option<String>,
     /// In bytes, as it arrived.
     pub size: i64,
+    /// Why it was held beyond its outcome: `dmarc_failed`.
+    pub held_reason: Option<String>,
+    /// Its SPF, DKIM and DMARC results.
+    pub auth: MailAuthResult,
 }
 
 /// What a manager decided.
@@ -46,7 +52,8 @@ impl Store {
     /// The messages waiting in the quarantine, newest first, at most `limit`.
     pub async fn quarantine(&self, limit: u32) -> StoreResult<Vec<HeldMail>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT m.id, m.received_at, m.sender, m.subject, m.outcome, m.why, m.size {WAITING} \
+            "SELECT m.id, m.received_at, m.sender, m.subject, m.outcome, m.why, m.size, \
+             m.held_reason, m.spf, m.dkim, m.dmarc, m.dmarc_policy {WAITING} \
              ORDER BY m.id DESC LIMIT $1"
         )))
         .bind(i64::from(limit))
@@ -62,6 +69,8 @@ impl Store {
                     outcome: r.try_get("outcome")?,
                     why: r.try_get("why")?,
                     size: r.try_get("size")?,
+                    held_reason: r.try_get("held_reason")?,
+                    auth: MailAuthResult::read(r)?,
                 })
             })
             .collect()

@@ -30,6 +30,8 @@ struct Row {
     code: String,
     why: String,
     complaint: Option<i64>,
+    /// SPF, DKIM and DMARC, in the reader's language.
+    checks: String,
 }
 
 #[derive(Template)]
@@ -66,10 +68,14 @@ async fn show(
             at: t.datetime(&m.received_at, &TimeZone::UTC),
             sender: m.sender.unwrap_or_default(),
             subject: m.subject.unwrap_or_default(),
-            outcome: t.label_or("mail-in-outcome", &m.outcome),
+            outcome: t.label_or(
+                "mail-in-outcome",
+                m.held_reason.as_deref().unwrap_or(&m.outcome),
+            ),
             code: m.outcome,
             why: m.why.unwrap_or_default(),
             complaint: m.complaint_id.map(|c| c.0),
+            checks: super::checks::summary(&t, &m.auth),
         })
         .collect();
     let limit = match limit {

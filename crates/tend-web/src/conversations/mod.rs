@@ -2,6 +2,7 @@
 //! the form to reply or leave a note; the customer's status page shows the public part
 //! (`public_messages`).
 
+mod checks;
 mod files;
 mod mail_in;
 mod quarantine;
@@ -65,6 +66,10 @@ pub struct Shown {
     pub body: String,
     /// Its files: (id, name, size in the reader's way of writing numbers).
     pub files: Vec<(i64, String, String)>,
+    /// For mail received: its sender checks (SPF, DKIM, DMARC) in the reader's language.
+    pub checks: String,
+    /// The Message-ID it arrived with.
+    message_id: Option<String>,
 }
 
 /// What the reply form was sent with, shown again when it is refused.
@@ -83,6 +88,8 @@ pub struct Panel {
     pub canned: Vec<(i64, String)>,
     /// Files that came with the mail that opened the complaint: (id, name, size).
     pub opening_files: Vec<(i64, String, String)>,
+    /// The sender checks of the mail that opened the complaint, if it came by mail.
+    pub opening_checks: String,
 }
 
 /// `messages` as the reader sees them, in `tz`.
@@ -101,6 +108,8 @@ pub fn shown(t: &Tr, tz: &TimeZone, messages: Vec<StoredMessage>) -> Vec<Shown> 
             },
             body: m.body,
             files: Vec::new(),
+            checks: String::new(),
+            message_id: m.message_id,
         })
         .collect()
 }
@@ -129,7 +138,19 @@ pub async fn panel(
             None => opening_files.push(file),
         }
     }
+    let mut opening_checks = String::new();
+    for (outcome, message_id, auth) in s.store.mail_checks(id).await? {
+        let checks = checks::summary(t, &auth);
+        if outcome == "created" {
+            opening_checks = checks;
+        } else if let Some(m) =
+            (messages.iter_mut()).find(|m| m.message_id.is_some() && m.message_id == message_id)
+        {
+            m.checks = checks;
+        }
+    }
     Ok(Panel {
+        opening_checks,
         messages,
         draft,
         canned: canned.into_iter().map(|c| (c.id, c.title)).collect(),

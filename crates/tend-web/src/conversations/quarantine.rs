@@ -1,7 +1,7 @@
 //! The quarantine, for managers (`/settings/mail-in/quarantine`): mail the loop rules
 //! (auto-replies, bounces) and the sender limits set aside, waiting for a decision — release
 //! (delivered into its conversation as if just received) or delete (its content erased). Each
-//! decision is audited.
+//! decision is audited. Each message shows its sender checks (SPF, DKIM, DMARC).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -26,6 +26,8 @@ struct Row {
     /// Why it was held, in the reader's language, with the rule's detail.
     held: String,
     why: String,
+    /// SPF, DKIM and DMARC, in the reader's language.
+    checks: String,
     size: String,
 }
 
@@ -51,8 +53,12 @@ pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
             at: t.datetime(&m.received_at, &jiff::tz::TimeZone::UTC),
             sender: m.sender.unwrap_or_default(),
             subject: m.subject.unwrap_or_default(),
-            held: t.label_or("mail-in-outcome", &m.outcome),
+            held: t.label_or(
+                "mail-in-outcome",
+                m.held_reason.as_deref().unwrap_or(&m.outcome),
+            ),
             why: m.why.unwrap_or_default(),
+            checks: super::checks::summary(&t, &m.auth),
             size: t.args(
                 "attachment-size",
                 &[("size", &t.decimal(&m.size.to_string()))],

@@ -23,6 +23,7 @@ mod help_staff;
 mod i18n;
 mod intake;
 mod journey;
+mod mail_auth;
 mod plan;
 mod plan_page;
 mod public;

@@ -39,6 +39,10 @@ pub struct WorkArgs {
     /// deliver to; keep it private: it authenticates nobody.
     #[arg(long, env = "TEND_LMTP_LISTEN")]
     pub lmtp_listen: Option<std::net::SocketAddr>,
+    /// The header the local mail server writes with the sending client's IP address, for SPF
+    /// (it must strip that header from mail it receives); without it SPF is not evaluated.
+    #[arg(long, env = "TEND_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
     /// Where attachments' bytes are kept, by hash (default: `attachments` beside a SQLite
     /// database, else `./tend-data/attachments`); never under a served path.
     #[arg(long, env = "TEND_ATTACHMENTS_DIR")]
@@ -62,7 +66,11 @@ pub async fn spawn_lmtp(
         "Mail in: LMTP on {} (keep this address private)",
         listener.local_addr()?
     );
-    let cfg = tend_app::conversations::inbound::MailIn::for_sender(&settings.mail_from.value);
+    let mut cfg = tend_app::conversations::inbound::MailIn::for_sender(&settings.mail_from.value);
+    let header = settings.client_ip_header.value.clone();
+    cfg.auth = Some(Arc::new(tend_app::conversations::auth::MailAuth::system(
+        header,
+    )));
     let mut stopped = stopped.clone();
     tokio::spawn(tend_app::conversations::lmtp::serve(
         listener,

@@ -76,6 +76,8 @@ pub struct MailSection {
     pub from: Option<String>,
     /// The LMTP listener's address (mail in); none: off.
     pub lmtp_listen: Option<SocketAddr>,
+    /// The header the local MTA writes with the client's IP address (for SPF); none: no SPF.
+    pub client_ip_header: Option<String>,
 }
 
 /// `[jobs]`.

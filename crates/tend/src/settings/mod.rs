@@ -84,6 +84,9 @@ pub struct Settings {
     pub mail_from: Setting<String>,
     /// `mail.lmtp_listen`: the address mail comes in on over LMTP; none: off.
     pub lmtp_listen: Setting<Option<SocketAddr>>,
+    /// `mail.client_ip_header`: the header the local MTA writes with the sending client's IP
+    /// address, which SPF checks; none: SPF is not evaluated (`none`).
+    pub client_ip_header: Setting<Option<String>>,
     /// `jobs.retention_days`: days from a purchase to its retention contact, 1–3650.
     pub retention_days: Setting<i64>,
     /// `jobs.concurrency`: workers in a `tend worker` process, 1–64.
@@ -201,6 +204,7 @@ fn flag_name(id: &'static str) -> &'static str {
         "retention_days" => "retention-days",
         "concurrency" => "concurrency",
         "attachments_dir" => "attachments-dir",
+        "client_ip_header" => "client-ip-header",
         other => other,
     }
 }
@@ -281,6 +285,11 @@ impl Settings {
                 "Tend <tend@localhost>".into(),
             ),
             lmtp_listen: l.maybe("lmtp_listen", "TEND_LMTP_LISTEN", f.mail.lmtp_listen),
+            client_ip_header: l.maybe(
+                "client_ip_header",
+                "TEND_CLIENT_IP_HEADER",
+                f.mail.client_ip_header,
+            ),
             retention_days: l.pick(
                 "retention_days",
                 "TEND_RETENTION_DAYS",

@@ -125,6 +125,13 @@ pub fn render(s: &Settings) -> String {
         .value
         .map_or("(none)".to_owned(), |a| quoted(&a.to_string()));
     line(&mut out, "mail.lmtp_listen", &s.lmtp_listen, lmtp);
+    let header = (s.client_ip_header.value.as_deref()).map_or("(none)".to_owned(), quoted);
+    line(
+        &mut out,
+        "mail.client_ip_header",
+        &s.client_ip_header,
+        header,
+    );
     line(
         &mut out,
         "database.sqlite_cache_kib",
