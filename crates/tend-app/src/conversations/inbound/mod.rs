@@ -12,20 +12,21 @@ use std::sync::Arc;
 use jiff::{SignedDuration, Timestamp};
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use tend_domain::complaints::lifecycle::Action;
-use tend_domain::complaints::{ComplaintDraft, ComplaintRecord, Kind};
-use tend_domain::conversations::inbound::{automatic, clean, one_line, reference_in_subject};
+use tend_domain::conversations::inbound::{automatic, clean, one_line};
 use tend_domain::conversations::{MessageKind, Via};
-use tend_domain::customers::CustomerDraft;
-use tend_domain::customers::consent::ConsentVia;
-use tend_domain::kernel::ids::{ComplaintId, CustomerId};
-use tend_domain::kernel::text::Email;
-use tend_domain::transactions::CustomerKey;
-use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, Review, StoreError, StoreResult};
+use tend_domain::kernel::ids::ComplaintId;
+use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, StoreError, StoreResult};
+
+mod release;
+mod route;
+
+pub use release::release;
+use route::{create, thread};
 
 use super::auth::MailAuth;
 use super::files::{self, Upload};
 use crate::AppState;
-use crate::complaints::{Complainant, act, find_by_id_or_reference, take_with_customer};
+use crate::complaints::act;
 
 /// How mail is taken in.
 #[derive(Debug, Clone)]
@@ -176,49 +177,6 @@ fn read_headers(m: &Message<'_>, log: &mut InboundMail) {
     log.subject = m.subject().map(|x| one_line(x, 500));
 }
 
-/// Delivers message `id` held in the quarantine as if it had just been received, past the
-/// rules that held it (own address, automatic, the sender's limits): threaded into its
-/// complaint or a new one. The decision is recorded and audited; returns the complaint.
-/// `NotFound` unless it is waiting; `Conflict` when decided on meanwhile.
-pub async fn release(s: &AppState, id: i64, by: &Actor) -> StoreResult<ComplaintId> {
-    let now = s.clock.now();
-    let (envelope_from, raw) = s.store.held_mail(id).await?;
-    let m = MessageParser::default()
-        .parse(&raw)
-        .ok_or(StoreError::NotFound("held mail"))?;
-    let mut log = InboundMail {
-        received_at: now,
-        envelope_from: envelope_from.clone(),
-        sender: None,
-        message_id: None,
-        subject: None,
-        raw: Vec::new(),
-        outcome: "unreadable",
-        why: None,
-        complaint_id: None,
-        auth: Default::default(),
-        held_reason: None,
-    };
-    read_headers(&m, &mut log);
-    let files = files::prepare(s.files(), uploads(&m)).await?;
-    let cfg = MailIn {
-        own_addresses: Vec::new(),
-        new_per_hour: i64::MAX,
-        hold: false,
-        auth: None,
-    };
-    let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, now).await?;
-    let Some(c) = complaint else {
-        let why = why.unwrap_or_default();
-        let reason = tend_domain::kernel::reason::UNDELIVERABLE.with("why", why);
-        return Err(StoreError::field("id", reason));
-    };
-    s.store
-        .review_held_mail(id, Review::Released(c), by, now)
-        .await?;
-    Ok(c)
-}
-
 type Decision = (&'static str, Option<String>, Option<ComplaintId>);
 
 async fn decide(
@@ -315,90 +273,6 @@ async fn decide(
         Err(StoreError::Domain(e)) => Ok(("unreadable", Some(e.to_string()), None)),
         Err(e) => Err(e),
     }
-}
-
-/// The complaint this message answers, if any (see the module's documentation).
-async fn thread(
-    s: &AppState,
-    m: &Message<'_>,
-    sender: &str,
-    log: &InboundMail,
-) -> StoreResult<Option<ComplaintId>> {
-    for id in answered(m) {
-        if let Some(c) = s.store.complaint_for_message_id(&id).await? {
-            return Ok(Some(c));
-        }
-        if let Some(c) = s.store.complaint_for_inbound_id(&id).await? {
-            return Ok(Some(c));
-        }
-    }
-    let Some(reference) = log.subject.as_deref().and_then(reference_in_subject) else {
-        return Ok(None);
-    };
-    let c = match find_by_id_or_reference(s, reference).await {
-        Ok(c) => c,
-        Err(StoreError::NotFound(_)) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let owner = s.store.complaint(c).await?.record.customer_id;
-    let email = s.store.customer(owner).await?.customer.email;
-    let theirs = email.is_some_and(|e| e.to_string().eq_ignore_ascii_case(sender));
-    Ok(theirs.then_some(c))
-}
-
-/// A new complaint from the message: its customer matched by address or created (named as
-/// the message names them), received when the message says (never later than now).
-async fn create(
-    s: &AppState,
-    m: &Message<'_>,
-    sender: &str,
-    log: &InboundMail,
-    body: String,
-    received: Timestamp,
-    now: Timestamp,
-) -> StoreResult<ComplaintId> {
-    let email = Email::parse(sender).map_err(|r| StoreError::field("email", r))?;
-    let known = s
-        .store
-        .resolve_customers(&[&CustomerKey::Email(email)])
-        .await?[0];
-    let from = match known {
-        Some(id) => Complainant::Existing(id),
-        None => {
-            let name = (m.from().and_then(|a| a.first()))
-                .and_then(|a| a.name())
-                .map(|n| one_line(n, 200))
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| sender.split('@').next().unwrap_or(sender).to_owned());
-            let person = CustomerDraft {
-                name: Some(name),
-                email: Some(sender.to_owned()),
-                preferred_channel: Some("email".into()),
-                consent_to_contact: Some(false),
-                ..Default::default()
-            }
-            .validate(s.year())?;
-            Complainant::New(Box::new(person), ConsentVia::Api)
-        }
-    };
-    let draft = ComplaintDraft {
-        kind: Some(Kind::Complaint),
-        customer_id: Some(CustomerId(0)),
-        channel: Some("email".into()),
-        received_at: Some(received),
-        subject: log
-            .subject
-            .as_deref()
-            .map(|x| one_line(x, 200))
-            .filter(|x| !x.is_empty()),
-        description: Some(if body.is_empty() { "—".into() } else { body }),
-        ..Default::default()
-    };
-    let intake = draft.validate(now)?;
-    let record = ComplaintRecord::received(intake, "email");
-    Ok(take_with_customer(s, from, record, customer(), now)
-        .await?
-        .id)
 }
 
 #[cfg(test)]
