@@ -26,6 +26,10 @@ struct Cli {
     /// `postgres://USER@HOST/DB`.
     #[arg(long, global = true, env = "TEND_DATABASE_URL", hide_env_values = true)]
     database: Option<String>,
+    /// SQLite only: each connection's page cache in KiB, 64–1048576 (default 2048).
+    #[arg(long, global = true, env = "TEND_SQLITE_CACHE_KIB",
+          value_parser = clap::value_parser!(u32).range(64..=1_048_576))]
+    sqlite_cache_kib: Option<u32>,
     /// Log filter, e.g. `info,sqlx=warn` (the default).
     #[arg(long, global = true, env = "TEND_LOG")]
     log: Option<String>,

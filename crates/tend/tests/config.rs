@@ -134,6 +134,45 @@ fn config_show_each_layer_beats_the_next() {
 }
 
 #[test]
+fn sqlite_cache_is_set_by_flag_environment_or_file_and_range_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tend.toml"),
+        "[database]\nsqlite_cache_kib = 4096\n",
+    )
+    .unwrap();
+    let show = |env: &[(&str, &str)], args: &[&str]| {
+        let out = tend(dir.path(), env, &[&["config", "show"], args].concat());
+        (text(&out.stdout), text(&out.stderr), out.status.success())
+    };
+    let (out, _, _) = show(&[], &[]);
+    assert_eq!(
+        shown(&out, "database.sqlite_cache_kib"),
+        "database.sqlite_cache_kib = 4096  # file tend.toml"
+    );
+    let (out, _, _) = show(&[("TEND_SQLITE_CACHE_KIB", "1024")], &[]);
+    assert_eq!(
+        shown(&out, "database.sqlite_cache_kib"),
+        "database.sqlite_cache_kib = 1024  # environment TEND_SQLITE_CACHE_KIB"
+    );
+    let (out, _, _) = show(
+        &[("TEND_SQLITE_CACHE_KIB", "1024")],
+        &["--sqlite-cache-kib", "512"],
+    );
+    assert_eq!(
+        shown(&out, "database.sqlite_cache_kib"),
+        "database.sqlite_cache_kib = 512  # flag --sqlite-cache-kib"
+    );
+    for bad in ["63", "1048577", "lots"] {
+        let (out, err, ok) = show(&[], &["--sqlite-cache-kib", bad]);
+        assert!(!ok && out.is_empty(), "{bad}: {out}");
+        assert!(err.contains("--sqlite-cache-kib"), "{bad}: {err}");
+    }
+    let (_, err, ok) = show(&[("TEND_SQLITE_CACHE_KIB", "10")], &[]);
+    assert!(!ok && err.contains("--sqlite-cache-kib"), "{err}");
+}
+
+#[test]
 fn unknown_keys_and_bad_values_are_refused_by_name_without_echoing_secrets() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tend.toml");

@@ -89,7 +89,12 @@ reason-single_line = debe ser una sola línea (sin saltos de línea ni tabulador
 reason-out_of_range = debe estar entre { $min } y { $max } (recibido: { $got })
 
 # Figures
-reason-period_start = debe ser el primer día de un periodo { $grain } (recibido { $got })
+reason-period_start = debe ser el primer día { $grain ->
+        [day] de un día
+        [week] de una semana
+        [month] de un mes
+       *[other] de un periodo { $grain }
+    } (recibido { $got })
 reason-denominator_required = es obligatorio: esta cifra es una razón (numerador ÷ denominador)
 reason-denominator_not_ratio = debe quedar vacío: esta cifra no es una razón
 reason-denominator_positive = debe ser mayor que cero

@@ -89,7 +89,12 @@ reason-single_line = tek bir satır olmalı (satır sonu veya sekme olmadan)
 reason-out_of_range = { $min } ile { $max } arasında olmalı (verilen: { $got })
 
 # Figures
-reason-period_start = bir { $grain } döneminin ilk günü olmalıdır (gelen { $got })
+reason-period_start = { $grain ->
+        [day] bir günün
+        [week] bir haftanın
+        [month] bir ayın
+       *[other] bir { $grain } döneminin
+    } ilk günü olmalıdır (gelen { $got })
 reason-denominator_required = zorunludur: bu rakam bir orandır (pay ÷ payda)
 reason-denominator_not_ratio = boş olmalıdır: bu rakam bir oran değildir
 reason-denominator_positive = sıfırdan büyük olmalıdır

@@ -56,19 +56,49 @@ mod tests {
             let source: String = sources(lang).concat();
             for kind in ALL {
                 let key = format!("reason-{}", kind.code);
-                let line = source
+                // The message's first line and its indented continuation lines (a select).
+                let mut lines = source
                     .lines()
-                    .find(|l| l.split_once(" = ").is_some_and(|(k, _)| k == key))
+                    .skip_while(|l| l.split_once(" = ").is_none_or(|(k, _)| k != key));
+                let line = lines
+                    .next()
                     .unwrap_or_else(|| panic!("{}: no {key}", lang.code()));
-                let text = line.split_once(" = ").unwrap().1;
+                let more = lines.take_while(|l| l.starts_with(' '));
+                let text = std::iter::once(line.split_once(" = ").unwrap().1)
+                    .chain(more)
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 assert_eq!(
-                    names(text, "{ $"),
+                    names(&text, "{ $"),
                     names(kind.english, "{"),
                     "{}: {key} has other parameters than the English",
                     lang.code()
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_period_is_named_in_the_readers_language() {
+        use tend_domain::kernel::reason::PERIOD_START;
+        let r = PERIOD_START
+            .with("grain", "month")
+            .with("got", "2026-05-02");
+        assert_eq!(
+            reason(Language::En, &r),
+            "must be the first day of a month (got 2026-05-02)"
+        );
+        assert_eq!(
+            reason(Language::Es, &r),
+            "debe ser el primer día de un mes (recibido 2026-05-02)"
+        );
+        assert_eq!(
+            reason(Language::Tr, &r),
+            "bir ayın ilk günü olmalıdır (gelen 2026-05-02)"
+        );
+        let r = PERIOD_START.with("grain", "week").with("got", "2026-05-02");
+        assert!(reason(Language::Es, &r).contains("de una semana"));
+        assert!(reason(Language::Tr, &r).starts_with("bir haftanın"));
     }
 
     #[test]

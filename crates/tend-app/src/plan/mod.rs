@@ -4,18 +4,24 @@
 //! coverage of the mandatory introduction and the last quotient round by then.
 //!
 //! "As of `day`" means: saved or submitted before the end of `day` in the company's time zone
-//! (`goals::time_zone`). A goal's period holding `day` is its open window when `day` falls in
-//! it (measured live), else its frozen closed period containing the end of `day`.
+//! (`goals::time_zone`). A goal's period holding `day` is its frozen closed period containing
+//! the end of `day` when there is one; else (the open window, or a period not frozen yet) the
+//! period holding `day` measured as of the end of `day` (or now, for today and later days)
+//! under the version in force then — events after that instant are not counted, so a past day
+//! inside the open period shows what the goal stood at that evening.
 
 use std::collections::BTreeSet;
 
-use jiff::ToSpan;
 use jiff::civil::Date;
-use tend_domain::goals::period::midnight;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use tend_domain::goals::Status;
+use tend_domain::goals::period::{self, Window, midnight};
+use tend_domain::goals::status::status;
 use tend_domain::problems::DEFAULT_LOST_DAYS;
 use tend_domain::quotient::Assessment;
 use tend_domain::training::{Coverage, MANDATORY, coverage};
-use tend_store::{StoreResult, StoredPolicyVersion, StoredVision};
+use tend_store::{Measured, StoreResult, StoredPolicyVersion, StoredVision};
 
 use crate::AppState;
 use crate::goals::Standing;
@@ -32,14 +38,77 @@ pub struct Focus {
     pub score: f64,
 }
 
-/// A goal as of the day: its standing now, and which period is shown — `None` for the open
-/// window (live), else the index in `standing.history` of the frozen period; `shown: false`
-/// when no period of the goal holds the day (before the goal or its first settled period).
+/// A goal as of the day: its standing now, and which period is shown — the index in
+/// `standing.history` of the frozen period holding the day, else `then`, the period holding
+/// the day measured as of the day's end; `shown: false` when neither exists (a day before the
+/// goal was created and before its first frozen period).
 #[derive(Debug, Clone)]
 pub struct GoalOn {
     pub standing: Standing,
     pub frozen: Option<usize>,
+    pub then: Option<Then>,
     pub shown: bool,
+}
+
+/// A goal's period measured as of an instant (the end of the plan's day, or now): its window,
+/// the version then in force, the tally, value and status (an open period's rule).
+#[derive(Debug, Clone)]
+pub struct Then {
+    pub window: Window,
+    pub version: i64,
+    pub target: f64,
+    pub measured: Measured,
+    pub value: Option<f64>,
+    pub status: Status,
+}
+
+/// Goal `st` as of `as_of` (not after now): its frozen period holding the instant, else the
+/// period holding it measured then.
+async fn goal_on(
+    s: &AppState,
+    st: Standing,
+    as_of: Timestamp,
+    tz: &TimeZone,
+) -> StoreResult<GoalOn> {
+    let last = as_of.checked_sub(1.microsecond()).unwrap_or(as_of);
+    let frozen = st
+        .history
+        .iter()
+        .position(|r| r.window_start <= last && last < r.window_end);
+    if frozen.is_some() || st.goal.created_at >= as_of {
+        let shown = frozen.is_some();
+        return Ok(GoalOn {
+            standing: st,
+            frozen,
+            then: None,
+            shown,
+        });
+    }
+    let v = st.goal.at(as_of);
+    let g = &v.goal;
+    let window = period::current(g.length, g.rolling, last, tz);
+    let live =
+        as_of >= s.clock.now() && window == st.window && v.version == st.goal.current().version;
+    let measured = if live {
+        st.measured.clone()
+    } else {
+        s.store.measure(g, &window, as_of).await?
+    };
+    let value = measured.value();
+    let then = Then {
+        status: status(value, g.target(), g.direction, false),
+        target: g.target(),
+        version: v.version,
+        window,
+        measured,
+        value,
+    };
+    Ok(GoalOn {
+        standing: st,
+        frozen: None,
+        then: Some(then),
+        shown: true,
+    })
 }
 
 /// The last quotient round by the day: its label and the assessments submitted by then.
@@ -101,24 +170,11 @@ pub async fn on(s: &AppState, day: Date) -> StoreResult<Plan> {
         .into_iter()
         .find(|v| v.saved_at < end);
     let (problems_from, problems_to, focus) = focus(s, day).await?;
-    let goals = crate::goals::standings(s)
-        .await?
-        .into_iter()
-        .map(|st| {
-            let last = end.checked_sub(1.microsecond()).unwrap_or(end);
-            let open = st.window.start <= last && last < st.window.end;
-            let frozen = st
-                .history
-                .iter()
-                .position(|r| r.window_start <= last && last < r.window_end);
-            let live = open || (frozen.is_none() && last >= st.window.end);
-            GoalOn {
-                shown: live || frozen.is_some(),
-                frozen: if live { None } else { frozen },
-                standing: st,
-            }
-        })
-        .collect();
+    let as_of = end.min(s.clock.now());
+    let mut goals = Vec::new();
+    for st in crate::goals::standings(s).await? {
+        goals.push(goal_on(s, st, as_of, &tz).await?);
+    }
     let approvals = s.store.policy_approvals().await?;
     let policy = match tend_domain::policy::state::effective_on(&approvals, day) {
         Some(id) => Some(s.store.policy_version(id).await?),

@@ -16,7 +16,7 @@ plan-problems-link = The whole ranking and its definitions
 plan-goals = Service goals
 plan-goal = Goal
 plan-goal-not-yet = no period on this date
-plan-goals-definition = For each goal, the period holding this date: the open period measured live, or a closed period as it was frozen when it ended. Status: met or missed for a closed period, on track or at risk for the open one, no data when n = 0.
+plan-goals-definition = For each goal, the period holding this date: a closed period as it was frozen when it ended; otherwise the period measured as of the end of this date (today: live), counting only what had happened by then, under the goal's version then in force. Status: met or missed for a closed period, on track or at risk for an open one, no data when n = 0.
 plan-policy = Policy
 plan-policy-from = effective from { $date }
 plan-policy-none = No policy version was in effect on this date.

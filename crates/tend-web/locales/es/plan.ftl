@@ -16,7 +16,7 @@ plan-problems-link = La clasificación completa y sus definiciones
 plan-goals = Objetivos de servicio
 plan-goal = Objetivo
 plan-goal-not-yet = ningún periodo en esta fecha
-plan-goals-definition = Para cada objetivo, el periodo que contiene esta fecha: el periodo abierto medido en directo, o un periodo cerrado tal como quedó fijado al terminar. Estado: cumplido o no cumplido para un periodo cerrado, en camino o en riesgo para el abierto, sin datos cuando n = 0.
+plan-goals-definition = Para cada objetivo, el periodo que contiene esta fecha: un periodo cerrado tal como quedó fijado al terminar; si no, el periodo medido al final de esta fecha (hoy: en directo), contando solo lo ocurrido hasta entonces, con la versión del objetivo vigente en ese momento. Estado: cumplido o no cumplido para un periodo cerrado, en camino o en riesgo para uno abierto, sin datos cuando n = 0.
 plan-policy = Política
 plan-policy-from = vigente desde el { $date }
 plan-policy-none = Ninguna versión de la política estaba vigente en esta fecha.

@@ -16,7 +16,7 @@ plan-problems-link = Sıralamanın tamamı ve tanımları
 plan-goals = Hizmet hedefleri
 plan-goal = Hedef
 plan-goal-not-yet = bu tarihte dönem yok
-plan-goals-definition = Her hedef için bu tarihi içeren dönem: açık dönem canlı ölçülür, kapanmış bir dönem ise bittiğinde dondurulduğu gibi gösterilir. Durum: kapanmış dönem için tuttu ya da tutmadı, açık dönem için yolunda ya da risk altında, n = 0 ise veri yok.
+plan-goals-definition = Her hedef için bu tarihi içeren dönem: kapanmış bir dönem bittiğinde dondurulduğu gibi gösterilir; değilse dönem bu tarihin sonu itibarıyla (bugün için canlı), yalnızca o ana kadar olanlar sayılarak ve hedefin o sırada geçerli sürümüyle ölçülür. Durum: kapanmış dönem için tuttu ya da tutmadı, açık dönem için yolunda ya da risk altında, n = 0 ise veri yok.
 plan-policy = Politika
 plan-policy-from = { $date } tarihinden itibaren geçerli
 plan-policy-none = Bu tarihte geçerli bir politika sürümü yoktu.

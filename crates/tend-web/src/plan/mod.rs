@@ -86,23 +86,20 @@ fn goal_row(t: &Tr, g: &GoalOn) -> GoalRow {
     let s = &g.standing;
     let goal = s.current();
     let scale = s.measured.scale;
-    let (label, value, target, tally, status) = match (g.shown, g.frozen) {
-        (false, _) => (String::new(), None, goal.target(), None, "no_data"),
-        (true, Some(i)) => {
+    let (label, value, target, tally, status) = match (g.frozen, &g.then) {
+        (Some(i), _) => {
             let r = &s.history[i];
             let st = r.status.code();
             (r.label.clone(), r.value, r.target, Some(r.tally), st)
         }
-        (true, None) => {
-            let st = s.status.code();
-            (
-                s.window.label.clone(),
-                s.value,
-                goal.target(),
-                Some(s.measured.tally),
-                st,
-            )
-        }
+        (None, Some(x)) => (
+            x.window.label.clone(),
+            x.value,
+            x.target,
+            Some(x.measured.tally),
+            x.status.code(),
+        ),
+        (None, None) => (String::new(), None, goal.target(), None, "no_data"),
     };
     GoalRow {
         id: s.goal.id,

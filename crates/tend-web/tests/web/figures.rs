@@ -125,7 +125,7 @@ async fn a_manager_enters_a_value_refused_in_spanish_then_stored() {
     assert!(
         refused
             .html
-            .contains("Periodo: debe ser el primer día de un periodo month (recibido 2026-02-03)"),
+            .contains("Periodo: debe ser el primer día de un mes (recibido 2026-02-03)"),
         "{}",
         refused.html
     );

@@ -170,3 +170,82 @@ async fn the_plan_as_of_a_date_shows_the_versions_then_in_force() {
     let vendor = signed_in(&app, Role::Vendor).await;
     assert_eq!(vendor.get("/plan").await.status, 403);
 }
+
+/// The goal's row on the plan page as of `on` (`None`: today).
+async fn goal_row(b: &Browser, on: Option<&str>, goal: i64) -> String {
+    let path = on.map_or_else(|| "/plan".to_owned(), |d| format!("/plan?on={d}"));
+    let html = b.get(&path).await.html;
+    let at = html
+        .find(&format!("id=\"plan-goal-{goal}\""))
+        .unwrap_or_else(|| panic!("no goal row on {path}: {html}"));
+    let end = html[at..].find("</tr>").expect("row end");
+    html[at..at + end].to_owned()
+}
+
+#[tokio::test]
+async fn a_past_day_inside_the_open_period_shows_the_goal_as_it_stood_that_evening() {
+    let app = spawn_app().await;
+    let customer = app.create_customer().await;
+    app.clock.set("2026-05-01T09:00:00Z".parse().unwrap());
+    let goal = json!({"name": "Few returns", "measure": "return_rate", "target": 30,
+        "direction": "at_most", "period": "month", "owner_id": app.manager.id});
+    let goal = app
+        .post_json("/api/v1/goals", &app.manager.token, &goal)
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap();
+    // On the 12th the target is relaxed to at most 60 %: version 2.
+    app.clock.set("2026-05-12T09:00:00Z".parse().unwrap());
+    app.patch_json(
+        &format!("/api/v1/goals/{goal}"),
+        &app.manager.token,
+        &json!({"target": 60}),
+    )
+    .await
+    .expect(200);
+    app.clock.set("2026-05-20T12:00:00Z".parse().unwrap());
+    // May 2026 (UTC): bought on the 3rd (returned) and 4th; then on the 15th and 16th.
+    for (at, returned) in [
+        ("2026-05-03T10:00:00Z", true),
+        ("2026-05-04T10:00:00Z", false),
+        ("2026-05-15T10:00:00Z", false),
+        ("2026-05-16T10:00:00Z", false),
+    ] {
+        let t = json!({"customer_id": customer, "occurred_at": at, "returned": returned});
+        app.post_json("/api/v1/transactions", &app.agent.token, &t)
+            .await
+            .expect(201);
+    }
+    let b = signed_in(&app, Role::Viewer).await;
+
+    // As of 10 May: 1 returned of the 2 bought by then = 50.00 %, against version 1's 30 %.
+    let row = goal_row(&b, Some("2026-05-10"), goal).await;
+    assert!(row.contains("<td>2026-05</td>"), "{row}");
+    assert!(row.contains("50.00"), "{row}");
+    assert!(row.contains("at most 30.00"), "{row}");
+    assert!(row.contains("status-at_risk"), "{row}");
+    assert!(row.contains("n = 1 / 2"), "{row}");
+    // As of 15 May (the purchase at 10:00 counts): 1 of 3 = 33.33 %, now against 60 %.
+    let row = goal_row(&b, Some("2026-05-15"), goal).await;
+    assert!(row.contains("33.33") && row.contains("n = 1 / 3"), "{row}");
+    assert!(
+        row.contains("at most 60.00") && row.contains("status-on_track"),
+        "{row}"
+    );
+    // Today (and any later day): live, 1 of 4 = 25.00 %.
+    for on in [None, Some("2026-05-20"), Some("2026-06-30")] {
+        let row = goal_row(&b, on, goal).await;
+        assert!(
+            row.contains("25.00") && row.contains("n = 1 / 4"),
+            "{on:?}: {row}"
+        );
+    }
+    // Before the goal existed and before any frozen period: no period that day.
+    let row = goal_row(&b, Some("2026-04-20"), goal).await;
+    assert!(row.contains("no period on this date"), "{row}");
+    // In Spanish, the definition says so.
+    b.set_cookie("lang", "es");
+    let html = b.get("/plan?on=2026-05-10").await.html;
+    assert!(html.contains("medido al final de esta fecha"), "{html}");
+}

@@ -205,6 +205,7 @@ fn flag_name(id: &'static str) -> &'static str {
         "concurrency" => "concurrency",
         "attachments_dir" => "attachments-dir",
         "client_ip_header" => "client-ip-header",
+        "sqlite_cache_kib" => "sqlite-cache-kib",
         other => other,
     }
 }
