@@ -19,6 +19,7 @@ mod conversations;
 mod customer_data;
 mod customers;
 mod figures;
+mod focus_groups;
 mod goals;
 mod health;
 mod help;
@@ -49,6 +50,7 @@ pub use conversations::*;
 pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
+pub use focus_groups::*;
 pub use goals::*;
 pub use health::*;
 pub use help::*;
@@ -161,6 +163,13 @@ pub fn routes() -> Router<AppState> {
             "/policy/{id}/acknowledgements",
             get(policy_acknowledgements),
         )
+        .route(
+            "/focus-groups",
+            get(list_focus_groups).post(create_focus_group),
+        )
+        .route("/focus-groups/{id}", get(get_focus_group))
+        .route("/focus-groups/{id}/notes", put(put_focus_group_notes))
+        .route("/focus-groups/{id}/findings", post(create_finding))
         .route("/trainings", get(list_trainings).post(create_training))
         .route("/trainings/employees/{id}", get(training_record))
         .route(

@@ -33,6 +33,8 @@ use crate::openapi_errors::ErrorAnswers;
         routes::list_policy, routes::create_policy_version, routes::get_policy_version, routes::approve_policy,
         routes::policy_diff, routes::acknowledge_policy, routes::policy_acknowledgements,
         routes::list_trainings, routes::create_training, routes::training_record,
+        routes::list_focus_groups, routes::create_focus_group, routes::get_focus_group,
+        routes::put_focus_group_notes, routes::create_finding,
         routes::list_recognitions, routes::create_recognition,
         routes::list_messages, routes::post_message,
         routes::list_canned_replies, routes::create_canned_reply, routes::complaint_canned_replies,

@@ -13,6 +13,7 @@ mod customers;
 mod docs;
 mod errors;
 mod figures;
+mod focus_groups;
 mod goals;
 mod health;
 mod help;
