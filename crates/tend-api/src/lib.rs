@@ -29,6 +29,7 @@ mod profile;
 mod quotient;
 mod reports;
 mod staff;
+mod survey_codes;
 mod survey_export;
 mod surveys;
 mod training;
@@ -60,6 +61,7 @@ pub use profile::*;
 pub use quotient::*;
 pub use reports::*;
 pub use staff::*;
+pub use survey_codes::*;
 pub use survey_export::*;
 pub use surveys::*;
 pub use training::*;
@@ -144,6 +146,18 @@ pub fn routes() -> Router<AppState> {
         .route("/surveys/{id}/close", post(close_survey))
         .route("/surveys/{id}/results", get(survey_results))
         .route("/surveys/{id}/answers.csv", get(survey_answers_csv))
+        .route(
+            "/surveys/{id}/codes",
+            get(list_survey_codes).post(create_survey_code),
+        )
+        .route(
+            "/surveys/{id}/codes/{code}/answers",
+            get(survey_code_answers),
+        )
+        .route(
+            "/surveys/{id}/answers/{response}/{question}/codes",
+            put(put_answer_codes),
+        )
         .route(
             "/quotient/assessments",
             post(create_assessment).get(list_assessments),

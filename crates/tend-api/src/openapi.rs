@@ -24,6 +24,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::list_figures, routes::create_figure, routes::get_figure, routes::assign_figure, routes::figure_values, routes::push_figure_values,
         routes::create_survey, routes::list_surveys, routes::get_survey, routes::put_survey,
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
+        routes::list_survey_codes, routes::create_survey_code, routes::survey_code_answers, routes::put_answer_codes,
         routes::create_assessment, routes::list_assessments, routes::list_rounds,
         routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::customer_profile,
         routes::list_articles, routes::create_article, routes::get_article, routes::put_article,

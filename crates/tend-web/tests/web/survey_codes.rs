@@ -126,3 +126,131 @@ async fn a_manager_codes_open_answers_and_the_counts_link_to_them() {
     let row = format!("?code={price}#open-answers\">1</a></td><td>25.0 %</td>");
     assert!(html.contains(&row), "{html}");
 }
+
+#[tokio::test]
+async fn the_api_codes_open_answers_with_the_same_counts() {
+    let app = spawn_app().await;
+    let m = &app.manager.token;
+    let def = json!({"languages": ["en"], "title": {"en": "Why?"},
+        "questions": [{"kind": "open", "required": true, "text": {"en": "What should change?"}}]});
+    let s = app.post_json("/api/v1/surveys", m, &def).await.expect(201);
+    let id = s["id"].as_i64().unwrap();
+    app.post_json(&format!("/api/v1/surveys/{id}/publish"), m, &json!({}))
+        .await
+        .expect(200);
+    let link = s["public_link"].as_str().unwrap();
+    let public = link[link.find("/s/").unwrap()..].to_owned();
+    let base = roomy(&app).await;
+    let texts = [
+        "Prices too high",
+        "Slow delivery",
+        "Price and delivery",
+        "All good",
+    ];
+    for text in texts {
+        let b: Browser = browser(&app, &base);
+        let fields = [("page", "1"), ("website", ""), ("q1", text)];
+        assert_eq!(b.submit(&public, &public, &fields).await.status, 303);
+    }
+    let codes = format!("/api/v1/surveys/{id}/codes");
+    let add = |name: &str| json!({ "name": name });
+    let price = app.post_json(&codes, m, &add("price")).await.expect(201)["id"]
+        .as_i64()
+        .unwrap();
+    let delivery = app.post_json(&codes, m, &add("delivery")).await.expect(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.post_json(&codes, m, &add("price"))
+        .await
+        .expect_error(409, "conflict", Some("name"));
+    app.post_json(&codes, m, &add("  "))
+        .await
+        .expect_error(422, "validation_failed", Some("name"));
+    app.post_json(&codes, &app.agent.token, &add("other"))
+        .await
+        .expect_error(403, "forbidden", None);
+
+    // The answers' (response, question) from the survey's page.
+    let html = signed_in(&app, Role::Manager)
+        .await
+        .get(&format!("/surveys/{id}"))
+        .await
+        .html;
+    let path = |text: &str| {
+        let a = anchor(&html, text);
+        let (resp, q) = a[1..].split_once('-').unwrap();
+        format!("/api/v1/surveys/{id}/answers/{resp}/{q}/codes")
+    };
+    for (text, given) in [
+        ("Prices too high", vec![price]),
+        ("Slow delivery", vec![delivery]),
+        ("Price and delivery", vec![delivery, price]),
+    ] {
+        let r = app
+            .put_json(&path(text), m, &json!({ "codes": given }))
+            .await
+            .expect(200);
+        assert_eq!(r.as_array().unwrap().len(), given.len());
+    }
+    // Refused with nothing changed: a code of no survey; an answer that does not exist.
+    app.put_json(&path("All good"), m, &json!({"codes": [999_999]}))
+        .await
+        .expect_error(422, "validation_failed", Some("codes"));
+    let nowhere = format!("/api/v1/surveys/{id}/answers/999999/0/codes");
+    app.put_json(&nowhere, m, &json!({"codes": [price]}))
+        .await
+        .expect_error(422, "validation_failed", Some("answer"));
+    app.put_json(&path("All good"), &app.agent.token, &json!({"codes": []}))
+        .await
+        .expect_error(403, "forbidden", None);
+
+    // By hand: n = 4, 3 coded; price 2 of 4 = 50 %, delivery 2 of 4 = 50 %.
+    let of = |c: &serde_json::Value, id: i64| {
+        c["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let c = app.get(&codes, &app.viewer.token).await.expect(200);
+    assert_eq!((c["n"].as_u64(), c["coded"].as_u64()), (Some(4), Some(3)));
+    assert_eq!(of(&c, price)["name"], "price");
+    assert_eq!(of(&c, price)["answers"], 2);
+    assert_eq!(of(&c, price)["share"], 50.0);
+    assert_eq!(of(&c, delivery)["answers"], 2);
+    // The answers behind a count: exactly as many as it says, the right ones.
+    let listed = app
+        .get(&format!("{codes}/{price}/answers"), &app.viewer.token)
+        .await
+        .expect(200);
+    let mut got: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
+    got.sort();
+    assert_eq!(got, ["Price and delivery", "Prices too high"]);
+    app.get(&format!("{codes}/999999/answers"), &app.viewer.token)
+        .await
+        .expect_error(404, "not_found", None);
+    app.get(
+        &format!("{codes}/{price}/answers?limit=0"),
+        &app.viewer.token,
+    )
+    .await
+    .expect_error(422, "validation_failed", Some("limit"));
+    // Uncoding price from "Price and delivery": price 1 of 4 = 25 %.
+    app.put_json(
+        &path("Price and delivery"),
+        m,
+        &json!({"codes": [delivery]}),
+    )
+    .await
+    .expect(200);
+    let c = app.get(&codes, &app.viewer.token).await.expect(200);
+    assert_eq!(of(&c, price)["answers"], 1);
+    assert_eq!(of(&c, price)["share"], 25.0);
+}
