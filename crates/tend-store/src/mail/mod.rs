@@ -48,6 +48,16 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// The event key of Tend's own message whose `Message-ID` is `message_id` (`<…>`), if
+    /// Tend sent one: how a bounce finds what it is about.
+    pub async fn sent_mail_event(&self, message_id: &str) -> StoreResult<Option<String>> {
+        let row = sqlx::query("SELECT event_key FROM sent_mail WHERE message_id = $1")
+            .bind(message_id)
+            .fetch_optional(self.read())
+            .await?;
+        Ok(row.map(|r| r.try_get("event_key")).transpose()?)
+    }
+
     /// The latest `limit` messages sent, newest first.
     pub async fn sent_mail(&self, limit: u32) -> StoreResult<Vec<SentMail>> {
         let rows = sqlx::query(

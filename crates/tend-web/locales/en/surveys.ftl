@@ -35,7 +35,7 @@ surveys-def-mean = Mean: the sum of the answers divided by n.
 surveys-def-median = Median: the middle answer in order, or the mean of the two middle answers when n is even.
 surveys-def-nps = NPS = % promoters (9–10) − % detractors (0–6), from the counts, to one decimal; passives are 7–8.
 surveys-def-interval = 95 % interval: scoring each answer +1 (promoter), 0 (passive), −1 (detractor), NPS ± 1.96 × 100 × √((p + d − (p − d)²) / n), with p and d the shares of promoters and detractors, clamped to −100…100; below 30 answers none is given.
-surveys-def-response-rate = Response rate = complete answers ÷ invitations delivered (sent minus bounced); a survey answered only through its public link has none.
+surveys-def-response-rate = Response rate = complete answers ÷ invitations delivered (sent minus bounced: an invitation bounced when a delivery failure report about its message or its reminder came back to Tend's mail-in); a survey answered only through its public link has none.
 surveys-mean = mean
 surveys-median = median
 surveys-interval = 95 % interval

@@ -34,7 +34,7 @@ surveys-def-mean = Media: la suma de las respuestas dividida por n.
 surveys-def-median = Mediana: la respuesta central en orden, o la media de las dos centrales cuando n es par.
 surveys-def-nps = NPS = % promotores (9–10) − % detractores (0–6), a partir de los recuentos, con un decimal; los pasivos son 7–8.
 surveys-def-interval = Intervalo del 95 %: puntuando cada respuesta +1 (promotor), 0 (pasivo), −1 (detractor), NPS ± 1,96 × 100 × √((p + d − (p − d)²) / n), con p y d las proporciones de promotores y detractores, limitado a −100…100; con menos de 30 respuestas no se da.
-surveys-def-response-rate = Tasa de respuesta = respuestas completas ÷ invitaciones entregadas (enviadas menos rebotadas); una encuesta respondida solo por su enlace público no la tiene.
+surveys-def-response-rate = Tasa de respuesta = respuestas completas ÷ invitaciones entregadas (enviadas menos rebotadas: una invitación rebota cuando llega al correo entrante de Tend un informe de fallo de entrega de su mensaje o de su recordatorio); una encuesta respondida solo por su enlace público no la tiene.
 surveys-mean = media
 surveys-median = mediana
 surveys-interval = intervalo del 95 %

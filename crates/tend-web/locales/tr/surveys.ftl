@@ -34,7 +34,7 @@ surveys-def-mean = Ortalama: yanıtların toplamı bölü n.
 surveys-def-median = Medyan: sıralanmış yanıtların ortadaki değeri; n çiftse ortadaki iki değerin ortalaması.
 surveys-def-nps = NPS = % destekçiler (9–10) − % eleştirenler (0–6), sayımlardan, bir ondalıkla; pasifler 7–8'dir.
 surveys-def-interval = %95 aralığı: her yanıt +1 (destekçi), 0 (pasif), −1 (eleştiren) puanlanarak NPS ± 1,96 × 100 × √((p + d − (p − d)²) / n); p ve d destekçi ve eleştiren oranları, −100…100 ile sınırlı; 30 yanıttan az olunca verilmez.
-surveys-def-response-rate = Yanıt oranı = tamamlanan yanıtlar ÷ teslim edilen davetler (gönderilen eksi geri dönen); yalnızca herkese açık bağlantıyla yanıtlanan bir ankette yoktur.
+surveys-def-response-rate = Yanıt oranı = tamamlanan yanıtlar ÷ teslim edilen davetler (gönderilen eksi geri dönen: davetin ya da hatırlatmasının iletilemediğini bildiren bir rapor Tend'in gelen postasına ulaştığında davet geri dönmüş sayılır); yalnızca herkese açık bağlantıyla yanıtlanan bir ankette yoktur.
 surveys-mean = ortalama
 surveys-median = medyan
 surveys-interval = %95 aralığı

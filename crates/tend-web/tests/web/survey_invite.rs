@@ -214,4 +214,53 @@ async fn invitations_reach_consenting_customers_once_in_their_language_with_one_
     assert!(shown.html.contains(rate), "{} {}", shown.status, shown.html);
     // Both went through invitations; the NPS counts them: 1 promoter, 1 detractor of 2 → 0.0.
     assert!(shown.html.contains("<strong class=\"nps\">0.0</strong>"));
+
+    // Cem's invitation bounces (a failure report over LMTP, from the null sender): it is no
+    // longer delivered, so 2 ÷ (3 sent − 1 bounced) = 100.0 %. A delay report, a report about
+    // a message Tend never sent and the same report again change nothing; none is a complaint.
+    let (lmtp, _stop) =
+        tend_testkit::lmtp::start_listener(app.state.clone(), "help@tend.test").await;
+    let cem_id = to_cem["message_id"]
+        .as_str()
+        .expect("a Message-ID")
+        .to_owned();
+    let bob_id = to_bob["message_id"].as_str().unwrap().to_owned();
+    for (action, id) in [
+        ("delayed", bob_id.as_str()),
+        ("failed", "<never-sent@tend>"),
+        ("failed", cem_id.as_str()),
+        ("failed", cem_id.as_str()),
+    ] {
+        let reply = tend_testkit::lmtp::deliver_one(lmtp, "", &dsn(action, id)).await;
+        assert!(reply.starts_with("250"), "{reply}");
+    }
+    let shown = manager.get(&page).await;
+    assert!(
+        shown.html.contains("<strong id=\"bounced\">1</strong>"),
+        "{}",
+        shown.html
+    );
+    assert!(shown.html.contains("<strong id=\"delivered\">2</strong>"));
+    let rate = "<strong id=\"response-rate\">100.0 %</strong> (n = 2)";
+    assert!(shown.html.contains(rate), "{}", shown.html);
+    assert_eq!(
+        tend_store::testing::count(&app.database_url, "complaints").await,
+        0
+    );
+}
+
+/// A delivery status report (RFC 3464) for the message `id` with `action` for its recipient.
+fn dsn(action: &str, id: &str) -> Vec<u8> {
+    format!(
+        "From: Mail Delivery System <MAILER-DAEMON@mx.example>\r\nTo: help@tend.test\r\n\
+         Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <{action}-{}@mx.example>\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; \
+         boundary=\"R\"\r\n\r\n--R\r\nContent-Type: text/plain\r\n\r\nYour message could not \
+         be delivered.\r\n--R\r\nContent-Type: message/delivery-status\r\n\r\n\
+         Reporting-MTA: dns; mx.example\r\n\r\nFinal-Recipient: rfc822; x@example.com\r\n\
+         Action: {action}\r\nStatus: 5.1.1\r\n\r\n--R\r\nContent-Type: text/rfc822-headers\r\n\r\n\
+         From: help@tend.test\r\nMessage-ID: {id}\r\nSubject: Your opinion\r\n\r\n--R--\r\n",
+        id.len() + action.len()
+    )
+    .into_bytes()
 }

@@ -6,6 +6,8 @@
 //! is that complaint's customer. Nothing in a message's headers sets a status or an author.
 //! Each message's SPF, DKIM and DMARC are checked first (see [`super::auth`]); one that fails
 //! DMARC where its domain asks to quarantine or reject is held in the quarantine.
+//! A delivery failure report about one of Tend's own messages is recorded first (see
+//! [`bounce`]: a survey invitation that bounced no longer counts as delivered).
 
 use std::sync::Arc;
 
@@ -17,6 +19,7 @@ use tend_domain::conversations::{MessageKind, Via};
 use tend_domain::kernel::ids::ComplaintId;
 use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, StoreError, StoreResult};
 
+pub mod bounce;
 mod release;
 mod route;
 
@@ -197,6 +200,9 @@ async fn decide(
     let ct = m.content_type().map_or("text/plain".to_owned(), |c| {
         format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))
     });
+    if ct.eq_ignore_ascii_case("multipart/report") {
+        bounce::record(s, m, now).await?;
+    }
     let header = |name: &str| m.header_raw(name).map(|v| v.trim().to_owned());
     if hold && let Some(why) = automatic(header, &ct, &envelope) {
         return Ok(("automatic", Some(why.as_str().to_owned()), None));
