@@ -279,3 +279,20 @@ pub async fn create_finding(
         .ok_or(StoreError::NotFound("finding"))?;
     Ok((StatusCode::CREATED, Json(finding(made))))
 }
+
+/// A session's findings, most severe first, then most raised.
+#[utoipa::path(get, path = "/api/v1/focus-groups/{id}/findings", tag = "surveys",
+    params(("id" = i64, Path, description = "Session id")),
+    responses((status = 200, body = [FindingView]), (status = 404, body = crate::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn list_findings(
+    State(s): State<AppState>,
+    auth: Authed,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<FindingView>>> {
+    auth.require(Permission::Read)?;
+    let id = parse_id(&id)?;
+    s.store.focus_group(id).await?;
+    let list = s.store.findings(Some(id)).await?;
+    Ok(Json(list.into_iter().map(finding).collect()))
+}

@@ -183,7 +183,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/focus-groups/{id}", get(get_focus_group))
         .route("/focus-groups/{id}/notes", put(put_focus_group_notes))
-        .route("/focus-groups/{id}/findings", post(create_finding))
+        .route(
+            "/focus-groups/{id}/findings",
+            get(list_findings).post(create_finding),
+        )
         .route("/trainings", get(list_trainings).post(create_training))
         .route("/trainings/employees/{id}", get(training_record))
         .route(

@@ -35,7 +35,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::policy_diff, routes::acknowledge_policy, routes::policy_acknowledgements,
         routes::list_trainings, routes::create_training, routes::training_record,
         routes::list_focus_groups, routes::create_focus_group, routes::get_focus_group,
-        routes::put_focus_group_notes, routes::create_finding,
+        routes::put_focus_group_notes, routes::create_finding, routes::list_findings,
         routes::list_recognitions, routes::create_recognition,
         routes::list_messages, routes::post_message,
         routes::list_canned_replies, routes::create_canned_reply, routes::complaint_canned_replies,

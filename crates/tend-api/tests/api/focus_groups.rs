@@ -114,6 +114,11 @@ async fn a_session_is_planned_noted_and_its_findings_recorded() {
         .expect(200);
     assert_eq!(one["findings"][0]["severity"], "high");
     assert_eq!(one["findings"][1]["statement"], "The box was fine");
+    let listed = app.get(&path, &app.viewer.token).await.expect(200);
+    assert_eq!(listed, one["findings"]);
+    app.get("/api/v1/focus-groups/999/findings", &app.viewer.token)
+        .await
+        .expect_error(404, "not_found", None);
     let all = app
         .get("/api/v1/focus-groups", &app.viewer.token)
         .await
