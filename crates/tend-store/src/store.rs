@@ -153,6 +153,7 @@ impl Store {
         // Search documents are made in Rust, so rows a migration cannot tokenize are indexed here.
         crate::kernel::search::catch_up(self.write(), self.engine()).await?;
         crate::customers::catch_up_search(self.write()).await?;
+        crate::help::catch_up_search(self.write(), self.engine()).await?;
         // Durations only Rust can count (service hours), for rows a migration or an import stored.
         self.catch_up_report_durations().await?;
         Ok(())

@@ -16,6 +16,7 @@ mod figures;
 mod goals;
 mod health;
 mod help;
+mod help_links;
 mod hostile;
 mod metrics;
 mod policy;
