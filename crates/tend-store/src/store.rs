@@ -182,7 +182,10 @@ impl Store {
     pub async fn analyze(&self) -> StoreResult<()> {
         let sql = match self.engine() {
             Engine::Sqlite => "PRAGMA optimize",
-            Engine::Postgres => "ANALYZE complaints, customers, complaint_search",
+            Engine::Postgres => {
+                "ANALYZE complaints, customers, complaint_search, help_articles, \
+                 help_translations, help_search"
+            }
         };
         sqlx::query(sql).execute(self.write()).await?;
         Ok(())

@@ -126,9 +126,22 @@ fn hit(r: &AnyRow) -> sqlx::Result<PublicHit> {
     })
 }
 
+/// PostgreSQL: the documents of one language a search first walks in article order (see
+/// [`every_word`]).
+const WINDOW: i64 = 2_000;
+
 /// The FROM clause and the language condition of a search in `lang`: the index joined to the
-/// translation and its article, the public rule applied. Ends inside the WHERE clause.
-fn from_public(engine: Engine, lang: &str) -> Sql {
+/// translation and its article, the public rule applied. Ends inside the WHERE clause. On
+/// PostgreSQL, `window` limits the documents to the language's first [`WINDOW`] by article.
+fn from_public(engine: Engine, lang: &str, window: bool) -> Sql {
+    let docs = if window {
+        format!(
+            "(SELECT lang, article_id, doc FROM help_search WHERE lang = '{lang}' \
+             ORDER BY article_id LIMIT {WINDOW}) s"
+        )
+    } else {
+        "help_search s".to_owned()
+    };
     let text = match engine {
         // CROSS JOIN keeps the index the outer loop (SQLite never reorders it), walked in
         // rowid order, so a LIMIT stops it early.
@@ -139,7 +152,7 @@ fn from_public(engine: Engine, lang: &str) -> Sql {
              AND {PUBLIC}"
         ),
         Engine::Postgres => format!(
-            "SELECT a.id, a.category_id, t.lang, t.title FROM help_search s \
+            "SELECT a.id, a.category_id, t.lang, t.title FROM {docs} \
              JOIN help_translations t ON t.article_id = s.article_id AND t.lang = s.lang \
              JOIN help_articles a ON a.id = s.article_id WHERE {PUBLIC} AND s.lang = '{lang}'"
         ),
@@ -165,7 +178,28 @@ pub(crate) async fn every_word(
     if words.is_empty() || !LANGS.contains(&lang) {
         return Ok(Vec::new());
     }
-    let mut q = from_public(engine, lang);
+    if engine == Engine::Postgres {
+        // The planner cannot estimate how many documents a prefix matches, and a common word
+        // sent through the GIN index fetches and sorts all of them. So the language's first
+        // documents by article are tested first: when they hold `limit` hits, those are the
+        // answer (no article before them is missing); else a rarer word goes through GIN.
+        let first = every_word_in(pool, engine, lang, words, limit, true).await?;
+        if first.len() as i64 >= limit {
+            return Ok(first);
+        }
+    }
+    every_word_in(pool, engine, lang, words, limit, false).await
+}
+
+async fn every_word_in(
+    pool: &AnyPool,
+    engine: Engine,
+    lang: &str,
+    words: &[String],
+    limit: i64,
+    window: bool,
+) -> sqlx::Result<Vec<PublicHit>> {
+    let mut q = from_public(engine, lang, window);
     let all = query_text(engine, words);
     match engine {
         Engine::Sqlite => q
@@ -221,7 +255,7 @@ pub(crate) async fn most_words(
             q
         }
         Engine::Postgres => {
-            let mut q = from_public(engine, lang);
+            let mut q = from_public(engine, lang, false);
             let any = any_text(engine, words);
             let score = words
                 .iter()
