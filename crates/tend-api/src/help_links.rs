@@ -4,8 +4,8 @@
 //! n and definition: agents and up, as on the staff's article list).
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
 use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -56,7 +56,10 @@ pub struct LinkBody {
     pub article_id: i64,
 }
 
-async fn linked(s: &AppState, id: tend_domain::kernel::ids::ComplaintId) -> ApiResult<Json<Vec<LinkedArticleView>>> {
+async fn linked(
+    s: &AppState,
+    id: tend_domain::kernel::ids::ComplaintId,
+) -> ApiResult<Json<Vec<LinkedArticleView>>> {
     let all = s.store.complaint_articles(id).await?;
     Ok(Json(all.into_iter().map(Into::into).collect()))
 }
@@ -95,7 +98,11 @@ pub async fn link_complaint_article(
         .store
         .link_article(b.article_id, id, auth.0.id, s.clock.now())
         .await?;
-    let status = if new { StatusCode::CREATED } else { StatusCode::OK };
+    let status = if new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     Ok((status, linked(&s, id).await?))
 }
 

@@ -1,20 +1,12 @@
 //! The help centre's search through the search index, on the engine the environment selects
 //! (`TEND_TEST_DATABASE_URL` for PostgreSQL): a table of queries and the articles each finds in
-//! three languages (accented and Turkish forms), never a draft, internal or archived one; the
-//! complaint form's suggestions; the "sent" event stored in the complaint's transaction; and
-//! the deflection figures per article against hand-computed values.
+//! three languages (accented and Turkish forms), never a draft, internal or archived one, and
+//! the complaint form's suggestions.
 
 use jiff::Timestamp;
-use tend_domain::complaints::{ComplaintDraft, ComplaintRecord};
-use tend_domain::customers::CustomerDraft;
-use tend_domain::customers::consent::ConsentVia;
 use tend_domain::help::{Body, Status, Title, Visibility};
-use tend_domain::kernel::ids::{CategoryId, CustomerId};
-use tend_store::testing::{count, fresh_database_url};
-use tend_store::{
-    Actor, ArticleSettings, Complaint, DeflectionCounts, PublicHit, SentVisit, Store, StoreOptions,
-    StoreResult, TranslationInput,
-};
+use tend_store::testing::fresh_database_url;
+use tend_store::{ArticleSettings, Store, StoreOptions, TranslationInput};
 
 fn now() -> Timestamp {
     "2026-03-06T15:30:00Z".parse().unwrap()
@@ -26,7 +18,10 @@ async fn article(s: &Store, vis: Visibility, texts: &[(&'static str, &str, &str,
         category_id: None,
         product_id: None,
     };
-    let a = s.create_article(&settings, texts[0].0, now()).await.unwrap();
+    let a = s
+        .create_article(&settings, texts[0].0, now())
+        .await
+        .unwrap();
     for (lang, title, body, status) in texts {
         let t = TranslationInput {
             lang: *lang,
@@ -43,28 +38,59 @@ async fn article(s: &Store, vis: Visibility, texts: &[(&'static str, &str, &str,
 /// internal and an archived one that all say "refund": their ids.
 async fn articles(s: &Store) -> [i64; 6] {
     use Status::{Draft, Published as P};
-    let a = article(s, Visibility::Public, &[
-        ("en", "How to get a refund", "Keep the **receipt**.", P),
-        ("es", "Cómo pedir un reembolso", "Devolución del dinero.", P),
-        ("tr", "İade nasıl yapılır", "Paranızın geri ödemesi.", P),
-    ])
+    let a = article(
+        s,
+        Visibility::Public,
+        &[
+            ("en", "How to get a refund", "Keep the **receipt**.", P),
+            ("es", "Cómo pedir un reembolso", "Devolución del dinero.", P),
+            ("tr", "İade nasıl yapılır", "Paranızın geri ödemesi.", P),
+        ],
+    )
     .await;
-    let b = article(s, Visibility::Public, &[
-        ("en", "Parcel damaged in delivery", "Take photos of the box.", P),
-        ("es", "Paquete dañado en la entrega", "Haga fotos de la caja.", P),
-        ("tr", "Hasarlı kargo", "Kutunun fotoğraflarını çekin.", P),
-    ])
+    let b = article(
+        s,
+        Visibility::Public,
+        &[
+            (
+                "en",
+                "Parcel damaged in delivery",
+                "Take photos of the box.",
+                P,
+            ),
+            (
+                "es",
+                "Paquete dañado en la entrega",
+                "Haga fotos de la caja.",
+                P,
+            ),
+            ("tr", "Hasarlı kargo", "Kutunun fotoğraflarını çekin.", P),
+        ],
+    )
     .await;
-    let c = article(s, Visibility::Public, &[
-        ("en", "Change your password", "Open the account page.", P),
-        ("es", "Cambiar la contraseña", "Abra la página de la cuenta.", Draft),
-        ("tr", "ŞİFRE değiştirme", "Hesap sayfasını açın.", P),
-    ])
+    let c = article(
+        s,
+        Visibility::Public,
+        &[
+            ("en", "Change your password", "Open the account page.", P),
+            (
+                "es",
+                "Cambiar la contraseña",
+                "Abra la página de la cuenta.",
+                Draft,
+            ),
+            ("tr", "ŞİFRE değiştirme", "Hesap sayfasını açın.", P),
+        ],
+    )
     .await;
     let mut hidden = [0; 3];
-    for (i, vis) in [Visibility::Draft, Visibility::Internal, Visibility::Archived]
-        .into_iter()
-        .enumerate()
+    for (i, vis) in [
+        Visibility::Draft,
+        Visibility::Internal,
+        Visibility::Archived,
+    ]
+    .into_iter()
+    .enumerate()
     {
         hidden[i] = article(s, vis, &[("en", "Secret refund plan", "refund receipt", P)]).await;
     }
@@ -117,7 +143,11 @@ async fn help_search_table_finds_the_same_articles_on_both_engines() {
     let suggest: &[(&str, &str, &[i64])] = &[
         ("en", "I want a refund for the damaged parcel", &[b, a]),
         ("en", "refund", &[a]),
-        ("es", "Quiero un reembolso, el paquete llegó dañado", &[b, a]),
+        (
+            "es",
+            "Quiero un reembolso, el paquete llegó dañado",
+            &[b, a],
+        ),
         ("tr", "İADE istiyorum, kargo hasarlı geldi", &[b, a]),
         ("es", "olvidé mi contraseña", &[]),
         ("en", "secret plan", &[]),
@@ -137,102 +167,9 @@ async fn help_search_table_finds_the_same_articles_on_both_engines() {
     };
     s.save_translation(a, &t, None, now()).await.unwrap();
     let ids = |r: tend_store::PublicSearch| r.hits.iter().map(|h| h.article_id).collect::<Vec<_>>();
-    assert_eq!(ids(s.search_public("en", "iban", 20, now()).await.unwrap()), [a]);
+    assert_eq!(
+        ids(s.search_public("en", "iban", 20, now()).await.unwrap()),
+        [a]
+    );
     assert!(ids(s.search_public("en", "receipt", 20, now()).await.unwrap()).is_empty());
-}
-
-fn record(category: Option<i64>) -> ComplaintRecord {
-    let draft = ComplaintDraft {
-        customer_id: Some(CustomerId(0)),
-        channel: Some("phone".into()),
-        description: Some("The parcel arrived damaged.".into()),
-        category_id: category.map(CategoryId),
-        ..Default::default()
-    };
-    ComplaintRecord::received(draft.validate(now()).unwrap(), "web")
-}
-
-/// A complaint from a new customer sent by visit `flow` at `at`.
-async fn send(s: &Store, flow: &str, category: Option<i64>, at: Timestamp) -> StoreResult<Complaint> {
-    let person = CustomerDraft {
-        name: Some("Ana Díaz".into()),
-        email: Some(format!("{flow}@example.com")),
-        ..Default::default()
-    }
-    .validate(2026)
-    .unwrap();
-    let visit = SentVisit {
-        flow: flow.into(),
-        lang: "en".into(),
-    };
-    let new = Some((person, ConsentVia::PublicForm));
-    s.create_complaint_after_visit(record(category), new, visit, Actor::system("web"), at, |_, _| {
-        Vec::new()
-    })
-    .await
-}
-
-fn hit(id: i64) -> PublicHit {
-    PublicHit {
-        article_id: id,
-        category_id: None,
-        lang: "en".into(),
-        title: String::new(),
-    }
-}
-
-#[tokio::test]
-async fn help_sent_event_is_part_of_the_complaints_transaction() {
-    let url = fresh_database_url().await;
-    let s = Store::open(&StoreOptions::new(&url)).await.unwrap();
-    let [a, ..] = articles(&s).await;
-    s.record_shown("visit-1", "en", &[hit(a)], now()).await.unwrap();
-    let customers = count(&url, "customers").await;
-    // A complaint refused (its category does not exist) leaves no event, no link, no customer.
-    assert!(send(&s, "visit-1", Some(999_999), now()).await.is_err());
-    assert_eq!(count(&url, "help_deflections WHERE event = 'sent'").await, 0);
-    assert_eq!(count(&url, "help_links").await, 0);
-    assert_eq!(count(&url, "customers").await, customers);
-    let c = send(&s, "visit-1", None, now()).await.unwrap();
-    assert_eq!(count(&url, "help_deflections WHERE event = 'sent'").await, 1);
-    let linked = s.complaint_articles(c.id).await.unwrap();
-    assert_eq!(linked.iter().map(|l| l.article_id).collect::<Vec<_>>(), [a]);
-    assert_eq!(linked[0].linked_by, None);
-    // A visit shown nothing (a forged token) records nothing.
-    send(&s, "forged", None, now()).await.unwrap();
-    assert_eq!(count(&url, "help_deflections WHERE event = 'sent'").await, 1);
-}
-
-#[tokio::test]
-async fn help_deflection_figures_per_article_match_hand_counts() {
-    let url = fresh_database_url().await;
-    let s = Store::open(&StoreOptions::new(&url)).await.unwrap();
-    let [a, b, ..] = articles(&s).await;
-    let t = now();
-    // f1: shown A and B, A solved it, nothing sent. f2: shown A, sent. f3: shown B, said B
-    // solved it, then sent anyway (counts as sent). f4: shown A, left.
-    s.record_shown("f1", "en", &[hit(a), hit(b)], t).await.unwrap();
-    assert!(s.record_solved("f1", "en", &hit(a), t).await.unwrap());
-    s.record_shown("f2", "en", &[hit(a)], t).await.unwrap();
-    send(&s, "f2", None, t).await.unwrap();
-    s.record_shown("f3", "en", &[hit(b)], t).await.unwrap();
-    assert!(s.record_solved("f3", "en", &hit(b), t).await.unwrap());
-    send(&s, "f3", None, t).await.unwrap();
-    s.record_shown("f4", "en", &[hit(a)], t).await.unwrap();
-    // By hand: overall shown 4 visits, sent 2 (f2, f3), deflected 1 (f1).
-    let all = s.deflection_counts().await.unwrap();
-    let counts = |shown, deflected, sent| DeflectionCounts { shown, deflected, sent };
-    assert_eq!(all, counts(4, 1, 2));
-    let per = s.article_deflections(None, None).await.unwrap();
-    let of = |id: i64| per.iter().find(|d| d.article_id == id).unwrap().counts;
-    // A: shown to f1, f2, f4; deflected by f1; sent by f2 → rate 1/2, n = 2.
-    assert_eq!(of(a), counts(3, 1, 1));
-    // B: shown to f1, f3; f3 said it solved it but sent: sent 1, deflected 0 → rate 0, n = 1.
-    assert_eq!(of(b), counts(2, 0, 1));
-    assert_eq!(tend_domain::help::deflection_rate(1, 1), Some(0.5));
-    // A window after every event counts nothing.
-    let later = t + jiff::SignedDuration::from_hours(1);
-    assert_eq!(s.deflection_counts_in(Some(later), None).await.unwrap(), counts(0, 0, 0));
-    assert!(s.article_deflections(Some(later), None).await.unwrap().is_empty());
-    assert_eq!(s.deflection_counts_in(None, Some(later)).await.unwrap(), all);
 }

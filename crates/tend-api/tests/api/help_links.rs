@@ -67,7 +67,10 @@ async fn help_articles_are_linked_to_complaints_by_agents() {
     assert_eq!(delete(&app, &one, &app.viewer.token).await.status, 403);
     assert_eq!(delete(&app, &one, &app.agent.token).await.status, 204);
     assert_eq!(delete(&app, &one, &app.agent.token).await.status, 404);
-    assert_eq!(app.get(&path, &app.viewer.token).await.expect(200), json!([]));
+    assert_eq!(
+        app.get(&path, &app.viewer.token).await.expect(200),
+        json!([])
+    );
 }
 
 fn hit(id: i64) -> PublicHit {
@@ -81,7 +84,13 @@ fn hit(id: i64) -> PublicHit {
 
 fn figures(v: &Value) -> (i64, i64, i64, i64, Value) {
     let n = |k: &str| v[k].as_i64().unwrap();
-    (n("shown"), n("deflected"), n("sent"), n("n"), v["rate"].clone())
+    (
+        n("shown"),
+        n("deflected"),
+        n("sent"),
+        n("n"),
+        v["rate"].clone(),
+    )
 }
 
 #[tokio::test]
@@ -93,13 +102,20 @@ async fn help_deflection_figures_overall_and_per_article() {
         .expect_error(403, "forbidden", None);
     let empty = app.get(path, &app.agent.token).await.expect(200);
     assert_eq!(figures(&empty["overall"]), (0, 0, 0, 0, Value::Null));
-    assert!(empty["definition"].as_str().unwrap().contains("n = deflected + sent"));
+    assert!(
+        empty["definition"]
+            .as_str()
+            .unwrap()
+            .contains("n = deflected + sent")
+    );
     let a = public_article(&app, "How to get a refund").await;
     let b = public_article(&app, "Parcel damaged").await;
     let at: jiff::Timestamp = "2026-03-06T15:30:00Z".parse().unwrap();
     let s = &app.store;
     // v1: shown A and B, A solved it. v2: shown B, said B solved it. v3: shown A, left.
-    s.record_shown("v1", "en", &[hit(a), hit(b)], at).await.unwrap();
+    s.record_shown("v1", "en", &[hit(a), hit(b)], at)
+        .await
+        .unwrap();
     assert!(s.record_solved("v1", "en", &hit(a), at).await.unwrap());
     s.record_shown("v2", "en", &[hit(b)], at).await.unwrap();
     assert!(s.record_solved("v2", "en", &hit(b), at).await.unwrap());
@@ -116,7 +132,10 @@ async fn help_deflection_figures_overall_and_per_article() {
     assert_eq!(figures(&articles[1]), (2, 1, 0, 1, json!(1.0)));
     // A window after every event counts nothing; `to` must be after `from`.
     let later = app
-        .get(&format!("{path}?from=2026-03-07T00:00:00Z"), &app.agent.token)
+        .get(
+            &format!("{path}?from=2026-03-07T00:00:00Z"),
+            &app.agent.token,
+        )
         .await
         .expect(200);
     assert_eq!(figures(&later["overall"]), (0, 0, 0, 0, Value::Null));

@@ -259,7 +259,9 @@ pub(crate) async fn most_words(
             let any = any_text(engine, words);
             let score = words
                 .iter()
-                .map(|w| format!("(CASE WHEN s.doc @@ CAST($q$'{w}':*$q$ AS tsquery) THEN 1 ELSE 0 END)"))
+                .map(|w| {
+                    format!("(CASE WHEN s.doc @@ CAST($q$'{w}':*$q$ AS tsquery) THEN 1 ELSE 0 END)")
+                })
                 .collect::<Vec<_>>()
                 .join(" + ");
             q.push(&format!(

@@ -12,9 +12,9 @@ mod public;
 mod staff;
 mod write;
 
+pub(crate) use deflect::record_sent_in;
 pub use deflect::{DeflectionEvent, FeedEntry, SentVisit};
 pub use figures::{ArticleDeflection, DeflectionCounts};
-pub(crate) use deflect::record_sent_in;
 pub use gaps::{ArticleOutcomes, CategoryOutcomes, EmptySearch};
 pub use links::{ArticleLink, CategoryGap, LinkedArticle};
 pub use public::{PublicArticle, PublicHit, PublicSearch};

@@ -3,9 +3,9 @@
 
 use jiff::Timestamp;
 use sqlx::Row;
-use tend_domain::kernel::search_text::tokens;
 use tend_domain::kernel::ids::EmployeeId;
 use tend_domain::kernel::reason::SOURCE_FIRST;
+use tend_domain::kernel::search_text::tokens;
 
 use super::{Translation, TranslationInput};
 use crate::kernel::engine::Engine;
