@@ -23,6 +23,7 @@ mod focus_groups;
 mod goals;
 mod health;
 mod help;
+mod help_links;
 mod policy;
 mod problems;
 mod profile;
@@ -38,7 +39,7 @@ mod vision;
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 pub use tend_app::AppState;
 
 use crate::error::ApiError;
@@ -55,6 +56,7 @@ pub use focus_groups::*;
 pub use goals::*;
 pub use health::*;
 pub use help::*;
+pub use help_links::*;
 pub use policy::*;
 pub use problems::*;
 pub use profile::*;
@@ -122,6 +124,15 @@ pub fn routes() -> Router<AppState> {
             "/articles/{id}/translations",
             get(list_translations).post(save_translation),
         )
+        .route(
+            "/complaints/{id}/articles",
+            get(list_complaint_articles).post(link_complaint_article),
+        )
+        .route(
+            "/complaints/{id}/articles/{article_id}",
+            delete(unlink_complaint_article),
+        )
+        .route("/help/deflection", get(help_deflection))
         .route(
             "/transactions",
             post(create_transaction).get(list_transactions),

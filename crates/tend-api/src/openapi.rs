@@ -29,6 +29,8 @@ use crate::openapi_errors::ErrorAnswers;
         routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::customer_profile,
         routes::list_articles, routes::create_article, routes::get_article, routes::put_article,
         routes::list_translations, routes::save_translation,
+        routes::list_complaint_articles, routes::link_complaint_article, routes::unlink_complaint_article,
+        routes::help_deflection,
         routes::get_vision, routes::post_vision,
         routes::list_goals, routes::create_goal, routes::get_goal, routes::patch_goal, routes::goal_history, routes::goal_records,
         routes::list_policy, routes::create_policy_version, routes::get_policy_version, routes::approve_policy,

@@ -60,8 +60,8 @@ pub use help::{
     PublicHit, PublicSearch, Translation, TranslationInput,
 };
 pub use help::{
-    ArticleLink, ArticleVersion, CategoryGap, DeflectionCounts, DeflectionEvent, FeedEntry,
-    LinkedArticle,
+    ArticleDeflection, ArticleLink, ArticleVersion, CategoryGap, DeflectionCounts, DeflectionEvent,
+    FeedEntry, LinkedArticle, SentVisit,
 };
 pub use jobs::{
     DEFAULT_MAX_ATTEMPTS, DeadJob, Handled, Job, JobCounts, JobError, JobId, NewJob, RunOutcome,

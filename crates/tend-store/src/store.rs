@@ -153,6 +153,7 @@ impl Store {
         // Search documents are made in Rust, so rows a migration cannot tokenize are indexed here.
         crate::kernel::search::catch_up(self.write(), self.engine()).await?;
         crate::customers::catch_up_search(self.write()).await?;
+        crate::help::catch_up_search(self.write(), self.engine()).await?;
         // Durations only Rust can count (service hours), for rows a migration or an import stored.
         self.catch_up_report_durations().await?;
         Ok(())
@@ -181,7 +182,10 @@ impl Store {
     pub async fn analyze(&self) -> StoreResult<()> {
         let sql = match self.engine() {
             Engine::Sqlite => "PRAGMA optimize",
-            Engine::Postgres => "ANALYZE complaints, customers, complaint_search",
+            Engine::Postgres => {
+                "ANALYZE complaints, customers, complaint_search, help_articles, \
+                 help_translations, help_search"
+            }
         };
         sqlx::query(sql).execute(self.write()).await?;
         Ok(())

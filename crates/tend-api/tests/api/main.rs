@@ -17,6 +17,7 @@ mod focus_groups;
 mod goals;
 mod health;
 mod help;
+mod help_links;
 mod hostile;
 mod metrics;
 mod policy;

@@ -83,7 +83,21 @@ pub async fn take(
 pub async fn take_with_customer(
     s: &AppState,
     from: Complainant,
+    record: ComplaintRecord,
+    actor: Actor,
+    now: Timestamp,
+) -> StoreResult<Complaint> {
+    take_after_visit(s, from, record, None, actor, now).await
+}
+
+/// [`take_with_customer`] for a complaint sent from the two-step form after articles were
+/// shown (`visit`): the visit's `sent` event and its links to the articles shown are stored in
+/// the complaint's transaction, so a refused complaint records neither.
+pub async fn take_after_visit(
+    s: &AppState,
+    from: Complainant,
     mut record: ComplaintRecord,
+    visit: Option<tend_store::SentVisit>,
     actor: Actor,
     now: Timestamp,
 ) -> StoreResult<Complaint> {
@@ -94,10 +108,18 @@ pub async fn take_with_customer(
         }
         Complainant::New(customer, via) => Some((*customer, via)),
     };
-    let stored = s
-        .store
-        .create_complaint_with_customer(record, new, actor, now, new_complaint_jobs)
-        .await?;
+    let stored = match visit {
+        Some(v) => {
+            s.store
+                .create_complaint_after_visit(record, new, v, actor, now, new_complaint_jobs)
+                .await?
+        }
+        None => {
+            s.store
+                .create_complaint_with_customer(record, new, actor, now, new_complaint_jobs)
+                .await?
+        }
+    };
     // Every complaint taken through the API, the pages or the public form (not imports).
     metrics::counter!("tend_complaints_created_total", "channel" => stored.record.channel.to_string())
         .increment(1);

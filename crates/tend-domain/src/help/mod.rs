@@ -1,13 +1,9 @@
 //! The help centre's rules (support tier 0, self-service): an article's visibility, a
-//! translation's status and "source changed" flag, what an article's text must be, and search
-//! folding. No I/O.
-
-pub mod fold;
+//! translation's status and "source changed" flag, what an article's text must be, and the
+//! deflection rate. Search folding is the one of every search (`kernel::search_text`). No I/O.
 
 use crate::kernel::reason::{ONE_OF, Reason};
 use crate::kernel::text::Text;
-
-pub use fold::{fold, words};
 
 /// The languages a help article can be written in (the app's languages), as codes.
 pub const LANGS: [&str; 3] = ["en", "es", "tr"];

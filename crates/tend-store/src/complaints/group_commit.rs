@@ -20,6 +20,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::{Actor, Complaint, insert_batch};
 use crate::customers::{insert_new, log_new_consents, remove_new};
+use crate::help::SentVisit;
 use crate::jobs::NewJob;
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
@@ -45,6 +46,8 @@ struct Job {
     now: Timestamp,
     /// The jobs to store about the complaint in the same transaction.
     follow_on: FollowOn,
+    /// The two-step form's visit that sends it: its `sent` event goes in the same transaction.
+    visit: Option<SentVisit>,
     reply: oneshot::Sender<StoreResult<Complaint>>,
 }
 
@@ -164,6 +167,11 @@ async fn write(
         .flatten()
         .collect();
     crate::jobs::insert_many(&mut tx, engine, &follow_on, now).await?;
+    for (s, j) in stored.iter().zip(jobs) {
+        if let (Ok(Some(c)), Some(visit)) = (s, &j.visit) {
+            crate::help::record_sent_in(&mut tx, visit, c.id, j.now).await?;
+        }
+    }
     tx.commit().await?;
     Ok(stored
         .into_iter()
@@ -217,6 +225,35 @@ impl Store {
         now: Timestamp,
         follow_on: FollowOn,
     ) -> StoreResult<Complaint> {
+        self.queue(record, customer, None, actor, now, follow_on)
+            .await
+    }
+
+    /// [`Store::create_complaint_with_customer`] for a complaint sent from the two-step form
+    /// after articles were shown: `visit`'s `sent` event and the links to the articles shown
+    /// are stored in the complaint's transaction (a refused complaint leaves neither).
+    pub async fn create_complaint_after_visit(
+        &self,
+        record: ComplaintRecord,
+        customer: Option<(Customer, ConsentVia)>,
+        visit: SentVisit,
+        actor: Actor,
+        now: Timestamp,
+        follow_on: FollowOn,
+    ) -> StoreResult<Complaint> {
+        self.queue(record, customer, Some(visit), actor, now, follow_on)
+            .await
+    }
+
+    async fn queue(
+        &self,
+        record: ComplaintRecord,
+        customer: Option<(Customer, ConsentVia)>,
+        visit: Option<SentVisit>,
+        actor: Actor,
+        now: Timestamp,
+        follow_on: FollowOn,
+    ) -> StoreResult<Complaint> {
         let (reply, answer) = oneshot::channel();
         self.inner
             .states
@@ -228,6 +265,7 @@ impl Store {
                 actor,
                 now,
                 follow_on,
+                visit,
                 reply,
             })
             .await

@@ -1,19 +1,17 @@
 //! The two-step complaint form's side of the help centre: the public articles that match what
-//! a customer wrote (in their language), the deflection events of each visit (append-only),
-//! their counts, and the published articles of one language for the sitemap and the feed.
+//! a customer wrote (in their language), the deflection events of each visit (append-only;
+//! their counts are in `figures.rs`), and the published articles of one language for the sitemap and the feed.
 
 use jiff::Timestamp;
 use sqlx::Row;
-use tend_domain::help::words;
-use tend_domain::kernel::ids::{CategoryId, ComplaintId};
+use tend_domain::kernel::ids::ComplaintId;
+use tend_domain::kernel::search_text::tokens;
 
 use super::PublicHit;
+use super::index::PUBLIC;
 use crate::kernel::error::StoreResult;
-use crate::kernel::sql::Sql;
 use crate::kernel::time::{ts, us};
 use crate::store::Store;
-
-const PUBLIC: &str = "a.visibility = 'public' AND t.status = 'published'";
 
 /// Words of a customer's text shorter than this are not matched (articles, conjunctions).
 const MIN_WORD: usize = 4;
@@ -41,15 +39,13 @@ impl DeflectionEvent {
     }
 }
 
-/// The visits counted by the deflection rate (see `tend_domain::help::deflection_rate`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DeflectionCounts {
-    /// Visits shown an article whose customer said "this solved it" and sent nothing.
-    pub deflected: i64,
-    /// Visits shown an article whose customer still sent the complaint.
-    pub sent: i64,
-    /// Visits shown at least one article (including those that left without answering).
-    pub shown: i64,
+/// A visit of the two-step form sending its complaint: its token (the form's hidden `flow`)
+/// and the visitor's language. Given to `Store::create_complaint_after_visit`, which records
+/// the `sent` event and links the articles shown in the complaint's own transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentVisit {
+    pub flow: String,
+    pub lang: String,
 }
 
 /// A published article in one language, for the sitemap and the feed.
@@ -63,55 +59,22 @@ pub struct FeedEntry {
 
 impl Store {
     /// Up to `limit` public articles published in `lang` that share words of 4 letters or
-    /// more with `text` (folded like every search), the most shared words first.
+    /// more with `text` (its first 12 such tokens, `search_text::tokens`: folded like every
+    /// search, a word shared when it starts one of the article's tokens), the most shared words
+    /// first, then by article id. Through the search index (`index::most_words`).
     pub async fn suggest_public(
         &self,
         lang: &str,
         text: &str,
         limit: usize,
     ) -> StoreResult<Vec<PublicHit>> {
-        let ws: Vec<String> = words(text, 64)
+        let ws: Vec<String> = tokens(text)
             .into_iter()
             .filter(|w| w.chars().count() >= MIN_WORD)
             .take(MAX_WORDS)
             .collect();
-        if ws.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut q = Sql::new(
-            self.engine(),
-            format!(
-                "SELECT a.id, a.category_id, t.lang, t.title, t.folded FROM help_articles a \
-                 JOIN help_translations t ON t.article_id = a.id WHERE {PUBLIC} AND t.lang = "
-            ),
-        );
-        q.bind(lang.to_owned()).push(" AND (");
-        for (n, w) in ws.iter().enumerate() {
-            if n > 0 {
-                q.push(" OR ");
-            }
-            // Folded words hold only letters and digits: no LIKE wildcard can slip in.
-            q.push("t.folded LIKE ").bind(format!("%{w}%"));
-        }
-        q.push(")");
-        let rows = q.build().fetch_all(self.read()).await?;
-        let mut scored: Vec<(usize, PublicHit)> = Vec::with_capacity(rows.len());
-        for r in rows.iter() {
-            let folded: String = r.try_get("folded")?;
-            let score = ws.iter().filter(|w| folded.contains(w.as_str())).count();
-            let cat: Option<i64> = r.try_get("category_id")?;
-            scored.push((
-                score,
-                PublicHit {
-                    article_id: r.try_get("id")?,
-                    category_id: cat.map(CategoryId),
-                    lang: r.try_get("lang")?,
-                    title: r.try_get("title")?,
-                },
-            ));
-        }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.article_id.cmp(&b.1.article_id)));
-        Ok(scored.into_iter().take(limit).map(|(_, h)| h).collect())
+        let limit = limit as i64;
+        Ok(super::index::most_words(self.read(), self.engine(), lang, &ws, limit).await?)
     }
 
     /// Records that `hits` were shown to visit `flow`.
@@ -165,62 +128,6 @@ impl Store {
         Ok(shown)
     }
 
-    /// Records that visit `flow` still sent `complaint`, and links every article it was shown
-    /// to the complaint (linked by nobody: the customer read them). Nothing when the visit was
-    /// shown nothing. Returns the articles linked.
-    pub async fn record_sent(
-        &self,
-        flow: &str,
-        lang: &str,
-        complaint: ComplaintId,
-        now: Timestamp,
-    ) -> StoreResult<Vec<i64>> {
-        let mut tx = self.write().begin().await?;
-        let shown: Vec<i64> = sqlx::query_scalar(
-            "SELECT DISTINCT article_id FROM help_deflections WHERE flow = $1 AND event = 'shown' \
-             ORDER BY article_id",
-        )
-        .bind(flow.to_owned())
-        .fetch_all(&mut *tx)
-        .await?;
-        if !shown.is_empty() {
-            let e = DeflectionEvent::Sent;
-            insert(&mut tx, flow, e, None, lang, Some(complaint), now).await?;
-            for a in &shown {
-                sqlx::query(
-                    "INSERT INTO help_links (article_id, complaint_id, linked_by, linked_at) \
-                     VALUES ($1, $2, NULL, $3) ON CONFLICT (article_id, complaint_id) DO NOTHING",
-                )
-                .bind(*a)
-                .bind(complaint.0)
-                .bind(us(now))
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        tx.commit().await?;
-        Ok(shown)
-    }
-
-    /// The visits counted by the deflection rate: a visit that sent its complaint counts as
-    /// sent even if it had said "this solved it" before.
-    pub async fn deflection_counts(&self) -> StoreResult<DeflectionCounts> {
-        let r = sqlx::query(
-            "SELECT \
-             (SELECT count(DISTINCT flow) FROM help_deflections WHERE event = 'shown') AS shown, \
-             (SELECT count(DISTINCT s.flow) FROM help_deflections s WHERE s.event = 'sent') AS sent, \
-             (SELECT count(DISTINCT d.flow) FROM help_deflections d WHERE d.event = 'solved' \
-              AND NOT EXISTS (SELECT 1 FROM help_deflections x WHERE x.flow = d.flow AND x.event = 'sent')) AS deflected",
-        )
-        .fetch_one(self.read())
-        .await?;
-        Ok(DeflectionCounts {
-            deflected: r.try_get("deflected")?,
-            sent: r.try_get("sent")?,
-            shown: r.try_get("shown")?,
-        })
-    }
-
     /// Articles public and published in `lang` (no other language), newest change first, at
     /// most `limit`.
     pub async fn published_in(&self, lang: &str, limit: i64) -> StoreResult<Vec<FeedEntry>> {
@@ -245,6 +152,42 @@ impl Store {
             .collect::<Result<_, sqlx::Error>>()
             .map_err(Into::into)
     }
+}
+
+/// Inside the new complaint's transaction (the group commit's): records that `visit` still
+/// sent `complaint`, and links every article it was shown to the complaint (linked by nobody:
+/// the customer read them). Nothing when the visit was shown nothing, so a forged token
+/// records nothing. A complaint refused is not stored, and neither is its event.
+pub(crate) async fn record_sent_in(
+    tx: &mut sqlx::AnyConnection,
+    visit: &SentVisit,
+    complaint: ComplaintId,
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    let shown: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT article_id FROM help_deflections WHERE flow = $1 AND event = 'shown' \
+         ORDER BY article_id",
+    )
+    .bind(visit.flow.clone())
+    .fetch_all(&mut *tx)
+    .await?;
+    if shown.is_empty() {
+        return Ok(());
+    }
+    let e = DeflectionEvent::Sent;
+    insert(tx, &visit.flow, e, None, &visit.lang, Some(complaint), now).await?;
+    for a in &shown {
+        sqlx::query(
+            "INSERT INTO help_links (article_id, complaint_id, linked_by, linked_at) \
+             VALUES ($1, $2, NULL, $3) ON CONFLICT (article_id, complaint_id) DO NOTHING",
+        )
+        .bind(*a)
+        .bind(complaint.0)
+        .bind(us(now))
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn insert(

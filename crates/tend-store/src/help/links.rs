@@ -84,6 +84,22 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Removes the link an agent made from article `article` to complaint `complaint`. A link
+    /// the customer's visit made (linked by nobody) stays: it is what the customer read before
+    /// sending. Returns whether a link was removed.
+    pub async fn unlink_article(&self, article: i64, complaint: ComplaintId) -> StoreResult<bool> {
+        let n = sqlx::query(
+            "DELETE FROM help_links WHERE article_id = $1 AND complaint_id = $2 \
+             AND linked_by IS NOT NULL",
+        )
+        .bind(article)
+        .bind(complaint.0)
+        .execute(self.write())
+        .await?
+        .rows_affected();
+        Ok(n > 0)
+    }
+
     /// The complaints article `id` was linked to, newest link first.
     pub async fn article_links(&self, id: i64) -> StoreResult<Vec<ArticleLink>> {
         let rows = sqlx::query(

@@ -1,20 +1,26 @@
 //! The help centre's articles: an article, its translations (one row per language, a missing
 //! language has none), every saved version in `help_versions` (append-only), and the staff's
-//! reads. The public reads, searches and outcomes are in `public.rs`, the gap figures in
-//! `gaps.rs`.
+//! reads. The public reads, searches and outcomes are in `public.rs` (through the search index,
+//! `index.rs`), the gap figures in `gaps.rs`.
 
 mod deflect;
+mod figures;
 mod gaps;
+mod index;
 mod links;
 mod public;
 mod staff;
 mod write;
 
-pub use deflect::{DeflectionCounts, DeflectionEvent, FeedEntry};
+pub(crate) use deflect::record_sent_in;
+pub use deflect::{DeflectionEvent, FeedEntry, SentVisit};
+pub use figures::{ArticleDeflection, DeflectionCounts};
 pub use gaps::{ArticleOutcomes, CategoryOutcomes, EmptySearch};
 pub use links::{ArticleLink, CategoryGap, LinkedArticle};
 pub use public::{PublicArticle, PublicHit, PublicSearch};
 pub use staff::ArticleVersion;
+
+pub(crate) use index::catch_up as catch_up_search;
 
 use jiff::Timestamp;
 use jiff::civil::Date;

@@ -1,19 +1,17 @@
 //! What the public help centre reads: only public articles' published translations (the one
-//! rule `tend_domain::help::public`, written here as SQL in `PUBLIC`), search over their
-//! folded text, and the "did this help?" outcomes and searches it records (append-only).
+//! rule `tend_domain::help::public`, written as SQL in `index::PUBLIC`), search through the
+//! search index (`index.rs`), and the "did this help?" outcomes and searches it records (append-only).
 
 use jiff::Timestamp;
 use sqlx::Row;
-use tend_domain::help::{fold, words};
+use tend_domain::help::LANGS;
 use tend_domain::kernel::ids::CategoryId;
+use tend_domain::kernel::search_text::query_words;
 
+use super::index::{self, PUBLIC};
 use crate::kernel::error::{StoreError, StoreResult};
-use crate::kernel::sql::Sql;
 use crate::kernel::time::us;
 use crate::store::Store;
-
-/// The SQL form of `tend_domain::help::public`: a public article's published translation.
-const PUBLIC: &str = "a.visibility = 'public' AND t.status = 'published'";
 
 /// One public article in one language, as lists and search results show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,48 +122,32 @@ impl Store {
         })
     }
 
+    /// Up to `limit` public articles matching every word, in `lang` or (`None`) in any
+    /// language, by article id; an article found in several languages once, in the first of
+    /// `en`, `es`, `tr`.
     async fn search_in(
         &self,
         lang: Option<&str>,
         ws: &[String],
         limit: i64,
     ) -> StoreResult<Vec<PublicHit>> {
-        let mut q = Sql::new(
-            self.engine(),
-            format!(
-                "SELECT a.id, a.category_id, t.lang, t.title FROM help_articles a \
-                 JOIN help_translations t ON t.article_id = a.id WHERE {PUBLIC}"
-            ),
-        );
-        if let Some(l) = lang {
-            q.push(" AND t.lang = ").bind(l.to_owned());
-        }
-        for w in ws {
-            // Folded words hold only letters and digits: no LIKE wildcard can slip in.
-            q.push(" AND t.folded LIKE ").bind(format!("%{w}%"));
-        }
-        q.push(" ORDER BY a.id, t.lang LIMIT ").bind(limit * 3);
-        let rows = q.build().fetch_all(self.read()).await?;
+        let langs: &[&str] = match lang {
+            Some(l) => &[l],
+            None => &LANGS,
+        };
         let mut out: Vec<PublicHit> = Vec::new();
-        for r in rows.iter() {
-            let id: i64 = r.try_get("id")?;
-            if out.iter().any(|h| h.article_id == id) {
-                continue;
-            }
-            let cat: Option<i64> = r.try_get("category_id")?;
-            out.push(PublicHit {
-                article_id: id,
-                category_id: cat.map(CategoryId),
-                lang: r.try_get("lang")?,
-                title: r.try_get("title")?,
-            });
+        for l in langs {
+            out.extend(index::every_word(self.read(), self.engine(), l, ws, limit).await?);
         }
+        // Each language's first `limit` by id hold every article of the first `limit` overall.
+        out.sort_by(|a, b| a.article_id.cmp(&b.article_id).then(a.lang.cmp(&b.lang)));
+        out.dedup_by_key(|h| h.article_id);
         out.truncate(limit as usize);
         Ok(out)
     }
 
-    /// Searches public articles for every word of `query` (folded: case, accents, Turkish
-    /// i's), first in `lang`, then in any language (`fallback`); at most `limit` articles, by
+    /// Searches public articles for every word of `query` (`search_text::query_words`: folded
+    /// case, accents and Turkish i's; each word the start of a token), first in `lang`, then in any language (`fallback`); at most `limit` articles, by
     /// id. Records the search (language, query, folded words, number of results) in
     /// `help_searches` so the gaps page can list searches that found nothing. A query with no
     /// letter or digit finds nothing and is not recorded.
@@ -176,7 +158,7 @@ impl Store {
         limit: i64,
         now: Timestamp,
     ) -> StoreResult<PublicSearch> {
-        let ws = words(query, 8);
+        let ws = query_words(query);
         if ws.is_empty() {
             return Ok(PublicSearch::default());
         }
@@ -194,7 +176,7 @@ impl Store {
         )
         .bind(lang.to_owned())
         .bind(q)
-        .bind(fold(&ws.join(" ")))
+        .bind(ws.join(" "))
         .bind(found.hits.len() as i64)
         .bind(us(now))
         .execute(self.write())

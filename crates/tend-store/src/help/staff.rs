@@ -55,7 +55,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        super::write::save_translation_in(&mut tx, id, text, by, now).await?;
+        super::write::save_translation_in(&mut tx, self.engine(), id, text, by, now).await?;
         let jobs = jobs(id);
         let plan = Plan {
             settings,

@@ -1,13 +1,14 @@
 //! Saving an article's language version: the next version, the source version it was made
-//! from, and its history row, in one transaction.
+//! from, its history row and its search document, in one transaction.
 
 use jiff::Timestamp;
 use sqlx::Row;
-use tend_domain::help::fold;
 use tend_domain::kernel::ids::EmployeeId;
 use tend_domain::kernel::reason::SOURCE_FIRST;
+use tend_domain::kernel::search_text::tokens;
 
 use super::{Translation, TranslationInput};
+use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::us;
 use crate::store::Store;
@@ -25,7 +26,7 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<Translation> {
         let mut tx = self.write().begin().await?;
-        save_translation_in(&mut tx, id, t, by, now).await?;
+        save_translation_in(&mut tx, self.engine(), id, t, by, now).await?;
         tx.commit().await?;
         let a = self.article(id).await?;
         a.translations
@@ -50,6 +51,7 @@ impl Store {
 /// [`Store::save_translation`] inside the caller's transaction (no commit).
 pub(crate) async fn save_translation_in(
     tx: &mut sqlx::AnyConnection,
+    engine: Engine,
     id: i64,
     t: &TranslationInput,
     by: Option<EmployeeId>,
@@ -75,7 +77,9 @@ pub(crate) async fn save_translation_in(
         of(&source_lang)
             .ok_or_else(|| StoreError::field("lang", SOURCE_FIRST.with("lang", &source_lang)))?
     };
-    let folded = fold(&format!("{} {}", t.title.as_str(), t.body.as_str()));
+    let text = format!("{} {}", t.title.as_str(), t.body.as_str());
+    // The search document is the index's (`index.rs`); `folded` keeps its tokens as text.
+    let folded = tokens(&text).join(" ");
     sqlx::query(
         "INSERT INTO help_translations (article_id, lang, title, body, status, version, source_version, folded, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -109,6 +113,7 @@ pub(crate) async fn save_translation_in(
     .bind(us(now))
     .execute(&mut *tx)
     .await?;
+    super::index::index(&mut *tx, engine, id, t.lang, &text).await?;
     sqlx::query("UPDATE help_articles SET updated_at = $1 WHERE id = $2")
         .bind(us(now))
         .bind(id)

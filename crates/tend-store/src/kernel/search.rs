@@ -241,7 +241,7 @@ pub(crate) fn push_condition(sql: &mut Sql, engine: Engine, words: &[String]) {
 }
 
 /// The engine's query text for the words: FTS5 `"w"* "v"*`, or a `tsquery` `'w':* & 'v':*`.
-fn query_text(engine: Engine, words: &[String]) -> String {
+pub(crate) fn query_text(engine: Engine, words: &[String]) -> String {
     match engine {
         Engine::Sqlite => words
             .iter()
@@ -256,6 +256,16 @@ fn query_text(engine: Engine, words: &[String]) -> String {
     }
 }
 
+/// The engine's query text for **any** of the words: FTS5 `"w"* OR "v"*`, or a `tsquery`
+/// `'w':* | 'v':*` (words from `search_text`: letters and digits only).
+pub(crate) fn any_text(engine: Engine, words: &[String]) -> String {
+    let (one, or): (fn(&String) -> String, &str) = match engine {
+        Engine::Sqlite => (|w| format!("\"{w}\"*"), " OR "),
+        Engine::Postgres => (|w| format!("'{w}':*"), " | "),
+    };
+    words.iter().map(one).collect::<Vec<_>>().join(or)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +277,9 @@ mod tests {
         assert_eq!(q, "'broken':* & 'a77':*");
         let q = query_text(Engine::Sqlite, &query_words("Broken jar"));
         assert_eq!(q, "\"broken\"* \"jar\"*");
+        let words = query_words("jar lid");
+        assert_eq!(any_text(Engine::Sqlite, &words), "\"jar\"* OR \"lid\"*");
+        assert_eq!(any_text(Engine::Postgres, &words), "'jar':* | 'lid':*");
         assert_eq!(doc_text(&tokens("A-77 café")), " a 77 a77 cafe");
         assert_eq!(tsvector(&tokens("A-77 café")), "'a' '77' 'a77' 'cafe'");
     }

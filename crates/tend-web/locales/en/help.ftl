@@ -82,3 +82,6 @@ link-article = Link a help article
 link-article-go = Link
 link-article-none = No article linked yet.
 link-article-public = Public link
+articles-shown = shown
+articles-rate = Deflection
+article-deflection-def = For this article: of the visits of the complaint form it was shown to, deflected = those where the customer said it solved their problem and sent nothing; sent anyway = those that still sent the complaint. Rate = deflected ÷ (deflected + sent anyway); n = that sum. Visits that left without answering count in neither; a visit shown several articles counts for each.

@@ -82,3 +82,6 @@ link-article = Vincular un artículo de ayuda
 link-article-go = Vincular
 link-article-none = Todavía no hay ningún artículo vinculado.
 link-article-public = Enlace público
+articles-shown = mostrado
+articles-rate = Desvío
+article-deflection-def = Para este artículo: de las visitas del formulario de reclamación a las que se mostró, desviadas = aquellas cuyo cliente dijo que resolvió su problema sin enviar nada; enviadas igualmente = las que enviaron la reclamación. Tasa = desviadas ÷ (desviadas + enviadas igualmente); n = esa suma. Las visitas que se fueron sin responder no cuentan en ninguna; una visita a la que se mostraron varios artículos cuenta para cada uno.

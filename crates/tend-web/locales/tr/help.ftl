@@ -82,3 +82,6 @@ link-article = Bir yardım makalesi bağla
 link-article-go = Bağla
 link-article-none = Henüz bağlı makale yok.
 link-article-public = Herkese açık bağlantı
+articles-shown = gösterilen
+articles-rate = Yönlendirme
+article-deflection-def = Bu makale için: makalenin gösterildiği şikâyet formu ziyaretlerinden, yönlendirilen = müşterinin sorununu çözdüğünü söyleyip hiçbir şey göndermediği ziyaretler; yine de gönderilen = şikâyeti gönderen ziyaretler. Oran = yönlendirilen ÷ (yönlendirilen + yine de gönderilen); n = bu toplam. Yanıt vermeden ayrılan ziyaretler ikisinde de sayılmaz; birkaç makale gösterilen bir ziyaret her biri için sayılır.

@@ -1,6 +1,7 @@
 //! The staff's list of help articles (`/help/articles`): every article with each language's
-//! status, its owner, review date and how many complaints it was linked to; the two-step
-//! form's deflection rate with its n; and the categories that had complaints in the last 90
+//! status, its owner, review date, how many complaints it was linked to and its deflection
+//! figures (shown, deflected, sent anyway, rate with n); the two-step form's deflection rate
+//! with its n; and the categories that had complaints in the last 90
 //! days but have no published article. Agents and up read it.
 
 use askama::Template;
@@ -9,7 +10,7 @@ use axum::response::Response;
 use tend_domain::catalog::category_paths;
 use tend_domain::help::{LANGS, deflection_rate};
 use tend_domain::staff::Permission;
-use tend_store::Article;
+use tend_store::{Article, DeflectionCounts};
 
 use crate::kit::error::PageResult;
 use crate::kit::i18n::Tr;
@@ -30,6 +31,33 @@ pub struct Row {
     pub owner: String,
     pub review_on: String,
     pub links: i64,
+    pub deflection: Figures,
+}
+
+/// One article's deflection figures as shown (see `Store::article_deflections`).
+#[derive(Default)]
+pub struct Figures {
+    pub shown: i64,
+    pub deflected: i64,
+    pub sent: i64,
+    /// deflected + sent.
+    pub n: i64,
+    /// deflected ÷ n as a percentage with one decimal in the reader's notation, "–" when n = 0.
+    pub rate: String,
+}
+
+/// `c` as shown in `t`'s notation.
+pub fn figures(t: &Tr, c: DeflectionCounts) -> Figures {
+    Figures {
+        shown: c.shown,
+        deflected: c.deflected,
+        sent: c.sent,
+        n: c.deflected + c.sent,
+        rate: deflection_rate(c.deflected, c.sent).map_or_else(
+            || "–".to_owned(),
+            |r| format!("{} %", t.decimal(&format!("{:.1}", r * 100.0))),
+        ),
+    }
 }
 
 /// A category without a published article.
@@ -68,6 +96,7 @@ pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
     let cats = category_paths(&s.store.categories().await?);
     let people = s.store.employees().await?;
     let links = s.store.link_counts().await?;
+    let deflections = s.store.article_deflections(None, None).await?;
     let rows = articles
         .iter()
         .map(|a| Row {
@@ -101,6 +130,14 @@ pub async fn page(State(s): State<WebState>, t: Tr, staff: Staff) -> PageResult<
                 .iter()
                 .find(|(id, _)| *id == a.id)
                 .map_or(0, |(_, n)| *n),
+            deflection: figures(
+                &t,
+                deflections
+                    .iter()
+                    .find(|d| d.article_id == a.id)
+                    .map(|d| d.counts)
+                    .unwrap_or_default(),
+            ),
         })
         .collect();
     let d = s.store.deflection_counts().await?;

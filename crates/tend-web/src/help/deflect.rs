@@ -2,7 +2,7 @@
 //! the public articles in their language that share its words are shown (each shown article
 //! recorded for the visit, a random token in the form's hidden `flow` field); "this solved it"
 //! records the visit as deflected and sends nothing; "this didn't help" sends the complaint,
-//! recorded as sent, with the articles shown linked to it.
+//! recorded as sent with the articles shown linked to it, in the complaint's transaction.
 
 use std::net::SocketAddr;
 
@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{ConnectInfo, State};
 use axum::response::Response;
 use serde::Deserialize;
-use tend_domain::kernel::ids::ComplaintId;
+use tend_store::SentVisit;
 
 use super::centre::{Link, link};
 use crate::kit::error::{PageError, PageResult};
@@ -44,14 +44,13 @@ pub async fn suggest(s: &WebState, t: &Tr, text: &str) -> PageResult<Option<(Str
     Ok(Some((flow, hits.iter().map(|h| link(t, h)).collect())))
 }
 
-/// Records that visit `flow` still sent complaint `id` (nothing for a forged or empty token).
-pub async fn sent(s: &WebState, t: &Tr, flow: &str, id: ComplaintId) -> PageResult<()> {
-    if valid_flow(flow) {
-        s.store
-            .record_sent(flow, t.code(), id, s.clock.now())
-            .await?;
-    }
-    Ok(())
+/// The visit `flow` sending its complaint, in `t`'s language (`None` for a forged or empty
+/// token); its `sent` event is stored with the complaint (`take_after_visit`).
+pub fn visit(t: &Tr, flow: &str) -> Option<SentVisit> {
+    valid_flow(flow).then(|| SentVisit {
+        flow: flow.to_owned(),
+        lang: t.code().to_owned(),
+    })
 }
 
 #[derive(Deserialize, Default)]

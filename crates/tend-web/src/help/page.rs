@@ -1,12 +1,13 @@
 //! The article form's page, new or existing: its choices, its values (as stored, or as
-//! posted when refused), one text box per language with its preview, the history and the
-//! linked complaints.
+//! posted when refused), one text box per language with its preview, the deflection figures,
+//! the history and the linked complaints.
 
 use askama::Template;
 use tend_app::help::render_markdown;
 use tend_domain::help::LANGS;
 use tend_domain::staff::Permission;
 
+use super::articles::{Figures, figures};
 use super::edit::{Posted, PostedText, choices, paths};
 use crate::complaints::inbox::Choice;
 use crate::kit::error::PageResult;
@@ -74,6 +75,8 @@ pub struct EditPage {
     pub texts: Vec<TextBox>,
     pub history: Vec<HistoryRow>,
     pub links: Vec<LinkRow>,
+    /// The article's deflection figures (`None` for a new article).
+    pub deflection: Option<Figures>,
     pub can_publish: bool,
 }
 
@@ -142,6 +145,7 @@ pub async fn view(
     let mut texts = Vec::new();
     let tz = staff.tz();
     let (mut history, mut links) = (Vec::new(), Vec::new());
+    let mut deflection = None;
     if let Some(a) = &article {
         for l in LANGS {
             let stored = a.translations.iter().find(|x| x.lang == l);
@@ -178,6 +182,9 @@ pub async fn view(
                 at: t.datetime(&h.saved_at, tz),
             });
         }
+        let counts = s.store.article_deflections(None, None).await?;
+        let mine = counts.iter().find(|d| d.article_id == a.id);
+        deflection = Some(figures(&t, mine.map(|d| d.counts).unwrap_or_default()));
         for l in s.store.article_links(a.id).await? {
             links.push(LinkRow {
                 href: format!("/complaints/{}", l.complaint_id.0),
@@ -205,6 +212,7 @@ pub async fn view(
         texts,
         history,
         links,
+        deflection,
         can_publish: staff.can(Permission::Manage),
         v,
         t,

@@ -230,15 +230,16 @@ pub async fn submit(
         // Stored with the complaint, in its transaction: both or neither.
         None => Complainant::New(Box::new(person), ConsentVia::PublicForm),
     };
-    let c = changes::take_with_customer(
+    // The visit's "sent" event is stored in the complaint's transaction.
+    let c = changes::take_after_visit(
         &s,
         from,
         ComplaintRecord::received(intake, SOURCE),
+        crate::help::deflect::visit(&t, &v.flow),
         customer(),
         now,
     )
     .await?;
-    crate::help::deflect::sent(&s, &t, &v.flow, c.id).await?;
     let token = s.store.status_token(c.id).await?;
     // Post, redirect, get: reloading the thank-you page sends nothing twice.
     Ok(Redirect::to(&format!("/thanks/{token}")).into_response())

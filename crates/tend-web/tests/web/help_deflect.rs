@@ -1,7 +1,7 @@
 //! The public complaint form's two steps in Spanish and Turkish: matching articles are shown
 //! (folded: case, accents, Turkish i's), "this solved it" sends nothing, "this didn't help"
-//! sends the complaint carrying the articles shown; the deflection rate on the staff page
-//! against hand-computed values.
+//! sends the complaint carrying the articles shown; the deflection rate on the staff page,
+//! overall and per article (list and article page), against hand-computed values.
 
 use serde_json::{Value, json};
 use tend_domain::staff::Role;
@@ -162,4 +162,19 @@ async fn help_deflect_two_steps_in_spanish_and_turkish() {
         list.contains("n = <span id=\"deflection-n\">3</span>"),
         "{list}"
     );
+    // The article's own figures, on the list and on its page: shown to 3 visits, 1 deflected,
+    // 2 sent anyway: 1 ÷ 3 = 33.3 %, n = 3.
+    let row = list.split(&format!("id=\"article-{id}\"")).nth(1).unwrap();
+    let page = manager.get(&format!("/help/articles/{id}")).await.html;
+    let own = page.split("id=\"article-deflection\"").nth(1).unwrap();
+    for html in [row, own] {
+        for part in [
+            "<strong class=\"rate\">33.3 %</strong> (n = <span class=\"n\">3</span>",
+            "<span class=\"shown\">3</span>",
+            "<span class=\"deflected\">1</span>",
+            "<span class=\"sent\">2</span>",
+        ] {
+            assert!(html.contains(part), "{part}: {html}");
+        }
+    }
 }
