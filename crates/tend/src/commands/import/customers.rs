@@ -6,7 +6,7 @@
 use tend_domain::FieldErrors;
 use tend_domain::customers::{Customer, CustomerDraft};
 use tend_domain::kernel::reason::*;
-use tend_store::{Import, ImportOutcome, Store};
+use tend_store::{ComplaintImport, ImportOutcome, Store};
 
 use super::row::{Record, invalid, yes};
 use super::{Importer, Options};
@@ -36,7 +36,7 @@ impl Importer for Customers {
     type Row = Customer;
     type Resolved = Customer;
     type Seen = ();
-    type Sink = Import;
+    type Sink = ComplaintImport;
 
     /// Accepts any `--map`: presets do not apply, and a field the customer does not have is
     /// refused row by row by the draft (`line N: map: unknown field …`).
@@ -72,12 +72,12 @@ impl Importer for Customers {
         Ok(rows.into_iter().map(Ok).collect())
     }
 
-    async fn begin(store: &Store, _: (), _: &Options) -> anyhow::Result<Import> {
-        Ok(store.begin_import().await?)
+    async fn begin(store: &Store, _: (), _: &Options) -> anyhow::Result<ComplaintImport> {
+        Ok(store.begin_complaint_import().await?)
     }
 
     async fn store(
-        sink: &mut Import,
+        sink: &mut ComplaintImport,
         rows: Vec<Customer>,
         opts: &Options,
     ) -> anyhow::Result<ImportOutcome> {
@@ -88,7 +88,11 @@ impl Importer for Customers {
         })
     }
 
-    async fn finish(sink: Import, store: &Store, _: &Options) -> anyhow::Result<ImportOutcome> {
+    async fn finish(
+        sink: ComplaintImport,
+        store: &Store,
+        _: &Options,
+    ) -> anyhow::Result<ImportOutcome> {
         sink.commit(store).await?;
         Ok(ImportOutcome::default())
     }

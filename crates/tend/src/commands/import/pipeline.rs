@@ -56,41 +56,30 @@ pub(super) async fn import<I: Importer>(
     }
     let mut sink = I::begin(store, seen, opts).await?;
     let mut out = ImportOutcome::default();
-    let mut source = reader::Source::open(file, opts)?;
-    let mut ignored = Vec::new();
-    loop {
-        let next = source.next::<I>(opts, &mut ignored);
-        ignored.clear();
-        let done = next.is_none();
-        if let Some((line, Some(row))) = next
-            && !bad_lines.contains(&line)
-        {
-            batch.push((line, row));
+    let (mut batches, reading) = read_good::<I>(file, opts, bad_lines.clone());
+    while let Some(batch) = batches.recv().await {
+        let mut good = Vec::with_capacity(batch.len());
+        for (line, row) in resolved::<I>(store, batch).await? {
+            // The first pass found this row good: the database changed since.
+            let row = row.map_err(|e| {
+                let why = e
+                    .iter()
+                    .map(|(f, r)| format!("{f}: {r}"))
+                    .collect::<Vec<_>>();
+                anyhow::anyhow!(
+                    "nothing imported: line {line} changed while importing: {}",
+                    why.join("; ")
+                )
+            })?;
+            good.push(row);
         }
-        if batch.len() >= I::BATCH || (done && !batch.is_empty()) {
-            let mut good = Vec::with_capacity(batch.len());
-            for (line, row) in resolved::<I>(store, std::mem::take(&mut batch)).await? {
-                // The first pass found this row good: the database changed since.
-                let row = row.map_err(|e| {
-                    let why = e
-                        .iter()
-                        .map(|(f, r)| format!("{f}: {r}"))
-                        .collect::<Vec<_>>();
-                    anyhow::anyhow!(
-                        "nothing imported: line {line} changed while importing: {}",
-                        why.join("; ")
-                    )
-                })?;
-                good.push(row);
-            }
-            let n = I::store(&mut sink, good, opts).await?;
-            out.inserted += n.inserted;
-            out.already_present += n.already_present;
-        }
-        if done {
-            break;
-        }
+        let n = I::store(&mut sink, good, opts).await?;
+        out.inserted += n.inserted;
+        out.already_present += n.already_present;
     }
+    reading
+        .join()
+        .map_err(|_| anyhow::anyhow!("nothing imported: the file's reader failed"))??;
     let n = I::finish(sink, store, opts).await?;
     out.inserted += n.inserted;
     out.already_present += n.already_present;
@@ -102,6 +91,47 @@ pub(super) async fn import<I: Importer>(
         bad_lines.len()
     );
     Ok(())
+}
+
+/// The second pass's reading, on a thread of its own so that parsing and validating the next
+/// batch overlaps storing this one: batches of the good rows (lines not in `bad`), each with
+/// its line, at most two batches ahead of the store (memory stays flat). The thread answers
+/// the file's read error, if any, when joined.
+fn read_good<I: Importer>(
+    file: &Path,
+    opts: &Options,
+    bad: BTreeSet<u64>,
+) -> (
+    tokio::sync::mpsc::Receiver<Vec<(u64, I::Row)>>,
+    std::thread::JoinHandle<anyhow::Result<()>>,
+) {
+    let (send, batches) = tokio::sync::mpsc::channel(2);
+    let (file, opts) = (file.to_owned(), opts.clone());
+    let reading = std::thread::spawn(move || {
+        let mut source = reader::Source::open(&file, &opts)?;
+        let mut ignored = Vec::new();
+        let mut batch = Vec::with_capacity(I::BATCH);
+        loop {
+            let next = source.next::<I>(&opts, &mut ignored);
+            ignored.clear();
+            let done = next.is_none();
+            if let Some((line, Some(row))) = next
+                && !bad.contains(&line)
+            {
+                batch.push((line, row));
+            }
+            if (batch.len() >= I::BATCH || (done && !batch.is_empty()))
+                && send.blocking_send(std::mem::take(&mut batch)).is_err()
+            {
+                // The store stopped (its error is the import's).
+                return Ok(());
+            }
+            if done {
+                return Ok(());
+            }
+        }
+    });
+    (batches, reading)
 }
 
 /// A batch of valid rows resolved, each with its line.
