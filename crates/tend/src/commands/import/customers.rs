@@ -33,6 +33,8 @@ impl Importer for Customers {
         "notes",
         "external_ref",
     ];
+    /// Customers need nothing made first: the file is read once.
+    const ONE_PASS: bool = true;
     type Row = Customer;
     type Resolved = Customer;
     type Seen = ();

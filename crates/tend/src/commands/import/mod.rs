@@ -14,6 +14,7 @@
 //! rows, the all-or-nothing / `--skip-invalid` policy and the summary line.
 
 mod lines;
+mod one_pass;
 mod pipeline;
 mod reader;
 mod row;
@@ -78,6 +79,10 @@ trait Importer: 'static {
     const FIELDS: &'static [&'static str];
     /// Rows resolved and stored together.
     const BATCH: usize = 5000;
+    /// Whether storing needs nothing made first ([`Importer::begin`] ignores what the first
+    /// pass notes): then the file is read once, stored as it goes, and the import dropped at
+    /// the first bad row (`one_pass.rs`).
+    const ONE_PASS: bool = false;
     /// A row that passed [`Importer::validate`]: valid on its own (made on the reading thread).
     type Row: Send + 'static;
     /// A row whose references [`Importer::resolve`] found: ready to store.
