@@ -116,7 +116,7 @@ pub(super) fn read_batches<I: Importer>(
     let (file, opts) = (file.to_owned(), opts.clone());
     let reading = std::thread::spawn(move || {
         let mut source = reader::Source::open(&file, &opts)?;
-        let (mut rows, mut bad) = (Vec::with_capacity(I::BATCH), Vec::new());
+        let (mut rows, mut bad) = (Vec::with_capacity(I::BATCH.min(8192)), Vec::new());
         loop {
             let next = source.next::<I>(&opts, &mut bad);
             let done = next.is_none();
