@@ -100,6 +100,35 @@ async fn customers_are_one_person_across_batches_and_a_bad_last_row_stores_none(
         "{}",
         text(&again.stdout)
     );
+    // A preferred channel that does not exist is named by line and field on both engines, and
+    // nothing of the file is stored.
+    let channel = dir.path().join("channel.csv");
+    std::fs::write(
+        &channel,
+        "name,email,channel\nNew One,new1@example.com,phone\nNew Two,new2@example.com,pigeon\n",
+    )
+    .unwrap();
+    let out = tend(
+        &db,
+        &[
+            "import",
+            "customers",
+            channel.to_str().unwrap(),
+            "--map",
+            "name=name",
+            "--map",
+            "email=email",
+            "--map",
+            "channel=preferred_channel",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 3: preferred_channel: no channel \"pigeon\""),
+        "{err}"
+    );
+    assert_eq!(count(&db, "customers").await, 5000, "nothing stored");
 }
 
 /// 12,000 complaints from 4,000 people (e-mail case varies between batches); row `bad` (0-based)

@@ -66,12 +66,26 @@ impl Importer for Customers {
         draft.validate(opts.year).map_err(invalid)
     }
 
-    /// Customers refer to nothing else.
+    /// A customer's preferred channel must be one of the stored channels (`no_channel`,
+    /// named by field and line, before anything is stored — on both engines alike).
     async fn resolve(
-        _: &Store,
+        store: &Store,
         rows: Vec<Customer>,
     ) -> anyhow::Result<Vec<Result<Customer, FieldErrors>>> {
-        Ok(rows.into_iter().map(Ok).collect())
+        let channels = store.channels().await?;
+        let known = |c: &tend_domain::catalog::ChannelCode| {
+            channels.iter().any(|x| x.code.as_str() == c.as_str())
+        };
+        Ok(rows
+            .into_iter()
+            .map(|c| match &c.preferred_channel {
+                Some(ch) if !known(ch) => Err(FieldErrors::single(
+                    "preferred_channel",
+                    NO_CHANNEL.with("got", format!("{:?}", ch.as_str())),
+                )),
+                _ => Ok(c),
+            })
+            .collect())
     }
 
     async fn begin(store: &Store, _: (), _: &Options) -> anyhow::Result<ComplaintImport> {
