@@ -69,7 +69,7 @@ impl PgCopy {
             .filter(|&i| customers[i].is_some())
             .collect();
         let given: Vec<&Customer> = with.iter().filter_map(|&i| customers[i].as_ref()).collect();
-        let (ids, mut names) = self.people(&given, now).await?;
+        let (ids, mut names, _) = self.people(&given, now).await?;
         for (i, id) in with.into_iter().zip(ids) {
             records[i].customer_id = id;
         }
@@ -133,12 +133,22 @@ impl PgCopy {
         })
     }
 
-    /// Each customer's id, storing the people not stored yet; and the stored name of each id.
+    /// Stores one batch of customers, each person once; returns how many were new.
+    pub(crate) async fn customers(
+        &mut self,
+        given: &[&Customer],
+        now: Timestamp,
+    ) -> StoreResult<u64> {
+        Ok(self.people(given, now).await?.2)
+    }
+
+    /// Each customer's id, storing the people not stored yet; the stored name of each id; and
+    /// how many people were new.
     async fn people(
         &mut self,
         customers: &[&Customer],
         now: Timestamp,
-    ) -> StoreResult<(Vec<CustomerId>, HashMap<i64, String>)> {
+    ) -> StoreResult<(Vec<CustomerId>, HashMap<i64, String>, u64)> {
         let (unique, target) = slots(customers);
         let keys: Vec<[Option<String>; 3]> =
             unique.iter().map(|&i| person_keys(customers[i])).collect();
@@ -200,7 +210,7 @@ impl PgCopy {
             .await?;
         }
         let ids = target.into_iter().map(|s| CustomerId(ids[s])).collect();
-        Ok((ids, names))
+        Ok((ids, names, new.len() as u64))
     }
 
     /// Refuses the batch if a record names a channel or customer that does not exist (the

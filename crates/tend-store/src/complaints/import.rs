@@ -1,13 +1,16 @@
 //! Bulk imports: one transaction that batches of rows are stored in — complaints with their
 //! customers, customers alone, purchases — committed at the end or dropped (all or nothing), so
-//! an import never holds more than a batch in memory. On PostgreSQL complaints go in by `COPY`
-//! through a staging table (`copy.rs`); otherwise by multi-row inserts.
+//! an import never holds more than a batch in memory. A [`ComplaintImport`] (complaints, or
+//! customers alone) goes in by `COPY` through a staging table on PostgreSQL (`copy.rs`) and by
+//! statements prepared once and stepped per row on SQLite (`bulk_sqlite.rs`); an [`Import`]
+//! (purchases, and the store's own calls) by multi-row inserts.
 
 use jiff::Timestamp;
 use sqlx::Any;
 use tend_domain::complaints::ComplaintRecord;
 use tend_domain::customers::Customer;
 
+use super::bulk_sqlite::SqliteBulk;
 use super::copy::PgCopy;
 use super::insert::insert_batch;
 use super::{Actor, ImportOutcome};
@@ -22,12 +25,13 @@ pub struct Import {
     pub(crate) tx: sqlx::Transaction<'static, Any>,
 }
 
-/// An import of complaints under way: on PostgreSQL a `COPY` session on its own connection,
-/// elsewhere an [`Import`]. Dropped without [`ComplaintImport::commit`], nothing is stored.
+/// A bulk import of complaints (with their customers) or of customers, under way: on
+/// PostgreSQL a `COPY` session, on SQLite a transaction stepping prepared statements, each on a
+/// connection of its own. Dropped without [`ComplaintImport::commit`], nothing is stored.
 pub struct ComplaintImport(Way);
 
 enum Way {
-    Rows(Import),
+    Raw(Box<SqliteBulk>),
     Copy(Box<PgCopy>),
 }
 
@@ -51,14 +55,15 @@ impl Store {
         })
     }
 
-    /// Begins a [`ComplaintImport`]; on PostgreSQL it opens its own connection from the store's
-    /// URL for `COPY`, which sqlx's `Any` driver does not speak.
+    /// Begins a [`ComplaintImport`] on a connection of its own, opened from the store's URL:
+    /// sqlx's `Any` driver speaks neither `COPY` nor SQLite's statement API. On SQLite it holds
+    /// the writer until it ends (other writes wait, up to the 5 s busy timeout).
     ///
     /// Errors: the database's.
     pub async fn begin_complaint_import(&self) -> StoreResult<ComplaintImport> {
         Ok(ComplaintImport(match self.engine() {
             Engine::Postgres => Way::Copy(Box::new(PgCopy::begin(&self.inner.url).await?)),
-            Engine::Sqlite => Way::Rows(self.begin_import().await?),
+            Engine::Sqlite => Way::Raw(Box::new(SqliteBulk::begin(&self.inner.url).await?)),
         }))
     }
 
@@ -103,8 +108,22 @@ impl ComplaintImport {
         now: Timestamp,
     ) -> StoreResult<ImportOutcome> {
         match &mut self.0 {
-            Way::Rows(i) => i.complaints(rows, actor, now).await,
+            Way::Raw(i) => i.complaints(rows, actor, now).await,
             Way::Copy(c) => c.complaints(rows, actor, now).await,
+        }
+    }
+
+    /// Stores one batch of customers, each person once (e-mail, then phone, then
+    /// `external_ref`, against this batch, earlier ones and the stored customers); people
+    /// stored already are kept as they are. Returns how many were new.
+    ///
+    /// Errors: an unknown `preferred_channel`, or the database's; the import should then be
+    /// dropped.
+    pub async fn customers(&mut self, customers: &[Customer], now: Timestamp) -> StoreResult<u64> {
+        let all: Vec<&Customer> = customers.iter().collect();
+        match &mut self.0 {
+            Way::Raw(i) => i.customers(&all, now).await,
+            Way::Copy(c) => c.customers(&all, now).await,
         }
     }
 
@@ -113,12 +132,10 @@ impl ComplaintImport {
     /// Errors: the database's (then nothing is stored).
     pub async fn commit(self, store: &Store) -> StoreResult<()> {
         match self.0 {
-            Way::Rows(i) => i.commit(store).await,
-            Way::Copy(c) => {
-                c.commit().await?;
-                store.analyze().await
-            }
+            Way::Raw(i) => i.commit().await?,
+            Way::Copy(c) => c.commit().await?,
         }
+        store.analyze().await
     }
 }
 

@@ -2,6 +2,7 @@
 //! rule-checked changes with their timeline and steps, bulk imports, the group commit of new complaints,
 //! keyset listing and customers' status links.
 
+mod bulk_sqlite;
 mod change;
 mod copy;
 mod copy_text;

@@ -6,5 +6,6 @@ pub(crate) mod engine;
 pub(crate) mod error;
 pub(crate) mod search;
 pub(crate) mod sql;
+pub(crate) mod sqlite_raw;
 pub(crate) mod state;
 pub(crate) mod time;

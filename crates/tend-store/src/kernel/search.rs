@@ -128,7 +128,7 @@ async fn write_docs(
 
 /// A document as `complaint_docs` keeps it: each token with a space before it, so that
 /// `instr(doc, ' ' || word)` finds a token starting with the word.
-fn doc_text(toks: &[String]) -> String {
+pub(crate) fn doc_text(toks: &[String]) -> String {
     let mut out = String::with_capacity(toks.iter().map(|t| t.len() + 1).sum());
     for t in toks {
         out.push(' ');

@@ -10,9 +10,10 @@
 //! dropped at the end). Run from a release build: `cargo build --release -p tend`.
 
 mod corpus;
+mod imports;
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
@@ -39,6 +40,13 @@ struct Args {
     /// Only search, on this database (one a `--keep` run left).
     #[arg(long)]
     search_only: Option<String>,
+    /// Only import (`scripts/import-bench`): no search afterwards.
+    #[arg(long)]
+    no_search: bool,
+    /// Also import the CSV's people with `tend import customers` into a new database first,
+    /// reporting its rows/s and peak memory the same way.
+    #[arg(long)]
+    customers: bool,
 }
 
 #[tokio::main]
@@ -68,37 +76,29 @@ async fn main() -> anyhow::Result<()> {
         std::io::Write::flush(&mut out)?;
         drop(out);
         let mib = std::fs::metadata(&csv)?.len() as f64 / 1048576.0;
+        let path = csv.to_str().expect("utf-8 path");
+        if a.customers {
+            let (url, name) = new_database(&a, &dir, rows, k + 100).await?;
+            made.push(name);
+            tend_cmd(&tend, &url, &["migrate"])?;
+            let mut args = vec!["import", "customers", path];
+            for m in ["name=name", "email=email", "phone=phone"] {
+                args.extend(["--map", m]);
+            }
+            imports::timed(&tend, &url, &args, rows, mib)?;
+        }
         let (url, name) = new_database(&a, &dir, rows, k).await?;
         made.push(name);
         tend_cmd(&tend, &url, &["migrate"])?;
-        let mut args = vec!["import", "complaints", csv.to_str().expect("utf-8 path")];
+        let mut args = vec!["import", "complaints", path];
         for m in corpus::MAP {
             args.extend(["--map", m]);
         }
-        let started = Instant::now();
-        let child = Command::new(&tend)
-            .args(&args)
-            .env("TEND_DATABASE_URL", &url)
-            .env("TEND_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
-        let (peak, output) = watch(child)?;
-        let secs = started.elapsed().as_secs_f64();
-        anyhow::ensure!(
-            output.status.success(),
-            "import failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        println!(
-            "import {rows} rows ({mib:.0} MiB CSV): {secs:.1} s = {:.0} rows/s, peak RSS {:.0} MiB",
-            rows as f64 / secs,
-            peak as f64 / 1024.0
-        );
+        imports::timed(&tend, &url, &args, rows, mib)?;
         if !a.keep {
             std::fs::remove_file(&csv)?;
         }
-        if k + 1 == a.rows.len() {
+        if k + 1 == a.rows.len() && !a.no_search {
             search(&a, &tend, &url, rows).await?;
         }
     }
@@ -134,7 +134,7 @@ async fn new_database(
         None => Ok((
             format!(
                 "sqlite://{}",
-                dir.join(format!("bench-{rows}.db")).display()
+                dir.join(format!("bench-{k}-{rows}.db")).display()
             ),
             None,
         )),
@@ -155,47 +155,6 @@ fn tend_cmd(tend: &Path, url: &str, args: &[&str]) -> anyhow::Result<String> {
         String::from_utf8_lossy(&out.stderr)
     );
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
-}
-
-/// Waits for `child`, polling its peak resident memory (VmHWM, KiB) every 20 ms.
-fn watch(mut child: Child) -> anyhow::Result<(u64, std::process::Output)> {
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak = 0u64;
-    let (mut stdout, mut stderr) = (child.stdout.take(), child.stderr.take());
-    let err = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        if let Some(e) = stderr.as_mut() {
-            std::io::Read::read_to_end(e, &mut s).ok();
-        }
-        s
-    });
-    let out = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        if let Some(o) = stdout.as_mut() {
-            std::io::Read::read_to_end(o, &mut s).ok();
-        }
-        s
-    });
-    let status = loop {
-        if let Ok(text) = std::fs::read_to_string(&status_file)
-            && let Some(kib) = text
-                .lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        {
-            peak = peak.max(kib);
-        }
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let output = std::process::Output {
-        status,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
-    };
-    Ok((peak, output))
 }
 
 /// Serves Tend on the database and times each kind of search.

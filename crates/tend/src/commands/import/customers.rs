@@ -6,7 +6,7 @@
 use tend_domain::FieldErrors;
 use tend_domain::customers::{Customer, CustomerDraft};
 use tend_domain::kernel::reason::*;
-use tend_store::{Import, ImportOutcome, Store};
+use tend_store::{ComplaintImport, ImportOutcome, Store};
 
 use super::row::{Record, invalid, yes};
 use super::{Importer, Options};
@@ -33,10 +33,12 @@ impl Importer for Customers {
         "notes",
         "external_ref",
     ];
+    /// Customers need nothing made first: the file is read once.
+    const ONE_PASS: bool = true;
     type Row = Customer;
     type Resolved = Customer;
     type Seen = ();
-    type Sink = Import;
+    type Sink = ComplaintImport;
 
     /// Accepts any `--map`: presets do not apply, and a field the customer does not have is
     /// refused row by row by the draft (`line N: map: unknown field …`).
@@ -64,20 +66,34 @@ impl Importer for Customers {
         draft.validate(opts.year).map_err(invalid)
     }
 
-    /// Customers refer to nothing else.
+    /// A customer's preferred channel must be one of the stored channels (`no_channel`,
+    /// named by field and line, before anything is stored — on both engines alike).
     async fn resolve(
-        _: &Store,
+        store: &Store,
         rows: Vec<Customer>,
     ) -> anyhow::Result<Vec<Result<Customer, FieldErrors>>> {
-        Ok(rows.into_iter().map(Ok).collect())
+        let channels = store.channels().await?;
+        let known = |c: &tend_domain::catalog::ChannelCode| {
+            channels.iter().any(|x| x.code.as_str() == c.as_str())
+        };
+        Ok(rows
+            .into_iter()
+            .map(|c| match &c.preferred_channel {
+                Some(ch) if !known(ch) => Err(FieldErrors::single(
+                    "preferred_channel",
+                    NO_CHANNEL.with("got", format!("{:?}", ch.as_str())),
+                )),
+                _ => Ok(c),
+            })
+            .collect())
     }
 
-    async fn begin(store: &Store, _: (), _: &Options) -> anyhow::Result<Import> {
-        Ok(store.begin_import().await?)
+    async fn begin(store: &Store, _: (), _: &Options) -> anyhow::Result<ComplaintImport> {
+        Ok(store.begin_complaint_import().await?)
     }
 
     async fn store(
-        sink: &mut Import,
+        sink: &mut ComplaintImport,
         rows: Vec<Customer>,
         opts: &Options,
     ) -> anyhow::Result<ImportOutcome> {
@@ -88,7 +104,11 @@ impl Importer for Customers {
         })
     }
 
-    async fn finish(sink: Import, store: &Store, _: &Options) -> anyhow::Result<ImportOutcome> {
+    async fn finish(
+        sink: ComplaintImport,
+        store: &Store,
+        _: &Options,
+    ) -> anyhow::Result<ImportOutcome> {
         sink.commit(store).await?;
         Ok(ImportOutcome::default())
     }

@@ -14,6 +14,7 @@
 //! rows, the all-or-nothing / `--skip-invalid` policy and the summary line.
 
 mod lines;
+mod one_pass;
 mod pipeline;
 mod reader;
 mod row;
@@ -71,15 +72,19 @@ importers! {
 /// [`Importer::BATCH`] rows at a time) → `store` (a batch into the open import). A refusal at
 /// either of the first two makes the row bad; then nothing is stored unless `--skip-invalid`,
 /// in which case `store` gets the rest.
-trait Importer {
+trait Importer: 'static {
     /// What the rows are, plural, as the summary says it: `imported 3 customers (…)`.
     const KIND: &'static str;
     /// The fields `--map COLUMN=FIELD` may name.
     const FIELDS: &'static [&'static str];
     /// Rows resolved and stored together.
     const BATCH: usize = 5000;
-    /// A row that passed [`Importer::validate`]: valid on its own.
-    type Row;
+    /// Whether storing needs nothing made first ([`Importer::begin`] ignores what the first
+    /// pass notes): then the file is read once, stored as it goes, and the import dropped at
+    /// the first bad row (`one_pass.rs`).
+    const ONE_PASS: bool = false;
+    /// A row that passed [`Importer::validate`]: valid on its own (made on the reading thread).
+    type Row: Send + 'static;
     /// A row whose references [`Importer::resolve`] found: ready to store.
     type Resolved;
     /// What the first pass notes of the good rows for [`Importer::begin`].
@@ -194,6 +199,7 @@ impl ImportArgs {
 }
 
 /// What an importer reads and stores rows with: the command line, and the clock.
+#[derive(Clone)]
 struct Options {
     preset: Option<Preset>,
     /// `--map` pairs, (column, field).
