@@ -27,6 +27,7 @@ mod problems;
 mod profile;
 mod quotient;
 mod reports;
+mod segments;
 mod staff;
 mod survey_export;
 mod surveys;
@@ -57,6 +58,7 @@ pub use problems::*;
 pub use profile::*;
 pub use quotient::*;
 pub use reports::*;
+pub use segments::*;
 pub use staff::*;
 pub use survey_export::*;
 pub use surveys::*;
@@ -70,6 +72,15 @@ pub fn routes() -> Router<AppState> {
     let api = Router::new()
         .route("/customers", post(create_customer).get(list_customers))
         .route("/customers/profile", get(customer_profile))
+        .route("/segments", get(list_segments).post(create_segment))
+        .route(
+            "/segments/{id}",
+            get(get_segment)
+                .patch(patch_segment)
+                .delete(archive_segment),
+        )
+        .route("/segments/{id}/history", get(segment_history))
+        .route("/segments/{id}/profile", get(segment_profile))
         .route("/customers/{id}", get(get_customer).patch(patch_customer))
         .route("/customers/{id}/export", get(export_customer))
         .route("/customers/{id}/anonymise", post(anonymise_customer))

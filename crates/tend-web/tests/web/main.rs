@@ -33,6 +33,7 @@ mod redirects;
 mod references;
 mod reports;
 mod search;
+mod segments;
 mod security;
 mod settings;
 mod setup;
