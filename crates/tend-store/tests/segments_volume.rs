@@ -25,7 +25,9 @@ async fn a_segment_of_a_million_customers_answers_in_one_query() {
     let now: Timestamp = "2026-03-06T15:30:00Z".parse().unwrap();
     let t = now.as_microsecond();
     let series = |limit: i64| {
-        format!("WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {limit}) ")
+        format!(
+            "WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {limit}) "
+        )
     };
     let started = Instant::now();
     let sql = format!(
@@ -55,11 +57,17 @@ async fn a_segment_of_a_million_customers_answers_in_one_query() {
     );
     execute(&url, &sql).await.unwrap();
     execute(&url, "ANALYZE").await.unwrap();
-    println!("engine {:?}: {n} customers loaded in {:?}", store.engine(), started.elapsed());
+    println!(
+        "engine {:?}: {n} customers loaded in {:?}",
+        store.engine(),
+        started.elapsed()
+    );
 
-    let rule = serde_json::from_value::<SegmentDraft>(serde_json::json!({"name": "Spanish under 35 on the web",
+    let rule = serde_json::from_value::<SegmentDraft>(
+        serde_json::json!({"name": "Spanish under 35 on the web",
         "country": "ES", "max_age": 34, "preferred_channel": "web",
-        "min_purchases": 1, "purchase_days": 365}))
+        "min_purchases": 1, "purchase_days": 365}),
+    )
     .unwrap()
     .validate()
     .unwrap()
@@ -70,12 +78,23 @@ async fn a_segment_of_a_million_customers_answers_in_one_query() {
         let size = store.segment_size(&m).await.unwrap();
         let membership = t0.elapsed();
         let t1 = Instant::now();
-        for f in ["country", "region", "city", "gender", "education_level", "preferred_language", "preferred_channel"] {
+        for f in [
+            "country",
+            "region",
+            "city",
+            "gender",
+            "education_level",
+            "preferred_language",
+            "preferred_channel",
+        ] {
             store.customers_by(f, Some(&m)).await.unwrap();
         }
         store.customers_by_birth_year(Some(&m)).await.unwrap();
         let year_ago = now - SignedDuration::from_hours(365 * 24);
-        store.customers_and_complaints(year_ago, now, Some(&m)).await.unwrap();
+        store
+            .customers_and_complaints(year_ago, now, Some(&m))
+            .await
+            .unwrap();
         store.csat_of(year_ago, now, Some(&m)).await.unwrap();
         println!(
             "round {round}: members {size} in {membership:?}; the profile's 10 queries in {:?}",

@@ -11,7 +11,11 @@ use tend_store::{Members, Store, StoreResult};
 
 /// The profile at `now`: ages in `now`'s UTC year, complaints and satisfaction answers of the
 /// 365 days up to `now`; `members` narrows every count to a segment.
-pub async fn profile(store: &Store, now: Timestamp, members: Option<&Members>) -> StoreResult<Profile> {
+pub async fn profile(
+    store: &Store,
+    now: Timestamp,
+    members: Option<&Members>,
+) -> StoreResult<Profile> {
     let year = i64::from(now.to_zoned(TimeZone::UTC).year());
     let births = store.customers_by_birth_year(members).await?;
     let ages: Vec<(i64, i64)> = births.iter().map(|(b, k)| (year - b, *k)).collect();

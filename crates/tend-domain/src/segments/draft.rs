@@ -66,12 +66,16 @@ fn parsed<T>(
 
 fn coded<T: Copy>(table: &[(&'static str, T)], raw: &str) -> Result<T, Reason> {
     let raw = raw.to_ascii_lowercase();
-    table.iter().find(|(c, _)| *c == raw).map(|(_, v)| *v).ok_or_else(|| {
-        let allowed: Vec<&str> = table.iter().map(|(c, _)| *c).collect();
-        ONE_OF
-            .with("allowed", allowed.join(", "))
-            .with("got", format!("{raw:?}"))
-    })
+    table
+        .iter()
+        .find(|(c, _)| *c == raw)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let allowed: Vec<&str> = table.iter().map(|(c, _)| *c).collect();
+            ONE_OF
+                .with("allowed", allowed.join(", "))
+                .with("got", format!("{raw:?}"))
+        })
 }
 
 fn ranged(e: &mut FieldErrors, field: &str, raw: Option<i64>, min: i64, max: i64) -> Option<i64> {
@@ -149,8 +153,20 @@ impl SegmentDraft {
         let days = ranged(e, "purchase_days", self.purchase_days, 1, MAX_DAYS);
         let currency = parsed(e, "currency", &self.currency, Currency::parse);
         let (spent_given, currency_given) = (text(&self.min_spent), text(&self.currency));
-        needs(e, "currency", currency_given.is_some(), "min_spent", spent_given.is_some());
-        needs(e, "min_spent", spent_given.is_some(), "currency", currency_given.is_some());
+        needs(
+            e,
+            "currency",
+            currency_given.is_some(),
+            "min_spent",
+            spent_given.is_some(),
+        );
+        needs(
+            e,
+            "min_spent",
+            spent_given.is_some(),
+            "currency",
+            currency_given.is_some(),
+        );
         let spent = match (spent_given, currency) {
             (Some(raw), Some(c)) => match Money::parse(raw, c) {
                 Ok(m) if m.minor() == 0 => {
@@ -166,7 +182,13 @@ impl SegmentDraft {
             _ => None,
         };
         let any = self.min_purchases.is_some() || spent_given.is_some();
-        needs(e, "purchase_days", self.purchase_days.is_some(), "min_purchases", any);
+        needs(
+            e,
+            "purchase_days",
+            self.purchase_days.is_some(),
+            "min_purchases",
+            any,
+        );
         if any && self.purchase_days.is_none() {
             e.add("purchase_days", REQUIRED);
         }

@@ -80,7 +80,10 @@ impl Rule {
     /// The birth years the age bounds allow in `year`: `(earliest, latest)`, inclusive; `None`
     /// where unbounded.
     pub fn birth_years(&self, year: i64) -> (Option<i64>, Option<i64>) {
-        (self.max_age.map(|a| year - a), self.min_age.map(|a| year - a))
+        (
+            self.max_age.map(|a| year - a),
+            self.min_age.map(|a| year - a),
+        )
     }
 }
 

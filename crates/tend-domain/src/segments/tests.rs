@@ -6,10 +6,7 @@ use crate::kernel::error::DomainError;
 
 fn fields(d: &SegmentDraft) -> Vec<(String, &'static str)> {
     match d.validate() {
-        Err(DomainError::Invalid(e)) => e
-            .iter()
-            .map(|(f, r)| (f.to_string(), r.code()))
-            .collect(),
+        Err(DomainError::Invalid(e)) => e.iter().map(|(f, r)| (f.to_string(), r.code())).collect(),
         other => panic!("expected refusal, got {other:?}"),
     }
 }
@@ -30,7 +27,10 @@ fn spanish_under_35_buying_is_valid_and_round_trips() {
     let s = d.validate().unwrap();
     assert_eq!(s.rule.country.as_ref().unwrap().as_str(), "ES");
     let p = s.rule.purchases.unwrap();
-    assert_eq!((p.min_count, p.min_spent.unwrap().minor(), p.days), (2, 5000, 365));
+    assert_eq!(
+        (p.min_count, p.min_spent.unwrap().minor(), p.days),
+        (2, 5000, 365)
+    );
     assert_eq!(s.rule.birth_years(2026), (Some(1992), None));
     assert_eq!(s.draft().validate().unwrap(), s);
     assert_eq!(s.draft().min_spent.as_deref(), Some("50.00"));

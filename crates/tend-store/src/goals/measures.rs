@@ -9,9 +9,9 @@ use tend_domain::figures::Unit;
 use tend_domain::goals::{Goal, Measure, Scale, Tally, Window};
 
 use crate::kernel::error::StoreResult;
-use crate::segments::Members;
 use crate::kernel::sql::Sql;
 use crate::kernel::time::us;
+use crate::segments::Members;
 use crate::store::Store;
 
 /// Microseconds in a day (the repurchase window counts whole 24-hour days).

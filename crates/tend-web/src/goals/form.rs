@@ -14,6 +14,7 @@ use tend_domain::goals::{GoalDraft, Measure};
 use tend_domain::staff::Permission;
 
 use crate::kit::error::PageResult;
+use crate::segments::names;
 use crate::kit::fields::{Errors, number, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::{Staff, StaffForm};
@@ -163,16 +164,7 @@ pub async fn view_of(
                 .map(|p| (p.id.0.to_string(), p.name))
                 .collect(),
         ),
-        segments: choices(
-            &get("segment_id"),
-            none(),
-            s.store
-                .segments(false)
-                .await?
-                .into_iter()
-                .map(|g| (g.id.to_string(), g.current().segment.name.to_string()))
-                .collect(),
-        ),
+        segments: choices(&get("segment_id"), none(), names(s).await?),
         owners: choices(
             &get("owner_id"),
             None,

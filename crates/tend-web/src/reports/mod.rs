@@ -120,13 +120,7 @@ pub async fn page(
         .into_iter()
         .map(|e| (e.id.0.to_string(), e.name))
         .collect();
-    let segments: Vec<(String, String)> = s
-        .store
-        .segments(false)
-        .await?
-        .iter()
-        .map(|g| (g.id.to_string(), g.current().segment.name.to_string()))
-        .collect();
+    let segments = crate::segments::names(&s).await?;
     let tiers: Vec<(String, String)> = (0..=3).map(|i| (i.to_string(), i.to_string())).collect();
     let csv = format!("/reports/operations.csv?{}", view::query_string(&q));
     let refused = !errors.is_empty();

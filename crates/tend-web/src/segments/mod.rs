@@ -29,6 +29,15 @@ pub fn routes() -> Router<WebState> {
         .route("/segments/{id}/archive", post(form::archive))
 }
 
+/// The segments in force (not archived) as `(id, name)` choices, for the forms that take one.
+pub(crate) async fn names(s: &WebState) -> PageResult<Vec<(String, String)>> {
+    let all = s.store.segments(false).await?;
+    Ok(all
+        .iter()
+        .map(|g| (g.id.to_string(), g.current().segment.name.to_string()))
+        .collect())
+}
+
 pub(crate) fn segment_id(raw: &str) -> PageResult<i64> {
     raw.parse::<i64>()
         .ok()

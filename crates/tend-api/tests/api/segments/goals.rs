@@ -33,9 +33,13 @@ async fn a_goal_scoped_to_a_segment_counts_only_its_members() {
     let app = spawn_app().await;
     scenario(&app).await;
     let seg = app
-        .post_json("/api/v1/segments", &app.manager.token, &json!({"name": "Spanish under 35 buying on the web",
+        .post_json(
+            "/api/v1/segments",
+            &app.manager.token,
+            &json!({"name": "Spanish under 35 buying on the web",
             "country": "ES", "max_age": 34, "preferred_channel": "web",
-            "min_purchases": 1, "purchase_days": 365}))
+            "min_purchases": 1, "purchase_days": 365}),
+        )
         .await
         .expect(201)["id"]
         .as_i64()

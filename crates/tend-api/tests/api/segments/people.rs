@@ -32,7 +32,14 @@ impl People {
     }
 }
 
-async fn purchase(app: &TestApp, customer: i64, days: i64, amount: &str, currency: &str, returned: bool) {
+async fn purchase(
+    app: &TestApp,
+    customer: i64,
+    days: i64,
+    amount: &str,
+    currency: &str,
+    returned: bool,
+) {
     let t = json!({"customer_id": customer, "occurred_at": ago(days), "amount": amount,
         "currency": currency, "returned": returned});
     app.post_json("/api/v1/transactions", &app.agent.token, &t)
@@ -41,9 +48,18 @@ async fn purchase(app: &TestApp, customer: i64, days: i64, amount: &str, currenc
 }
 
 /// A complaint as stored; `extra` sets one more column (`deleted_at`, `merged_into`).
-async fn complaint(app: &TestApp, id: i64, customer: i64, kind: &str, days: i64, extra: Option<(&str, i64)>) {
+async fn complaint(
+    app: &TestApp,
+    id: i64,
+    customer: i64,
+    kind: &str,
+    days: i64,
+    extra: Option<(&str, i64)>,
+) {
     let r = ago_us(days);
-    let (col, val) = extra.map_or((String::new(), String::new()), |(c, v)| (format!(", {c}"), format!(", {v}")));
+    let (col, val) = extra.map_or((String::new(), String::new()), |(c, v)| {
+        (format!(", {c}"), format!(", {v}"))
+    });
     sql(app, &format!(
         "INSERT INTO complaints (id, kind, status, customer_id, channel, received_at, description, \
          priority, tier, source, version, created_at, updated_at{col}) VALUES ({id}, '{kind}', \
@@ -112,9 +128,25 @@ pub async fn scenario(app: &TestApp) -> People {
     complaint(app, 902, c('A'), "complaint", 20, None).await;
     complaint(app, 903, c('B'), "complaint", 400, None).await;
     complaint(app, 904, c('C'), "complaint", 1, None).await;
-    complaint(app, 905, c('C'), "complaint", 2, Some(("deleted_at", ago_us(1)))).await;
+    complaint(
+        app,
+        905,
+        c('C'),
+        "complaint",
+        2,
+        Some(("deleted_at", ago_us(1))),
+    )
+    .await;
     complaint(app, 906, c('G'), "feedback", 3, None).await;
-    complaint(app, 907, c('A'), "complaint", 10, Some(("merged_into", 901))).await;
+    complaint(
+        app,
+        907,
+        c('A'),
+        "complaint",
+        10,
+        Some(("merged_into", 901)),
+    )
+    .await;
     // CSAT: Ana 5 and 2; Carlos 5; Bea 4 but 399 days ago.
     csat(app, 1, 901, 5, 1).await;
     csat(app, 2, 902, 2, 15).await;

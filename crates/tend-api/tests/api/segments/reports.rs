@@ -11,9 +11,13 @@ async fn the_operations_report_narrows_to_a_segment() {
     scenario(&app).await;
     let m = &app.manager.token;
     let seg = app
-        .post_json("/api/v1/segments", m, &json!({"name": "Spanish under 35 buying on the web",
+        .post_json(
+            "/api/v1/segments",
+            m,
+            &json!({"name": "Spanish under 35 buying on the web",
             "country": "ES", "max_age": 34, "preferred_channel": "web",
-            "min_purchases": 1, "purchase_days": 365}))
+            "min_purchases": 1, "purchase_days": 365}),
+        )
         .await
         .expect(201)["id"]
         .as_i64()
@@ -26,7 +30,11 @@ async fn the_operations_report_narrows_to_a_segment() {
         .await
         .expect(200);
     let total = &all["range"]["total"];
-    assert_eq!(total["received"], json!({"complaints": 2, "customers": 2}), "{all}");
+    assert_eq!(
+        total["received"],
+        json!({"complaints": 2, "customers": 2}),
+        "{all}"
+    );
     assert_eq!(total["open_at_end"], 4);
     // Members Ana, Bea, Gema: 901 received; 901, 902, 903 open at the end.
     let r = app
@@ -34,7 +42,11 @@ async fn the_operations_report_narrows_to_a_segment() {
         .await
         .expect(200);
     let total = &r["range"]["total"];
-    assert_eq!(total["received"], json!({"complaints": 1, "customers": 1}), "{r}");
+    assert_eq!(
+        total["received"],
+        json!({"complaints": 1, "customers": 1}),
+        "{r}"
+    );
     assert_eq!(total["open_at_end"], 3);
     app.get(&format!("/api/v1/reports/operations?{q}&segment=999"), m)
         .await
