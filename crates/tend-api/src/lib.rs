@@ -29,6 +29,7 @@ mod problems;
 mod profile;
 mod quotient;
 mod reports;
+mod segments;
 mod staff;
 mod survey_codes;
 mod survey_export;
@@ -62,6 +63,7 @@ pub use problems::*;
 pub use profile::*;
 pub use quotient::*;
 pub use reports::*;
+pub use segments::*;
 pub use staff::*;
 pub use survey_codes::*;
 pub use survey_export::*;
@@ -76,6 +78,15 @@ pub fn routes() -> Router<AppState> {
     let api = Router::new()
         .route("/customers", post(create_customer).get(list_customers))
         .route("/customers/profile", get(customer_profile))
+        .route("/segments", get(list_segments).post(create_segment))
+        .route(
+            "/segments/{id}",
+            get(get_segment)
+                .patch(patch_segment)
+                .delete(archive_segment),
+        )
+        .route("/segments/{id}/history", get(segment_history))
+        .route("/segments/{id}/profile", get(segment_profile))
         .route("/customers/{id}", get(get_customer).patch(patch_customer))
         .route("/customers/{id}/export", get(export_customer))
         .route("/customers/{id}/anonymise", post(anonymise_customer))

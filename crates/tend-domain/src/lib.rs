@@ -17,6 +17,7 @@ pub mod policy;
 pub mod problems;
 pub mod quotient;
 pub mod reports;
+pub mod segments;
 pub mod staff;
 pub mod surveys;
 pub mod training;

@@ -30,6 +30,7 @@ mod policy;
 mod problems;
 mod quotient;
 mod reports;
+mod segments;
 mod staff;
 mod store;
 mod surveys;
@@ -75,6 +76,7 @@ pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
 pub use problems::{Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
 pub use reports::{ReportRow, ReportRows};
+pub use segments::{Members, SegmentVersion, StoredSegment};
 pub use staff::{
     AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,
     new_token, verify_password,

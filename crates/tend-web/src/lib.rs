@@ -24,6 +24,7 @@ mod policy;
 mod public;
 mod quotient;
 mod reports;
+mod segments;
 mod staff;
 mod surveys;
 mod training;
@@ -216,6 +217,7 @@ pub fn routes() -> Router<WebState> {
         .merge(reports::routes())
         .merge(focus_groups::routes())
         .merge(figures::routes())
+        .merge(segments::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -34,6 +34,8 @@ pub struct GoalSettings {
     pub channel: Option<String>,
     pub category_id: Option<i64>,
     pub product_id: Option<i64>,
+    /// Scope: only this customer segment's members.
+    pub segment_id: Option<i64>,
     pub owner_id: i64,
     pub focus_category_id: Option<i64>,
 }
@@ -53,6 +55,7 @@ impl From<&tend_domain::goals::Goal> for GoalSettings {
             channel: g.channel.as_ref().map(|c| c.to_string()),
             category_id: g.category_id.map(|c| c.0),
             product_id: g.product_id.map(|p| p.0),
+            segment_id: g.segment_id,
             owner_id: g.owner_id.0,
             focus_category_id: g.focus_category_id.map(|c| c.0),
         }

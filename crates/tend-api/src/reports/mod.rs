@@ -48,6 +48,10 @@ pub struct OperationsQuery {
     tier: Option<i64>,
     /// A team: complaints assigned to a member of it.
     team: Option<String>,
+    /// A saved customer segment's id: only its members' complaints (membership read at the
+    /// end of the range).
+    #[param(minimum = 1)]
+    segment: Option<i64>,
 }
 
 impl From<OperationsQuery> for ReportQuery {
@@ -64,6 +68,7 @@ impl From<OperationsQuery> for ReportQuery {
             assignee: s(q.assignee),
             tier: s(q.tier),
             team: q.team,
+            segment: s(q.segment),
         }
     }
 }

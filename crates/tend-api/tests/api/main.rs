@@ -26,6 +26,7 @@ mod profile;
 mod quotient;
 mod revocation;
 mod search;
+mod segments;
 mod training;
 mod vision;
 use tend_testkit as helpers;

@@ -56,6 +56,7 @@ pub fn whole_business(measure: Measure) -> Goal {
         channel: None,
         category_id: None,
         product_id: None,
+        segment_id: None,
         owner_id: EmployeeId(0),
         focus_category_id: None,
     }

@@ -9,12 +9,14 @@ use tend_domain::reports::report::{Cell, Figures, OperationsReport, Period};
 use tend_domain::reports::{Bucket, Count, Group, Range, Share, Times, buckets};
 use tend_store::{ComplaintFilter, ReportRow, ReportRows, Store, StoreResult};
 
-/// What a report is asked for: the checked range (days, grain, group) and the inbox's filters
-/// (channel, category with those below it, product, assignee, tier, team).
+/// What a report is asked for: the checked range (days, grain, group), the inbox's filters
+/// (channel, category with those below it, product, assignee, tier, team) and a customer
+/// segment (only its members' complaints; membership read at the end of the range).
 #[derive(Debug, Clone)]
 pub struct OperationsFilter {
     pub range: Range,
     pub filter: ComplaintFilter,
+    pub segment_id: Option<i64>,
 }
 
 /// Accumulates one cell's figures.
@@ -194,11 +196,16 @@ pub async fn operations(store: &Store, f: &OperationsFilter) -> StoreResult<Oper
             b
         })
         .expect("a range holds a day");
+    let segment = match f.segment_id {
+        Some(id) => Some(crate::segments::members(store, "segment", id, all.end).await?),
+        None => None,
+    };
     let rows = store
         .report_rows(&ReportRows {
             filter: f.filter.clone(),
             from: all.start,
             to: all.end,
+            segment,
         })
         .await?;
     let keys = Keys::new(r.group, &rows);

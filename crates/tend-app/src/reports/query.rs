@@ -16,7 +16,7 @@ use super::OperationsFilter;
 /// The query string: local days `from` (inclusive) and `to` (exclusive) as `YYYY-MM-DD`,
 /// `grain` (day, week, month, quarter), `group` (channel, category, product, assignee, tier,
 /// none) and the filters (channel code, category id — with the categories below it —,
-/// product id, assignee id, tier 0–3, team). Empty means absent.
+/// product id, assignee id, tier 0–3, team, customer segment id). Empty means absent.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ReportQuery {
     #[serde(default)]
@@ -39,6 +39,9 @@ pub struct ReportQuery {
     pub tier: Option<String>,
     #[serde(default)]
     pub team: Option<String>,
+    /// A saved customer segment's id: only its members' complaints.
+    #[serde(default)]
+    pub segment: Option<String>,
 }
 
 fn present(v: &Option<String>) -> Option<&str> {
@@ -98,6 +101,7 @@ impl ReportQuery {
             }
         });
         let team = present(&self.team).map(str::to_owned);
+        let segment_id = id(&mut e, "segment", &self.segment);
         e.finish(|| OperationsFilter {
             range: r.expect("a range when no field is wrong"),
             filter: ComplaintFilter {
@@ -109,6 +113,7 @@ impl ReportQuery {
                 team,
                 ..Default::default()
             },
+            segment_id,
         })
     }
 
@@ -121,6 +126,7 @@ impl ReportQuery {
             ("assignee", &self.assignee),
             ("tier", &self.tier),
             ("team", &self.team),
+            ("segment", &self.segment),
         ]
         .into_iter()
         .filter_map(|(k, v)| present(v).map(|v| (k, v.to_owned())))

@@ -82,6 +82,93 @@ impl Distribution {
     }
 }
 
+/// The median age: current year (UTC) − birth year, over the customers with a birth year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = AgeView))]
+pub struct Age {
+    pub median: Option<f64>,
+    pub n: i64,
+    pub missing: i64,
+}
+
+/// The most common value of a place field (ties: first in text order).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ModeView))]
+pub struct Mode {
+    pub most_common: Option<Share>,
+    pub n: i64,
+    pub missing: i64,
+}
+
+impl Mode {
+    pub fn of(d: &Distribution) -> Mode {
+        Mode {
+            most_common: d.mode().cloned(),
+            n: d.n,
+            missing: d.missing,
+        }
+    }
+}
+
+/// Complaints received in the 365 days up to now (inclusive) ÷ the customers; merged-away and
+/// deleted complaints are not counted (a merge counts once).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ComplaintRateView))]
+pub struct ComplaintRate {
+    pub per_customer_per_year: Option<f64>,
+    pub complaints: i64,
+    pub customers: i64,
+}
+
+/// Satisfaction (CSAT) answers given in the 365 days up to now (inclusive) about the
+/// customers' complaints, rated 4 or 5 ÷ all those answers (`n` = `answers`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SatisfactionView))]
+pub struct Satisfaction {
+    /// satisfied ÷ answers (0..=1); `None` with no answer.
+    pub share_satisfied: Option<f64>,
+    pub satisfied: i64,
+    pub answers: i64,
+}
+
+impl Satisfaction {
+    pub fn of(satisfied: i64, answers: i64) -> Satisfaction {
+        Satisfaction {
+            share_satisfied: (answers > 0).then(|| satisfied as f64 / answers as f64),
+            satisfied,
+            answers,
+        }
+    }
+}
+
+/// The average customer of a set (all customers, or a segment's members).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ProfileView))]
+pub struct Profile {
+    /// The customers profiled.
+    pub customers: i64,
+    pub age: Age,
+    pub country: Mode,
+    pub region: Mode,
+    pub city: Mode,
+    pub gender: Distribution,
+    pub education_level: Distribution,
+    pub preferred_language: Distribution,
+    pub preferred_channel: Distribution,
+    pub complaint_rate: ComplaintRate,
+    pub satisfaction: Satisfaction,
+    pub definitions: &'static str,
+}
+
+/// How every number of the profile is defined.
+pub const PROFILE_DEFINITIONS: &str = "age = current year (UTC) - birth year; the median of an \
+even count is the mean of the two middle ages. most_common: the value with most customers, ties \
+to the first in text order. share = customers with the value / n, n = customers with the field, \
+missing = customers without it (empty or blank). complaint rate = complaints received in the 365 \
+days up to now (inclusive) / the customers profiled. satisfaction = satisfaction (CSAT) answers \
+given in the 365 days up to now about the customers' complaints rated 4 or 5 / all those \
+answers (n = answers); merged-away and deleted complaints never count.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,6 +58,8 @@ pub enum ScopeField {
     Channel,
     Category,
     Product,
+    /// Only a customer segment's members (their complaints, purchases, answers).
+    Segment,
 }
 
 use Measure::*;
@@ -172,8 +174,8 @@ impl Measure {
             | Satisfied
             | Repurchase
             | Csat
-            | ComplaintsPerThousandOrders => &[Channel, Category, Product],
-            ReturnRate => &[Product],
+            | ComplaintsPerThousandOrders => &[Channel, Category, Product, Segment],
+            ReturnRate => &[Product, Segment],
             Nps | CallsAnswered | Figure => &[],
         }
     }

@@ -1,6 +1,6 @@
 //! Service goals: a measure from the catalogue ([`measure`]), a target, a direction (at least /
 //! at most), a period ([`period`]: month, quarter or year; calendar or rolling), an optional
-//! scope (channel, category, product — where the measure has them), an owner and optionally
+//! scope (channel, category, product, customer segment — where the measure has them), an owner and optionally
 //! the focus problem (a category) it addresses. Validation here; the status rule in
 //! [`status`]; each change of a goal is a new version (see `tend-store`'s `goals`).
 
@@ -61,6 +61,9 @@ pub struct GoalDraft {
     pub category_id: Option<i64>,
     /// Scope: only this product.
     pub product_id: Option<i64>,
+    /// Scope: only this customer segment's members (complaints, purchases and answers of its
+    /// customers, membership read at the end of each period).
+    pub segment_id: Option<i64>,
     /// Who answers for the goal (an employee's id).
     pub owner_id: Option<i64>,
     /// The focus problem it addresses (a category's id).
@@ -82,6 +85,7 @@ pub struct Goal {
     pub channel: Option<ChannelCode>,
     pub category_id: Option<CategoryId>,
     pub product_id: Option<ProductId>,
+    pub segment_id: Option<i64>,
     pub owner_id: EmployeeId,
     pub focus_category_id: Option<CategoryId>,
 }
@@ -107,6 +111,7 @@ impl Goal {
             channel: self.channel.as_ref().map(|c| c.to_string()),
             category_id: self.category_id.map(|c| c.0),
             product_id: self.product_id.map(|p| p.0),
+            segment_id: self.segment_id,
             owner_id: Some(self.owner_id.0),
             focus_category_id: self.focus_category_id.map(|c| c.0),
         }
@@ -155,7 +160,7 @@ fn id<T>(e: &mut FieldErrors, field: &str, raw: Option<i64>, make: fn(i64) -> T)
 
 impl GoalDraft {
     /// Checks every field; errors name `name`, `measure`, `target`, `direction`, `period`,
-    /// `days`, `minutes`, `figure_id`, `channel`, `category_id`, `product_id`, `owner_id`,
+    /// `days`, `minutes`, `figure_id`, `channel`, `category_id`, `product_id`, `segment_id`, `owner_id`,
     /// `focus_category_id`. Whether the ids exist is the store's to check.
     pub fn validate(&self) -> Result<Goal, DomainError> {
         let mut e = FieldErrors::new();
@@ -203,6 +208,7 @@ impl GoalDraft {
                     ScopeField::Category,
                 ),
                 ("product_id", self.product_id.is_some(), ScopeField::Product),
+                ("segment_id", self.segment_id.is_some(), ScopeField::Segment),
             ] {
                 if given && !m.scopes().contains(&scope) {
                     e.add(field, GOAL_NOT_FOR_MEASURE.with("measure", code));
@@ -217,6 +223,7 @@ impl GoalDraft {
         };
         let category_id = id(&mut e, "category_id", self.category_id, CategoryId);
         let product_id = id(&mut e, "product_id", self.product_id, ProductId);
+        let segment_id = id(&mut e, "segment_id", self.segment_id, |s| s);
         let focus = id(
             &mut e,
             "focus_category_id",
@@ -240,6 +247,7 @@ impl GoalDraft {
             channel,
             category_id,
             product_id,
+            segment_id,
             owner_id: owner.expect("checked"),
             focus_category_id: focus,
         })

@@ -291,6 +291,15 @@ reasons! {
     DUPLICATE_SURVEY_CODE = "duplicate_survey_code": "this survey has a code with this name",
     NOT_SURVEY_CODE = "not_survey_code": "is not one of this survey's codes",
     NOT_OPEN_ANSWER = "not_open_answer": "is not a complete open answer of this survey",
+    // Customer segments.
+    /// `min`: the segment's youngest age.
+    SEGMENT_AGE_ORDER = "segment_age_order": "must be at least min_age ({min})",
+    /// `field`: the field this one only applies together with.
+    SEGMENT_NEEDS = "segment_needs": "applies only together with {field}",
+    SEGMENT_SPENT = "segment_spent": "must be more than 0",
+    /// `id`: the segment asked for.
+    NO_SEGMENT = "no_segment": "no segment with id {id}",
+    SEGMENT_CHANGED_MEANWHILE = "segment_changed_meanwhile": "the segment changed meanwhile; try again",
 }
 
 #[cfg(test)]

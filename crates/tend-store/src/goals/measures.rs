@@ -11,27 +11,38 @@ use tend_domain::goals::{Goal, Measure, Scale, Tally, Window};
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
 use crate::kernel::time::us;
+use crate::segments::Members;
 use crate::store::Store;
 
 /// Microseconds in a day (the repurchase window counts whole 24-hour days).
 const DAY_US: i64 = 86_400_000_000;
 
 /// What a goal's measure narrows to; `None` everywhere is the whole business.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scope {
     pub channel: Option<String>,
     /// This category and every category below it.
     pub category_id: Option<i64>,
     pub product_id: Option<i64>,
+    /// Only this segment's members (their complaints, purchases and answers).
+    pub segment: Option<Members>,
 }
 
 impl Scope {
-    /// The scope of goal `g`.
+    /// The scope of goal `g` (its segment, if any, is read by [`Store::scope_of`]).
     pub fn of(g: &Goal) -> Scope {
         Scope {
             channel: g.channel.as_ref().map(|c| c.to_string()),
             category_id: g.category_id.map(|c| c.0),
             product_id: g.product_id.map(|p| p.0),
+            segment: None,
+        }
+    }
+
+    /// Narrows purchases `t` to the segment's members, when there is one.
+    fn purchases(&self, sql: &mut Sql) {
+        if let Some(m) = &self.segment {
+            m.push_in(sql, "t.customer_id");
         }
     }
 
@@ -51,6 +62,9 @@ impl Scope {
         }
         if let Some(p) = self.product_id {
             sql.push(" AND c.product_id = ").bind(p);
+        }
+        if let Some(m) = &self.segment {
+            m.push_in(sql, "c.customer_id");
         }
     }
 }
@@ -102,10 +116,21 @@ impl Measured {
 }
 
 impl Store {
+    /// The scope of goal `g` with its segment's members read at `at` (the end of the window
+    /// measured, or the as-of instant if earlier).
+    pub async fn scope_of(&self, g: &Goal, at: Timestamp) -> StoreResult<Scope> {
+        let mut scope = Scope::of(g);
+        if let Some(id) = g.segment_id {
+            let s = self.segment(id).await?;
+            scope.segment = Some(Members::new(s.current().segment.rule.clone(), at));
+        }
+        Ok(scope)
+    }
+
     /// Goal `g`'s measure over window `w` as it stands at `as_of` (records dated after `as_of`
     /// are not counted; a target not reached and not yet due is pending, so not counted).
     pub async fn measure(&self, g: &Goal, w: &Window, as_of: Timestamp) -> StoreResult<Measured> {
-        let scope = Scope::of(g);
+        let scope = self.scope_of(g, w.end.min(as_of)).await?;
         let (from, to) = (us(w.start), us(w.end.min(as_of)));
         match g.measure {
             Measure::FirstResponse | Measure::Resolution => {
@@ -121,6 +146,7 @@ impl Store {
                 if let Some(p) = scope.product_id {
                     sql.push(" AND t.product_id = ").bind(p);
                 }
+                scope.purchases(&mut sql);
                 Ok(Measured::of(
                     Scale::Percent,
                     "purchase",
@@ -189,6 +215,7 @@ impl Store {
                 if let Some(p) = scope.product_id {
                     sql.push(" AND t.product_id = ").bind(p);
                 }
+                scope.purchases(&mut sql);
                 let orders: i64 = sql.build().fetch_one(self.read()).await?.try_get("n")?;
                 let mut m = Measured::of(Scale::PerThousand, "complaint", complaints);
                 m.tally.denominator = orders;

@@ -60,7 +60,7 @@ impl StoredGoal {
 
 const SELECT: &str = "SELECT v.goal_id, g.created_at, v.version, v.name, v.measure, \
      v.target_hundredths, v.direction, v.period, v.rolling, v.days, v.minutes, v.figure_id, \
-     v.channel, v.category_id, v.product_id, v.owner_id, v.focus_category_id, v.saved_by, \
+     v.channel, v.category_id, v.product_id, v.segment_id, v.owner_id, v.focus_category_id, v.saved_by, \
      e.name AS saved_by_name, v.saved_at FROM goal_versions v JOIN goals g ON g.id = v.goal_id \
      JOIN employees e ON e.id = v.saved_by";
 
@@ -80,6 +80,7 @@ fn decode(row: &AnyRow) -> StoreResult<GoalVersion> {
         channel: row.try_get("channel")?,
         category_id: row.try_get("category_id")?,
         product_id: row.try_get("product_id")?,
+        segment_id: row.try_get("segment_id")?,
         owner_id: Some(row.try_get("owner_id")?),
         focus_category_id: row.try_get("focus_category_id")?,
     };
@@ -201,6 +202,7 @@ impl Store {
                 g.product_id.map(|p| p.0),
                 NO_PRODUCT,
             ),
+            ("segment_id", "segments", g.segment_id, NO_SEGMENT),
         ];
         for (field, table, id, reason) in checks {
             let Some(id) = id else { continue };
@@ -248,7 +250,7 @@ async fn insert_version(
         store.engine(),
         "INSERT INTO goal_versions (goal_id, version, name, measure, target_hundredths, \
          direction, period, rolling, days, minutes, figure_id, channel, category_id, product_id, \
-         owner_id, focus_category_id, saved_by, saved_at) VALUES ",
+         segment_id, owner_id, focus_category_id, saved_by, saved_at) VALUES ",
     );
     sql.push_tuple(
         0,
@@ -267,6 +269,7 @@ async fn insert_version(
             V::from(g.channel.as_ref().map(|c| c.to_string())),
             V::from(g.category_id.map(|c| c.0)),
             V::from(g.product_id.map(|p| p.0)),
+            V::from(g.segment_id),
             V::from(g.owner_id.0),
             V::from(g.focus_category_id.map(|c| c.0)),
             V::from(by.0),

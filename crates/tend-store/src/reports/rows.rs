@@ -12,6 +12,7 @@ use crate::complaints::list::push_filters;
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
 use crate::kernel::time::{opt_ts, ts, us};
+use crate::segments::Members;
 use crate::store::Store;
 
 /// What the report asks for: the inbox's filters (kind is always `complaint`; no search, no
@@ -21,6 +22,8 @@ pub struct ReportRows {
     pub filter: ComplaintFilter,
     pub from: Timestamp,
     pub to: Timestamp,
+    /// Only this customer segment's members' complaints.
+    pub segment: Option<Members>,
 }
 
 /// One complaint as the report counts it.
@@ -72,6 +75,9 @@ impl Store {
             .bind(us(q.from))
             .push(")");
         push_filters(&mut sql, &f);
+        if let Some(m) = &q.segment {
+            m.push_in(&mut sql, "c.customer_id");
+        }
         sql.push(" ORDER BY c.id");
         let rows = sql.build().fetch_all(self.read()).await?;
         let mut out = Vec::with_capacity(rows.len());

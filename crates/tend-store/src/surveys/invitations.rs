@@ -16,6 +16,7 @@ use crate::jobs::{NewJob, insert_many};
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::sql::Sql;
 use crate::kernel::time::us;
+use crate::segments::Members;
 use crate::store::Store;
 
 fn mac(key: &[u8], invitation: i64) -> Hmac<Sha256> {
@@ -25,14 +26,16 @@ fn mac(key: &[u8], invitation: i64) -> Hmac<Sha256> {
     m
 }
 
-/// Who is invited: a list of customers, or a segment of the customers (every customer when
-/// both filters are empty) by country (ISO code) and preferred language. Either way only
-/// those with an e-mail address and consent to contact are invited.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Who is invited: a list of customers, or the customers (every customer when every filter
+/// is empty) by country (ISO code), preferred language and a saved customer segment's members
+/// (`segments::Members`). Either way only those with an e-mail address and consent to
+/// contact are invited.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Audience {
     pub customers: Vec<CustomerId>,
     pub country: Option<String>,
     pub language: Option<String>,
+    pub segment: Option<Members>,
 }
 
 /// What an invitation round did: invitations made, and those chosen but left out (no consent
@@ -103,6 +106,9 @@ impl Store {
         if let Some(lang) = &audience.language {
             sql.push(" AND c.preferred_language = ");
             sql.bind(lang.clone());
+        }
+        if let Some(m) = &audience.segment {
+            m.push_in(&mut sql, "c.id");
         }
         sql.push(" ORDER BY c.id");
         let rows = sql.build().fetch_all(&mut *tx).await?;

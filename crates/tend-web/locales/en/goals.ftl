@@ -27,6 +27,7 @@ goals-none-chosen = (none)
 goals-n = n = { $numerator } / { $denominator }
 goals-scope-category = category { $id }
 goals-scope-product = product { $id }
+goals-scope-segment = segment { $id }
 goals-unit-percent = { $value } %
 goals-unit-points = { $value } points
 goals-unit-per_thousand = { $value } per 1,000 orders
@@ -79,6 +80,7 @@ field-minutes = Minutes
 field-figure-id = Figure
 field-category-id = Category (scope)
 field-product-id = Product (scope)
+field-segment-id = Customer segment (scope)
 field-owner-id = Owner
 field-focus-category-id = Focus problem (a category)
 goals-records-hint = Counted now: a closed period's list may hold records that arrived after its value was frozen.

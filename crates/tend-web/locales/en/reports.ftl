@@ -22,6 +22,7 @@ reports-product = Product
 reports-assignee = Assignee
 reports-tier = Tier
 reports-team = Assignee's team
+reports-segment = Customer segment
 reports-show = Show
 reports-csv = Download this report as CSV
 reports-summary = The whole range

@@ -27,6 +27,7 @@ goals-none-chosen = (ninguno)
 goals-n = n = { $numerator } / { $denominator }
 goals-scope-category = categoría { $id }
 goals-scope-product = producto { $id }
+goals-scope-segment = segmento { $id }
 goals-unit-percent = { $value } %
 goals-unit-points = { $value } puntos
 goals-unit-per_thousand = { $value } por 1.000 pedidos
@@ -79,6 +80,7 @@ field-minutes = Minutos
 field-figure-id = Cifra
 field-category-id = Categoría (alcance)
 field-product-id = Producto (alcance)
+field-segment-id = Segmento de clientes (alcance)
 field-owner-id = Responsable
 field-focus-category-id = Problema prioritario (una categoría)
 goals-records-hint = Contados ahora: la lista de un periodo cerrado puede incluir registros llegados después de congelar su valor.

@@ -22,6 +22,7 @@ reports-product = Producto
 reports-assignee = Responsable asignado
 reports-tier = Nivel
 reports-team = Equipo del responsable
+reports-segment = Segmento de clientes
 reports-show = Mostrar
 reports-csv = Descargar este informe en CSV
 reports-summary = Todo el intervalo

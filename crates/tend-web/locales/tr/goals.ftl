@@ -27,6 +27,7 @@ goals-none-chosen = (yok)
 goals-n = n = { $numerator } / { $denominator }
 goals-scope-category = kategori { $id }
 goals-scope-product = ürün { $id }
+goals-scope-segment = segment { $id }
 goals-unit-percent = % { $value }
 goals-unit-points = { $value } puan
 goals-unit-per_thousand = 1.000 siparişte { $value }
@@ -79,6 +80,7 @@ field-minutes = Dakika
 field-figure-id = Rakam
 field-category-id = Kategori (kapsam)
 field-product-id = Ürün (kapsam)
+field-segment-id = Müşteri segmenti (kapsam)
 field-owner-id = Sorumlu
 field-focus-category-id = Odak sorun (bir kategori)
 goals-records-hint = Şimdi sayıldı: kapanmış bir dönemin listesinde, değeri dondurulduktan sonra gelen kayıtlar olabilir.

@@ -22,6 +22,7 @@ reports-product = Ürün
 reports-assignee = Atanan kişi
 reports-tier = Destek seviyesi
 reports-team = Atanan kişinin ekibi
+reports-segment = Müşteri segmenti
 reports-show = Göster
 reports-csv = Bu raporu CSV olarak indir
 reports-summary = Tüm aralık

@@ -14,6 +14,7 @@ use tend_domain::goals::{GoalDraft, Measure};
 use tend_domain::staff::Permission;
 
 use crate::kit::error::PageResult;
+use crate::segments::names;
 use crate::kit::fields::{Errors, number, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::{Staff, StaffForm};
@@ -37,6 +38,7 @@ pub struct FormView {
     pub categories: Vec<Choice>,
     pub focus: Vec<Choice>,
     pub products: Vec<Choice>,
+    pub segments: Vec<Choice>,
     pub owners: Vec<Choice>,
     pub errors: Errors,
 }
@@ -85,6 +87,7 @@ fn values(d: &GoalDraft) -> BTreeMap<String, String> {
     v.insert("channel".into(), d.channel.clone().unwrap_or_default());
     v.insert("category_id".into(), n(d.category_id));
     v.insert("product_id".into(), n(d.product_id));
+    v.insert("segment_id".into(), n(d.segment_id));
     v.insert("owner_id".into(), n(d.owner_id));
     v.insert("focus_category_id".into(), n(d.focus_category_id));
     v
@@ -161,6 +164,7 @@ pub async fn view_of(
                 .map(|p| (p.id.0.to_string(), p.name))
                 .collect(),
         ),
+        segments: choices(&get("segment_id"), none(), names(s).await?),
         owners: choices(
             &get("owner_id"),
             None,
@@ -215,6 +219,7 @@ fn draft(v: &BTreeMap<String, String>, t: &Tr, errors: &mut Errors) -> GoalDraft
         channel: opt(get("channel")),
         category_id: int("category_id"),
         product_id: int("product_id"),
+        segment_id: int("segment_id"),
         owner_id: int("owner_id"),
         focus_category_id: int("focus_category_id"),
     }

@@ -120,6 +120,9 @@ pub fn card(t: &Tr, s: &Standing) -> Card {
     if let Some(p) = g.product_id {
         scope.push(t.arg("goals-scope-product", "id", &p.0.to_string()));
     }
+    if let Some(s) = g.segment_id {
+        scope.push(t.arg("goals-scope-segment", "id", &s.to_string()));
+    }
     let mut trend: Vec<PeriodRow> = s
         .history
         .iter()

@@ -42,6 +42,7 @@ struct ReportPage {
     products: Vec<Choice>,
     assignees: Vec<Choice>,
     tiers: Vec<Choice>,
+    segments: Vec<Choice>,
     zone: String,
     csv: String,
     heads: Vec<String>,
@@ -119,6 +120,7 @@ pub async fn page(
         .into_iter()
         .map(|e| (e.id.0.to_string(), e.name))
         .collect();
+    let segments = crate::segments::names(&s).await?;
     let tiers: Vec<(String, String)> = (0..=3).map(|i| (i.to_string(), i.to_string())).collect();
     let csv = format!("/reports/operations.csv?{}", view::query_string(&q));
     let refused = !errors.is_empty();
@@ -135,6 +137,7 @@ pub async fn page(
         products: choices(&products, q.product.as_deref()),
         assignees: choices(&assignees, q.assignee.as_deref()),
         tiers: choices(&tiers, q.tier.as_deref()),
+        segments: choices(&segments, q.segment.as_deref()),
         zone,
         csv,
         heads: view::heads(&t),

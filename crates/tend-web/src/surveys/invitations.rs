@@ -1,5 +1,6 @@
 //! Inviting customers to an open survey from its page (managers): everyone with consent, a
-//! segment (country, preferred language) or a list of customer numbers; only customers with
+//! segment (country, preferred language), a saved customer segment's members (read at the
+//! moment of inviting) or a list of customer numbers; only customers with
 //! an address and consent to contact are invited, each once. The page then shows what the
 //! round did, and the response rate with its counts.
 
@@ -7,6 +8,7 @@ use std::collections::BTreeMap;
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use tend_app::segments;
 use tend_app::surveys::invite::{self, ResponseRate};
 use tend_domain::kernel::ids::CustomerId;
 use tend_domain::staff::Permission;
@@ -45,8 +47,9 @@ impl InvitationsView {
     }
 }
 
-/// What the form's fields ask for; a customer number that is not one refuses the form.
-fn audience(v: &BTreeMap<String, String>) -> Result<Audience, PageError> {
+/// What the form's fields ask for; a customer number that is not one refuses the form, as does
+/// a saved segment that does not exist. A saved segment's members are read now.
+async fn audience(s: &WebState, v: &BTreeMap<String, String>) -> Result<Audience, PageError> {
     let get = |k: &str| v.get(k).map_or("", |s| s.trim());
     let opt = |k: &str| Some(get(k).to_owned()).filter(|s| !s.is_empty());
     match get("audience") {
@@ -75,6 +78,19 @@ fn audience(v: &BTreeMap<String, String>) -> Result<Audience, PageError> {
             language: opt("language").map(|l| l.to_ascii_lowercase()),
             ..Audience::default()
         }),
+        "saved_segment" => {
+            let bad = || PageError::field("survey-invite-bad-segment", "segment_id");
+            let id = get("segment_id").parse::<i64>().map_err(|_| bad())?;
+            let members = match segments::members(&s.store, "segment_id", id, s.clock.now()).await {
+                Ok(m) => m,
+                Err(StoreError::Domain(_)) => return Err(bad()),
+                Err(e) => return Err(e.into()),
+            };
+            Ok(Audience {
+                segment: Some(members),
+                ..Audience::default()
+            })
+        }
         _ => Ok(Audience::default()),
     }
 }
@@ -86,7 +102,7 @@ pub async fn invite(
 ) -> PageResult<Response> {
     staff.require(Permission::Manage)?;
     let id = SurveyId(id.parse().map_err(|_| PageError::not_found())?);
-    let audience = audience(&v)?;
+    let audience = audience(&s, &v).await?;
     let by = Some(staff.session.employee.id);
     let done = match invite::invite(&s, id, &audience, by).await {
         Ok(done) => done,

@@ -87,6 +87,8 @@ struct ResultsPage {
     editable: bool,
     closable: bool,
     invitations: InvitationsView,
+    /// The saved customer segments an invitation may go to: (id, name).
+    segments: Vec<(String, String)>,
     /// What the last invitation round did (from the redirect after it).
     invite_done: Option<String>,
     public_link: String,
@@ -215,6 +217,7 @@ pub async fn page(
         editable: staff.can(Permission::Manage) && stored.status == Status::Draft,
         closable: staff.can(Permission::Manage) && stored.status == Status::Open,
         invitations: InvitationsView::of(&t, &invite::response(&s, id).await?),
+        segments: crate::segments::names(&s).await?,
         invite_done: q.invited.map(|n| {
             t.args(
                 "survey-invite-done",

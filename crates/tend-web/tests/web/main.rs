@@ -34,6 +34,7 @@ mod references;
 mod reports;
 mod search;
 mod security;
+mod segments;
 mod settings;
 mod setup;
 mod sign_in;

@@ -1,0 +1,148 @@
+//! A segment's members as one SQL condition over `customers cu`, the same text on both engines
+//! (instants as microseconds, years as integers, no engine function): every query that narrows
+//! to a segment — its member list, its profile, a goal's measure, a survey's audience, a
+//! report — pushes this, so membership is computed in one query, never row by row in Rust.
+//!
+//! Conditions (all given must hold):
+//! - age bounds: `year − max_age ≤ birth_year ≤ year − min_age`, `year` the UTC year of `at`
+//!   (customers without a birth year fail any bound; served by `customers_birth_year` and
+//!   `customers_country_birth_year`);
+//! - country, city, gender, education level, preferred language and channel: equality with the
+//!   stored value;
+//! - purchases: `cu.id IN` the customers with at least N purchases, `returned = 0`,
+//!   `occurred_at` in `(at − days, at]`, and — with an amount — at least that sum of
+//!   `amount_minor` over those purchases in its currency (served by `transactions_occurred`);
+//! - complaints: `cu.id IN` the customers with at least N complaints of kind `complaint`,
+//!   counted (`complaints::COUNTED`), `received_at` in `(at − days, at]` (`complaints_received`).
+
+use jiff::{SignedDuration, Timestamp, tz::TimeZone};
+use sqlx::Row;
+use tend_domain::segments::{EDUCATION_LEVELS, GENDERS, Rule, code_of};
+
+use crate::kernel::error::StoreResult;
+use crate::kernel::sql::Sql;
+use crate::kernel::time::us;
+use crate::store::Store;
+
+/// Who is in a segment at an instant: its rule, read at `at` (the age's year and the end of
+/// the purchase and complaint windows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Members {
+    pub rule: Rule,
+    pub at: Timestamp,
+}
+
+impl Members {
+    pub fn new(rule: Rule, at: Timestamp) -> Members {
+        Members { rule, at }
+    }
+
+    fn since(&self, days: i64) -> i64 {
+        us(self.at - SignedDuration::from_hours(days * 24))
+    }
+
+    /// Pushes the rule's conditions on `customers cu`, each as ` AND …`.
+    pub(crate) fn push_conditions(&self, sql: &mut Sql) {
+        let r = &self.rule;
+        let year = i64::from(self.at.to_zoned(TimeZone::UTC).year());
+        let (earliest, latest) = r.birth_years(year);
+        if let Some(y) = earliest {
+            sql.push(" AND cu.birth_year >= ").bind(y);
+        }
+        if let Some(y) = latest {
+            sql.push(" AND cu.birth_year <= ").bind(y);
+        }
+        let texts = [
+            ("country", r.country.as_ref().map(|c| c.to_string())),
+            ("city", r.city.as_ref().map(|c| c.to_string())),
+            ("gender", r.gender.map(|g| code_of(&GENDERS, g).to_owned())),
+            (
+                "education_level",
+                r.education_level
+                    .map(|l| code_of(&EDUCATION_LEVELS, l).to_owned()),
+            ),
+            (
+                "preferred_language",
+                r.preferred_language.as_ref().map(|l| l.to_string()),
+            ),
+            (
+                "preferred_channel",
+                r.preferred_channel.as_ref().map(|c| c.to_string()),
+            ),
+        ];
+        for (column, value) in texts {
+            if let Some(v) = value {
+                sql.push(&format!(" AND cu.{column} = ")).bind(v);
+            }
+        }
+        let now = us(self.at);
+        if let Some(p) = &r.purchases {
+            sql.push(
+                " AND cu.id IN (SELECT t.customer_id FROM transactions t WHERE t.returned = 0 \
+                 AND t.occurred_at > ",
+            )
+            .bind(self.since(p.days))
+            .push(" AND t.occurred_at <= ")
+            .bind(now)
+            .push(" GROUP BY t.customer_id HAVING COUNT(*) >= ")
+            .bind(p.min_count);
+            if let Some(m) = p.min_spent {
+                sql.push(" AND SUM(CASE WHEN t.currency = ")
+                    .bind(m.currency().as_str().to_owned())
+                    .push(" THEN COALESCE(t.amount_minor, 0) ELSE 0 END) >= ")
+                    .bind(m.minor());
+            }
+            sql.push(")");
+        }
+        if let Some(c) = &r.complaints {
+            sql.push(
+                " AND cu.id IN (SELECT c.customer_id FROM complaints c WHERE c.kind = 'complaint' AND ",
+            )
+            .push(crate::complaints::COUNTED)
+            .push(" AND c.received_at > ")
+            .bind(self.since(c.days))
+            .push(" AND c.received_at <= ")
+            .bind(now)
+            .push(" GROUP BY c.customer_id HAVING COUNT(*) >= ")
+            .bind(c.min_count)
+            .push(")");
+        }
+    }
+
+    /// Pushes ` AND {column} IN (the members' ids)`.
+    pub(crate) fn push_in(&self, sql: &mut Sql, column: &str) {
+        sql.push(&format!(
+            " AND {column} IN (SELECT cu.id FROM customers cu WHERE 1 = 1"
+        ));
+        self.push_conditions(sql);
+        sql.push(")");
+    }
+}
+
+/// Pushes `members`' condition on `customers cu` when there is one.
+pub(crate) fn narrow(sql: &mut Sql, members: Option<&Members>) {
+    if let Some(m) = members {
+        m.push_conditions(sql);
+    }
+}
+
+impl Store {
+    /// The ids of the segment's members, ascending (one query).
+    pub async fn segment_members(&self, m: &Members) -> StoreResult<Vec<i64>> {
+        let mut sql = Sql::new(self.engine(), "SELECT cu.id FROM customers cu WHERE 1 = 1");
+        m.push_conditions(&mut sql);
+        sql.push(" ORDER BY cu.id");
+        let rows = sql.build().fetch_all(self.read()).await?;
+        rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    }
+
+    /// How many customers are members (one query).
+    pub async fn segment_size(&self, m: &Members) -> StoreResult<i64> {
+        let mut sql = Sql::new(
+            self.engine(),
+            "SELECT COUNT(*) AS n FROM customers cu WHERE 1 = 1",
+        );
+        m.push_conditions(&mut sql);
+        Ok(sql.build().fetch_one(self.read()).await?.try_get("n")?)
+    }
+}
