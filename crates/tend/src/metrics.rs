@@ -55,6 +55,25 @@ pub fn handle() -> PrometheusHandle {
         .clone()
 }
 
+/// How often histograms' pending samples are folded into their buckets (see [`spawn_upkeep`]).
+pub const UPKEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Starts the recorder's upkeep on the current runtime: every [`UPKEEP_EVERY`] the samples
+/// each histogram has collected since are folded into its buckets. Without it (a recorder
+/// built with `build_recorder`) they pile up until `/metrics` is scraped — memory that grows
+/// with every request on a server nobody scrapes. Call once per process that serves or works.
+pub fn spawn_upkeep() {
+    let h = handle();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(UPKEEP_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            h.run_upkeep();
+        }
+    });
+}
+
 fn describe() {
     use metrics::{Unit, describe_counter, describe_gauge, describe_histogram};
     describe_counter!(

@@ -53,6 +53,7 @@ pub async fn run(
         ..tend_web::WebConfig::default()
     };
     let (stop, stopped) = tokio::sync::watch::channel(false);
+    tend::metrics::spawn_upkeep();
     if let Some(at) = settings.metrics_listen.value {
         let metrics = tokio::net::TcpListener::bind(at)
             .await

@@ -128,6 +128,7 @@ pub async fn run(store: Store, settings: &Settings) -> anyhow::Result<()> {
         println!("No --smtp-url: mail jobs stay queued for a worker that has a mail server.");
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
+    tend::metrics::spawn_upkeep();
     spawn_lmtp(settings, &state, &stopped).await?;
     let mut tasks = spawn_workers(settings, &state, &stopped)?;
     println!(
