@@ -143,20 +143,32 @@ where
     }
 }
 
-/// The envelope sender a delivering server wrote as `Return-Path` (empty for `<>` or none).
-fn return_path(raw: &[u8]) -> String {
+/// The envelope sender: what the delivering server wrote as `Return-Path` (empty for `<>`,
+/// a bounce), else — a message with no `Return-Path`, as some stores keep them — the `From`
+/// address, so that such a message is not taken for a bounce.
+fn envelope_from(raw: &[u8]) -> String {
+    return_path(raw).unwrap_or_else(|| {
+        mail_parser::MessageParser::default()
+            .parse_headers(raw)
+            .and_then(|m| {
+                let from = m.from()?.first()?.address()?.to_owned();
+                Some(from)
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// The `Return-Path` header's address (empty for `<>`); none without the header.
+fn return_path(raw: &[u8]) -> Option<String> {
     let head = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
         .map_or(raw, |i| &raw[..i]);
-    String::from_utf8_lossy(head)
-        .lines()
-        .find_map(|l| {
-            let (name, value) = l.split_once(':')?;
-            name.eq_ignore_ascii_case("return-path")
-                .then(|| value.trim().trim_matches(['<', '>']).trim().to_owned())
-        })
-        .unwrap_or_default()
+    String::from_utf8_lossy(head).lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.eq_ignore_ascii_case("return-path")
+            .then(|| value.trim().trim_matches(['<', '>']).trim().to_owned())
+    })
 }
 
 /// Takes in every UNSEEN message, oldest first, each marked `\Seen` after the intake stored
@@ -191,7 +203,7 @@ where
             let Some(raw) = fetched.iter().find_map(|f| f.body().map(<[u8]>::to_vec)) else {
                 continue;
             };
-            let got = inbound::receive(s, cfg, &return_path(&raw), &raw).await?;
+            let got = inbound::receive(s, cfg, &envelope_from(&raw), &raw).await?;
             tracing::debug!(mailbox = %m.label(), uid, outcome = got.outcome, "IMAP message taken");
         }
         let _: Vec<Fetch> = session
@@ -210,8 +222,12 @@ mod tests {
     #[test]
     fn the_envelope_sender_is_read_from_return_path() {
         let raw = b"Return-Path: <a@b.c>\r\nFrom: x@y\r\n\r\nReturn-Path: <no@no>\r\n";
-        assert_eq!(return_path(raw), "a@b.c");
-        assert_eq!(return_path(b"Return-Path: <>\r\n\r\nhi"), "");
-        assert_eq!(return_path(b"From: x@y\r\n\r\nhi"), "");
+        assert_eq!(envelope_from(raw), "a@b.c");
+        assert_eq!(
+            envelope_from(b"Return-Path: <>\r\nFrom: x@y.z\r\n\r\nhi"),
+            ""
+        );
+        assert_eq!(envelope_from(b"From: X <x@y.z>\r\n\r\nhi"), "x@y.z");
+        assert_eq!(envelope_from(b"Subject: none\r\n\r\nhi"), "");
     }
 }
