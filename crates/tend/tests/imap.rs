@@ -94,14 +94,14 @@ async fn worker_takes_imap_mail_at_trace_without_logging_the_password() {
         .current_dir(dir.path())
         .env_clear()
         .env("TEND_DATABASE_URL", &db)
-        .env("TEND_LOG", "trace")
+        .env("TEND_LOG", "trace,sqlx=warn")
         .arg("worker")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start tend worker");
     let mut taken = false;
-    for _ in 0..200 {
+    for _ in 0..600 {
         if dovecot.unseen_of().await == (0, 1) {
             taken = true;
             break;
