@@ -3,7 +3,9 @@
 //! SMTP server for the mail tests. Dev only: the API's, the pages' and the jobs' tests share it.
 
 pub mod dkim;
+pub mod dovecot;
 pub mod lmtp;
+pub mod logs;
 pub mod smtp;
 
 use std::sync::{Arc, LazyLock};

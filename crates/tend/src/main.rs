@@ -132,7 +132,7 @@ fn finish(result: anyhow::Result<()>) -> std::process::ExitCode {
 
 async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
     let log = &settings.log_filter;
-    let filter = tracing_subscriber::EnvFilter::try_new(&log.value)
+    let filter = tend::log_filter(&log.value)
         .map_err(|e| anyhow::anyhow!("log.filter ({}): {e}", log.source))?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod canned;
 pub mod files;
+pub mod imap;
 pub mod inbound;
 pub mod lmtp;
 pub mod mail;

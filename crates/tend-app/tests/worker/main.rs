@@ -10,6 +10,7 @@ mod conversations;
 mod csat;
 mod help_review;
 mod mail_auth;
+mod mail_imap;
 mod mail_in;
 mod mail_in_data;
 mod messages;

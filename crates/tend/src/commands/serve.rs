@@ -72,6 +72,7 @@ pub async fn run(
         ));
     }
     crate::commands::work::spawn_lmtp(settings, &state, &stopped).await?;
+    crate::commands::work::spawn_imap(settings, &state, &stopped);
     let mut workers = if with_worker {
         crate::commands::work::spawn_workers(settings, &state, &stopped)?
     } else {

@@ -83,6 +83,32 @@ pub async fn spawn_lmtp(
     Ok(())
 }
 
+/// Starts one watcher per `[[mail.imap]]` mailbox, until `stopped` turns true; mail is taken
+/// in as over LMTP (Tend's own address ignored, SPF/DKIM/DMARC checked). None configured: off.
+pub fn spawn_imap(
+    settings: &Settings,
+    state: &AppState,
+    stopped: &tokio::sync::watch::Receiver<bool>,
+) {
+    for m in &settings.imap.value {
+        let mut cfg =
+            tend_app::conversations::inbound::MailIn::for_sender(&settings.mail_from.value);
+        cfg.auth = Some(Arc::new(tend_app::conversations::auth::MailAuth::system(
+            settings.client_ip_header.value.clone(),
+        )));
+        println!("Mail in: IMAP from {}", m.mailbox.label());
+        let mut stopped = stopped.clone();
+        tokio::spawn(tend_app::conversations::imap::watch(
+            state.clone(),
+            cfg,
+            m.mailbox.clone(),
+            async move {
+                let _ = stopped.wait_for(|s| *s).await;
+            },
+        ));
+    }
+}
+
 /// The app state the settings describe, on the system clock.
 pub fn state(settings: &Settings, store: Store) -> AppState {
     let mut state = AppState::new(store, Arc::new(SystemClock))
@@ -130,6 +156,7 @@ pub async fn run(store: Store, settings: &Settings) -> anyhow::Result<()> {
     let (stop, stopped) = tokio::sync::watch::channel(false);
     tend::metrics::spawn_upkeep();
     spawn_lmtp(settings, &state, &stopped).await?;
+    spawn_imap(settings, &state, &stopped);
     let mut tasks = spawn_workers(settings, &state, &stopped)?;
     println!(
         "{} worker(s) running; Ctrl-C stops them.",

@@ -78,6 +78,19 @@ pub struct MailSection {
     pub lmtp_listen: Option<SocketAddr>,
     /// The header the local MTA writes with the client's IP address (for SPF); none: no SPF.
     pub client_ip_header: Option<String>,
+    /// `[[mail.imap]]`: mailboxes on hosted mail to take mail from; none: off.
+    #[serde(default)]
+    pub imap: Vec<ImapEntry>,
+}
+
+/// One `[[mail.imap]]` entry.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImapEntry {
+    /// `imaps://user:password@host[:993][/INBOX]` (a secret: masked when shown).
+    pub url: String,
+    /// Seconds between looks without IDLE (and between IDLE renewals), 1–3600.
+    pub poll_seconds: Option<u64>,
 }
 
 /// `[jobs]`.

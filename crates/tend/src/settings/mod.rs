@@ -87,6 +87,9 @@ pub struct Settings {
     /// `mail.client_ip_header`: the header the local MTA writes with the sending client's IP
     /// address, which SPF checks; none: SPF is not evaluated (`none`).
     pub client_ip_header: Setting<Option<String>>,
+    /// `[[mail.imap]]`: the mailboxes mail is taken from over IMAP (file only), each with its
+    /// URL as written (masked when shown); empty: off.
+    pub imap: Setting<Vec<ImapSetting>>,
     /// `jobs.retention_days`: days from a purchase to its retention contact, 1–3650.
     pub retention_days: Setting<i64>,
     /// `jobs.concurrency`: workers in a `tend worker` process, 1–64.
@@ -94,6 +97,20 @@ pub struct Settings {
     /// `storage.attachments_dir`: where attachments' bytes are kept (by hash); by default
     /// `attachments` beside a SQLite database, else `./tend-data/attachments`.
     pub attachments_dir: Setting<PathBuf>,
+}
+
+/// One `[[mail.imap]]` mailbox: its URL as written (a secret) and the mailbox read from it.
+/// `Debug` shows the URL masked.
+#[derive(Clone)]
+pub struct ImapSetting {
+    pub url: String,
+    pub mailbox: tend_app::conversations::imap::Mailbox,
+}
+
+impl fmt::Debug for ImapSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&show::mask_url(&self.url))
+    }
 }
 
 /// Where attachments are kept when no setting says: `attachments` in the directory of a SQLite
@@ -210,6 +227,34 @@ fn flag_name(id: &'static str) -> &'static str {
     }
 }
 
+/// The `[[mail.imap]]` entries read; errors name the entry (`mail.imap[0]`) and the file,
+/// never the URL.
+fn imap(
+    entries: &[file::ImapEntry],
+    path: Option<&Path>,
+) -> anyhow::Result<Setting<Vec<ImapSetting>>> {
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let poll = e
+            .poll_seconds
+            .unwrap_or(tend_app::conversations::imap::POLL_SECONDS);
+        let mailbox =
+            tend_app::conversations::imap::Mailbox::from_url(&e.url, poll).map_err(|why| {
+                let at = path.map_or(String::new(), |p| p.display().to_string());
+                anyhow::anyhow!("mail.imap[{i}] (file {at}): {why}")
+            })?;
+        out.push(ImapSetting {
+            url: e.url.clone(),
+            mailbox,
+        });
+    }
+    let source = match (path, out.is_empty()) {
+        (Some(p), false) => Source::File(p.to_owned()),
+        _ => Source::Default,
+    };
+    Ok(Setting { value: out, source })
+}
+
 impl Settings {
     /// The settings for this command line: its flags, the environment clap read with them,
     /// the file named by `--config`/`TEND_CONFIG` (else `./tend.toml` if present), defaults.
@@ -291,6 +336,7 @@ impl Settings {
                 "TEND_CLIENT_IP_HEADER",
                 f.mail.client_ip_header,
             ),
+            imap: imap(&f.mail.imap, path.as_deref())?,
             retention_days: l.pick(
                 "retention_days",
                 "TEND_RETENTION_DAYS",

@@ -132,6 +132,17 @@ pub fn render(s: &Settings) -> String {
         &s.client_ip_header,
         header,
     );
+    if s.imap.value.is_empty() {
+        line(&mut out, "mail.imap", &s.imap, "(none)".to_owned());
+    }
+    for (i, m) in s.imap.value.iter().enumerate() {
+        let shown = format!(
+            "{{ url = {}, poll_seconds = {} }}",
+            quoted(&mask_url(&m.url)),
+            m.mailbox.poll.as_secs()
+        );
+        line(&mut out, &format!("mail.imap[{i}]"), &s.imap, shown);
+    }
     line(
         &mut out,
         "database.sqlite_cache_kib",

@@ -1,0 +1,144 @@
+//! IMAP mail in through the real binary: `[[mail.imap]]` in `tend.toml`, shown masked by
+//! `tend config show`, refused by entry without echoing the URL, and `tend worker` at
+//! `TEND_LOG=trace` taking a message from a real Dovecot without writing the password.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use tend_store::testing::fresh_database_url;
+use tend_testkit::dovecot::{Dovecot, PASSWORD};
+
+fn tend(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tend"))
+        .current_dir(dir)
+        .env_clear()
+        .args(args)
+        .output()
+        .expect("run tend")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn imap_mailboxes_are_shown_masked_and_refused_without_their_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tend.toml");
+    std::fs::write(
+        &file,
+        "[[mail.imap]]\nurl = \"imaps://help%40x.org:ImapPw77@imap.x.org/Support\"\n\n\
+         [[mail.imap]]\nurl = \"imap://u:Other88@127.0.0.1:1143\"\npoll_seconds = 5\n",
+    )
+    .unwrap();
+    let out = tend(dir.path(), &["config", "show"]);
+    let shown = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !shown.contains("ImapPw77") && !shown.contains("Other88"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(r#"mail.imap[0] = { url = "imaps://help%40x.org:********@imap.x.org/Support", poll_seconds = 60 }  # file tend.toml"#),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            r#"mail.imap[1] = { url = "imap://u:********@127.0.0.1:1143", poll_seconds = 5 }"#
+        ),
+        "{shown}"
+    );
+
+    std::fs::write(
+        &file,
+        "[[mail.imap]]\nurl = \"imap://u:LeakMe5@mail.x.org\"\n",
+    )
+    .unwrap();
+    let out = tend(dir.path(), &["config", "show"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("mail.imap[0] (file tend.toml): plain imap:// is only allowed to localhost"),
+        "{err}"
+    );
+    assert!(!err.contains("LeakMe5"), "{err}");
+
+    let out = tend(dir.path(), &["config", "show"]);
+    assert!(text(&out.stdout).is_empty());
+    std::fs::write(&file, "").unwrap();
+    let out = tend(dir.path(), &["config", "show"]);
+    assert!(text(&out.stdout).contains("mail.imap = (none)  # default"));
+}
+
+#[tokio::test]
+async fn worker_takes_imap_mail_at_trace_without_logging_the_password() {
+    let Some(dovecot) = Dovecot::start().await else {
+        return;
+    };
+    let db = fresh_database_url().await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tend.toml"),
+        format!(
+            "[[mail.imap]]\nurl = \"{}\"\npoll_seconds = 1\n",
+            dovecot.url()
+        ),
+    )
+    .unwrap();
+    dovecot
+        .deliver(b"From: ana@example.com\r\nSubject: Broken lid\r\nMessage-ID: <lid@example.com>\r\n\r\nThe lid broke.\r\n")
+        .await;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tend"))
+        .current_dir(dir.path())
+        .env_clear()
+        .env("TEND_DATABASE_URL", &db)
+        .env("TEND_LOG", "trace,sqlx=warn")
+        .arg("worker")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start tend worker");
+    let mut taken = false;
+    for _ in 0..600 {
+        if dovecot.unseen_of().await == (0, 1) {
+            taken = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    child.kill().unwrap();
+    let (mut out, mut err) = (String::new(), String::new());
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(taken, "the message was taken and marked seen: {err}");
+    assert!(
+        out.contains("Mail in: IMAP from imap://help@tend.test@127.0.0.1:"),
+        "{out}"
+    );
+    assert!(err.contains("IMAP mailbox watched"), "{err}");
+    assert!(
+        !out.contains(PASSWORD) && !err.contains(PASSWORD),
+        "the password was written"
+    );
+    let store = tend_store::Store::open(&tend_store::StoreOptions::new(&db))
+        .await
+        .unwrap();
+    let outcomes: Vec<String> = (store.inbound_mail().await.unwrap().into_iter())
+        .map(|(o, _, _)| o)
+        .collect();
+    assert_eq!(outcomes, ["created"]);
+}
