@@ -31,7 +31,7 @@ async fn article(s: &Store, vis: Visibility, texts: &[(&'static str, &str, &str,
         .unwrap();
     for (lang, title, body, status) in texts {
         let t = TranslationInput {
-            lang: *lang,
+            lang,
             title: Title::parse(title).unwrap(),
             body: Body::parse(body).unwrap(),
             status: *status,
@@ -40,9 +40,6 @@ async fn article(s: &Store, vis: Visibility, texts: &[(&'static str, &str, &str,
     }
     a.id
 }
-
-/// Three public articles in three languages (one Spanish text a draft) and a draft, an
-/// internal and an archived one that all say "refund": their ids.
 
 /// Two public articles in English: their ids.
 async fn articles(s: &Store) -> [i64; 2] {

@@ -24,7 +24,7 @@ async fn article(s: &Store, vis: Visibility, texts: &[(&'static str, &str, &str,
         .unwrap();
     for (lang, title, body, status) in texts {
         let t = TranslationInput {
-            lang: *lang,
+            lang,
             title: Title::parse(title).unwrap(),
             body: Body::parse(body).unwrap(),
             status: *status,

@@ -143,17 +143,17 @@ fn store_complaints(
             return Err(StoreError::field("channel", NO_CHANNEL.with("got", got)));
         }
         let customer = r.customer_id.0;
-        if !names.contains_key(&customer) {
+        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(customer) {
             name_of.bind([&V::from(customer)])?;
             if !name_of.step()? {
                 let reason = NO_CUSTOMER.with("id", r.customer_id);
                 return Err(StoreError::field("customer_id", reason));
             }
-            names.insert(customer, name_of.text(0));
+            e.insert(name_of.text(0));
         }
         let vals = values(r);
         let year = year_of(r);
-        let bookkeeping = [1, us(now), us(now), i64::from(year)].map(|n| V::from(n));
+        let bookkeeping = [1, us(now), us(now), i64::from(year)].map(V::from);
         insert.run(vals.iter().chain(&bookkeeping))?;
         if db.changes() == 0 {
             out.already_present += 1;

@@ -14,10 +14,10 @@ use tend_domain::goals::{GoalDraft, Measure};
 use tend_domain::staff::Permission;
 
 use crate::kit::error::PageResult;
-use crate::segments::names;
 use crate::kit::fields::{Errors, number, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::{Staff, StaffForm};
+use crate::segments::names;
 use crate::{Chrome, WebState, render_form};
 
 /// A `<select>`'s choice.
