@@ -27,6 +27,16 @@ fn segment_id(raw: &str) -> ApiResult<i64> {
         .ok_or_else(|| ApiError::not_found("segment"))
 }
 
+/// Segment `id` when it is live: an archived one answers 404 on its own paths, as a deleted
+/// complaint does (`GET /api/v1/segments?archived=true` still lists it; a PATCH restores it).
+async fn live(s: &AppState, id: i64) -> ApiResult<StoredSegment> {
+    let g = s.store.segment(id).await?;
+    if g.current().archived {
+        return Err(ApiError::not_found("segment"));
+    }
+    Ok(g)
+}
+
 /// One version of a segment: its definition, whether it archived it, who saved it when.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct SegmentVersionView {
@@ -131,7 +141,7 @@ pub async fn create_segment(
     Ok((StatusCode::CREATED, Json(view(&s, &g).await?)))
 }
 
-/// One segment (archived or not).
+/// One live segment (an archived one is 404).
 #[utoipa::path(get, path = "/api/v1/segments/{id}", tag = "customers",
     params(("id" = i64, Path, description = "Segment id")),
     responses((status = 200, body = SegmentView), (status = 404, body = crate::error::ErrorBody)),
@@ -142,7 +152,7 @@ pub async fn get_segment(
     Path(id): Path<String>,
 ) -> ApiResult<Json<SegmentView>> {
     auth.require(Permission::Read)?;
-    let g = s.store.segment(segment_id(&id)?).await?;
+    let g = live(&s, segment_id(&id)?).await?;
     Ok(Json(view(&s, &g).await?))
 }
 
@@ -171,8 +181,9 @@ pub async fn patch_segment(
     Ok(Json(view(&s, &g).await?))
 }
 
-/// Archives a segment (managers): a new version marked archived; it leaves the list, its
-/// versions stay, and goals or audiences that name it keep working.
+/// Archives a segment (managers): a new version marked archived; it leaves the list and its
+/// own paths answer 404 (`?archived=true` lists it, a PATCH restores it); its versions stay,
+/// and goals or audiences that name it keep working.
 #[utoipa::path(delete, path = "/api/v1/segments/{id}", tag = "customers",
     params(("id" = i64, Path, description = "Segment id")),
     responses((status = 200, body = SegmentView), (status = 403, body = crate::error::ErrorBody),
@@ -199,7 +210,7 @@ pub async fn segment_history(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<SegmentVersionView>>> {
     auth.require(Permission::Read)?;
-    let g = s.store.segment(segment_id(&id)?).await?;
+    let g = live(&s, segment_id(&id)?).await?;
     Ok(Json(g.versions.iter().map(Into::into).collect()))
 }
 
@@ -216,7 +227,7 @@ pub async fn segment_profile(
 ) -> ApiResult<Json<ProfileView>> {
     auth.require(Permission::Read)?;
     let now = s.clock.now();
-    let g = s.store.segment(segment_id(&id)?).await?;
+    let g = live(&s, segment_id(&id)?).await?;
     let members = Members::new(g.current().segment.rule.clone(), now);
     Ok(Json(
         segments::profile(&s.store, now, Some(&members)).await?,

@@ -79,7 +79,7 @@ async fn segments_are_validated_versioned_and_archived_by_managers_only() {
     app.patch_json(&path, m, &json!({"min_age": 200}))
         .await
         .expect_error(422, "validation_failed", Some("min_age"));
-    // Archiving: out of the list, still readable, a third version.
+    // Archiving: out of the list, its own paths 404 (as a deleted complaint), a third version.
     let del = Reply::send(app.client.delete(app.url(&path)).bearer_auth(agent)).await;
     assert_eq!(del.status.as_u16(), 403);
     let del = Reply::send(app.client.delete(app.url(&path)).bearer_auth(m)).await;
@@ -95,13 +95,33 @@ async fn segments_are_validated_versioned_and_archived_by_managers_only() {
         .await
         .expect(200);
     assert_eq!(with.as_array().unwrap().len(), 1);
+    assert_eq!(with[0]["archived"], true);
+    for gone in [
+        path.clone(),
+        format!("{path}/history"),
+        format!("{path}/profile"),
+    ] {
+        app.get(&gone, viewer)
+            .await
+            .expect_error(404, "not_found", None);
+    }
+    // A PATCH restores it, with every version kept.
+    let back = app
+        .patch_json(&path, m, &json!({"name": "Young Spaniards"}))
+        .await
+        .expect(200);
+    assert_eq!(
+        (&back["archived"], &back["version"]),
+        (&json!(false), &json!(4))
+    );
     let history = app
         .get(&format!("{path}/history"), viewer)
         .await
         .expect(200);
     let h = history.as_array().unwrap();
-    assert_eq!(h.len(), 3);
+    assert_eq!(h.len(), 4);
     assert_eq!(h[0]["definition"]["max_age"], 34);
+    assert_eq!(h[2]["archived"], true);
     assert_eq!(h[2]["saved_by_name"], app.manager.name.as_str());
     app.get(&format!("{path}/profile"), viewer)
         .await
