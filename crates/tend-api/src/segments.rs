@@ -158,7 +158,8 @@ pub async fn get_segment(
 
 /// Changes a segment (managers): the fields sent are merged into the definition in force
 /// (`null` clears one) and stored as a new version; an archived segment is restored.
-#[utoipa::path(patch, path = "/api/v1/segments/{id}", tag = "customers", request_body = SegmentDraft,
+#[utoipa::path(patch, path = "/api/v1/segments/{id}", tag = "customers",
+    request_body(content = Object, description = "A merge patch (RFC 7396) of the definition: any of SegmentDraft's fields, none required; `null` clears one."),
     params(("id" = i64, Path, description = "Segment id")),
     responses((status = 200, body = SegmentView), (status = 403, body = crate::error::ErrorBody),
         (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody),
