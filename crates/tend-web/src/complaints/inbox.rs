@@ -165,12 +165,7 @@ impl InboxQuery {
     }
 }
 
-/// A choice of a `<select>`: value, label, whether chosen.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
+pub use crate::kit::select::Choice;
 
 #[derive(Template)]
 #[template(path = "complaints/inbox.html")]

@@ -42,14 +42,9 @@ struct NewComplaintPage {
     errors: Errors,
 }
 
-fn choices<'a>(items: impl Iterator<Item = (String, String)> + 'a, chosen: &str) -> Vec<Choice> {
-    items
-        .map(|(value, label)| Choice {
-            selected: value == chosen,
-            value,
-            label,
-        })
-        .collect()
+/// A select with no empty choice (`v` keeps what was typed).
+fn choices(items: impl IntoIterator<Item = (String, String)>, chosen: &str) -> Vec<Choice> {
+    crate::kit::select::choices(chosen, None, items.into_iter().collect())
 }
 
 pub(crate) async fn show(

@@ -16,16 +16,10 @@ use tend_domain::staff::Permission;
 use crate::kit::error::PageResult;
 use crate::kit::fields::{Errors, number, opt};
 use crate::kit::i18n::Tr;
+use crate::kit::select::{Choice, choices};
 use crate::kit::session::{Staff, StaffForm};
 use crate::segments::names;
 use crate::{Chrome, WebState, render_form};
-
-/// A `<select>`'s choice.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 /// The form as shown: typed values, the choices of each select, and the errors.
 pub struct FormView {
@@ -47,18 +41,6 @@ impl FormView {
     pub fn value(&self, name: &str) -> &str {
         self.values.get(name).map_or("", String::as_str)
     }
-}
-
-fn choices(chosen: &str, none: Option<String>, all: Vec<(String, String)>) -> Vec<Choice> {
-    none.map(|label| (String::new(), label))
-        .into_iter()
-        .chain(all)
-        .map(|(value, label)| Choice {
-            selected: value == chosen,
-            value,
-            label,
-        })
-        .collect()
 }
 
 /// The draft as the form's fields.

@@ -1,5 +1,5 @@
 //! The pages' kit: errors rendered as pages, languages, sessions and CSRF, rate limits, and
-//! form fields' errors. Every capability's pages stand on it; it knows none of them.
+//! form fields' errors and selects' choices. Every capability's pages stand on it; it knows none of them.
 
 pub mod chart;
 pub mod cookies;
@@ -9,5 +9,6 @@ pub mod form;
 pub mod i18n;
 pub mod limits;
 pub mod redirect;
+pub mod select;
 pub mod session;
 pub mod upload;

@@ -15,15 +15,9 @@ use tend_domain::staff::Permission;
 use crate::kit::error::PageResult;
 use crate::kit::fields::{Errors, number, opt};
 use crate::kit::i18n::Tr;
+use crate::kit::select::{Choice, choices};
 use crate::kit::session::{Staff, StaffForm};
 use crate::{Chrome, WebState, render_form};
-
-/// A `<select>`'s choice.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 /// The form as shown: typed values, the selects' choices, and the errors.
 pub struct FormView {
@@ -40,15 +34,9 @@ impl FormView {
     }
 }
 
-fn choices(t: &Tr, chosen: &str, all: Vec<(String, String)>) -> Vec<Choice> {
-    std::iter::once((String::new(), t.get("segments-any")))
-        .chain(all)
-        .map(|(value, label)| Choice {
-            selected: value == chosen,
-            value,
-            label,
-        })
-        .collect()
+/// A select whose empty choice is "any".
+fn any_of(t: &Tr, chosen: &str, all: Vec<(String, String)>) -> Vec<Choice> {
+    choices(chosen, Some(t.get("segments-any")), all)
 }
 
 /// The draft as the form's fields.
@@ -79,7 +67,7 @@ pub fn values(d: &SegmentDraft) -> BTreeMap<String, String> {
 pub fn view_of(t: &Tr, values: BTreeMap<String, String>, errors: Errors) -> FormView {
     let get = |k: &str| values.get(k).cloned().unwrap_or_default();
     FormView {
-        genders: choices(
+        genders: any_of(
             t,
             &get("gender"),
             GENDERS
@@ -87,7 +75,7 @@ pub fn view_of(t: &Tr, values: BTreeMap<String, String>, errors: Errors) -> Form
                 .map(|(c, _)| (c.to_string(), t.label("segments-gender", c)))
                 .collect(),
         ),
-        education_levels: choices(
+        education_levels: any_of(
             t,
             &get("education_level"),
             EDUCATION_LEVELS
@@ -95,7 +83,7 @@ pub fn view_of(t: &Tr, values: BTreeMap<String, String>, errors: Errors) -> Form
                 .map(|(c, _)| (c.to_string(), t.label("segments-education", c)))
                 .collect(),
         ),
-        channels: choices(
+        channels: any_of(
             t,
             &get("preferred_channel"),
             BUILT_IN_CHANNELS
