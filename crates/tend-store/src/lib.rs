@@ -73,7 +73,7 @@ pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
 pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
-pub use problems::{Mark, Period, WeightsSet};
+pub use problems::{FocusAdoption, Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
 pub use reports::{ReportRow, ReportRows};
 pub use segments::{Members, SegmentVersion, StoredSegment};

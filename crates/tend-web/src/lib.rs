@@ -21,6 +21,7 @@ mod help;
 mod jobs;
 mod plan;
 mod policy;
+mod problems;
 mod public;
 mod quotient;
 mod reports;
@@ -216,6 +217,7 @@ pub fn routes() -> Router<WebState> {
         .merge(dashboard::routes())
         .merge(reports::routes())
         .merge(focus_groups::routes())
+        .merge(problems::routes())
         .merge(figures::routes())
         .merge(segments::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))

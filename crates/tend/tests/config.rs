@@ -5,8 +5,6 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use tend_store::testing::fresh_database_url;
-
 /// `tend ARGS` in `dir` with only the given environment (no stray `TEND_*` from the caller).
 fn tend(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tend"))

@@ -179,3 +179,5 @@ reason-segment_needs = solo se aplica junto con { $field }
 reason-segment_spent = debe ser mayor que 0
 reason-no_segment = no hay ningún segmento con id { $id }
 reason-segment_changed_meanwhile = el segmento cambió mientras tanto; inténtelo de nuevo
+reason-focus_count = debe nombrar de 1 a { $max } categorías (se dieron { $got })
+reason-focus_twice = nombra la categoría { $id } dos veces

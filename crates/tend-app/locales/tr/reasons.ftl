@@ -179,3 +179,5 @@ reason-segment_needs = yalnızca { $field } ile birlikte geçerlidir
 reason-segment_spent = 0'dan büyük olmalı
 reason-no_segment = { $id } numaralı segment yok
 reason-segment_changed_meanwhile = segment bu arada değişti; yeniden deneyin
+reason-focus_count = 1 ile { $max } arasında kategori belirtmelidir ({ $got } verildi)
+reason-focus_twice = { $id } numaralı kategoriyi iki kez belirtiyor

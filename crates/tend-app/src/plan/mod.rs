@@ -1,5 +1,6 @@
 //! The whole plan as of a date (the plan page): the vision statement in force that day, the
-//! focus problems (the top of the problems ranking over the three months before it), every
+//! focus problems (the managers' adoption in force by the end of that day, else the top of the
+//! problems ranking over the three months before it), every
 //! goal's standing for the period holding that day, the policy version in effect, the
 //! coverage of the mandatory introduction and the last quotient round by then.
 //!
@@ -21,7 +22,7 @@ use tend_domain::goals::status::status;
 use tend_domain::problems::DEFAULT_LOST_DAYS;
 use tend_domain::quotient::Assessment;
 use tend_domain::training::{Coverage, MANDATORY, coverage};
-use tend_store::{Measured, StoreResult, StoredPolicyVersion, StoredVision};
+use tend_store::{FocusAdoption, Measured, StoreResult, StoredPolicyVersion, StoredVision};
 
 use crate::AppState;
 use crate::goals::Standing;
@@ -127,6 +128,9 @@ pub struct Plan {
     pub problems_from: Date,
     pub problems_to: Date,
     pub focus: Vec<Focus>,
+    /// The managers' adoption the focus comes from; `None`: the ranking's top three (none
+    /// adopted by the day's end).
+    pub focus_adopted: Option<FocusAdoption>,
     pub goals: Vec<GoalOn>,
     pub policy: Option<StoredPolicyVersion>,
     pub coverage: Coverage,
@@ -139,24 +143,52 @@ pub async fn today(s: &AppState) -> StoreResult<Date> {
     Ok(s.clock.now().to_zoned(tz).date())
 }
 
-/// The focus problems over the three months before `day` (to the day after it, UTC dates,
-/// as the problems API's default period), ranked as the API ranks them.
-async fn focus(s: &AppState, day: Date) -> StoreResult<(Date, Date, Vec<Focus>)> {
+/// The focus problems as of `end` (the day's end): the categories of the adoption in force
+/// then, in the order adopted, each with its complaints and score in the ranking over the three
+/// months before `day` (0 when it has none there); with no adoption yet, the top
+/// [`FOCUS`] of that ranking.
+async fn focus(
+    s: &AppState,
+    day: Date,
+    end: jiff::Timestamp,
+) -> StoreResult<(Date, Date, Vec<Focus>, Option<FocusAdoption>)> {
     let (from, to) = crate::problems::default_period(day);
     let r = crate::problems::ranking(s, from, to, DEFAULT_LOST_DAYS).await?;
-    let focus = r
-        .ranked
-        .iter()
-        .take(FOCUS)
-        .enumerate()
-        .map(|(i, x)| Focus {
-            rank: i + 1,
-            category: r.path(x.tally.category_id),
-            complaints: x.tally.complaints,
-            score: x.score,
-        })
-        .collect();
-    Ok((from, to, focus))
+    let adopted = s.store.focus_at(end).await?;
+    let focus = match &adopted {
+        Some(a) => a
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let ranked = r.ranked.iter().find(|x| x.tally.category_id == *id);
+                let complaints = r
+                    .tallies
+                    .iter()
+                    .find(|t| t.category_id == *id)
+                    .map_or(0, |t| t.complaints);
+                Focus {
+                    rank: i + 1,
+                    category: r.path(*id),
+                    complaints,
+                    score: ranked.map_or(0.0, |x| x.score),
+                }
+            })
+            .collect(),
+        None => r
+            .ranked
+            .iter()
+            .take(FOCUS)
+            .enumerate()
+            .map(|(i, x)| Focus {
+                rank: i + 1,
+                category: r.path(x.tally.category_id),
+                complaints: x.tally.complaints,
+                score: x.score,
+            })
+            .collect(),
+    };
+    Ok((from, to, focus, adopted))
 }
 
 /// The plan as of `day`.
@@ -169,7 +201,7 @@ pub async fn on(s: &AppState, day: Date) -> StoreResult<Plan> {
         .await?
         .into_iter()
         .find(|v| v.saved_at < end);
-    let (problems_from, problems_to, focus) = focus(s, day).await?;
+    let (problems_from, problems_to, focus, focus_adopted) = focus(s, day, end).await?;
     let as_of = end.min(s.clock.now());
     let mut goals = Vec::new();
     for st in crate::goals::standings(s).await? {
@@ -210,6 +242,7 @@ pub async fn on(s: &AppState, day: Date) -> StoreResult<Plan> {
         problems_from,
         problems_to,
         focus,
+        focus_adopted,
         goals,
         policy,
         coverage: coverage(&ids, &attended),

@@ -300,6 +300,11 @@ reasons! {
     /// `id`: the segment asked for.
     NO_SEGMENT = "no_segment": "no segment with id {id}",
     SEGMENT_CHANGED_MEANWHILE = "segment_changed_meanwhile": "the segment changed meanwhile; try again",
+    // The plan's focus problems.
+    /// `max`: the most categories a focus names; `got`: how many were given.
+    FOCUS_COUNT = "focus_count": "must name from 1 to {max} categories (got {got})",
+    /// `id`: the category named twice.
+    FOCUS_TWICE = "focus_twice": "names category {id} twice",
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@
 //! then the lower category id. Sources that do not exist yet (survey answers, focus-group
 //! findings, linked figures) contribute nothing; see [`Sources`].
 
+pub mod focus;
+
 use serde::{Deserialize, Serialize};
 
 /// The ranking's weights, integers 0..=100 each, not all zero.

@@ -3,11 +3,17 @@
 //! the newest row in force). Every sum is `CAST(SUM(..) AS BIGINT)` so both engines answer the
 //! same integer. Merged-away and deleted complaints are not counted (`complaints::counted`).
 
+mod focus;
+mod money;
+mod records;
+
+pub use focus::FocusAdoption;
+
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use sqlx::Row;
-use tend_domain::kernel::ids::{ComplaintId, EmployeeId, complaint_reference};
+use tend_domain::kernel::ids::EmployeeId;
 use tend_domain::problems::{DEFAULT_WEIGHTS, Tally, Weights};
 
 use crate::complaints::counted;
@@ -137,25 +143,8 @@ impl Store {
         p: Period,
         limit: i64,
     ) -> StoreResult<Vec<String>> {
-        let rows = sqlx::query(concat!(
-            "SELECT id, reference_year FROM complaints WHERE category_id = $1 \
-                 AND received_at >= $2 AND received_at < $3 AND ",
-            counted!(),
-            " ORDER BY received_at, id LIMIT $4"
-        ))
-        .bind(category_id)
-        .bind(us(p.from))
-        .bind(us(p.to))
-        .bind(limit)
-        .fetch_all(self.read())
-        .await?;
-        rows.iter()
-            .map(|r| {
-                let year: i64 = r.try_get("reference_year")?;
-                let id = ComplaintId(r.try_get("id")?);
-                Ok(complaint_reference(year as i16, id))
-            })
-            .collect()
+        let rows = self.problem_complaints(category_id, p, 0, limit).await?;
+        Ok(rows.into_iter().map(|(r, _)| r).collect())
     }
 
     /// The newest mark of every category that has one.

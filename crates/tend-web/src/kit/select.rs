@@ -11,11 +11,7 @@ pub struct Choice {
 /// The options of a select: first an empty-valued `none` option when given (e.g. "any",
 /// "none"), then `all` as `(value, label)` pairs in their order; the one whose value equals
 /// `chosen` is selected (none when nothing matches).
-pub fn choices(
-    chosen: &str,
-    none: Option<String>,
-    all: Vec<(String, String)>,
-) -> Vec<Choice> {
+pub fn choices(chosen: &str, none: Option<String>, all: Vec<(String, String)>) -> Vec<Choice> {
     none.map(|label| (String::new(), label))
         .into_iter()
         .chain(all)

@@ -74,6 +74,8 @@ struct PlanPage {
     vision: Option<VisionView>,
     problems_period: String,
     problems_link: String,
+    /// Whose adoption the focus is, or that it is the ranking's top three.
+    focus_source: String,
     focus: Vec<(usize, String, i64)>,
     goals: Vec<GoalRow>,
     policy: Option<PolicyView>,
@@ -173,10 +175,23 @@ pub async fn page(
             "plan-problems-period",
             &[("from", &date(p.problems_from)), ("to", &date(last))],
         ),
-        problems_link: format!(
-            "/api/v1/problems?from={}&to={}",
-            p.problems_from, p.problems_to
-        ),
+        problems_link: format!("/problems?from={}&to={}", p.problems_from, p.problems_to),
+        focus_source: match &p.focus_adopted {
+            Some(a) => t.args(
+                "plan-focus-adopted",
+                &[
+                    (
+                        "by",
+                        &names
+                            .get(&a.adopted_by.0)
+                            .cloned()
+                            .unwrap_or_else(|| format!("#{}", a.adopted_by.0)),
+                    ),
+                    ("date", &t.date(&a.adopted_at, &tz)),
+                ],
+            ),
+            None => t.get("plan-focus-ranked"),
+        },
         focus: p
             .focus
             .iter()

@@ -26,6 +26,7 @@ mod journey;
 mod mail_auth;
 mod plan;
 mod plan_page;
+mod problems;
 mod public;
 mod quarantine;
 mod quotient;
