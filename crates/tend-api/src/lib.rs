@@ -156,6 +156,10 @@ pub fn routes() -> Router<AppState> {
             "/problems/weights",
             get(get_problem_weights).put(put_problem_weights),
         )
+        .route(
+            "/problems/focus",
+            get(get_problem_focus).post(adopt_problem_focus),
+        )
         .route("/problems/{category}/actionability", put(put_actionability))
         .route("/figures/{id}/assignment", put(assign_figure))
         .route(

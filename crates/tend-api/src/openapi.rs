@@ -26,7 +26,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
         routes::list_survey_codes, routes::create_survey_code, routes::survey_code_answers, routes::put_answer_codes,
         routes::create_assessment, routes::list_assessments, routes::list_rounds,
-        routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::customer_profile,
+        routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::get_problem_focus, routes::adopt_problem_focus, routes::customer_profile,
         routes::list_segments, routes::create_segment, routes::get_segment, routes::patch_segment,
         routes::archive_segment, routes::segment_history, routes::segment_profile,
         routes::list_articles, routes::create_article, routes::get_article, routes::put_article,

@@ -3,8 +3,10 @@
 //! with the previous period of equal length, non-actionable categories listed apart, and the top
 //! three with their evidence.
 
+mod focus;
 mod marks;
 
+pub use focus::*;
 pub use marks::*;
 
 use axum::Json;

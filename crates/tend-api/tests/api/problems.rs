@@ -279,3 +279,91 @@ async fn problems_bad_periods_and_categories_are_named() {
         (0, &json!(40))
     );
 }
+
+/// `/api/v1/problems/focus`: managers adopt one to three categories, in order, kept with the
+/// period, who and when; a refusal names `categories` and stores nothing; staff read.
+#[tokio::test]
+async fn focus_problems_are_adopted_in_order_and_refused_by_field() {
+    let app = spawn_app().await;
+    let a = category(&app, "Defective", None).await;
+    let b = category(&app, "Late", None).await;
+    let c = category(&app, "Courier", Some(b)).await;
+    let none = app
+        .get("/api/v1/problems/focus", &app.agent.token)
+        .await
+        .expect(200);
+    assert_eq!(none["current"], Value::Null);
+    let m = &app.manager.token;
+    for (body, why) in [
+        (
+            json!({"categories": []}),
+            "must name from 1 to 3 categories (got 0)",
+        ),
+        (
+            json!({"categories": [a, b, c, a]}),
+            "must name from 1 to 3 categories (got 4)",
+        ),
+        (
+            json!({"categories": [a, b, a]}),
+            &*format!("names category {a} twice"),
+        ),
+        (
+            json!({"categories": [a, 9_999]}),
+            "no category with id 9999",
+        ),
+    ] {
+        let r = app.post_json("/api/v1/problems/focus", m, &body).await;
+        r.expect_error(422, "validation_failed", Some("categories"));
+        assert_eq!(r.body["error"]["fields"]["categories"], why);
+    }
+    app.post_json(
+        "/api/v1/problems/focus",
+        m,
+        &json!({"categories": [a], "from": "2026-05-01", "to": "2026-04-01"}),
+    )
+    .await
+    .expect_error(422, "validation_failed", Some("to"));
+    assert_eq!(
+        tend_store::testing::count(&app.database_url, "problem_focus").await,
+        0
+    );
+    app.post_json(
+        "/api/v1/problems/focus",
+        &app.agent.token,
+        &json!({"categories": [a]}),
+    )
+    .await
+    .expect(403);
+
+    set_clock(&app, "2026-04-15T09:00:00Z");
+    let v = app
+        .post_json(
+            "/api/v1/problems/focus",
+            m,
+            &json!({"categories": [c, a], "from": "2026-03-01", "to": "2026-04-01"}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(
+        v["categories"],
+        json!([{"id": c, "path": "Late / Courier"}, {"id": a, "path": "Defective"}])
+    );
+    assert_eq!(
+        (v["from"].as_str(), v["to"].as_str()),
+        (Some("2026-03-01"), Some("2026-04-01"))
+    );
+    set_clock(&app, "2026-04-16T09:00:00Z");
+    app.post_json("/api/v1/problems/focus", m, &json!({"categories": [b]}))
+        .await
+        .expect(201);
+    let all = app
+        .get("/api/v1/problems/focus", &app.agent.token)
+        .await
+        .expect(200);
+    assert_eq!(
+        all["current"]["categories"],
+        json!([{"id": b, "path": "Late"}])
+    );
+    assert_eq!(all["adoptions"].as_array().unwrap().len(), 2);
+    assert_eq!(all["adoptions"][1]["id"], v["id"]);
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use tend_domain::kernel::reason::{NO_CATEGORY, OUT_OF_RANGE, REQUIRED, TOO_LONG};
+use tend_domain::kernel::reason::{NO_CATEGORY, OUT_OF_RANGE, REQUIRED};
 use tend_domain::problems::Weights;
 use tend_domain::staff::Permission;
 
@@ -65,15 +65,14 @@ pub async fn mark(
             None
         }
     };
-    let note = get(&v, "note");
-    let chars = note.chars().count();
-    if chars > 500 {
-        errors.reason("note", TOO_LONG.with("max", 500).with("got", chars));
-    }
+    let note = tend_domain::kernel::text::Text::<500>::parse_opt(Some(get(&v, "note")))
+        .map_err(|r| errors.reason("note", r))
+        .ok()
+        .flatten();
     let (Some(id), Some(actionable), true) = (id, actionable, errors.is_empty()) else {
         return show(&s, t, &staff, &back(&v), Some(errors)).await;
     };
-    let note = (!note.is_empty()).then_some(note);
+    let note = note.as_ref().map(|n| n.as_str());
     let by = staff.session.employee.id;
     s.store
         .mark_problem(id, actionable, note, by, s.clock.now())
