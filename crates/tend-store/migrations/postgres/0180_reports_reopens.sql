@@ -18,7 +18,7 @@ SELECT r.complaint_id, r.at, (
     SELECT MIN(e.at) FROM complaint_events e
     WHERE e.complaint_id = r.complaint_id AND e.id > r.id AND e.new_value IS NOT NULL
       AND e.field IN ('resolved_at', 'closed_at')
-)
+) AS ended_at
 FROM (
     SELECT complaint_id, at, MAX(id) AS id FROM complaint_events
     WHERE action = 'reopen' GROUP BY complaint_id, at

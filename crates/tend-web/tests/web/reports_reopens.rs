@@ -129,3 +129,32 @@ async fn reopens_and_the_backlog_come_from_the_reopen_instants() {
         .expect("the range's row");
     assert!(range.ends_with(",Europe/Madrid,2,2"), "{range}");
 }
+
+/// The migration's backfill, run over this timeline, finds exactly the spells written at the
+/// events: each reopen with the instant its spell ended (P's), or none (Q's).
+#[tokio::test]
+async fn the_backfill_reads_the_same_spells_from_the_timeline() {
+    let app = spawn_app().await;
+    scenario(&app).await;
+    let migration = include_str!("../../../tend-store/migrations/sqlite/0180_reports_reopens.sql");
+    let select = &migration[migration
+        .find("SELECT r.complaint_id")
+        .expect("the backfill")..];
+    let select = select.trim_end().trim_end_matches(';');
+    let url = &app.database_url;
+    let stored = tend_store::testing::count(url, "complaint_reopens").await;
+    assert_eq!(stored, 2);
+    let ended =
+        tend_store::testing::count(url, "complaint_reopens WHERE ended_at IS NOT NULL").await;
+    assert_eq!(ended, 1, "P's spell ended, Q's lasts");
+    let same = tend_store::testing::count(
+        url,
+        &format!(
+            "({select}) b JOIN complaint_reopens o ON o.complaint_id = b.complaint_id \
+             AND o.reopened_at = b.at AND (o.ended_at = b.ended_at \
+             OR (o.ended_at IS NULL AND b.ended_at IS NULL))"
+        ),
+    )
+    .await;
+    assert_eq!(same, stored);
+}
