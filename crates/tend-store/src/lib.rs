@@ -75,7 +75,7 @@ pub use monitor::PoolUse;
 pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
 pub use problems::{FocusAdoption, Mark, Period, WeightsSet};
 pub use quotient::StoredAssessment;
-pub use reports::{ReportRow, ReportRows};
+pub use reports::{ReportRow, ReportRows, Subset, Unset};
 pub use segments::{Members, SegmentVersion, StoredSegment};
 pub use staff::{
     AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,

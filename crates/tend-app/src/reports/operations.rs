@@ -24,6 +24,7 @@ pub struct OperationsFilter {
 struct Acc {
     received: (i64, HashSet<i64>),
     resolved: (i64, HashSet<i64>),
+    reopened: (i64, HashSet<i64>),
     open: i64,
     times: [Vec<i64>; 6],
     within: (i64, i64),
@@ -33,13 +34,15 @@ impl Acc {
     fn received(&mut self, r: &ReportRow) {
         self.received.0 += 1;
         self.received.1.insert(r.customer_id);
+        // The final resolution counts only while it stands (not reopened since).
+        let last = |v: Option<i64>| v.filter(|_| r.resolved_now);
         let values = [
             r.first_response_minutes,
             r.first_response_seconds,
             r.first_resolution_minutes,
             r.first_resolution_seconds,
-            r.final_resolution_minutes,
-            r.final_resolution_seconds,
+            last(r.final_resolution_minutes),
+            last(r.final_resolution_seconds),
         ];
         for (t, v) in self.times.iter_mut().zip(values) {
             t.extend(v);
@@ -55,6 +58,11 @@ impl Acc {
         self.resolved.1.insert(r.customer_id);
     }
 
+    fn reopened(&mut self, r: &ReportRow) {
+        self.reopened.0 += 1;
+        self.reopened.1.insert(r.customer_id);
+    }
+
     fn finish(self) -> Figures {
         let [a, b, c, d, e, f] = self.times.map(Times::of);
         Figures {
@@ -67,6 +75,10 @@ impl Acc {
                 customers: self.resolved.1.len() as i64,
             },
             open_at_end: self.open,
+            reopened: Count {
+                complaints: self.reopened.0,
+                customers: self.reopened.1.len() as i64,
+            },
             first_response_service_minutes: a,
             first_response_calendar_seconds: b,
             first_resolution_service_minutes: c,
@@ -90,9 +102,14 @@ fn key(group: Group, r: &ReportRow) -> String {
     }
 }
 
-/// Whether `r` is open at `t`: received before it, neither first resolved nor closed by it.
+/// Whether `r` is open at `t`: received before it, and neither first resolved nor closed by
+/// it, or in a spell begun by a reopen before `t` and not ended by it.
 fn open_at(r: &ReportRow, t: Timestamp) -> bool {
-    r.received_at < t && r.ended_at.is_none_or(|e| e >= t)
+    r.received_at < t
+        && (r.ended_at.is_none_or(|e| e >= t)
+            || r.reopens
+                .iter()
+                .any(|(a, e)| *a < t && e.is_none_or(|e| e >= t)))
 }
 
 /// Each row's group, as an index into the sorted group keys (computed once per report).
@@ -126,7 +143,8 @@ fn period(b: &Bucket, group: Group, rows: &[ReportRow], keys: &Keys) -> Period {
             .first_resolved_at
             .is_some_and(|t| t >= b.start && t < b.end);
         let open = open_at(r, b.end);
-        if !(received || resolved || open) {
+        let reopened = r.reopens.iter().any(|(a, _)| *a >= b.start && *a < b.end);
+        if !(received || resolved || open || reopened) {
             continue;
         }
         let g = groups[k].get_or_insert_with(Acc::default);
@@ -136,6 +154,9 @@ fn period(b: &Bucket, group: Group, rows: &[ReportRow], keys: &Keys) -> Period {
             }
             if resolved {
                 acc.resolved(r);
+            }
+            if reopened {
+                acc.reopened(r);
             }
             acc.open += i64::from(open);
         }

@@ -6,7 +6,8 @@ use tend_domain::reports::report::{Figures, OperationsReport};
 use tend_domain::reports::{Share, Times};
 
 /// The CSV's columns, in order.
-pub const CSV_HEADER: [&str; 28] = [
+/// (The reopen columns came last, after `time_zone`, so earlier columns keep their places.)
+pub const CSV_HEADER: [&str; 30] = [
     "period",
     "start",
     "end",
@@ -35,6 +36,8 @@ pub const CSV_HEADER: [&str; 28] = [
     "within_standard_n",
     "within_standard_percent",
     "time_zone",
+    "reopened_complaints",
+    "reopened_customers",
 ];
 
 fn num(v: Option<f64>) -> String {
@@ -88,6 +91,8 @@ fn row(
         n.to_string(),
         num(percent),
         zone.to_owned(),
+        f.reopened.complaints.to_string(),
+        f.reopened.customers.to_string(),
     ]);
     out
 }

@@ -19,6 +19,9 @@ pub struct Figures {
     /// Complaints open at the period's end: received before it, neither first resolved nor
     /// closed by then (a count of complaints).
     pub open_at_end: i64,
+    /// Complaints reopened in the period (a recorded reopen instant in it; one reopened twice
+    /// counts once), and their distinct customers.
+    pub reopened: Count,
     /// First response, in service minutes, of the complaints received in the period.
     pub first_response_service_minutes: Times,
     /// First response, in calendar seconds.
@@ -26,7 +29,8 @@ pub struct Figures {
     /// First resolution (the headline), in service minutes, of those received in the period.
     pub first_resolution_service_minutes: Times,
     pub first_resolution_calendar_seconds: Times,
-    /// Final resolution (the latest, after reopens), in service minutes.
+    /// Final resolution (the latest, after reopens), in service minutes, of those received in
+    /// the period that are resolved now (their latest resolution stands).
     pub final_resolution_service_minutes: Times,
     pub final_resolution_calendar_seconds: Times,
     /// First responses within the response standard, of those received in the period whose

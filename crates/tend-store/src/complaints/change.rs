@@ -210,6 +210,7 @@ impl Store {
                 .await?;
         }
         crate::reports::on_change(self, tx, id, responded, resolved, &current.record).await?;
+        crate::reports::reopens_on_change(tx, id, now, &done).await?;
         for text in &steps {
             insert_step(&mut *tx, id, actor, text, now).await?;
         }

@@ -83,6 +83,18 @@ pub struct ComplaintFilter {
     pub open_at: Option<Timestamp>,
     /// With a first response (`true`) or without one (`false`).
     pub responded: Option<bool>,
+    /// Reopened (a recorded reopen instant, migration 0180) at or after this instant.
+    pub reopened_from: Option<Timestamp>,
+    /// Reopened before this instant.
+    pub reopened_to: Option<Timestamp>,
+    /// Only those with this field not set (a report's "(none)" group).
+    pub unset: Option<crate::reports::Unset>,
+    /// In exactly this category, not those below it (a report's category group).
+    pub category_exact: Option<CategoryId>,
+    /// Only those a report's figure measured (its n, or those within the standard).
+    pub measured: Option<crate::reports::Subset>,
+    /// Only the complaints of a customer segment's members (membership at its instant).
+    pub segment: Option<crate::segments::Members>,
 }
 
 pub struct ComplaintPage {

@@ -2,6 +2,8 @@
 //! or open at its start — with the instants and the durations stored at each event. SQL
 //! selects the rows, Rust counts (`tend-app`'s `reports`), so both engines give one answer.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
 use sqlx::Row;
 use tend_domain::complaints::Kind;
@@ -40,6 +42,11 @@ pub struct ReportRow {
     /// First resolution, else closing: when it stopped being open.
     pub ended_at: Option<Timestamp>,
     pub first_resolved_at: Option<Timestamp>,
+    /// Resolved now (`resolved_at` set): its latest resolution stands.
+    pub resolved_now: bool,
+    /// Each reopen's instant and the end of the spell it began (the next resolution or
+    /// closing; none while it lasts), from the timeline (migration 0180), oldest first.
+    pub reopens: Vec<(Timestamp, Option<Timestamp>)>,
     pub first_response_minutes: Option<i64>,
     pub first_response_seconds: Option<i64>,
     pub first_response_within: Option<bool>,
@@ -57,11 +64,14 @@ impl Store {
         f.kind = Some(Kind::Complaint);
         f.q = None;
         f.after = None;
+        if q.segment.is_some() {
+            f.segment = q.segment.clone();
+        }
         let mut sql = Sql::new(
             self.engine(),
             format!(
                 "SELECT c.id, c.customer_id, c.channel, c.category_id, c.product_id, c.assignee_id, \
-                 c.tier, c.received_at, {ENDED} AS ended_at, c.first_resolved_at, \
+                 c.tier, c.received_at, {ENDED} AS ended_at, c.first_resolved_at, c.resolved_at, \
                  c.first_response_minutes, c.first_response_seconds, c.first_response_within, \
                  c.first_resolution_minutes, c.first_resolution_seconds, \
                  c.final_resolution_minutes, c.final_resolution_seconds \
@@ -73,13 +83,15 @@ impl Store {
             .bind(us(q.from))
             .push(&format!(" OR {ENDED} IS NULL OR {ENDED} >= "))
             .bind(us(q.from))
-            .push(")");
+            .push(" OR EXISTS (SELECT 1 FROM complaint_reopens o WHERE o.complaint_id = c.id AND o.reopened_at < ")
+            .bind(us(q.to))
+            .push(" AND (o.ended_at IS NULL OR o.ended_at >= ")
+            .bind(us(q.from))
+            .push(")))");
         push_filters(&mut sql, &f);
-        if let Some(m) = &q.segment {
-            m.push_in(&mut sql, "c.customer_id");
-        }
         sql.push(" ORDER BY c.id");
         let rows = sql.build().fetch_all(self.read()).await?;
+        let mut reopens = self.report_reopens(q, &f).await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let within: Option<i64> = r.try_get("first_response_within")?;
@@ -94,6 +106,10 @@ impl Store {
                 received_at: ts(r.try_get("received_at")?),
                 ended_at: opt_ts(r.try_get("ended_at")?),
                 first_resolved_at: opt_ts(r.try_get("first_resolved_at")?),
+                resolved_now: r.try_get::<Option<i64>, _>("resolved_at")?.is_some(),
+                reopens: reopens
+                    .remove(&r.try_get::<i64, _>("id")?)
+                    .unwrap_or_default(),
                 first_response_minutes: r.try_get("first_response_minutes")?,
                 first_response_seconds: r.try_get("first_response_seconds")?,
                 first_response_within: within.map(|w| w != 0),
@@ -102,6 +118,32 @@ impl Store {
                 final_resolution_minutes: r.try_get("final_resolution_minutes")?,
                 final_resolution_seconds: r.try_get("final_resolution_seconds")?,
             });
+        }
+        Ok(out)
+    }
+
+    /// The reopen spells begun before the window's end of the complaints `f` keeps, by
+    /// complaint, oldest first.
+    async fn report_reopens(
+        &self,
+        q: &ReportRows,
+        f: &ComplaintFilter,
+    ) -> StoreResult<HashMap<i64, Vec<(Timestamp, Option<Timestamp>)>>> {
+        let mut sql = Sql::new(
+            self.engine(),
+            "SELECT o.complaint_id, o.reopened_at, o.ended_at FROM complaint_reopens o \
+             JOIN complaints c ON c.id = o.complaint_id WHERE o.reopened_at < "
+                .to_owned(),
+        );
+        sql.bind(us(q.to));
+        push_filters(&mut sql, f);
+        sql.push(" ORDER BY o.complaint_id, o.reopened_at");
+        let mut out: HashMap<i64, Vec<_>> = HashMap::new();
+        for r in sql.build().fetch_all(self.read()).await? {
+            out.entry(r.try_get("complaint_id")?).or_default().push((
+                ts(r.try_get("reopened_at")?),
+                opt_ts(r.try_get("ended_at")?),
+            ));
         }
         Ok(out)
     }

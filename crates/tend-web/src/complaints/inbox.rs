@@ -43,104 +43,7 @@ pub struct InboxQuery {
     cursor: String,
     /// The operations report's filters (see `/reports`): instants in RFC 3339, ids, tier, team.
     #[serde(flatten)]
-    pub report: ReportFilters,
-}
-
-/// What a number of the operations report links to: the records it counted. Every field text.
-#[derive(Deserialize, Default)]
-pub struct ReportFilters {
-    #[serde(default)]
-    pub kind: String,
-    #[serde(default)]
-    pub received_from: String,
-    #[serde(default)]
-    pub received_to: String,
-    #[serde(default)]
-    pub resolved_from: String,
-    #[serde(default)]
-    pub resolved_to: String,
-    #[serde(default)]
-    pub open_at: String,
-    #[serde(default)]
-    pub responded: String,
-    #[serde(default)]
-    pub product: String,
-    #[serde(default)]
-    pub assignee: String,
-    #[serde(default)]
-    pub tier: String,
-    #[serde(default)]
-    pub team: String,
-}
-
-impl ReportFilters {
-    fn pairs(&self) -> [(&'static str, &String); 11] {
-        [
-            ("kind", &self.kind),
-            ("received_from", &self.received_from),
-            ("received_to", &self.received_to),
-            ("resolved_from", &self.resolved_from),
-            ("resolved_to", &self.resolved_to),
-            ("open_at", &self.open_at),
-            ("responded", &self.responded),
-            ("product", &self.product),
-            ("assignee", &self.assignee),
-            ("tier", &self.tier),
-            ("team", &self.team),
-        ]
-    }
-
-    /// The set ones as `(name, value)`, for the form's hidden fields.
-    pub fn set(&self) -> Vec<(&'static str, String)> {
-        self.pairs()
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k, v.clone()))
-            .collect()
-    }
-
-    /// Applies them to `f`; `bad` is told of a value that is not one.
-    fn apply(&self, f: &mut ComplaintFilter, mut bad: impl FnMut()) {
-        let instant = |v: &str, bad: &mut dyn FnMut()| -> Option<jiff::Timestamp> {
-            if v.is_empty() {
-                return None;
-            }
-            v.parse().map_err(|_| bad()).ok()
-        };
-        let int = |v: &str, bad: &mut dyn FnMut()| -> Option<i64> {
-            if v.is_empty() {
-                return None;
-            }
-            v.parse().map_err(|_| bad()).ok()
-        };
-        if !self.kind.is_empty() {
-            f.kind = tend_domain::complaints::Kind::parse(&self.kind)
-                .map_err(|_| bad())
-                .ok();
-        }
-        f.received_from = instant(&self.received_from, &mut bad);
-        f.received_to = instant(&self.received_to, &mut bad);
-        f.resolved_from = instant(&self.resolved_from, &mut bad);
-        f.resolved_to = instant(&self.resolved_to, &mut bad);
-        f.open_at = instant(&self.open_at, &mut bad);
-        f.responded = match self.responded.as_str() {
-            "" => None,
-            "1" => Some(true),
-            "0" => Some(false),
-            _ => {
-                bad();
-                None
-            }
-        };
-        if let Some(p) = int(&self.product, &mut bad) {
-            f.product_id = Some(tend_domain::kernel::ids::ProductId(p));
-        }
-        if let Some(a) = int(&self.assignee, &mut bad) {
-            f.assignee_id = Some(tend_domain::kernel::ids::EmployeeId(a));
-        }
-        f.tier = int(&self.tier, &mut bad);
-        f.team = (!self.team.is_empty()).then(|| self.team.clone());
-    }
+    pub report: super::inbox_report::ReportFilters,
 }
 
 impl InboxQuery {
@@ -237,6 +140,17 @@ pub async fn page(
         ..Default::default()
     };
     q.report.apply(&mut filter, || bad("inbox-bad-filter"));
+    match q.report.segment(s.clock.now()) {
+        Ok(None) => {}
+        Ok(Some((id, at))) => {
+            match tend_app::segments::members(&s.store, "segment", id, at).await {
+                Ok(m) => filter.segment = Some(m),
+                Err(StoreError::Domain(_)) => problem = Some(t.get("inbox-bad-filter")),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(()) => problem = Some(t.get("inbox-bad-filter")),
+    }
     let (items, next) = match s.store.list_complaints(&filter).await {
         Ok(page) => (page.items, page.next),
         Err(StoreError::Domain(_)) => {

@@ -5,6 +5,7 @@ pub(crate) mod complaint;
 pub(crate) mod facts;
 pub(crate) mod fate;
 pub(crate) mod inbox;
+mod inbox_report;
 pub(crate) mod merged;
 pub(crate) mod method;
 pub(crate) mod new_complaint;

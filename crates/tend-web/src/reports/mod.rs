@@ -1,8 +1,11 @@
 //! The reports' pages (managers): `/reports`, the operations report — a GET filter form, each
 //! figure with its definition and denominator, every number a link to the inbox listing the
 //! records it counted — and `/reports/operations.csv`, the same report with the same filter.
-//! Numbers and dates in the reader's locale; tables, no chart (no JavaScript either way).
+//! Numbers and dates in the reader's locale; charts drawn on the server as SVG beside the
+//! tables (`charts`), no JavaScript.
 
+pub(crate) mod charts;
+mod links;
 pub(crate) mod view;
 
 use askama::Template;
@@ -49,6 +52,7 @@ struct ReportPage {
     summary: Vec<Summary>,
     periods: Vec<PeriodRow>,
     grouped: Vec<Line>,
+    charts: Vec<String>,
 }
 
 fn choices(values: &[(String, String)], chosen: Option<&str>) -> Vec<Choice> {
@@ -73,16 +77,22 @@ pub async fn page(
     let today = reports::today(&s.store, s.clock.now()).await?;
     let (zone, tz) = reports::company_zone(&s.store).await?;
     let mut errors = Errors::new(&t);
-    let (summary, periods, grouped) = match q.filter(today) {
+    let (summary, periods, grouped, charts) = match q.filter(today) {
         Ok(f) => {
             let report = reports::operations(&s.store, &f).await?;
             let names = view::Names::load(&s, &t).await?;
-            let v = view::View::new(&t, &tz, &q, &names);
-            (v.summary(&report), v.periods(&report), v.grouped(&report))
+            let v = view::View::new(&t, &tz, &q, &names, &report);
+            let charts = charts::all(&t, &report, &v);
+            (
+                v.summary(&report),
+                v.periods(&report),
+                v.grouped(&report),
+                charts,
+            )
         }
         Err(e) => {
             errors = Errors::from_domain(e, &t);
-            (vec![], vec![], vec![])
+            (vec![], vec![], vec![], vec![])
         }
     };
     let code_choices = |prefix: &str, codes: &[&str]| -> Vec<(String, String)> {
@@ -144,6 +154,7 @@ pub async fn page(
         summary,
         periods,
         grouped,
+        charts,
         errors,
         t,
         q,

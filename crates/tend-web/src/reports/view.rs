@@ -4,22 +4,13 @@
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use std::collections::HashMap;
 use tend_app::reports::ReportQuery;
 use tend_domain::reports::report::{Figures, OperationsReport, Period};
 use tend_domain::reports::{Group, Times};
-use tend_store::StoreResult;
 
-use crate::WebState;
-use crate::complaints::inbox::category_paths;
-use crate::kit::error::urlencode;
+use super::links::{Links, Part, group_field};
+pub use super::links::{Names, Value, query_string};
 use crate::kit::i18n::Tr;
-
-/// A number and, when it counts records the inbox can list, the link to them.
-pub struct Value {
-    pub text: String,
-    pub link: Option<String>,
-}
 
 /// One figure of the whole range: its name, definition (with its denominator), value and n.
 pub struct Summary {
@@ -42,76 +33,8 @@ pub struct Line {
     pub cells: Vec<Value>,
 }
 
-/// Names of what a group key stands for.
-pub struct Names {
-    by: HashMap<(&'static str, String), String>,
-}
-
-impl Names {
-    pub async fn load(s: &WebState, t: &Tr) -> StoreResult<Names> {
-        let mut by = HashMap::new();
-        for c in s.store.channels().await? {
-            let l = t.label_or("channel", c.code.as_str());
-            let l = if l == c.code.as_str() {
-                c.name.clone()
-            } else {
-                l
-            };
-            by.insert(("channel", c.code.to_string()), l);
-        }
-        for (id, path) in category_paths(&s.store.categories().await?) {
-            by.insert(("category", id.to_string()), path);
-        }
-        for p in s.store.products().await? {
-            by.insert(("product", p.id.0.to_string()), p.name);
-        }
-        for e in s.store.employees().await? {
-            by.insert(("assignee", e.id.0.to_string()), e.name);
-        }
-        Ok(Names { by })
-    }
-}
-
-/// The query string of `q` (range and filters), for the CSV link.
-pub fn query_string(q: &ReportQuery) -> String {
-    let mut pairs: Vec<(&str, String)> = [
-        ("from", &q.from),
-        ("to", &q.to),
-        ("grain", &q.grain),
-        ("group", &q.group),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| {
-        v.as_deref()
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| (k, v.trim().to_owned()))
-    })
-    .collect();
-    pairs.extend(q.filter_pairs());
-    join(&pairs)
-}
-
-fn join(pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn group_field(g: Group) -> Option<&'static str> {
-    match g {
-        Group::Channel => Some("channel"),
-        Group::Category => Some("category"),
-        Group::Product => Some("product"),
-        Group::Assignee => Some("assignee"),
-        Group::Tier => Some("tier"),
-        Group::None => None,
-    }
-}
-
 /// The figures' keys, in the order of every row's cells.
-const NAMES: [&str; 15] = [
+const NAMES: [&str; 16] = [
     "received",
     "received-customers",
     "resolved",
@@ -127,6 +50,7 @@ const NAMES: [&str; 15] = [
     "final-resolution-calendar",
     "final-resolution-n",
     "within",
+    "reopened",
 ];
 
 /// The tables' column heads, in the reader's language.
@@ -140,13 +64,19 @@ pub fn heads(t: &Tr) -> Vec<String> {
 pub struct View<'a> {
     t: &'a Tr,
     tz: &'a TimeZone,
-    filters: Vec<(&'static str, String)>,
-    group: Group,
+    links: Links,
     names: &'a Names,
 }
 
 impl<'a> View<'a> {
-    pub fn new(t: &'a Tr, tz: &'a TimeZone, q: &ReportQuery, names: &'a Names) -> Self {
+    /// The view of `report`, asked for with `q`.
+    pub fn new(
+        t: &'a Tr,
+        tz: &'a TimeZone,
+        q: &ReportQuery,
+        names: &'a Names,
+        report: &OperationsReport,
+    ) -> Self {
         let group = q
             .group
             .as_deref()
@@ -156,8 +86,11 @@ impl<'a> View<'a> {
         View {
             t,
             tz,
-            filters: q.filter_pairs(),
-            group,
+            links: Links {
+                filters: q.filter_pairs(),
+                group,
+                segment_at: report.range.end.to_string(),
+            },
             names,
         }
     }
@@ -178,48 +111,28 @@ impl<'a> View<'a> {
     }
 
     fn times(&self, service: &Times, calendar: &Times) -> [Value; 2] {
-        let pair = |t: &Times, per: f64| Value {
-            text: format!("{} / {}", self.hours(t.median, per), self.hours(t.p90, per)),
-            link: None,
+        let pair = |t: &Times, per: f64| {
+            Value::one(
+                format!("{} / {}", self.hours(t.median, per), self.hours(t.p90, per)),
+                None,
+            )
         };
         [pair(service, 60.0), pair(calendar, 3600.0)]
-    }
-
-    /// The inbox link for records of the period `p` (and group `key`) with `window` pairs.
-    fn link(&self, key: Option<&str>, window: &[(&'static str, String)]) -> Option<String> {
-        let mut pairs: Vec<(&str, String)> = vec![("kind", "complaint".to_owned())];
-        let field = key.and_then(|_| group_field(self.group));
-        if key.is_some_and(str::is_empty) {
-            return None;
-        }
-        for (k, v) in &self.filters {
-            if Some(*k) != field {
-                pairs.push((k, v.clone()));
-            }
-        }
-        if let (Some(f), Some(k)) = (field, key) {
-            pairs.push((f, k.to_owned()));
-        }
-        pairs.extend(window.iter().cloned());
-        Some(format!("/inbox?{}", join(&pairs)))
     }
 
     fn cells(&self, p: &Period, f: &Figures, key: Option<&str>) -> Vec<Value> {
         let at = |t: Timestamp| t.to_string();
         let received = [("received_from", at(p.start)), ("received_to", at(p.end))];
-        let resolved = [("resolved_from", at(p.start)), ("resolved_to", at(p.end))];
-        let responded = [
-            ("received_from", at(p.start)),
-            ("received_to", at(p.end)),
-            ("responded", "1".to_owned()),
-        ];
-        let plain = |n: i64| Value {
-            text: self.count(n),
-            link: None,
+        let subset = |s: &str| {
+            let mut w = received.to_vec();
+            w.push(("measured", s.to_owned()));
+            w
         };
-        let linked = |n: i64, w: &[(&'static str, String)]| Value {
-            text: self.count(n),
-            link: self.link(key, w),
+        let resolved = [("resolved_from", at(p.start)), ("resolved_to", at(p.end))];
+        let reopened = [("reopened_from", at(p.start)), ("reopened_to", at(p.end))];
+        let plain = |n: i64| Value::one(self.count(n), None);
+        let linked = |n: i64, w: &[(&'static str, String)]| {
+            Value::one(self.count(n), Some(self.links.inbox(key, w)))
         };
         let [frs, frc] = self.times(
             &f.first_response_service_minutes,
@@ -233,7 +146,6 @@ impl<'a> View<'a> {
             &f.final_resolution_service_minutes,
             &f.final_resolution_calendar_seconds,
         );
-        let share = &f.first_response_within_standard;
         vec![
             linked(f.received.complaints, &received),
             plain(f.received.customers),
@@ -242,61 +154,115 @@ impl<'a> View<'a> {
             linked(f.open_at_end, &[("open_at", at(p.end))]),
             frs,
             frc,
-            linked(f.first_response_service_minutes.n, &responded),
+            linked(
+                f.first_response_service_minutes.n,
+                &subset("first_response"),
+            ),
             rs,
             rc,
-            plain(f.first_resolution_service_minutes.n),
+            linked(
+                f.first_resolution_service_minutes.n,
+                &subset("first_resolution"),
+            ),
             ls,
             lc,
-            plain(f.final_resolution_service_minutes.n),
-            Value {
-                text: match share.percent {
-                    None => "–".to_owned(),
-                    Some(v) => self.t.args(
-                        "reports-share",
-                        &[
-                            ("percent", &self.t.decimal(&format!("{v:.2}"))),
-                            ("within", &self.count(share.within)),
-                            ("n", &self.count(share.n)),
-                        ],
-                    ),
-                },
-                link: None,
-            },
+            linked(
+                f.final_resolution_service_minutes.n,
+                &subset("final_resolution"),
+            ),
+            self.share(f, key, &subset("within"), &subset("standard")),
+            linked(f.reopened.complaints, &reopened),
         ]
+    }
+
+    /// The share within the standard as the locale writes it, its within and n each a link.
+    fn share(
+        &self,
+        f: &Figures,
+        key: Option<&str>,
+        within: &[(&'static str, String)],
+        n: &[(&'static str, String)],
+    ) -> Value {
+        let share = &f.first_response_within_standard;
+        let Some(percent) = share.percent else {
+            return Value::one("–".to_owned(), None);
+        };
+        // The message with marks where the two counts go, cut at the marks.
+        let text = self.t.args(
+            "reports-share",
+            &[
+                ("percent", &self.t.decimal(&format!("{percent:.2}"))),
+                ("within", "\u{1}"),
+                ("n", "\u{2}"),
+            ],
+        );
+        let mut parts = Vec::new();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find(['\u{1}', '\u{2}']) {
+            if i > 0 {
+                parts.push(Part {
+                    text: rest[..i].to_owned(),
+                    link: None,
+                });
+            }
+            let (count, w) = if rest[i..].starts_with('\u{1}') {
+                (share.within, within)
+            } else {
+                (share.n, n)
+            };
+            parts.push(Part {
+                text: self.count(count),
+                link: Some(self.links.inbox(key, w)),
+            });
+            rest = &rest[i + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(Part {
+                text: rest.to_owned(),
+                link: None,
+            });
+        }
+        Value { parts }
     }
 
     fn label(&self, p: &Period) -> String {
         format!("{} ({})", p.label, self.t.date(&p.start, self.tz))
     }
 
-    /// The whole range's figures, each with its definition and n.
+    /// The whole range's figures, each with its definition and n (a link to the records
+    /// counted, when it is a count of them).
     pub fn summary(&self, r: &OperationsReport) -> Vec<Summary> {
         let cells = self.cells(&r.range, &r.range.total, None);
         let f = &r.range.total;
-        let n = |v: i64, link: Option<String>| Value {
-            text: self.count(v),
-            link,
-        };
-        let names = NAMES;
+        let links: Vec<Option<String>> = cells.iter().map(Value::link).collect();
+        let n = |v: i64, i: usize| Value::one(self.count(v), links[i].clone());
+        let share = &f.first_response_within_standard;
         let ns = [
-            n(f.received.complaints, cells[0].link.clone()),
-            n(f.received.complaints, cells[0].link.clone()),
-            n(f.resolved.complaints, cells[2].link.clone()),
-            n(f.resolved.complaints, cells[2].link.clone()),
-            n(f.open_at_end, cells[4].link.clone()),
-            n(f.first_response_service_minutes.n, cells[7].link.clone()),
-            n(f.first_response_calendar_seconds.n, cells[7].link.clone()),
-            n(f.first_response_service_minutes.n, cells[7].link.clone()),
-            n(f.first_resolution_service_minutes.n, None),
-            n(f.first_resolution_calendar_seconds.n, None),
-            n(f.first_resolution_service_minutes.n, None),
-            n(f.final_resolution_service_minutes.n, None),
-            n(f.final_resolution_calendar_seconds.n, None),
-            n(f.final_resolution_service_minutes.n, None),
-            n(f.first_response_within_standard.n, None),
+            n(f.received.complaints, 0),
+            n(f.received.complaints, 0),
+            n(f.resolved.complaints, 2),
+            n(f.resolved.complaints, 2),
+            n(f.open_at_end, 4),
+            n(f.first_response_service_minutes.n, 7),
+            n(f.first_response_calendar_seconds.n, 7),
+            n(f.first_response_service_minutes.n, 7),
+            n(f.first_resolution_service_minutes.n, 10),
+            n(f.first_resolution_calendar_seconds.n, 10),
+            n(f.first_resolution_service_minutes.n, 10),
+            n(f.final_resolution_service_minutes.n, 13),
+            n(f.final_resolution_calendar_seconds.n, 13),
+            n(f.final_resolution_service_minutes.n, 13),
+            Value::one(
+                self.count(share.n),
+                cells[14]
+                    .parts
+                    .iter()
+                    .filter_map(|p| p.link.clone())
+                    .find(|l| l.contains("measured=standard")),
+            ),
+            n(f.reopened.complaints, 15),
         ];
-        names
+        NAMES
             .into_iter()
             .zip(cells)
             .zip(ns)
@@ -322,7 +288,7 @@ impl<'a> View<'a> {
     /// The name group key `key` stands for: a channel's label, a category's path, a product's
     /// or an employee's name, or "not set" for the empty key.
     pub fn group_name(&self, key: &str) -> String {
-        let field = group_field(self.group).unwrap_or("channel");
+        let field = group_field(self.links.group).unwrap_or("channel");
         if key.is_empty() {
             self.t.get("reports-group-unset")
         } else {

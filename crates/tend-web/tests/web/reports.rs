@@ -21,17 +21,17 @@ use tend_testkit::{Reply, TestApp};
 use crate::browser::signed_in;
 use crate::helpers::spawn_app;
 
-fn at(app: &TestApp, t: &str) {
+pub(crate) fn at(app: &TestApp, t: &str) {
     app.clock.set(t.parse().expect("instant"));
 }
 
-async fn act(app: &TestApp, id: i64, when: &str, action: Value) {
+pub(crate) async fn act(app: &TestApp, id: i64, when: &str, action: Value) {
     at(app, when);
     let r = app.act(id, &action).await;
     assert_eq!(r.status, 200, "{action}: {}", r.text);
 }
 
-async fn resolve(app: &TestApp, id: i64, times: [&str; 3]) {
+pub(crate) async fn resolve(app: &TestApp, id: i64, times: [&str; 3]) {
     let cause = json!({"action": "identify_cause", "root_cause": "Packing", "responsible_party": "shipping"});
     act(app, id, times[0], cause).await;
     let agree = json!({"action": "agree_solution", "agreed_solution": "A new jar", "solution_mode": "on_the_spot"});
@@ -45,7 +45,7 @@ async fn resolve(app: &TestApp, id: i64, times: [&str; 3]) {
     .await;
 }
 
-async fn complaint(app: &TestApp, customer: i64, channel: &str, received: &str) -> i64 {
+pub(crate) async fn complaint(app: &TestApp, customer: i64, channel: &str, received: &str) -> i64 {
     at(app, received);
     let draft = json!({"customer_id": customer, "channel": channel, "description": "Cracked jar",
         "received_at": received, "priority": "normal"});
@@ -54,12 +54,12 @@ async fn complaint(app: &TestApp, customer: i64, channel: &str, received: &str) 
         .expect("id")
 }
 
-fn understand() -> Value {
+pub(crate) fn understand() -> Value {
     json!({"action": "understand", "facts": "Cracked on arrival"})
 }
 
 /// The scenario; returns (A, B, C, D).
-async fn scenario(app: &TestApp) -> [i64; 4] {
+pub(crate) async fn scenario(app: &TestApp) -> [i64; 4] {
     let setting = "INSERT INTO company_settings (name, value, updated_at) VALUES ('time_zone', 'Europe/Madrid', 0)";
     tend_store::testing::execute(&app.database_url, setting)
         .await
@@ -326,7 +326,7 @@ async fn the_home_page_shows_the_last_twelve_weeks_with_links_to_the_records() {
             .find(link)
             .unwrap_or_else(|| panic!("{link} in {section}"));
         let rest = &section[at..];
-        let s = rest.find("<strong>").unwrap() + "<strong>".len();
+        let s = rest.find('>').unwrap() + 1;
         rest[s..s + rest[s..].find('<').unwrap()].to_owned()
     };
     let listed = |html: &str| -> Vec<i64> {
