@@ -179,3 +179,4 @@ reason-segment_needs = solo se aplica junto con { $field }
 reason-segment_spent = debe ser mayor que 0
 reason-no_segment = no hay ningún segmento con id { $id }
 reason-segment_changed_meanwhile = el segmento cambió mientras tanto; inténtelo de nuevo
+reason-survey_no_nps = la encuesta no tiene ninguna pregunta NPS: un calendario de relación hace una

@@ -179,3 +179,4 @@ reason-segment_needs = yalnızca { $field } ile birlikte geçerlidir
 reason-segment_spent = 0'dan büyük olmalı
 reason-no_segment = { $id } numaralı segment yok
 reason-segment_changed_meanwhile = segment bu arada değişti; yeniden deneyin
+reason-survey_no_nps = ankette NPS sorusu yok: ilişki takvimi bir NPS sorusu sorar

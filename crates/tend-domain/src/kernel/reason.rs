@@ -300,6 +300,8 @@ reasons! {
     /// `id`: the segment asked for.
     NO_SEGMENT = "no_segment": "no segment with id {id}",
     SEGMENT_CHANGED_MEANWHILE = "segment_changed_meanwhile": "the segment changed meanwhile; try again",
+    // Listening: the relationship (NPS) schedule.
+    SURVEY_NO_NPS = "survey_no_nps": "the survey has no NPS question: a relationship schedule asks one",
 }
 
 #[cfg(test)]

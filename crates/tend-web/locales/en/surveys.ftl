@@ -15,6 +15,7 @@ survey-send = Send my answers
 survey-thanks = Thank you: your answers are recorded.
 survey-answered = Thank you: your answers are recorded. This survey takes one answer from each person.
 survey-closed = This survey is closed and takes no more answers. Thank you.
+survey-expired = This invitation link has expired and takes no more answers: invitation links last { $days } days. Thank you.
 
 ## Staff pages
 nav-surveys = Surveys

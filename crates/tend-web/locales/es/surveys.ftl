@@ -14,6 +14,7 @@ survey-send = Enviar mis respuestas
 survey-thanks = Gracias: sus respuestas quedan registradas.
 survey-answered = Gracias: sus respuestas quedan registradas. Esta encuesta admite una respuesta por persona.
 survey-closed = Esta encuesta está cerrada y no admite más respuestas. Gracias.
+survey-expired = Este enlace de invitación ha caducado y no admite más respuestas: los enlaces de invitación duran { $days } días. Gracias.
 
 ## Páginas del personal
 nav-surveys = Encuestas

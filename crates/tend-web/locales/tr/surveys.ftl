@@ -14,6 +14,7 @@ survey-send = Yanıtlarımı gönder
 survey-thanks = Teşekkürler: yanıtlarınız kaydedildi.
 survey-answered = Teşekkürler: yanıtlarınız kaydedildi. Bu anket herkesten bir yanıt alır.
 survey-closed = Bu anket kapandı ve artık yanıt almıyor. Teşekkürler.
+survey-expired = Bu davet bağlantısının süresi doldu ve artık yanıt almıyor: davet bağlantıları { $days } gün geçerlidir. Teşekkürler.
 
 ## Personel sayfaları
 nav-surveys = Anketler
