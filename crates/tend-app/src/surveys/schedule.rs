@@ -105,10 +105,10 @@ async fn round(w: &Worker, p: RoundDue) -> StoreResult<Handled> {
     let now = w.state.clock.now();
     let channel = ChannelCode::parse(HOURS_CHANNEL).expect("a built-in channel");
     let (hours, _) = store.channel_settings(&channel).await?;
-    if !hours.is_open(now) {
-        if let Ok(opening) = hours.next_opening(now) {
-            return Ok(Handled::Defer(opening));
-        }
+    if !hours.is_open(now)
+        && let Ok(opening) = hours.next_opening(now)
+    {
+        return Ok(Handled::Defer(opening));
     }
     let cooldown = store.survey_settings().await?.cooldown();
     let audience = Audience {
