@@ -33,6 +33,8 @@ mod segments;
 mod staff;
 mod survey_codes;
 mod survey_export;
+mod survey_invitations;
+mod survey_schedule;
 mod surveys;
 mod training;
 mod transactions;
@@ -67,6 +69,8 @@ pub use segments::*;
 pub use staff::*;
 pub use survey_codes::*;
 pub use survey_export::*;
+pub use survey_invitations::*;
+pub use survey_schedule::*;
 pub use surveys::*;
 pub use training::*;
 pub use transactions::*;
@@ -172,6 +176,21 @@ pub fn routes() -> Router<AppState> {
         .route("/surveys/{id}/close", post(close_survey))
         .route("/surveys/{id}/results", get(survey_results))
         .route("/surveys/{id}/answers.csv", get(survey_answers_csv))
+        .route(
+            "/surveys/{id}/invitations",
+            get(list_invitations).post(create_invitations),
+        )
+        .route("/surveys/{id}/response-rate", get(survey_response_rate))
+        .route(
+            "/surveys/{id}/schedule",
+            get(get_survey_schedule)
+                .put(put_survey_schedule)
+                .delete(delete_survey_schedule),
+        )
+        .route(
+            "/survey-settings",
+            get(get_survey_settings).put(put_survey_settings),
+        )
         .route(
             "/surveys/{id}/codes",
             get(list_survey_codes).post(create_survey_code),

@@ -83,8 +83,9 @@ pub use staff::{
 };
 pub use store::{Store, StoreOptions};
 pub use surveys::{
-    Audience, CodeCounts, Invitation, InvitationCounts, Invited, OpenAnswer, PageSent,
-    RawAnswerRow, StoredResponse, StoredSurvey, SurveyCode, SurveyTallies, TallyFilter, new_key,
+    Audience, CodeCounts, Invitation, InvitationCounts, InvitationRow, Invited, OpenAnswer,
+    PageSent, RawAnswerRow, StoredResponse, StoredSurvey, SurveyCode, SurveySchedule,
+    SurveyTallies, TallyFilter, new_key,
 };
 pub use training::{StoredRecognition, StoredSession};
 pub use transactions::{RETENTION_GRACE, RetentionPlan, StoredTransaction, unknown_customer};

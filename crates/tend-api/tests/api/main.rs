@@ -27,6 +27,8 @@ mod quotient;
 mod revocation;
 mod search;
 mod segments;
+mod survey_invitations;
+mod survey_schedule;
 mod training;
 mod vision;
 use tend_testkit as helpers;

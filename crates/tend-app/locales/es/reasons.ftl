@@ -181,3 +181,4 @@ reason-no_segment = no hay ningún segmento con id { $id }
 reason-segment_changed_meanwhile = el segmento cambió mientras tanto; inténtelo de nuevo
 reason-focus_count = debe nombrar de 1 a { $max } categorías (se dieron { $got })
 reason-focus_twice = nombra la categoría { $id } dos veces
+reason-survey_no_nps = la encuesta no tiene ninguna pregunta NPS: un calendario de relación hace una

@@ -181,3 +181,4 @@ reason-no_segment = { $id } numaralı segment yok
 reason-segment_changed_meanwhile = segment bu arada değişti; yeniden deneyin
 reason-focus_count = 1 ile { $max } arasında kategori belirtmelidir ({ $got } verildi)
 reason-focus_twice = { $id } numaralı kategoriyi iki kez belirtiyor
+reason-survey_no_nps = ankette NPS sorusu yok: ilişki takvimi bir NPS sorusu sorar

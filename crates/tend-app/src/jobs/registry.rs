@@ -17,6 +17,7 @@ use crate::help::review::HelpReview;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
 use crate::surveys::invite::SurveyInvite;
+use crate::surveys::schedule::NpsRound;
 use crate::transactions::retention::Retention;
 
 type Run = for<'a> fn(
@@ -51,7 +52,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 11] = [
+pub static REGISTRY: [Registered; 12] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -63,6 +64,7 @@ pub static REGISTRY: [Registered; 11] = [
     register::<Purge>(),
     register::<HelpReview>(),
     register::<SurveyInvite>(),
+    register::<NpsRound>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

@@ -50,6 +50,8 @@ pub enum Event {
 /// The invitation mail's event key before the invitation id (the response rate counts an
 /// invitation as sent when this event is in the mail log).
 pub const INVITATION_EVENT: &str = "survey_invitation:";
+/// The event key of a survey invitation's reminder, before the invitation id.
+pub const REMINDER_EVENT: &str = "survey_reminder:";
 
 impl Event {
     pub fn key(&self) -> String {
@@ -72,7 +74,7 @@ impl Event {
             }
             Event::HelpReview(a, date, e) => format!("help_review:{a}:{date}:employee-{}", e.0),
             Event::SurveyInvitation(i) => format!("{INVITATION_EVENT}{i}"),
-            Event::SurveyReminder(i) => format!("survey_reminder:{i}"),
+            Event::SurveyReminder(i) => format!("{REMINDER_EVENT}{i}"),
         }
     }
 }

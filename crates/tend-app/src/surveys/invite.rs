@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use tend_domain::catalog::ChannelCode;
 use tend_domain::kernel::ids::EmployeeId;
 use tend_domain::kernel::reason::SURVEY_NOT_OPEN;
-use tend_domain::surveys::{Status, SurveyId, response_rate};
+use tend_domain::surveys::{InvitationStatus, Status, SurveyId, link_expires_at, response_rate};
 use tend_store::{
-    Audience, Handled, InvitationCounts, Invited, Job, JobError, StoreError, StoreResult,
+    Audience, Handled, InvitationCounts, InvitationRow, Invited, Job, JobError, StoreError,
+    StoreResult,
 };
 
 use crate::AppState;
@@ -19,7 +20,7 @@ use crate::complaints::messages::mail_to;
 use crate::i18n::Language;
 use crate::jobs::{JobKind, Worker, enqueue, job_error, new_job};
 use crate::mail::Template;
-use crate::mail::deliver::{Event, INVITATION_EVENT, enqueue_mail};
+use crate::mail::deliver::{Event, INVITATION_EVENT, REMINDER_EVENT, enqueue_mail};
 use crate::policy::HOURS_CHANNEL;
 
 /// How long after the invitation the one reminder goes, if still unanswered: 168 h (7 days).
@@ -33,8 +34,9 @@ pub struct InviteDue {
     pub reminder: bool,
 }
 
-/// Mails an invitation (or its reminder) while the survey is open and the customer still has
-/// an address and consent; a reminder only while unanswered.
+/// Mails an invitation (or its reminder) while the survey is open, its link has not expired
+/// and the customer still has an address and consent; a reminder only while unanswered and
+/// not bounced.
 pub struct SurveyInvite;
 
 impl JobKind for SurveyInvite {
@@ -62,25 +64,34 @@ pub async fn invite(
     if survey.status != Status::Open {
         return Err(StoreError::field("status", SURVEY_NOT_OPEN));
     }
-    let languages = survey.survey.draft.languages.clone();
-    let language_of = |preferred: Option<&str>| -> String {
+    let language_of = language_for(survey.survey.draft.languages.clone());
+    let now = s.clock.now();
+    s.store
+        .invite_to_survey(id, audience, by, language_of, first_mail(now), now)
+        .await
+}
+
+/// The language an invitation is sent in: the customer's preferred one when the survey has
+/// it, else the survey's first.
+pub(crate) fn language_for(languages: Vec<String>) -> impl Fn(Option<&str>) -> String {
+    move |preferred: Option<&str>| -> String {
         let wanted = preferred.and_then(Language::parse).map(|l| l.code());
         wanted
             .filter(|w| languages.iter().any(|l| l == w))
             .map(str::to_owned)
             .unwrap_or_else(|| languages.first().cloned().unwrap_or_else(|| "en".into()))
-    };
-    let now = s.clock.now();
-    let jobs = |invitation: i64| {
+    }
+}
+
+/// An invitation's first mail job, due at `now`.
+pub(crate) fn first_mail(now: jiff::Timestamp) -> impl Fn(i64) -> Vec<tend_store::NewJob> {
+    move |invitation: i64| {
         let due = InviteDue {
             invitation,
             reminder: false,
         };
         vec![new_job::<SurveyInvite>(&due, now)]
-    };
-    s.store
-        .invite_to_survey(id, audience, by, language_of, jobs, now)
-        .await
+    }
 }
 
 async fn send(w: &Worker, p: InviteDue) -> StoreResult<Handled> {
@@ -89,7 +100,12 @@ async fn send(w: &Worker, p: InviteDue) -> StoreResult<Handled> {
         return Ok(Handled::Done);
     };
     let survey = store.survey(inv.survey_id).await?;
-    if survey.status != Status::Open || (p.reminder && inv.answered) {
+    if survey.status != Status::Open || (p.reminder && (inv.answered || inv.bounced)) {
+        return Ok(Handled::Done);
+    }
+    let valid = store.survey_settings().await?.link_valid();
+    if w.state.clock.now() >= link_expires_at(inv.invited_at, valid) {
+        // The link no longer takes answers: nothing to ask for.
         return Ok(Handled::Done);
     }
     let customer = store.customer(inv.customer_id).await?;
@@ -157,4 +173,22 @@ pub async fn response(s: &AppState, id: SurveyId) -> StoreResult<ResponseRate> {
         delivered,
         rate: response_rate(counts.answered, delivered),
     })
+}
+
+/// One page of survey `id`'s invitations (by id after `after`, at most `limit`, only those of
+/// `status` when given), each with its link's expiry under the settings in force.
+pub async fn list(
+    s: &AppState,
+    id: SurveyId,
+    status: Option<InvitationStatus>,
+    after: i64,
+    limit: i64,
+) -> StoreResult<(Vec<InvitationRow>, jiff::SignedDuration)> {
+    s.store.survey(id).await?;
+    let valid = s.store.survey_settings().await?.link_valid();
+    let rows = s
+        .store
+        .survey_invitation_list(id, INVITATION_EVENT, REMINDER_EVENT, status, after, limit)
+        .await?;
+    Ok((rows, valid))
 }

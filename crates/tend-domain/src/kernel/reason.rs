@@ -305,6 +305,8 @@ reasons! {
     FOCUS_COUNT = "focus_count": "must name from 1 to {max} categories (got {got})",
     /// `id`: the category named twice.
     FOCUS_TWICE = "focus_twice": "names category {id} twice",
+    // Listening: the relationship (NPS) schedule.
+    SURVEY_NO_NPS = "survey_no_nps": "the survey has no NPS question: a relationship schedule asks one",
 }
 
 #[cfg(test)]

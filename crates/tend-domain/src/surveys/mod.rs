@@ -4,14 +4,18 @@
 
 mod answer;
 mod definition;
+mod invitation;
 mod results;
+mod settings;
 
 pub use answer::{Answer, RawAnswer};
 pub use definition::{
     Kind, KindName, LANGUAGES, MAX_OPTIONS, MAX_QUESTIONS, Question, QuestionDraft, Survey,
     SurveyDraft, Texts,
 };
+pub use invitation::{InvitationStatus, link_expires_at};
 pub use results::{Histogram, NPS_INTERVAL_MIN, Nps, response_rate, round1};
+pub use settings::SurveySettings;
 
 use serde::{Deserialize, Serialize};
 

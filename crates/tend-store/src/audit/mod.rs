@@ -45,10 +45,13 @@ pub enum AuditAction {
     MailDeleted,
     /// The mail-in limit was set; subject = `mail_in`, detail = `per_sender_per_hour=N`.
     MailInLimitSet,
+    /// The surveys' settings were set; subject = `surveys`, detail =
+    /// `invitation_link_days=N; cooldown_days=N`.
+    SurveySettingsSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 14] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -63,6 +66,7 @@ impl AuditAction {
         AuditAction::MailReleased,
         AuditAction::MailDeleted,
         AuditAction::MailInLimitSet,
+        AuditAction::SurveySettingsSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +85,7 @@ impl AuditAction {
             AuditAction::MailReleased => "mail_released",
             AuditAction::MailDeleted => "mail_deleted",
             AuditAction::MailInLimitSet => "mail_in_limit_set",
+            AuditAction::SurveySettingsSet => "survey_settings_set",
         }
     }
 }

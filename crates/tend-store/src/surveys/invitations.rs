@@ -8,11 +8,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
 use jiff::Timestamp;
 use sha2::Sha256;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use tend_domain::kernel::ids::{CustomerId, EmployeeId};
 use tend_domain::surveys::SurveyId;
 
 use crate::jobs::{NewJob, insert_many};
+use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::sql::Sql;
 use crate::kernel::time::us;
@@ -36,10 +37,14 @@ pub struct Audience {
     pub country: Option<String>,
     pub language: Option<String>,
     pub segment: Option<Members>,
+    /// The relationship schedule's rule instead of "once per survey": customers asked by any
+    /// survey (an invitation, or a satisfaction request) after this instant are left out as
+    /// `already`, and others may be invited to this survey again.
+    pub not_asked_since: Option<Timestamp>,
 }
 
 /// What an invitation round did: invitations made, and those chosen but left out (no consent
-/// or no address), and those invited before.
+/// or no address), and those invited before (or asked within the cooldown).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Invited {
     pub invited: u64,
@@ -54,8 +59,11 @@ pub struct Invitation {
     pub survey_id: SurveyId,
     pub customer_id: CustomerId,
     pub language: String,
+    pub invited_at: Timestamp,
     /// Its response is complete.
     pub answered: bool,
+    /// Its mail came back.
+    pub bounced: bool,
 }
 
 /// A survey's invitation counts: `invited`; `sent` (their invitation mail logged as sent);
@@ -70,8 +78,9 @@ pub struct InvitationCounts {
 
 impl Store {
     /// Invites `audience` to survey `id` in one transaction: each customer chosen with an
-    /// address and consent, not invited before, gets an invitation in `language_of(their
-    /// preferred language)` and the jobs `jobs(invitation id)` makes.
+    /// address and consent, not invited before (or, with `not_asked_since`, not asked by any
+    /// survey since), gets an invitation in `language_of(their preferred language)` and the
+    /// jobs `jobs(invitation id)` makes.
     pub async fn invite_to_survey(
         &self,
         id: SurveyId,
@@ -82,66 +91,17 @@ impl Store {
         now: Timestamp,
     ) -> StoreResult<Invited> {
         let mut tx = self.write().begin().await?;
-        let mut sql = Sql::new(
+        let out = invite_in(
+            &mut tx,
             self.engine(),
-            "SELECT c.id, c.preferred_language, c.consent_to_contact, c.email, \
-             (SELECT COUNT(*) FROM survey_invitations i WHERE i.survey_id = ",
-        );
-        sql.bind(id.0);
-        sql.push(" AND i.customer_id = c.id) AS invited FROM customers c WHERE 1 = 1");
-        if !audience.customers.is_empty() {
-            sql.push(" AND c.id IN (");
-            for (n, c) in audience.customers.iter().enumerate() {
-                if n > 0 {
-                    sql.push(", ");
-                }
-                sql.bind(c.0);
-            }
-            sql.push(")");
-        }
-        if let Some(country) = &audience.country {
-            sql.push(" AND c.country = ");
-            sql.bind(country.clone());
-        }
-        if let Some(lang) = &audience.language {
-            sql.push(" AND c.preferred_language = ");
-            sql.bind(lang.clone());
-        }
-        if let Some(m) = &audience.segment {
-            m.push_in(&mut sql, "c.id");
-        }
-        sql.push(" ORDER BY c.id");
-        let rows = sql.build().fetch_all(&mut *tx).await?;
-        let mut out = Invited::default();
-        let mut new_jobs = Vec::new();
-        for r in rows {
-            let consent = r.try_get::<i64, _>("consent_to_contact")? == 1;
-            let email: Option<String> = r.try_get("email")?;
-            if r.try_get::<i64, _>("invited")? > 0 {
-                out.already += 1;
-                continue;
-            }
-            if !consent || email.is_none() {
-                out.without_consent += 1;
-                continue;
-            }
-            let lang: Option<String> = r.try_get("preferred_language")?;
-            let invitation: i64 = sqlx::query(
-                "INSERT INTO survey_invitations (survey_id, customer_id, language, invited_by, \
-                 invited_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(id.0)
-            .bind(r.try_get::<i64, _>("id")?)
-            .bind(language_of(lang.as_deref()))
-            .bind(by.map(|e| e.0))
-            .bind(us(now))
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("id")?;
-            new_jobs.extend(jobs(invitation));
-            out.invited += 1;
-        }
-        insert_many(&mut tx, self.engine(), &new_jobs, now).await?;
+            id,
+            audience,
+            by,
+            language_of,
+            jobs,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(out)
     }
@@ -149,7 +109,8 @@ impl Store {
     /// Invitation `id`, if there is one.
     pub async fn survey_invitation(&self, id: i64) -> StoreResult<Option<Invitation>> {
         let row = sqlx::query(
-            "SELECT i.id, i.survey_id, i.customer_id, i.language, r.completed_at \
+            "SELECT i.id, i.survey_id, i.customer_id, i.language, i.invited_at, i.bounced_at, \
+             r.completed_at \
              FROM survey_invitations i LEFT JOIN survey_responses r ON r.invitation_id = i.id \
              WHERE i.id = $1",
         )
@@ -162,7 +123,9 @@ impl Store {
                 survey_id: SurveyId(r.try_get("survey_id")?),
                 customer_id: CustomerId(r.try_get("customer_id")?),
                 language: r.try_get("language")?,
+                invited_at: crate::kernel::time::ts(r.try_get("invited_at")?),
                 answered: r.try_get::<Option<i64>, _>("completed_at")?.is_some(),
+                bounced: r.try_get::<Option<i64>, _>("bounced_at")?.is_some(),
             })
         })
         .transpose()
@@ -247,4 +210,93 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The invitation round of [`Store::invite_to_survey`] inside `tx`, its jobs stored too.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn invite_in(
+    tx: &mut AnyConnection,
+    engine: Engine,
+    id: SurveyId,
+    audience: &Audience,
+    by: Option<EmployeeId>,
+    language_of: impl Fn(Option<&str>) -> String,
+    jobs: impl Fn(i64) -> Vec<NewJob>,
+    now: Timestamp,
+) -> StoreResult<Invited> {
+    let mut sql = Sql::new(
+        engine,
+        "SELECT c.id, c.preferred_language, c.consent_to_contact, c.email, ",
+    );
+    match audience.not_asked_since {
+        None => {
+            sql.push("(SELECT COUNT(*) FROM survey_invitations i WHERE i.survey_id = ");
+            sql.bind(id.0);
+            sql.push(" AND i.customer_id = c.id)");
+        }
+        Some(since) => {
+            // Asked by any survey after `since`: an invitation, or a satisfaction request
+            // about one of their complaints.
+            sql.push("(SELECT COUNT(*) FROM survey_invitations i WHERE i.customer_id = c.id AND i.invited_at > ");
+            sql.bind(us(since));
+            sql.push(") + (SELECT COUNT(*) FROM csat_requests q JOIN complaints k ON k.id = q.complaint_id WHERE k.customer_id = c.id AND q.created_at > ");
+            sql.bind(us(since));
+            sql.push(")");
+        }
+    }
+    sql.push(" AS invited FROM customers c WHERE 1 = 1");
+    if !audience.customers.is_empty() {
+        sql.push(" AND c.id IN (");
+        for (n, c) in audience.customers.iter().enumerate() {
+            if n > 0 {
+                sql.push(", ");
+            }
+            sql.bind(c.0);
+        }
+        sql.push(")");
+    }
+    if let Some(country) = &audience.country {
+        sql.push(" AND c.country = ");
+        sql.bind(country.clone());
+    }
+    if let Some(lang) = &audience.language {
+        sql.push(" AND c.preferred_language = ");
+        sql.bind(lang.clone());
+    }
+    if let Some(m) = &audience.segment {
+        m.push_in(&mut sql, "c.id");
+    }
+    sql.push(" ORDER BY c.id");
+    let rows = sql.build().fetch_all(&mut *tx).await?;
+    let mut out = Invited::default();
+    let mut new_jobs = Vec::new();
+    for r in rows {
+        let consent = r.try_get::<i64, _>("consent_to_contact")? == 1;
+        let email: Option<String> = r.try_get("email")?;
+        if r.try_get::<i64, _>("invited")? > 0 {
+            out.already += 1;
+            continue;
+        }
+        if !consent || email.is_none() {
+            out.without_consent += 1;
+            continue;
+        }
+        let lang: Option<String> = r.try_get("preferred_language")?;
+        let invitation: i64 = sqlx::query(
+            "INSERT INTO survey_invitations (survey_id, customer_id, language, invited_by, \
+             invited_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(id.0)
+        .bind(r.try_get::<i64, _>("id")?)
+        .bind(language_of(lang.as_deref()))
+        .bind(by.map(|e| e.0))
+        .bind(us(now))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        new_jobs.extend(jobs(invitation));
+        out.invited += 1;
+    }
+    insert_many(&mut *tx, engine, &new_jobs, now).await?;
+    Ok(out)
 }

@@ -5,15 +5,20 @@
 
 mod codes;
 mod export;
+mod invitation_list;
 mod invitations;
 mod responses;
+mod schedules;
+mod settings;
 mod tallies;
 mod write;
 
 pub use codes::{CodeCounts, SurveyCode};
 pub use export::RawAnswerRow;
+pub use invitation_list::InvitationRow;
 pub use invitations::{Audience, Invitation, InvitationCounts, Invited};
 pub use responses::{PageSent, StoredResponse};
+pub use schedules::SurveySchedule;
 pub use tallies::{OpenAnswer, SurveyTallies, TallyFilter};
 
 use jiff::Timestamp;

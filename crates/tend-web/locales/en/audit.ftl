@@ -21,3 +21,4 @@ audit-action-figure-unpinned = Figure unpinned from the dashboard
 audit-action-mail-released = Held mail released
 audit-action-mail-deleted = Held mail deleted
 audit-action-mail-in-limit-set = Mail-in limit set
+audit-action-survey-settings-set = Survey settings set

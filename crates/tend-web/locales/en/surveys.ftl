@@ -15,6 +15,7 @@ survey-send = Send my answers
 survey-thanks = Thank you: your answers are recorded.
 survey-answered = Thank you: your answers are recorded. This survey takes one answer from each person.
 survey-closed = This survey is closed and takes no more answers. Thank you.
+survey-expired = This invitation link has expired and takes no more answers: invitation links last { $days } days. Thank you.
 
 ## Staff pages
 nav-surveys = Surveys
@@ -88,7 +89,7 @@ survey-build-field-status = Status
 
 ## Invitations and the response rate
 survey-invite-title = Invitations
-survey-invite-hint = Each customer chosen is invited once, by e-mail in their language, inside the e-mail channel's hours, with a private link that takes one answer, and one reminder 7 days later if still unanswered. Only customers with an address who agreed to be contacted are invited; a customer who withdraws consent gets nothing more.
+survey-invite-hint = Each customer chosen is invited once, by e-mail in their language, inside the e-mail channel's hours, with a private link that takes one answer, and one reminder 7 days later if still unanswered. Only customers with an address who agreed to be contacted are invited; a customer who withdraws consent gets nothing more. A link expires the days set in the survey settings after the invitation (30 unless changed) and then stores nothing.
 survey-invite-audience = Whom to invite
 survey-invite-all = Every customer who agreed to be contacted
 survey-invite-segment = A segment: by country and/or preferred language

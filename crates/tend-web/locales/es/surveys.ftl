@@ -14,6 +14,7 @@ survey-send = Enviar mis respuestas
 survey-thanks = Gracias: sus respuestas quedan registradas.
 survey-answered = Gracias: sus respuestas quedan registradas. Esta encuesta admite una respuesta por persona.
 survey-closed = Esta encuesta está cerrada y no admite más respuestas. Gracias.
+survey-expired = Este enlace de invitación ha caducado y no admite más respuestas: los enlaces de invitación duran { $days } días. Gracias.
 
 ## Páginas del personal
 nav-surveys = Encuestas
@@ -87,7 +88,7 @@ survey-build-field-status = Estado
 
 ## Invitations and the response rate
 survey-invite-title = Invitaciones
-survey-invite-hint = Cada cliente elegido se invita una vez, por correo en su idioma, dentro del horario del canal de correo, con un enlace privado que admite una respuesta, y un recordatorio 7 días después si aún no ha respondido. Solo se invita a clientes con dirección que aceptaron ser contactados; quien retira su consentimiento no recibe nada más.
+survey-invite-hint = Cada cliente elegido se invita una vez, por correo en su idioma, dentro del horario del canal de correo, con un enlace privado que admite una respuesta, y un recordatorio 7 días después si aún no ha respondido. Solo se invita a clientes con dirección que aceptaron ser contactados; quien retira su consentimiento no recibe nada más. Un enlace caduca a los días fijados en los ajustes de encuestas tras la invitación (30 salvo cambio) y después no guarda nada.
 survey-invite-audience = A quién invitar
 survey-invite-all = Todos los clientes que aceptaron ser contactados
 survey-invite-segment = Un segmento: por país y/o idioma preferido

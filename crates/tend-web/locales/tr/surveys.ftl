@@ -14,6 +14,7 @@ survey-send = Yanıtlarımı gönder
 survey-thanks = Teşekkürler: yanıtlarınız kaydedildi.
 survey-answered = Teşekkürler: yanıtlarınız kaydedildi. Bu anket herkesten bir yanıt alır.
 survey-closed = Bu anket kapandı ve artık yanıt almıyor. Teşekkürler.
+survey-expired = Bu davet bağlantısının süresi doldu ve artık yanıt almıyor: davet bağlantıları { $days } gün geçerlidir. Teşekkürler.
 
 ## Personel sayfaları
 nav-surveys = Anketler
@@ -87,7 +88,7 @@ survey-build-field-status = Durum
 
 ## Invitations and the response rate
 survey-invite-title = Davetler
-survey-invite-hint = Seçilen her müşteri bir kez, kendi dilinde, e-posta kanalının çalışma saatleri içinde, tek yanıt alan özel bir bağlantıyla davet edilir; hâlâ yanıtlamamışsa 7 gün sonra bir hatırlatma gider. Yalnızca adresi olan ve iletişime izin veren müşteriler davet edilir; iznini geri çeken müşteriye başka bir şey gitmez.
+survey-invite-hint = Seçilen her müşteri bir kez, kendi dilinde, e-posta kanalının çalışma saatleri içinde, tek yanıt alan özel bir bağlantıyla davet edilir; hâlâ yanıtlamamışsa 7 gün sonra bir hatırlatma gider. Yalnızca adresi olan ve iletişime izin veren müşteriler davet edilir; iznini geri çeken müşteriye başka bir şey gitmez. Bir bağlantının süresi, davetten sonra anket ayarlarında belirtilen gün sayısı kadardır (değiştirilmedikçe 30) ve sonra hiçbir şey kaydetmez.
 survey-invite-audience = Kimler davet edilsin
 survey-invite-all = İletişime izin veren tüm müşteriler
 survey-invite-segment = Bir segment: ülkeye ve/veya tercih edilen dile göre

@@ -3,7 +3,8 @@
 //! one response per browser (a cookie holds the respondent's key; only its digest is stored),
 //! rate-limited per address like the public complaint form, with a honeypot. An invitation's
 //! private link (`/s/i/{token}`) answers the same way, once per invitation, in the language
-//! the customer was invited in.
+//! the customer was invited in, until the link expires (`survey-expired`: it then stores
+//! nothing).
 
 use std::net::SocketAddr;
 
@@ -15,7 +16,7 @@ use tend_domain::surveys::Status;
 use tend_store::{PageSent, StoreError, new_key};
 
 use super::form::{QuestionView, questions, raw};
-use super::link::{Link, cookie_name, key_of, load, load_invitation};
+use super::link::{Link, cookie_name, expired, key_of, load, load_invitation};
 use crate::WebState;
 use crate::kit::cookies::set_cookie;
 use crate::kit::error::{PageError, PageResult};
@@ -42,17 +43,30 @@ struct AnswerPage {
     errors: Errors,
 }
 
-/// A short page: thanked, answered already, or closed (`message` is its key).
+/// A short page: thanked, answered already, closed, or an invitation's link expired
+/// (`message`, in the page's language).
 #[derive(Template)]
 #[template(path = "surveys/done.html")]
 struct DonePage {
     t: Tr,
     chrome: Chrome,
     title: String,
-    message: &'static str,
+    message: String,
 }
 
 fn done(t: Tr, csrf: String, link: &Link, message: &'static str) -> PageResult<Response> {
+    let message = t.get(message);
+    done_saying(t, csrf, link, message)
+}
+
+/// The page of an expired invitation link: it says so, and how long links last.
+fn expired_page(t: Tr, csrf: String, link: &Link) -> PageResult<Response> {
+    let days = link.expires.map_or(0, |(_, d)| d).to_string();
+    let message = t.args("survey-expired", &[("days", &days)]);
+    done_saying(t, csrf, link, message)
+}
+
+fn done_saying(t: Tr, csrf: String, link: &Link, message: String) -> PageResult<Response> {
     let survey = &link.survey;
     render(&DonePage {
         chrome: Chrome::public(csrf, link.path.clone()),
@@ -140,6 +154,9 @@ async fn show(s: &WebState, t: Tr, headers: &HeaderMap, link: &Link) -> PageResu
             _ => {}
         }
     }
+    if expired(link, s.clock.now()) {
+        return Ok(with_cookie(expired_page(t, csrf, link)?, set));
+    }
     Ok(with_cookie(
         page_of(t, csrf, link, page, &[], Errors::new(&t))?,
         set,
@@ -197,6 +214,10 @@ async fn take(
     }
     if survey.status == Status::Closed {
         return done(t, csrf, link, "survey-closed");
+    }
+    if expired(link, s.clock.now()) {
+        // An expired link stores nothing, not even a page of a response begun before.
+        return expired_page(t, csrf, link);
     }
     let pages = survey.survey.pages();
     let page = value("page")

@@ -3,7 +3,7 @@
 //! the invitation: one response each), and the language it is answered in.
 
 use axum::http::HeaderMap;
-use tend_domain::surveys::Status;
+use tend_domain::surveys::{Status, link_expires_at};
 use tend_store::{StoreError, StoredSurvey};
 
 use crate::WebState;
@@ -21,6 +21,8 @@ pub(super) struct Link {
     pub survey: StoredSurvey,
     pub path: String,
     pub invitation: Option<(i64, String)>,
+    /// An invitation's link: the instant it stops taking answers, and the days links last.
+    pub expires: Option<(jiff::Timestamp, u16)>,
 }
 
 /// `lang` if the survey is written in it, else the survey's first language.
@@ -55,24 +57,29 @@ pub(super) async fn load(s: &WebState, token: &str, t: Tr) -> PageResult<(Link, 
             survey,
             path,
             invitation: None,
+            expires: None,
         },
         t,
     ))
 }
 
 /// The survey an invitation's token names (forged or unknown: not found), answered in the
-/// language the customer was invited in.
+/// language the customer was invited in, with the instant its link expires (the surveys'
+/// link days in force after the invitation, see `link_expires_at`).
 pub(super) async fn load_invitation(s: &WebState, token: &str, t: Tr) -> PageResult<(Link, Tr)> {
     let Some(inv) = s.store.survey_invitation_for_token(token).await? else {
         return Err(PageError::not_found());
     };
     let survey = s.store.survey(inv.survey_id).await?;
     let t = in_survey(&survey, t, Language::parse(&inv.language));
+    let settings = s.store.survey_settings().await?;
+    let expires = link_expires_at(inv.invited_at, settings.link_valid());
     Ok((
         Link {
             survey,
             path: format!("/s/i/{token}"),
             invitation: Some((inv.id, token.to_owned())),
+            expires: Some((expires, settings.link_days)),
         },
         t,
     ))
@@ -84,4 +91,9 @@ pub(super) fn key_of(link: &Link, headers: &HeaderMap) -> Option<String> {
         Some((_, token)) => Some(token.clone()),
         None => cookie(headers, &cookie_name(&link.survey)),
     }
+}
+
+/// Whether the link has expired at `now` (the public link never does).
+pub(super) fn expired(link: &Link, now: jiff::Timestamp) -> bool {
+    link.expires.is_some_and(|(at, _)| now >= at)
 }

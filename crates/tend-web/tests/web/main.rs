@@ -46,6 +46,7 @@ mod strict_forms;
 mod survey_api;
 mod survey_build;
 mod survey_codes;
+mod survey_expiry;
 mod survey_invite;
 mod surveys;
 mod zones;
