@@ -91,7 +91,7 @@ impl Members {
                 .bind(now)
                 .push(")");
             };
-            at_least(sql, p.min_count, &window);
+            at_least(sql, p.min_count, window);
             if let Some(m) = p.min_spent {
                 sql.push(" AND (SELECT COALESCE(SUM(CASE WHEN t.currency = ")
                     .bind(m.currency().as_str().to_owned())
@@ -136,13 +136,6 @@ fn at_least(sql: &mut Sql, min: i64, from: impl Fn(&mut Sql)) {
         sql.push(" AND (SELECT COUNT(*)");
         from(sql);
         sql.push(" >= ").bind(min);
-    }
-}
-
-/// Pushes `members`' condition on `customers cu` when there is one.
-pub(crate) fn narrow(sql: &mut Sql, members: Option<&Members>) {
-    if let Some(m) = members {
-        m.push_conditions(sql);
     }
 }
 
