@@ -51,7 +51,10 @@ pub use conversations::{
     StoredAttachment, StoredMessage,
 };
 pub use csat::{CsatAnswer, CsatRequest};
-pub use customers::{ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, StoredCustomer};
+pub use customers::{
+    ANONYMOUS_NAME, ConsentEntry, CustomerPage, ERASED, PROFILE_FIELDS, ProfileCounts,
+    StoredCustomer,
+};
 pub use dashboard::{OwnCsat, Pin};
 pub use figures::{Arrival, FigureImport, Via};
 pub use focus_groups::{StoredFinding, StoredFocusGroup};

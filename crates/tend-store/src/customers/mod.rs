@@ -15,6 +15,7 @@ mod write;
 pub use anonymise::{ANONYMOUS_NAME, ERASED};
 pub use consent::ConsentEntry;
 pub(crate) use consent::log_new_consents;
+pub use profile::{PROFILE_FIELDS, ProfileCounts};
 pub(crate) use rows::fold;
 pub(crate) use search::catch_up as catch_up_search;
 

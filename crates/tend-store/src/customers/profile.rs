@@ -1,6 +1,8 @@
-//! The counts behind the customer profile: customers per value of a field, per birth year,
+//! The counts behind the customer profile — customers per value of a field, per birth year,
 //! complaints received in a span and satisfaction answers given in a span — of all customers,
-//! or of a segment's members only (`Members`, one query each).
+//! or of a segment's members only, in ONE query: a segment's members are computed once, in a
+//! materialized common table expression (`WITH m AS MATERIALIZED`, the same text on both
+//! engines), and every count reads that set, so the profile costs one membership, not ten.
 
 use jiff::Timestamp;
 use sqlx::Row;
@@ -9,7 +11,6 @@ use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
 use crate::kernel::time::us;
 use crate::segments::Members;
-use crate::segments::narrow;
 use crate::store::Store;
 
 /// The text fields a profile counts by (a fixed list: they are written into the SQL).
@@ -23,101 +24,118 @@ pub const PROFILE_FIELDS: [&str; 7] = [
     "preferred_channel",
 ];
 
-impl Store {
-    /// `(value, customers)` of one of [`PROFILE_FIELDS`]; `None` counts customers without it
-    /// (NULL or blank). Panics on a field outside the list (a programming error).
-    pub async fn customers_by(
-        &self,
-        field: &str,
-        members: Option<&Members>,
-    ) -> StoreResult<Vec<(Option<String>, i64)>> {
-        assert!(
-            PROFILE_FIELDS.contains(&field),
-            "not a profile field: {field}"
-        );
-        let mut sql = Sql::new(
-            self.engine(),
-            format!(
-                "SELECT NULLIF(TRIM(cu.{field}), '') AS v, COUNT(*) AS n FROM customers cu \
-                 WHERE 1 = 1"
-            ),
-        );
-        narrow(&mut sql, members);
-        sql.push(&format!(" GROUP BY NULLIF(TRIM(cu.{field}), '')"));
-        let rows = sql.build().fetch_all(self.read()).await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("v")?, r.try_get("n")?)))
-            .collect()
-    }
-
+/// The profile's counts, read in one query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProfileCounts {
+    /// Per field of [`PROFILE_FIELDS`] (same order): `(value, customers)`; `None` counts
+    /// customers without it (NULL or blank).
+    pub fields: Vec<Vec<(Option<String>, i64)>>,
     /// `(birth year, customers)`; customers without one are left out.
-    pub async fn customers_by_birth_year(
-        &self,
-        members: Option<&Members>,
-    ) -> StoreResult<Vec<(i64, i64)>> {
-        let mut sql = Sql::new(
-            self.engine(),
-            "SELECT cu.birth_year, COUNT(*) AS n FROM customers cu \
-             WHERE cu.birth_year IS NOT NULL",
-        );
-        narrow(&mut sql, members);
-        sql.push(" GROUP BY cu.birth_year");
-        let rows = sql.build().fetch_all(self.read()).await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("birth_year")?, r.try_get("n")?)))
-            .collect()
-    }
+    pub birth_years: Vec<(i64, i64)>,
+    /// The customers.
+    pub customers: i64,
+    /// Their complaints received in the span (those that count: not merged away, not deleted).
+    pub complaints: i64,
+    /// Satisfaction (CSAT) answers given in the span about their counted complaints, rated 4
+    /// or 5 — the catalogue's `csat` measure's numerator.
+    pub satisfied: i64,
+    /// All those answers.
+    pub answers: i64,
+}
 
-    /// The customers, and the complaints they made received in `(from, to]` (those that
-    /// count: not merged away, not deleted).
-    pub async fn customers_and_complaints(
+impl ProfileCounts {
+    /// The counts of `field` (one of [`PROFILE_FIELDS`]; panics otherwise, a programming
+    /// error).
+    pub fn field(&self, field: &str) -> &[(Option<String>, i64)] {
+        let i = PROFILE_FIELDS
+            .iter()
+            .position(|f| *f == field)
+            .unwrap_or_else(|| panic!("not a profile field: {field}"));
+        &self.fields[i]
+    }
+}
+
+impl Store {
+    /// The profile's counts of every customer, or of `members` only, with complaints received
+    /// and CSAT answers given in `(from, to]` — one query, each row `(k, v, n, y)`: a field's
+    /// value and its customers, a birth year, or a total (`y`: the answers rated 4 or 5).
+    pub async fn profile_counts(
         &self,
         from: Timestamp,
         to: Timestamp,
         members: Option<&Members>,
-    ) -> StoreResult<(i64, i64)> {
-        let mut sql = Sql::new(
-            self.engine(),
-            "SELECT (SELECT COUNT(*) FROM customers cu WHERE 1 = 1",
-        );
-        narrow(&mut sql, members);
-        sql.push(") AS customers, (SELECT COUNT(*) FROM complaints c WHERE c.received_at > ")
-            .bind(us(from))
-            .push(" AND c.received_at <= ")
-            .bind(us(to))
-            .push(" AND ")
-            .push(crate::complaints::COUNTED);
-        if let Some(m) = members {
-            m.push_in(&mut sql, "c.customer_id");
+    ) -> StoreResult<ProfileCounts> {
+        let mut sql = Sql::new(self.engine(), "");
+        let (who, join) = match members {
+            Some(m) => {
+                sql.push(&format!(
+                    "WITH m AS MATERIALIZED (SELECT cu.id, cu.birth_year, cu.{} \
+                     FROM customers cu WHERE 1 = 1",
+                    PROFILE_FIELDS.join(", cu.")
+                ));
+                m.push_conditions(&mut sql);
+                sql.push(") ");
+                ("m cu", " JOIN m ON m.id = c.customer_id")
+            }
+            None => ("customers cu", ""),
+        };
+        for f in PROFILE_FIELDS {
+            sql.push(&format!(
+                "SELECT '{f}' AS k, NULLIF(TRIM(cu.{f}), '') AS v, COUNT(*) AS n, 0 AS y \
+                 FROM {who} GROUP BY NULLIF(TRIM(cu.{f}), '') UNION ALL "
+            ));
         }
-        sql.push(") AS complaints");
-        let row = sql.build().fetch_one(self.read()).await?;
-        Ok((row.try_get("customers")?, row.try_get("complaints")?))
-    }
-
-    /// Satisfaction (CSAT) answers given in `(from, to]` about the customers' counted
-    /// complaints: `(rated 4 or 5, all answers)` — the catalogue's `csat` measure's counts.
-    pub async fn csat_of(
-        &self,
-        from: Timestamp,
-        to: Timestamp,
-        members: Option<&Members>,
-    ) -> StoreResult<(i64, i64)> {
-        let mut sql = Sql::new(
-            self.engine(),
-            "SELECT COALESCE(SUM(CASE WHEN a.rating >= 4 THEN 1 ELSE 0 END), 0) AS yes, \
-             COUNT(*) AS n FROM csat_answers a JOIN csat_requests r ON r.id = a.request_id \
-             JOIN complaints c ON c.id = r.complaint_id WHERE a.answered_at > ",
-        );
-        sql.bind(us(from))
-            .push(" AND a.answered_at <= ")
-            .bind(us(to))
-            .push(" AND ")
-            .push(crate::complaints::COUNTED);
-        if let Some(m) = members {
-            m.push_in(&mut sql, "c.customer_id");
+        sql.push(&format!(
+            "SELECT 'birth_year', CAST(cu.birth_year AS TEXT), COUNT(*), 0 FROM {who} \
+             WHERE cu.birth_year IS NOT NULL GROUP BY cu.birth_year UNION ALL \
+             SELECT 'customers', NULL, COUNT(*), 0 FROM {who} UNION ALL \
+             SELECT 'complaints', NULL, COUNT(*), 0 FROM complaints c{join} WHERE c.received_at > "
+        ))
+        .bind(us(from))
+        .push(" AND c.received_at <= ")
+        .bind(us(to))
+        .push(" AND ")
+        .push(crate::complaints::COUNTED)
+        .push(&format!(
+            " UNION ALL SELECT 'csat', NULL, COUNT(*), \
+             COALESCE(SUM(CASE WHEN a.rating >= 4 THEN 1 ELSE 0 END), 0) \
+             FROM csat_answers a JOIN csat_requests r ON r.id = a.request_id \
+             JOIN complaints c ON c.id = r.complaint_id{join} WHERE a.answered_at > "
+        ))
+        .bind(us(from))
+        .push(" AND a.answered_at <= ")
+        .bind(us(to))
+        .push(" AND ")
+        .push(crate::complaints::COUNTED);
+        let mut out = ProfileCounts {
+            fields: vec![Vec::new(); PROFILE_FIELDS.len()],
+            ..ProfileCounts::default()
+        };
+        for row in sql.build().fetch_all(self.read()).await? {
+            let k: String = row.try_get("k")?;
+            let v: Option<String> = row.try_get("v")?;
+            let n: i64 = row.try_get("n")?;
+            match k.as_str() {
+                "birth_year" => {
+                    let year = v.as_deref().and_then(|y| y.parse().ok()).ok_or_else(|| {
+                        sqlx::Error::ColumnDecode {
+                            index: "birth_year".into(),
+                            source: format!("{v:?}").into(),
+                        }
+                    })?;
+                    out.birth_years.push((year, n));
+                }
+                "customers" => out.customers = n,
+                "complaints" => out.complaints = n,
+                "csat" => (out.answers, out.satisfied) = (n, row.try_get("y")?),
+                field => {
+                    if let Some(i) = PROFILE_FIELDS.iter().position(|f| *f == field) {
+                        out.fields[i].push((v, n));
+                    }
+                }
+            }
         }
-        let row = sql.build().fetch_one(self.read()).await?;
-        Ok((row.try_get("yes")?, row.try_get("n")?))
+        out.birth_years.sort();
+        Ok(out)
     }
 }

@@ -9,11 +9,15 @@
 //!   `customers_country_birth_year`);
 //! - country, city, gender, education level, preferred language and channel: equality with the
 //!   stored value;
-//! - purchases: `cu.id IN` the customers with at least N purchases, `returned = 0`,
+//! - purchases: at least N (and at least one) of the customer's purchases with `returned = 0`,
 //!   `occurred_at` in `(at − days, at]`, and — with an amount — at least that sum of
-//!   `amount_minor` over those purchases in its currency (served by `transactions_occurred`);
-//! - complaints: `cu.id IN` the customers with at least N complaints of kind `complaint`,
-//!   counted (`complaints::COUNTED`), `received_at` in `(at − days, at]` (`complaints_received`).
+//!   `amount_minor` over those purchases in its currency;
+//! - complaints: at least N (and at least one) of the customer's complaints of kind
+//!   `complaint`, counted (`complaints::COUNTED`), `received_at` in `(at − days, at]`.
+//!
+//! Both are correlated to `cu.id` (`EXISTS` for one, else a count), served by the
+//! `(customer_id, instant)` indexes `transactions_customer` and `complaints_customer`: a segment
+//! narrowed by its demographics probes only its candidates' rows, never every purchase.
 
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use sqlx::Row;
@@ -77,35 +81,37 @@ impl Members {
         }
         let now = us(self.at);
         if let Some(p) = &r.purchases {
-            sql.push(
-                " AND cu.id IN (SELECT t.customer_id FROM transactions t WHERE t.returned = 0 \
-                 AND t.occurred_at > ",
-            )
-            .bind(self.since(p.days))
-            .push(" AND t.occurred_at <= ")
-            .bind(now)
-            .push(" GROUP BY t.customer_id HAVING COUNT(*) >= ")
-            .bind(p.min_count);
+            let window = |sql: &mut Sql| {
+                sql.push(
+                    " FROM transactions t WHERE t.customer_id = cu.id AND t.returned = 0 \
+                     AND t.occurred_at > ",
+                )
+                .bind(self.since(p.days))
+                .push(" AND t.occurred_at <= ")
+                .bind(now)
+                .push(")");
+            };
+            at_least(sql, p.min_count, window);
             if let Some(m) = p.min_spent {
-                sql.push(" AND SUM(CASE WHEN t.currency = ")
+                sql.push(" AND (SELECT COALESCE(SUM(CASE WHEN t.currency = ")
                     .bind(m.currency().as_str().to_owned())
-                    .push(" THEN COALESCE(t.amount_minor, 0) ELSE 0 END) >= ")
-                    .bind(m.minor());
+                    .push(" THEN COALESCE(t.amount_minor, 0) ELSE 0 END), 0)");
+                window(sql);
+                sql.push(" >= ").bind(m.minor());
             }
-            sql.push(")");
         }
         if let Some(c) = &r.complaints {
-            sql.push(
-                " AND cu.id IN (SELECT c.customer_id FROM complaints c WHERE c.kind = 'complaint' AND ",
-            )
-            .push(crate::complaints::COUNTED)
-            .push(" AND c.received_at > ")
-            .bind(self.since(c.days))
-            .push(" AND c.received_at <= ")
-            .bind(now)
-            .push(" GROUP BY c.customer_id HAVING COUNT(*) >= ")
-            .bind(c.min_count)
-            .push(")");
+            at_least(sql, c.min_count, |sql: &mut Sql| {
+                sql.push(
+                    " FROM complaints c WHERE c.customer_id = cu.id AND c.kind = 'complaint' AND ",
+                )
+                .push(crate::complaints::COUNTED)
+                .push(" AND c.received_at > ")
+                .bind(self.since(c.days))
+                .push(" AND c.received_at <= ")
+                .bind(now)
+                .push(")");
+            });
         }
     }
 
@@ -119,10 +125,17 @@ impl Members {
     }
 }
 
-/// Pushes `members`' condition on `customers cu` when there is one.
-pub(crate) fn narrow(sql: &mut Sql, members: Option<&Members>) {
-    if let Some(m) = members {
-        m.push_conditions(sql);
+/// Pushes ` AND` at least `min` (never fewer than one) of the customer's rows that `from`
+/// selects (it pushes ` FROM … WHERE … = cu.id …)`): `EXISTS` for one, which PostgreSQL may
+/// run as a semi-join, else a correlated count served by the `(customer_id, instant)` index.
+fn at_least(sql: &mut Sql, min: i64, from: impl Fn(&mut Sql)) {
+    if min <= 1 {
+        sql.push(" AND EXISTS (SELECT 1");
+        from(sql);
+    } else {
+        sql.push(" AND (SELECT COUNT(*)");
+        from(sql);
+        sql.push(" >= ").bind(min);
     }
 }
 

@@ -6,7 +6,6 @@
 mod members;
 
 pub use members::Members;
-pub(crate) use members::narrow;
 
 use jiff::Timestamp;
 use sqlx::Row;

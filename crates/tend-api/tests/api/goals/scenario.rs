@@ -50,7 +50,7 @@ pub(super) async fn complaint(app: &TestApp, row: Row<'_>) {
 }
 
 /// A CSAT answer `rating` for complaint `complaint`, given at `at`.
-async fn csat(app: &TestApp, id: i64, complaint: i64, rating: i64, at: &str) {
+pub(super) async fn csat(app: &TestApp, id: i64, complaint: i64, rating: i64, at: &str) {
     let t = us(at);
     sql(app, &format!(
         "INSERT INTO csat_requests (id, complaint_id, resolved_at, created_at) VALUES ({id}, {complaint}, {t}, {t})"

@@ -1,5 +1,6 @@
 //! A goal scoped to a segment counts only its members: hand-computed actuals for a
-//! complaint-based and a purchase-based measure, against the whole business.
+//! complaint-based and a purchase-based measure, against the whole business; NPS and the figure
+//! measures refuse a segment, naming the field.
 
 use serde_json::{Value, json};
 
@@ -79,4 +80,55 @@ async fn a_goal_scoped_to_a_segment_counts_only_its_members() {
     app.post_json("/api/v1/goals", &app.manager.token, &nps)
         .await
         .expect_error(422, "validation_failed", Some("segment_id"));
+}
+
+#[tokio::test]
+async fn nps_and_figure_goals_refuse_a_segment_on_create_and_on_change() {
+    let app = spawn_app().await;
+    let m = &app.manager.token;
+    let spain = json!({"name": "Spain", "country": "ES"});
+    let seg = app
+        .post_json("/api/v1/segments", m, &spain)
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap();
+    // NPS and the figure measures take no segment: refused, naming the field, on create and on
+    // change (a goal made without one may not gain one).
+    let ratio = json!({"code": "calls_2min", "name": "Calls answered within 2 minutes",
+        "definition": "Calls answered within 2 minutes ÷ calls.", "unit": "percent", "ratio": true,
+        "grain": "month", "source": "internal"});
+    let calls = app
+        .post_json("/api/v1/figures", m, &ratio)
+        .await
+        .expect(201)["id"]
+        .clone();
+    let abandoned = app
+        .get("/api/v1/figures/calls_abandoned", m)
+        .await
+        .expect(200)["id"]
+        .clone();
+    for extra in [
+        json!({"measure": "nps", "target": 10.0}),
+        json!({"measure": "calls_answered_within", "target": 80.0, "minutes": 2,
+            "figure_id": calls}),
+        json!({"measure": "figure", "target": 10.0, "figure_id": abandoned}),
+    ] {
+        let mut g = json!({"direction": "at_least", "period": "month",
+            "owner_id": app.manager.id});
+        g.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let made = app.post_json("/api/v1/goals", m, &g).await.expect(201);
+        g["segment_id"] = json!(seg);
+        app.post_json("/api/v1/goals", m, &g).await.expect_error(
+            422,
+            "validation_failed",
+            Some("segment_id"),
+        );
+        let path = format!("/api/v1/goals/{}", made["id"]);
+        app.patch_json(&path, m, &json!({"segment_id": seg}))
+            .await
+            .expect_error(422, "validation_failed", Some("segment_id"));
+    }
 }
