@@ -13,6 +13,7 @@ mod mail_auth;
 mod mail_imap;
 mod mail_in;
 mod mail_in_data;
+mod mail_in_once;
 mod messages;
 mod outage;
 mod policy;

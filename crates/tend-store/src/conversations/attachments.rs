@@ -82,20 +82,6 @@ pub(crate) async fn insert(
 }
 
 impl Store {
-    /// Records `files` on complaint `id` with no message (the mail that opened it), in one
-    /// transaction.
-    pub async fn add_complaint_attachments(
-        &self,
-        id: ComplaintId,
-        files: &[NewAttachment],
-        now: Timestamp,
-    ) -> StoreResult<()> {
-        let mut tx = self.write().begin().await?;
-        insert(&mut tx, id, None, files, now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// The files of complaint `id`'s conversation, in the order they came.
     pub async fn attachments(&self, id: ComplaintId) -> StoreResult<Vec<StoredAttachment>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
