@@ -39,9 +39,12 @@ fn modified(path: &Path) -> Option<Timestamp> {
     Timestamp::from_nanosecond(since.as_nanos() as i128).ok()
 }
 
+/// The files stored (hash, path) and the leftovers of interrupted writes.
+type Listed = (Vec<(String, PathBuf)>, Vec<PathBuf>);
+
 /// Every file under `dir`'s two-hex-digit directories: the hashes stored, and the leftovers
 /// of writes interrupted (names starting with `.`).
-fn listed(dir: &Path) -> std::io::Result<(Vec<(String, PathBuf)>, Vec<PathBuf>)> {
+fn listed(dir: &Path) -> std::io::Result<Listed> {
     let (mut stored, mut leftovers) = (Vec::new(), Vec::new());
     let top = match std::fs::read_dir(dir) {
         Ok(t) => t,
