@@ -11,6 +11,7 @@ mod openapi_errors;
 pub mod query;
 pub mod views;
 
+mod attachments;
 mod audit;
 mod catalog;
 mod channels;
@@ -47,6 +48,7 @@ pub use tend_app::AppState;
 
 use crate::error::ApiError;
 
+pub use attachments::*;
 pub use audit::*;
 pub use catalog::*;
 pub use channels::*;
@@ -108,6 +110,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/complaints/{id}/messages",
             get(list_messages).post(post_message),
+        )
+        .route("/complaints/{id}/attachments", get(list_attachments))
+        .route(
+            "/complaints/{id}/attachments/{attachment}",
+            get(download_attachment),
         )
         .route(
             "/complaints/{id}/canned-replies",

@@ -44,7 +44,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::list_focus_groups, routes::create_focus_group, routes::get_focus_group,
         routes::put_focus_group_notes, routes::create_finding, routes::list_findings,
         routes::list_recognitions, routes::create_recognition,
-        routes::list_messages, routes::post_message,
+        routes::list_messages, routes::post_message, routes::list_attachments, routes::download_attachment,
         routes::list_canned_replies, routes::create_canned_reply, routes::complaint_canned_replies,
         routes::merge_complaint, routes::delete_complaint,
         routes::operations_report,

@@ -43,12 +43,12 @@ pub use audit::{AuditAction, AuditEntry};
 pub use complaints::Fate;
 pub use complaints::{
     Actor, ChangeFn, Complaint, ComplaintFilter, ComplaintImport, ComplaintPage, Cursor, Entry,
-    Import, ImportOutcome,
+    Import, ImportOutcome, Rider,
 };
 pub use conversations::MailAuthResult;
 pub use conversations::{
     CannedReply, HeldMail, InboundMail, NewAttachment, NewMessage, ReceivedSummary, Review,
-    StoredAttachment, StoredMessage,
+    StoredAttachment, StoredMessage, Taking,
 };
 pub use csat::{CsatAnswer, CsatRequest};
 pub use customers::{

@@ -1,6 +1,8 @@
 //! A real Dovecot IMAP server for tests (the Debian package `dovecot-imapd`): started with a
 //! generated configuration in a directory of its own, one user (`help@tend.test`, password
-//! file), maildir storage, plain IMAP on 127.0.0.1 at a free port, no TLS. Messages arrive by
+//! file), maildir storage, plain IMAP on 127.0.0.1 at a free port; with [`Dovecot::start_tls`]
+//! also IMAPS on another, under a self-signed certificate made for the test (by the `openssl`
+//! command, which Dovecot's Debian package depends on). Messages arrive by
 //! IMAP `APPEND`, as a mail server's delivery would leave them (unseen). Run as root, the
 //! login and internal processes use the package's `dovenull` and `dovecot` users and mail is
 //! kept as `nobody`; otherwise everything runs as the current user.
@@ -23,6 +25,8 @@ static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 /// A running Dovecot; stopped (SIGTERM) and its directory removed when dropped.
 pub struct Dovecot {
     pub port: u16,
+    /// The IMAPS port, when started with [`Dovecot::start_tls`].
+    pub tls_port: Option<u16>,
     dir: PathBuf,
     child: Child,
 }
@@ -44,6 +48,16 @@ impl Dovecot {
     /// Starts Dovecot, or `None` when it is not installed and `CI` is unset (the reason is
     /// printed). Panics when it is not installed under `CI=true`, or does not start.
     pub async fn start() -> Option<Dovecot> {
+        Dovecot::start_with(false).await
+    }
+
+    /// [`Dovecot::start`] also serving IMAPS on `tls_port` under a self-signed certificate for
+    /// `127.0.0.1` made now (its PEM at [`Dovecot::ca_file`]).
+    pub async fn start_tls() -> Option<Dovecot> {
+        Dovecot::start_with(true).await
+    }
+
+    async fn start_with(tls: bool) -> Option<Dovecot> {
         let Some(bin) = binary() else {
             let why = "dovecot is not installed: apt-get install -y dovecot-imapd (scripts/test does this)";
             if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false") {
@@ -52,10 +66,14 @@ impl Dovecot {
             eprintln!("SKIPPED (CI unset): {why}");
             return None;
         };
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
+        let free = || {
+            TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free port")
+                .port()
+        };
+        let port = free();
+        let tls_port = tls.then(free);
         let dir = std::env::temp_dir().join(format!(
             "tend-dovecot-{}-{port}-{}",
             std::process::id(),
@@ -80,16 +98,24 @@ impl Dovecot {
         set_mode(&dir, 0o755);
         set_mode(&dir.join("mail"), 0o777);
         let d = dir.display();
+        let ssl = match tls_port {
+            Some(_) => {
+                self_signed(&dir);
+                format!("ssl = yes\nssl_cert = <{d}/cert.pem\nssl_key = <{d}/key.pem\n")
+            }
+            None => "ssl = no\n".to_owned(),
+        };
         std::fs::write(dir.join("passwd"), format!("{USER}:{{PLAIN}}{PASSWORD}\n")).unwrap();
+        let imaps = tls_port.unwrap_or(0);
         let conf = format!(
             "base_dir = {d}/run\nstate_dir = {d}/state\nlog_path = {d}/dovecot.log\n\
-             protocols = imap\nlisten = 127.0.0.1\nssl = no\ndisable_plaintext_auth = no\n\
+             protocols = imap\nlisten = 127.0.0.1\n{ssl}disable_plaintext_auth = no\n\
              auth_mechanisms = plain login\ndefault_login_user = {login}\n\
              default_internal_user = {internal}\ndefault_internal_group = {group}\n\
              first_valid_uid = 0\nmail_location = maildir:{d}/mail/%u\n\
              passdb {{\n driver = passwd-file\n args = scheme=PLAIN username_format=%u {d}/passwd\n}}\n\
              userdb {{\n driver = static\n args = uid={uid} gid={gid} home={d}/mail/%u\n}}\n\
-             service imap-login {{\n chroot =\n inet_listener imap {{\n  address = 127.0.0.1\n  port = {port}\n }}\n inet_listener imaps {{\n  port = 0\n }}\n}}\n\
+             service imap-login {{\n chroot =\n inet_listener imap {{\n  address = 127.0.0.1\n  port = {port}\n }}\n inet_listener imaps {{\n  address = 127.0.0.1\n  port = {imaps}\n }}\n}}\n\
              service anvil {{\n chroot =\n}}\n"
         );
         std::fs::write(dir.join("dovecot.conf"), conf).unwrap();
@@ -101,7 +127,12 @@ impl Dovecot {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("dovecot starts");
-        let d = Dovecot { port, dir, child };
+        let d = Dovecot {
+            port,
+            tls_port,
+            dir,
+            child,
+        };
         for _ in 0..100 {
             if d.session().await.is_some() {
                 return Some(d);
@@ -115,6 +146,18 @@ impl Dovecot {
     pub fn url(&self) -> String {
         let user = USER.replace('@', "%40");
         format!("imap://{user}:{PASSWORD}@127.0.0.1:{}/INBOX", self.port)
+    }
+
+    /// `imaps://help%40tend.test:PASSWORD@127.0.0.1:TLS_PORT/INBOX` (started with TLS).
+    pub fn tls_url(&self) -> String {
+        let user = USER.replace('@', "%40");
+        let port = self.tls_port.expect("started with start_tls");
+        format!("imaps://{user}:{PASSWORD}@127.0.0.1:{port}/INBOX")
+    }
+
+    /// The PEM file of the self-signed certificate IMAPS is served under.
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("cert.pem")
     }
 
     /// Dovecot's own log.
@@ -157,6 +200,34 @@ impl Dovecot {
             .expect("STORE");
         s.logout().await.ok();
     }
+}
+
+/// A self-signed certificate for `127.0.0.1` (an end entity: not a CA) and its key, as
+/// `cert.pem` and `key.pem` in `dir`, valid for two days.
+fn self_signed(dir: &std::path::Path) {
+    let status = Command::new("openssl")
+        .current_dir(dir)
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
+        .args([
+            "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "2",
+        ])
+        .args(["-subj", "/CN=127.0.0.1"])
+        .args(["-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"])
+        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+        .args(["-addext", "extendedKeyUsage=serverAuth"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl runs (the openssl package)");
+    assert!(status.success(), "openssl made no certificate");
+    set_mode(&dir.join("key.pem"), 0o644);
 }
 
 fn id_of(flag: &str, user: &str) -> String {

@@ -1,5 +1,6 @@
 //! IMAP mail in through the real binary: `[[mail.imap]]` in `tend.toml`, shown masked by
-//! `tend config show`, refused by entry without echoing the URL, and `tend worker` at
+//! `tend config show` (with its `ca_file`), refused by entry without echoing the URL (and for a
+//! `ca_file` without a certificate, or on a plain mailbox), and `tend worker` at
 //! `TEND_LOG=trace` taking a message from a real Dovecot without writing the password.
 
 use std::io::Read;
@@ -141,4 +142,58 @@ async fn worker_takes_imap_mail_at_trace_without_logging_the_password() {
         .map(|(o, _, _)| o)
         .collect();
     assert_eq!(outcomes, ["created"]);
+}
+
+#[test]
+fn a_mailboxs_ca_file_is_shown_and_one_without_a_certificate_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tend.toml");
+    let entry = "[[mail.imap]]\nurl = \"imaps://u:CaPw99@imap.x.org\"\nca_file = \"ca.pem\"\n";
+    std::fs::write(&file, entry).unwrap();
+    std::fs::write(dir.path().join("ca.pem"), "no certificate here\n").unwrap();
+    let out = tend(dir.path(), &["config", "show"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("mail.imap[0] (file tend.toml): ca_file ca.pem: no PEM certificate in it"),
+        "{err}"
+    );
+    assert!(!err.contains("CaPw99"), "{err}");
+
+    let made = Command::new("openssl")
+        .current_dir(dir.path())
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
+        .args([
+            "-nodes", "-keyout", "key.pem", "-out", "ca.pem", "-subj", "/CN=x",
+        ])
+        .output()
+        .expect("openssl runs");
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let out = tend(dir.path(), &["config", "show"]);
+    let shown = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        shown.contains(r#"mail.imap[0] = { url = "imaps://u:********@imap.x.org", poll_seconds = 60, ca_file = "ca.pem" }"#),
+        "{shown}"
+    );
+
+    std::fs::write(
+        &file,
+        entry
+            .replace("imaps://", "imap://")
+            .replace("imap.x.org", "127.0.0.1"),
+    )
+    .unwrap();
+    let err = text(&tend(dir.path(), &["config", "show"]).stderr);
+    assert!(
+        err.contains("ca_file ca.pem: the mailbox is plain imap://"),
+        "{err}"
+    );
 }

@@ -9,7 +9,7 @@ use tend_domain::staff::Role;
 use crate::helpers::{Staff, TestApp, now, spawn_app};
 
 /// A vendor account with its token.
-async fn vendor(app: &TestApp, name: &str) -> Staff {
+pub(crate) async fn vendor(app: &TestApp, name: &str) -> Staff {
     let email = Email::parse(&format!("{name}@vendor.test")).unwrap();
     let e = app
         .store

@@ -1,6 +1,7 @@
 //! API integration tests: each test starts the real server on a free port over a fresh
 //! database and drives it over HTTP. Modules mirror the routes.
 
+mod attachments;
 mod audit;
 mod auth;
 mod catalog;

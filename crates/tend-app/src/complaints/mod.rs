@@ -9,7 +9,7 @@ use tend_domain::complaints::lifecycle::{Action, apply_with};
 use tend_domain::customers::Customer;
 use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
-use tend_store::{Actor, Complaint, Entry, StoreError, StoreResult};
+use tend_store::{Actor, Complaint, Entry, Rider, StoreError, StoreResult};
 
 pub mod due;
 pub mod fate;
@@ -96,8 +96,23 @@ pub async fn take_with_customer(
 pub async fn take_after_visit(
     s: &AppState,
     from: Complainant,
-    mut record: ComplaintRecord,
+    record: ComplaintRecord,
     visit: Option<tend_store::SentVisit>,
+    actor: Actor,
+    now: Timestamp,
+) -> StoreResult<Complaint> {
+    let rider = visit.map_or(Rider::None, Rider::Visit);
+    take_riding(s, from, record, rider, actor, now).await
+}
+
+/// [`take_with_customer`] storing `rider` in the complaint's transaction (the form's visit,
+/// the mail that opened it): a refused complaint stores none of it, and a rider refused (a
+/// mail's Message-ID taken already) stores no complaint.
+pub async fn take_riding(
+    s: &AppState,
+    from: Complainant,
+    mut record: ComplaintRecord,
+    rider: Rider,
     actor: Actor,
     now: Timestamp,
 ) -> StoreResult<Complaint> {
@@ -108,18 +123,10 @@ pub async fn take_after_visit(
         }
         Complainant::New(customer, via) => Some((*customer, via)),
     };
-    let stored = match visit {
-        Some(v) => {
-            s.store
-                .create_complaint_after_visit(record, new, v, actor, now, new_complaint_jobs)
-                .await?
-        }
-        None => {
-            s.store
-                .create_complaint_with_customer(record, new, actor, now, new_complaint_jobs)
-                .await?
-        }
-    };
+    let stored = s
+        .store
+        .create_complaint_riding(record, new, rider, actor, now, new_complaint_jobs)
+        .await?;
     // Every complaint taken through the API, the pages or the public form (not imports).
     metrics::counter!("tend_complaints_created_total", "channel" => stored.record.channel.to_string())
         .increment(1);

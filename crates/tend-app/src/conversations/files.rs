@@ -36,13 +36,21 @@ fn io(e: std::io::Error) -> StoreError {
     StoreError::io(e)
 }
 
-/// Stores `bytes` under `dir` by hash (written aside, then renamed into place; kept as it is
-/// when already there) and returns the hash.
+/// Stores `bytes` under `dir` by hash (written aside, then renamed into place) and returns the
+/// hash. A file there already is kept and its modification time set to now, so the sweep of
+/// unreferenced files ([`super::sweep`]) leaves it alone until the row naming it is committed;
+/// if the sweep took it meanwhile, it is written anew.
 fn put(dir: &Path, bytes: &[u8]) -> std::io::Result<String> {
     let sha = sha256_hex(bytes);
     let path = path_of(dir, &sha).expect("a hash is a hash");
-    if path.exists() {
-        return Ok(sha);
+    let touched = std::fs::File::options()
+        .append(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    match touched {
+        Ok(()) => return Ok(sha),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
     }
     let parent = path.parent().expect("under dir");
     std::fs::create_dir_all(parent)?;

@@ -1,7 +1,8 @@
 //! The conversation on a complaint, the one way it changes: staff reply to the customer or
 //! leave a note (`post`); a reply is the first response if none was recorded, and queues its
 //! mail (`mail::MailReply`) in the same transaction. Canned replies filled in for a complaint
-//! (`canned`); mail coming in (`inbound`) over the LMTP listener (`lmtp`).
+//! (`canned`); mail coming in (`inbound`) over the LMTP listener (`lmtp`) and IMAP (`imap`);
+//! the daily sweep of attachment files no row names (`sweep`).
 
 pub mod auth;
 pub mod canned;
@@ -10,6 +11,7 @@ pub mod imap;
 pub mod inbound;
 pub mod lmtp;
 pub mod mail;
+pub mod sweep;
 
 use tend_domain::conversations::{MessageKind, Via};
 use tend_domain::kernel::ids::ComplaintId;

@@ -12,6 +12,7 @@ use crate::complaints::fate::Purge;
 use crate::complaints::messages::{Acknowledge, FollowUp};
 use crate::complaints::watch::Watch;
 use crate::conversations::MailReply;
+use crate::conversations::sweep::SweepFiles;
 use crate::csat::Csat;
 use crate::help::review::HelpReview;
 use crate::mail::deliver::Deliver;
@@ -52,7 +53,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 12] = [
+pub static REGISTRY: [Registered; 13] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -65,6 +66,7 @@ pub static REGISTRY: [Registered; 12] = [
     register::<HelpReview>(),
     register::<SurveyInvite>(),
     register::<NpsRound>(),
+    register::<SweepFiles>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

@@ -43,8 +43,12 @@ impl Worker {
 
     /// Runs until `shutdown` resolves: a batch, and a pause whenever nothing was due (or the
     /// database failed, which is logged and retried).
+    /// The sweep of unreferenced attachment files is queued first (once, by its key).
     pub async fn run(self, shutdown: impl Future<Output = ()>) {
         tokio::pin!(shutdown);
+        if let Err(e) = crate::conversations::sweep::schedule(&self.state).await {
+            tracing::error!(error = %e, "worker: queueing the attachments sweep failed");
+        }
         loop {
             let pause = match self.run_once().await {
                 Ok(o) if o.claimed() > 0 => Duration::ZERO,

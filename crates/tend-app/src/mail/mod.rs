@@ -9,6 +9,7 @@ pub mod deliver;
 mod example;
 mod kind;
 mod render;
+pub(crate) mod server_url;
 mod settings;
 mod templates;
 mod texts;

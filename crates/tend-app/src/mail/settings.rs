@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::MailError;
+use super::server_url::ServerUrl;
 
 /// How the connection to the SMTP server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,69 +59,25 @@ impl SmtpSettings {
     /// `smtp+starttls` or `smtps` (TLS); user and password may be percent-encoded.
     pub fn from_url(url: &str, from: impl Into<String>) -> Result<SmtpSettings, MailError> {
         let bad = |why: &str| MailError::Permanent(format!("SMTP URL: {why}"));
-        let (scheme, rest) = url.split_once("://").ok_or_else(|| bad("missing scheme"))?;
-        let security = match scheme.to_ascii_lowercase().as_str() {
+        let u = ServerUrl::parse(url).map_err(bad)?;
+        let security = match u.scheme.as_str() {
             "smtp" => Security::Plain,
             "smtp+starttls" => Security::StartTls,
             "smtps" => Security::Tls,
             _ => return Err(bad("scheme must be smtp, smtp+starttls or smtps")),
         };
-        let rest = rest.trim_end_matches('/');
-        let (userinfo, hostport) = match rest.rsplit_once('@') {
-            Some((userinfo, hostport)) => (Some(userinfo), hostport),
-            None => (None, rest),
-        };
-        let (username, password) = match userinfo {
-            None => (None, None),
-            Some(info) => match info.split_once(':') {
-                Some((user, pass)) => (Some(percent_decode(user)?), Some(percent_decode(pass)?)),
-                None => (Some(percent_decode(info)?), None),
-            },
-        };
-        let parse_port = |port: &str| port.parse::<u16>().map_err(|_| bad("invalid port"));
-        let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
-            let (host, after) = v6.split_once(']').ok_or_else(|| bad("invalid host"))?;
-            match after.strip_prefix(':') {
-                Some(port) => (host, parse_port(port)?),
-                None if after.is_empty() => (host, security.default_port()),
-                None => return Err(bad("invalid host")),
-            }
-        } else {
-            match hostport.rsplit_once(':') {
-                Some((host, port)) => (host, parse_port(port)?),
-                None => (hostport, security.default_port()),
-            }
-        };
-        if host.is_empty() || host.contains('/') {
+        if u.host.is_empty() || !u.path.is_empty() {
             return Err(bad("invalid host"));
         }
         Ok(SmtpSettings {
-            host: host.to_owned(),
-            port,
+            host: u.host,
+            port: u.port.unwrap_or(security.default_port()),
             security,
-            username,
-            password,
+            username: u.user,
+            password: u.password,
             from: from.into(),
         })
     }
-}
-
-fn percent_decode(text: &str) -> Result<String, MailError> {
-    let bad = || MailError::Permanent("SMTP URL: invalid percent-encoding".to_owned());
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3).ok_or_else(bad)?;
-            out.push(u8::from_str_radix(hex, 16).map_err(|_| bad())?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| bad())
 }
 
 #[cfg(test)]

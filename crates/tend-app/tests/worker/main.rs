@@ -6,13 +6,16 @@
 use tend_testkit as helpers;
 use tend_testkit::smtp;
 
+mod attachments_sweep;
 mod conversations;
 mod csat;
 mod help_review;
 mod mail_auth;
 mod mail_imap;
+mod mail_imap_tls;
 mod mail_in;
 mod mail_in_data;
+mod mail_in_once;
 mod messages;
 mod outage;
 mod policy;

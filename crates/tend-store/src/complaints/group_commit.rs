@@ -18,7 +18,7 @@ use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::reason::*;
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Actor, Complaint, insert_batch};
+use super::{Actor, Complaint, Rider, insert_batch};
 use crate::customers::{insert_new, log_new_consents, remove_new};
 use crate::help::SentVisit;
 use crate::jobs::NewJob;
@@ -46,8 +46,8 @@ struct Job {
     now: Timestamp,
     /// The jobs to store about the complaint in the same transaction.
     follow_on: FollowOn,
-    /// The two-step form's visit that sends it: its `sent` event goes in the same transaction.
-    visit: Option<SentVisit>,
+    /// What to store with it in the same transaction (a form's visit, the mail that opened it).
+    rider: Rider,
     reply: oneshot::Sender<StoreResult<Complaint>>,
 }
 
@@ -168,8 +168,8 @@ async fn write(
         .collect();
     crate::jobs::insert_many(&mut tx, engine, &follow_on, now).await?;
     for (s, j) in stored.iter().zip(jobs) {
-        if let (Ok(Some(c)), Some(visit)) = (s, &j.visit) {
-            crate::help::record_sent_in(&mut tx, visit, c.id, j.now).await?;
+        if let Ok(Some(c)) = s {
+            j.rider.write(&mut tx, c.id, j.now).await?;
         }
     }
     tx.commit().await?;
@@ -225,7 +225,7 @@ impl Store {
         now: Timestamp,
         follow_on: FollowOn,
     ) -> StoreResult<Complaint> {
-        self.queue(record, customer, None, actor, now, follow_on)
+        self.queue(record, customer, Rider::None, actor, now, follow_on)
             .await
     }
 
@@ -241,7 +241,23 @@ impl Store {
         now: Timestamp,
         follow_on: FollowOn,
     ) -> StoreResult<Complaint> {
-        self.queue(record, customer, Some(visit), actor, now, follow_on)
+        self.queue(record, customer, Rider::Visit(visit), actor, now, follow_on)
+            .await
+    }
+
+    /// [`Store::create_complaint_with_customer`] storing `rider` in the complaint's
+    /// transaction (e.g. the mail that opened it, whose Message-ID taken already refuses the
+    /// complaint with `Conflict { field: "message_id" }`, storing nothing).
+    pub async fn create_complaint_riding(
+        &self,
+        record: ComplaintRecord,
+        customer: Option<(Customer, ConsentVia)>,
+        rider: Rider,
+        actor: Actor,
+        now: Timestamp,
+        follow_on: FollowOn,
+    ) -> StoreResult<Complaint> {
+        self.queue(record, customer, rider, actor, now, follow_on)
             .await
     }
 
@@ -249,7 +265,7 @@ impl Store {
         &self,
         record: ComplaintRecord,
         customer: Option<(Customer, ConsentVia)>,
-        visit: Option<SentVisit>,
+        rider: Rider,
         actor: Actor,
         now: Timestamp,
         follow_on: FollowOn,
@@ -265,7 +281,7 @@ impl Store {
                 actor,
                 now,
                 follow_on,
-                visit,
+                rider,
                 reply,
             })
             .await

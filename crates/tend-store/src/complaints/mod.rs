@@ -16,6 +16,7 @@ mod purge;
 mod read;
 mod refs;
 mod retention;
+mod rider;
 mod rows;
 mod status_links;
 mod step_rows;
@@ -26,6 +27,7 @@ pub use fate::Fate;
 pub use import::{ComplaintImport, Import};
 pub(crate) use insert::insert_batch;
 pub use list::{ComplaintFilter, ComplaintPage, Cursor};
+pub use rider::Rider;
 pub(crate) use rows::{SELECT, from_row};
 
 use jiff::Timestamp;

@@ -3,6 +3,8 @@
 //! written in the transaction of the message they came with (`write`), or beside the complaint
 //! a mail opened; append-only by trigger.
 
+use std::collections::HashSet;
+
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
 use tend_domain::kernel::ids::ComplaintId;
@@ -82,18 +84,25 @@ pub(crate) async fn insert(
 }
 
 impl Store {
-    /// Records `files` on complaint `id` with no message (the mail that opened it), in one
-    /// transaction.
-    pub async fn add_complaint_attachments(
-        &self,
-        id: ComplaintId,
-        files: &[NewAttachment],
-        now: Timestamp,
-    ) -> StoreResult<()> {
-        let mut tx = self.write().begin().await?;
-        insert(&mut tx, id, None, files, now).await?;
-        tx.commit().await?;
-        Ok(())
+    /// Which of `hashes` (SHA-256, lower-case hex) some attachment row names: the files the
+    /// sweep of unreferenced files must keep.
+    pub async fn referenced_files(&self, hashes: &[String]) -> StoreResult<HashSet<String>> {
+        let mut out = HashSet::new();
+        for chunk in hashes.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT DISTINCT sha256 FROM message_attachments WHERE sha256 IN ({})",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for h in chunk {
+                q = q.bind(h.clone());
+            }
+            for r in q.fetch_all(self.read()).await? {
+                out.insert(r.try_get("sha256")?);
+            }
+        }
+        Ok(out)
     }
 
     /// The files of complaint `id`'s conversation, in the order they came.

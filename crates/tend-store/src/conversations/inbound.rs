@@ -101,48 +101,42 @@ pub(crate) async fn erase_inbound(
     Ok(())
 }
 
+/// Logs message `m` on `conn`; returns its id.
+pub(crate) async fn insert_log(
+    conn: &mut sqlx::AnyConnection,
+    m: &InboundMail,
+) -> StoreResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO inbound_mail (received_at, envelope_from, sender, message_id, subject, \
+         size, raw, outcome, why, complaint_id, spf, dkim, dmarc, dmarc_policy, held_reason) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+         RETURNING id",
+    )
+    .bind(us(m.received_at))
+    .bind(m.envelope_from.clone())
+    .bind(m.sender.clone())
+    .bind(m.message_id.clone())
+    .bind(m.subject.clone())
+    .bind(m.raw.len() as i64)
+    .bind(STANDARD.encode(&m.raw))
+    .bind(m.outcome)
+    .bind(m.why.clone())
+    .bind(m.complaint_id.map(|c| c.0))
+    .bind(m.auth.spf.clone())
+    .bind(m.auth.dkim.clone())
+    .bind(m.auth.dmarc.clone())
+    .bind(m.auth.dmarc_policy.clone())
+    .bind(m.held_reason)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
 impl Store {
     /// Logs a message received; returns its id.
     pub async fn record_inbound(&self, m: &InboundMail) -> StoreResult<i64> {
-        let row = sqlx::query(
-            "INSERT INTO inbound_mail (received_at, envelope_from, sender, message_id, subject, \
-             size, raw, outcome, why, complaint_id, spf, dkim, dmarc, dmarc_policy, held_reason) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
-             RETURNING id",
-        )
-        .bind(us(m.received_at))
-        .bind(m.envelope_from.clone())
-        .bind(m.sender.clone())
-        .bind(m.message_id.clone())
-        .bind(m.subject.clone())
-        .bind(m.raw.len() as i64)
-        .bind(STANDARD.encode(&m.raw))
-        .bind(m.outcome)
-        .bind(m.why.clone())
-        .bind(m.complaint_id.map(|c| c.0))
-        .bind(m.auth.spf.clone())
-        .bind(m.auth.dkim.clone())
-        .bind(m.auth.dmarc.clone())
-        .bind(m.auth.dmarc_policy.clone())
-        .bind(m.held_reason)
-        .fetch_one(self.write())
-        .await?;
-        Ok(row.try_get("id")?)
-    }
-
-    /// The complaint a message received with Message-ID `id` was added to or created, if any.
-    pub async fn complaint_for_inbound_id(&self, id: &str) -> StoreResult<Option<ComplaintId>> {
-        let row = sqlx::query(
-            "SELECT complaint_id FROM inbound_mail WHERE message_id = $1 \
-             AND complaint_id IS NOT NULL ORDER BY id LIMIT 1",
-        )
-        .bind(id.to_owned())
-        .fetch_optional(self.write())
-        .await?;
-        Ok(match row {
-            Some(r) => Some(ComplaintId(r.try_get("complaint_id")?)),
-            None => None,
-        })
+        let mut conn = self.write().acquire().await?;
+        insert_log(&mut conn, m).await
     }
 
     /// How many complaints mail from `sender` created since `since`.

@@ -7,6 +7,7 @@ mod attachments;
 mod canned;
 mod inbound;
 mod quarantine;
+mod taken;
 mod thread;
 mod write;
 
@@ -15,6 +16,8 @@ pub use canned::CannedReply;
 pub(crate) use inbound::erase_inbound;
 pub use inbound::{InboundMail, MailAuthResult, ReceivedSummary};
 pub use quarantine::{HeldMail, Review};
+pub use taken::Taking;
+pub(crate) use taken::write_taking;
 pub use write::NewMessage;
 
 use jiff::Timestamp;

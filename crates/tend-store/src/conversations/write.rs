@@ -20,6 +20,8 @@ use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::us;
 use crate::store::Store;
 
+use super::Taking;
+
 /// A message to store: what it is, where it came from and its body as typed (validated here
 /// as a [`MessageBody`]); `message_id` for one that arrived by mail.
 #[derive(Debug, Clone)]
@@ -72,6 +74,22 @@ impl Store {
         now: Timestamp,
         jobs: impl FnOnce(i64) -> Vec<NewJob> + Send + 'static,
     ) -> StoreResult<(i64, ComplaintRecord, Complaint)> {
+        self.add_message_taking(id, actor, message, None, now, jobs)
+            .await
+    }
+
+    /// [`Store::add_message`] for a message that arrived by mail: `taking` (its Message-ID
+    /// taken, its log entry) is written in the message's transaction, so a Message-ID taken
+    /// already refuses the message with `Conflict { field: "message_id" }`, storing nothing.
+    pub async fn add_message_taking(
+        &self,
+        id: ComplaintId,
+        actor: &Actor,
+        message: NewMessage,
+        taking: Option<Taking>,
+        now: Timestamp,
+        jobs: impl FnOnce(i64) -> Vec<NewJob> + Send + 'static,
+    ) -> StoreResult<(i64, ComplaintRecord, Complaint)> {
         let body = MessageBody::parse(&message.body)
             .map_err(|r| StoreError::field("body", r))?
             .into_string();
@@ -108,6 +126,9 @@ impl Store {
                     let mid = insert(conn, id, author, &message, &body, now).await?;
                     let files = &message.attachments;
                     super::attachments::insert(conn, id, Some(mid), files, now).await?;
+                    if let Some(t) = &taking {
+                        super::write_taking(conn, t, id, now).await?;
+                    }
                     insert_many(conn, engine, &jobs(mid), now).await?;
                     *out.lock().expect("message lock") = Some(mid);
                     Ok(())

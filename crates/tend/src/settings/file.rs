@@ -91,6 +91,8 @@ pub struct ImapEntry {
     pub url: String,
     /// Seconds between looks without IDLE (and between IDLE renewals), 1–3600.
     pub poll_seconds: Option<u64>,
+    /// A PEM file of certificates to trust instead of the Web PKI roots (`imaps://` only).
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 /// `[jobs]`.

@@ -3,16 +3,19 @@
 //! `docs/configuration.md` lists every setting; `tend config show` prints them, secrets masked.
 
 mod file;
+mod imap;
+mod layers;
 mod show;
 
 use std::fmt;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::ArgMatches;
-use clap::parser::ValueSource;
+use layers::{Layers, leaf};
 use serde::Deserialize;
 
+pub use imap::ImapSetting;
 pub use show::render;
 
 /// The database Tend uses when none is given: an embedded SQLite file.
@@ -99,20 +102,6 @@ pub struct Settings {
     pub attachments_dir: Setting<PathBuf>,
 }
 
-/// One `[[mail.imap]]` mailbox: its URL as written (a secret) and the mailbox read from it.
-/// `Debug` shows the URL masked.
-#[derive(Clone)]
-pub struct ImapSetting {
-    pub url: String,
-    pub mailbox: tend_app::conversations::imap::Mailbox,
-}
-
-impl fmt::Debug for ImapSetting {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&show::mask_url(&self.url))
-    }
-}
-
 /// Where attachments are kept when no setting says: `attachments` in the directory of a SQLite
 /// database (`sqlite://./tend-data/tend.db` → `./tend-data/attachments`), else
 /// `./tend-data/attachments`.
@@ -126,133 +115,6 @@ pub fn default_attachments_dir(database: &str) -> PathBuf {
         Some(d) if !d.as_os_str().is_empty() => d.join("attachments"),
         _ => PathBuf::from("./tend-data/attachments"),
     }
-}
-
-/// The command line's deepest subcommand: global flags are propagated down to it.
-fn leaf(m: &ArgMatches) -> &ArgMatches {
-    match m.subcommand() {
-        Some((_, sub)) => leaf(sub),
-        None => m,
-    }
-}
-
-/// The layers for one setting: the command line (flag or environment, as clap read them), then
-/// the file, then the default.
-struct Layers<'a> {
-    args: &'a ArgMatches,
-    file: Option<&'a Path>,
-}
-
-impl Layers<'_> {
-    fn pick<T: Clone + Send + Sync + 'static>(
-        &self,
-        id: &'static str,
-        env: &'static str,
-        from_file: Option<T>,
-        default: T,
-    ) -> Setting<T> {
-        self.pick_opt(id, env, from_file).unwrap_or(Setting {
-            value: default,
-            source: Source::Default,
-        })
-    }
-
-    /// An optional setting: absent everywhere is `None` from the defaults.
-    fn maybe<T: Clone + Send + Sync + 'static>(
-        &self,
-        id: &'static str,
-        env: &'static str,
-        from_file: Option<T>,
-    ) -> Setting<Option<T>> {
-        match self.pick_opt(id, env, from_file) {
-            Some(s) => Setting {
-                value: Some(s.value),
-                source: s.source,
-            },
-            None => Setting {
-                value: None,
-                source: Source::Default,
-            },
-        }
-    }
-
-    fn pick_opt<T: Clone + Send + Sync + 'static>(
-        &self,
-        id: &'static str,
-        env: &'static str,
-        from_file: Option<T>,
-    ) -> Option<Setting<T>> {
-        let given = self.args.ids().any(|i| i.as_str() == id);
-        let source = given.then(|| self.args.value_source(id)).flatten();
-        let flag = match source {
-            Some(ValueSource::CommandLine) => Some(Source::Flag(flag_name(id))),
-            Some(ValueSource::EnvVariable) => Some(Source::Env(env)),
-            _ => None,
-        };
-        if let (Some(source), Some(value)) =
-            (flag, given.then(|| self.args.get_one::<T>(id)).flatten())
-        {
-            return Some(Setting {
-                value: value.clone(),
-                source,
-            });
-        }
-        let file = self.file?;
-        from_file.map(|value| Setting {
-            value,
-            source: Source::File(file.to_owned()),
-        })
-    }
-}
-
-/// The flag for a clap id (`log_format` → `log-format`).
-fn flag_name(id: &'static str) -> &'static str {
-    match id {
-        "database" => "database",
-        "log" => "log",
-        "log_format" => "log-format",
-        "listen" => "listen",
-        "secure_cookies" => "secure-cookies",
-        "metrics_listen" => "metrics-listen",
-        "public_url" => "public-url",
-        "smtp_url" => "smtp-url",
-        "mail_from" => "mail-from",
-        "lmtp_listen" => "lmtp-listen",
-        "retention_days" => "retention-days",
-        "concurrency" => "concurrency",
-        "attachments_dir" => "attachments-dir",
-        "client_ip_header" => "client-ip-header",
-        "sqlite_cache_kib" => "sqlite-cache-kib",
-        other => other,
-    }
-}
-
-/// The `[[mail.imap]]` entries read; errors name the entry (`mail.imap[0]`) and the file,
-/// never the URL.
-fn imap(
-    entries: &[file::ImapEntry],
-    path: Option<&Path>,
-) -> anyhow::Result<Setting<Vec<ImapSetting>>> {
-    let mut out = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        let poll = e
-            .poll_seconds
-            .unwrap_or(tend_app::conversations::imap::POLL_SECONDS);
-        let mailbox =
-            tend_app::conversations::imap::Mailbox::from_url(&e.url, poll).map_err(|why| {
-                let at = path.map_or(String::new(), |p| p.display().to_string());
-                anyhow::anyhow!("mail.imap[{i}] (file {at}): {why}")
-            })?;
-        out.push(ImapSetting {
-            url: e.url.clone(),
-            mailbox,
-        });
-    }
-    let source = match (path, out.is_empty()) {
-        (Some(p), false) => Source::File(p.to_owned()),
-        _ => Source::Default,
-    };
-    Ok(Setting { value: out, source })
 }
 
 impl Settings {
@@ -336,7 +198,7 @@ impl Settings {
                 "TEND_CLIENT_IP_HEADER",
                 f.mail.client_ip_header,
             ),
-            imap: imap(&f.mail.imap, path.as_deref())?,
+            imap: imap::read(&f.mail.imap, path.as_deref())?,
             retention_days: l.pick(
                 "retention_days",
                 "TEND_RETENTION_DAYS",

@@ -136,8 +136,11 @@ pub fn render(s: &Settings) -> String {
         line(&mut out, "mail.imap", &s.imap, "(none)".to_owned());
     }
     for (i, m) in s.imap.value.iter().enumerate() {
+        let ca = (m.ca_file.as_ref()).map_or(String::new(), |f| {
+            format!(", ca_file = {}", quoted(&f.display().to_string()))
+        });
         let shown = format!(
-            "{{ url = {}, poll_seconds = {} }}",
+            "{{ url = {}, poll_seconds = {}{ca} }}",
             quoted(&mask_url(&m.url)),
             m.mailbox.poll.as_secs()
         );

@@ -2,12 +2,20 @@
 //! watched by its own task ([`poll::watch`]), which takes every UNSEEN message through the
 //! same intake as the LMTP listener ([`super::inbound::receive`]) and marks it `\Seen` only
 //! once the intake has stored it (at-least-once; a re-delivery is logged `duplicate`).
-//! TLS is rustls with the Web PKI roots; plain `imap://` is allowed only to a loopback host.
+//! TLS is rustls with the Web PKI roots, or only the certificates of the mailbox's
+//! `ca_file` (a private CA, a self-signed server); plain `imap://` is allowed only to a
+//! loopback host.
 //! The password is never written to a log or an error: [`Mailbox`]'s `Debug` and
 //! [`Mailbox::label`] leave it out.
 
 use std::fmt;
+use std::path::Path;
 use std::time::Duration;
+
+use tokio_rustls::rustls::pki_types::CertificateDer;
+
+use crate::mail::server_url::ServerUrl;
+use tokio_rustls::rustls::pki_types::pem::PemObject;
 
 mod poll;
 
@@ -31,6 +39,9 @@ pub struct Mailbox {
     /// How long to wait between two looks when the server has no IDLE; with IDLE, how long
     /// one IDLE lasts before it is renewed (at most 25 minutes).
     pub poll: Duration,
+    /// The certificates trusted for this mailbox's TLS instead of the Web PKI roots (read
+    /// from `ca_file`); empty: the Web PKI roots.
+    ca: Vec<CertificateDer<'static>>,
 }
 
 impl fmt::Debug for Mailbox {
@@ -47,24 +58,6 @@ fn loopback(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-fn percent_decode(text: &str) -> Result<String, String> {
-    let bad = || "invalid percent-encoding".to_owned();
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3).ok_or_else(bad)?;
-            out.push(u8::from_str_radix(hex, 16).map_err(|_| bad())?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| bad())
-}
-
 impl Mailbox {
     /// Reads `imaps://user:password@host[:port][/mailbox]` (user and password
     /// percent-encoded, e.g. `%40` for `@`), looked at every `poll_seconds` (1–3600) without
@@ -72,30 +65,19 @@ impl Mailbox {
     /// `imaps`/`imap`, `imap` to a host that is not loopback, no user or password, a bad port
     /// or host, a poll outside 1–3600.
     pub fn from_url(url: &str, poll_seconds: u64) -> Result<Mailbox, String> {
-        let (scheme, rest) = url.split_once("://").ok_or("missing scheme")?;
-        let tls = match scheme.to_ascii_lowercase().as_str() {
+        let u = ServerUrl::parse(url)?;
+        let tls = match u.scheme.as_str() {
             "imaps" => true,
             "imap" => false,
             _ => return Err("the scheme must be imaps (or imap to localhost)".into()),
         };
-        let (authority, path) = match rest.find('/') {
-            Some(i) => (&rest[..i], &rest[i + 1..]),
-            None => (rest, ""),
-        };
-        let (userinfo, hostport) = authority.rsplit_once('@').ok_or("missing user")?;
-        let (user, password) = userinfo.split_once(':').ok_or("missing password")?;
-        let (user, password) = (percent_decode(user)?, percent_decode(password)?);
+        let user = u.user.ok_or("missing user")?;
+        let password = u.password.ok_or("missing password")?;
         if user.is_empty() || password.is_empty() {
             return Err("missing user or password".into());
         }
-        let default_port = if tls { 993 } else { 143 };
-        let (host, port) = match hostport.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(':') => {
-                (h, p.parse::<u16>().map_err(|_| "invalid port".to_owned())?)
-            }
-            _ => (hostport, default_port),
-        };
-        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let port = u.port.unwrap_or(if tls { 993 } else { 143 });
+        let host = u.host.as_str();
         if host.is_empty() {
             return Err("missing host".into());
         }
@@ -107,7 +89,7 @@ impl Mailbox {
                 "poll_seconds must be 1 to 3600, got {poll_seconds}"
             ));
         }
-        let mailbox = percent_decode(path.trim_end_matches('/'))?;
+        let mailbox = u.path;
         Ok(Mailbox {
             host: host.to_owned(),
             port,
@@ -120,7 +102,35 @@ impl Mailbox {
                 mailbox
             },
             poll: Duration::from_secs(poll_seconds),
+            ca: Vec::new(),
         })
+    }
+
+    /// The mailbox trusting only the certificates in the PEM file `ca_file` (a private CA's,
+    /// or the server's own self-signed one) instead of the Web PKI roots. Errors (in English,
+    /// naming the file): unreadable, no certificate in it, a certificate that cannot be read,
+    /// or a plain `imap://` mailbox (no TLS to trust anything for).
+    pub fn trusting(mut self, ca_file: &Path) -> Result<Mailbox, String> {
+        let at = ca_file.display();
+        if !self.tls {
+            return Err(format!(
+                "ca_file {at}: the mailbox is plain imap://, without TLS"
+            ));
+        }
+        let certs = CertificateDer::pem_file_iter(ca_file)
+            .map_err(|e| format!("ca_file {at}: {e}"))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| format!("ca_file {at}: {e}"))?;
+        if certs.is_empty() {
+            return Err(format!("ca_file {at}: no PEM certificate in it"));
+        }
+        self.ca = certs;
+        Ok(self)
+    }
+
+    /// The certificates trusted instead of the Web PKI roots (empty: the roots).
+    pub(crate) fn ca(&self) -> &[CertificateDer<'static>] {
+        &self.ca
     }
 
     /// The mailbox as logs name it, without the password: `imaps://user@host:993/INBOX`.

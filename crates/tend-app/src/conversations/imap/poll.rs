@@ -75,8 +75,19 @@ pub async fn watch(
     }
 }
 
-fn tls() -> Result<TlsConnector, PollError> {
-    let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+/// rustls trusting the Web PKI roots, or only the mailbox's `ca_file` when it has one.
+fn tls(m: &Mailbox) -> Result<TlsConnector, PollError> {
+    let roots = if m.ca().is_empty() {
+        rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned())
+    } else {
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in m.ca() {
+            roots
+                .add(cert.clone())
+                .map_err(|e| PollError::Tls(e.to_string()))?;
+        }
+        roots
+    };
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -99,7 +110,7 @@ async fn session(
     if m.tls {
         let name =
             ServerName::try_from(m.host.clone()).map_err(|e| PollError::Tls(e.to_string()))?;
-        let stream = tls()?.connect(name, tcp).await?;
+        let stream = tls(m)?.connect(name, tcp).await?;
         run(stream, s, cfg, m, logged_in).await
     } else {
         run(tcp, s, cfg, m, logged_in).await

@@ -13,23 +13,22 @@ use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
 use mail_parser::{Message, MessageParser, MimeHeaders};
-use tend_domain::complaints::lifecycle::Action;
 use tend_domain::conversations::inbound::{automatic, clean, one_line};
-use tend_domain::conversations::{MessageKind, Via};
 use tend_domain::kernel::ids::ComplaintId;
-use tend_store::{Actor, InboundMail, NewAttachment, NewMessage, StoreError, StoreResult};
+use tend_store::{Actor, InboundMail, NewAttachment, StoreError, StoreResult};
 
 pub mod bounce;
 mod release;
 mod route;
+mod take;
 
 pub use release::release;
 use route::{create, thread};
+use take::{duplicate, join, taking};
 
 use super::auth::MailAuth;
 use super::files::{self, Upload};
 use crate::AppState;
-use crate::complaints::act;
 
 /// How mail is taken in.
 #[derive(Debug, Clone)]
@@ -142,7 +141,7 @@ pub async fn receive(
                 log.why = Some(format!("DMARC failed; the domain's policy is {policy}"));
             }
             Ok(files) => {
-                let decided = decide(s, cfg, &m, envelope_from, &log, files, now).await?;
+                let decided = decide(s, cfg, &m, envelope_from, &log, files, true, now).await?;
                 (log.outcome, log.why, log.complaint_id) = decided;
             }
             Err(StoreError::Domain(e)) => {
@@ -152,7 +151,10 @@ pub async fn receive(
             Err(e) => return Err(e),
         }
     }
-    s.store.record_inbound(&log).await?;
+    // A message taken into a complaint was logged in that complaint's transaction.
+    if !matches!(log.outcome, "created" | "threaded") {
+        s.store.record_inbound(&log).await?;
+    }
     metrics::counter!("tend_mail_received_total", "outcome" => log.outcome).increment(1);
     Ok(Received {
         outcome: log.outcome,
@@ -182,6 +184,9 @@ fn read_headers(m: &Message<'_>, log: &mut InboundMail) {
 
 type Decision = (&'static str, Option<String>, Option<ComplaintId>);
 
+/// Where the message goes (see the module's documentation); one taken into a complaint is
+/// logged in that complaint's transaction when `keep`.
+#[allow(clippy::too_many_arguments)]
 async fn decide(
     s: &AppState,
     cfg: &MailIn,
@@ -189,6 +194,7 @@ async fn decide(
     envelope_from: &str,
     log: &InboundMail,
     files: Vec<NewAttachment>,
+    keep: bool,
     now: Timestamp,
 ) -> StoreResult<Decision> {
     let hold = cfg.hold;
@@ -230,33 +236,7 @@ async fn decide(
         body
     };
     if let Some(c) = thread(s, m, &sender, log).await? {
-        let message = NewMessage {
-            kind: MessageKind::Customer,
-            via: Via::Email,
-            body: if body.is_empty() { "—".into() } else { body },
-            message_id: log.message_id.clone(),
-            attachments: files,
-        };
-        let added = s
-            .store
-            .add_message(c, &customer(), message, now, |_| Vec::new())
-            .await;
-        match added {
-            Ok((_, _, after)) if after.record.waiting.is_some() => {
-                act(
-                    s,
-                    c,
-                    None,
-                    &customer(),
-                    Action::CustomerReplied { note: None },
-                )
-                .await?;
-            }
-            Ok(_) => {}
-            Err(StoreError::Conflict { .. }) => return Ok(("duplicate", None, Some(c))),
-            Err(e) => return Err(e),
-        }
-        return Ok(("threaded", None, Some(c)));
+        return join(s, c, log, body, files, keep, now).await;
     }
     if hold
         && s.store
@@ -271,11 +251,13 @@ async fn decide(
         .and_then(|d| Timestamp::from_second(d.to_timestamp()).ok())
         .filter(|d| *d <= now)
         .unwrap_or(now);
-    match create(s, m, &sender, log, body, received, now).await {
-        Ok(c) => {
-            s.store.add_complaint_attachments(c, &files, now).await?;
-            Ok(("created", None, Some(c)))
-        }
+    let taken = taking(log, "created", keep, files);
+    match create(s, m, &sender, log, body, received, now, taken).await {
+        Ok(c) => Ok(("created", None, Some(c))),
+        Err(StoreError::Conflict {
+            field: "message_id",
+            ..
+        }) => duplicate(s, log, None).await,
         Err(StoreError::Domain(e)) => Ok(("unreadable", Some(e.to_string()), None)),
         Err(e) => Err(e),
     }

@@ -39,7 +39,7 @@ pub async fn release(s: &AppState, id: i64, by: &Actor) -> StoreResult<Complaint
         hold: false,
         auth: None,
     };
-    let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, now).await?;
+    let (_, why, complaint) = decide(s, &cfg, &m, &envelope_from, &log, files, false, now).await?;
     let Some(c) = complaint else {
         let why = why.unwrap_or_default();
         let reason = tend_domain::kernel::reason::UNDELIVERABLE.with("why", why);

@@ -10,11 +10,11 @@ use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_domain::kernel::text::Email;
 use tend_domain::transactions::CustomerKey;
-use tend_store::{InboundMail, StoreError, StoreResult};
+use tend_store::{InboundMail, Rider, StoreError, StoreResult, Taking};
 
 use super::{answered, customer};
 use crate::AppState;
-use crate::complaints::{Complainant, find_by_id_or_reference, take_with_customer};
+use crate::complaints::{Complainant, find_by_id_or_reference, take_riding};
 
 /// The complaint this message answers, if any (see the module's documentation).
 pub(super) async fn thread(
@@ -46,7 +46,9 @@ pub(super) async fn thread(
 }
 
 /// A new complaint from the message: its customer matched by address or created (named as
-/// the message names them), received when the message says (never later than now).
+/// the message names them), received when the message says (never later than now), with
+/// `taking` in its transaction.
+#[allow(clippy::too_many_arguments)]
 pub(super) async fn create(
     s: &AppState,
     m: &Message<'_>,
@@ -55,6 +57,7 @@ pub(super) async fn create(
     body: String,
     received: Timestamp,
     now: Timestamp,
+    taking: Taking,
 ) -> StoreResult<ComplaintId> {
     let email = Email::parse(sender).map_err(|r| StoreError::field("email", r))?;
     let known = s
@@ -95,7 +98,8 @@ pub(super) async fn create(
     };
     let intake = draft.validate(now)?;
     let record = ComplaintRecord::received(intake, "email");
-    Ok(take_with_customer(s, from, record, customer(), now)
+    let rider = Rider::Mail(Box::new(taking));
+    Ok(take_riding(s, from, record, rider, customer(), now)
         .await?
         .id)
 }
