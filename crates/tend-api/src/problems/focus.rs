@@ -5,11 +5,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use jiff::ToSpan;
-use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
-use tend_domain::kernel::reason::{DATE, PERIOD_ORDER};
 use tend_domain::staff::Permission;
 use tend_store::FocusAdoption;
 
@@ -104,15 +100,6 @@ pub async fn get_problem_focus(
     Ok(Json(view_all(&s).await?))
 }
 
-fn date(field: &str, raw: Option<&str>, default: Date) -> ApiResult<Date> {
-    match raw {
-        None => Ok(default),
-        Some(r) => r
-            .parse()
-            .map_err(|_| ApiError::invalid(field, DATE.with("got", format!("{r:?}")))),
-    }
-}
-
 /// Adopts the plan's focus problems (managers). 422 on `categories` (`focus_count`,
 /// `focus_twice`, `no_category`), `from`/`to` (`date`, `period_order`).
 #[utoipa::path(post, path = "/api/v1/problems/focus", tag = "problems", request_body = FocusBody,
@@ -125,12 +112,7 @@ pub async fn adopt_problem_focus(
 ) -> ApiResult<(StatusCode, Json<FocusView>)> {
     auth.require(Permission::Manage)?;
     let now = s.clock.now();
-    let tomorrow = now.to_zoned(TimeZone::UTC).date().saturating_add(1.day());
-    let to = date("to", body.to.as_deref(), tomorrow)?;
-    let from = date("from", body.from.as_deref(), to.saturating_sub(3.months()))?;
-    if to <= from {
-        return Err(ApiError::invalid("to", PERIOD_ORDER.with("from", from)));
-    }
+    let (from, to) = super::period(body.from.as_deref(), body.to.as_deref(), now)?;
     let (f, t) = (from.to_string(), to.to_string());
     let id = s
         .store

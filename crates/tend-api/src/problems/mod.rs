@@ -127,6 +127,22 @@ fn date(field: &str, raw: Option<&str>, default: Date) -> ApiResult<Date> {
     }
 }
 
+/// The period `[from, to)` as asked (UTC dates), by default the three months before tomorrow
+/// (UTC, from `now`). Errors: `from`/`to` not a date, `to` not after `from`.
+pub(crate) fn period(
+    from: Option<&str>,
+    to: Option<&str>,
+    now: jiff::Timestamp,
+) -> ApiResult<(Date, Date)> {
+    let tomorrow = now.to_zoned(TimeZone::UTC).date().saturating_add(1.day());
+    let to = date("to", to, tomorrow)?;
+    let from = date("from", from, to.saturating_sub(3.months()))?;
+    if to <= from {
+        return Err(ApiError::invalid("to", PERIOD_ORDER.with("from", from)));
+    }
+    Ok((from, to))
+}
+
 #[utoipa::path(get, path = "/api/v1/problems", tag = "problems", params(ProblemsQuery),
     responses((status = 200, body = ProblemsView), (status = 422, body = crate::error::ErrorBody)),
     security(("bearer" = [])))]
@@ -137,13 +153,7 @@ pub async fn list_problems(
 ) -> ApiResult<Json<ProblemsView>> {
     auth.require(Permission::Read)?;
     let Query(q) = query.map_err(|e| ApiError::invalid("query", e.body_text()))?;
-    let now = s.clock.now();
-    let tomorrow = now.to_zoned(TimeZone::UTC).date().saturating_add(1.day());
-    let to = date("to", q.to.as_deref(), tomorrow)?;
-    let from = date("from", q.from.as_deref(), to.saturating_sub(3.months()))?;
-    if to <= from {
-        return Err(ApiError::invalid("to", PERIOD_ORDER.with("from", from)));
-    }
+    let (from, to) = period(q.from.as_deref(), q.to.as_deref(), s.clock.now())?;
     let lost_days = q.lost_days.unwrap_or(DEFAULT_LOST_DAYS);
     if !(1..=730).contains(&lost_days) {
         let why = OUT_OF_RANGE
