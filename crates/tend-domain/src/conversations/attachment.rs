@@ -121,6 +121,21 @@ pub fn served_type(sniffed: Option<&str>) -> &'static str {
         .unwrap_or("application/octet-stream")
 }
 
+/// Every header a stored file is downloaded with, by pages and API alike, as `(name, value)`:
+/// the served type, `attachment` disposition, `nosniff`, a sandboxing CSP and no caching.
+pub fn download_headers(name: &str, sniffed: Option<&str>) -> [(&'static str, String); 5] {
+    [
+        ("content-type", served_type(sniffed).to_owned()),
+        ("content-disposition", content_disposition(name)),
+        ("x-content-type-options", "nosniff".to_owned()),
+        (
+            "content-security-policy",
+            "default-src 'none'; sandbox".to_owned(),
+        ),
+        ("cache-control", "private, no-store".to_owned()),
+    ]
+}
+
 /// The `Content-Disposition` of a download of `name` (RFC 6266, RFC 8187): always
 /// `attachment`, an ASCII fallback `filename` (non-ASCII and quoting characters as `_`) and the
 /// exact name as `filename*=UTF-8''…` percent-encoded.

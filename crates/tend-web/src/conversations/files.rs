@@ -4,9 +4,9 @@
 //! list or `application/octet-stream`, and a CSP that runs nothing even if opened.
 
 use axum::extract::{Path, State};
-use axum::http::header;
+
 use axum::response::{IntoResponse, Response};
-use tend_domain::conversations::attachment::{content_disposition, served_type};
+use tend_domain::conversations::attachment::download_headers;
 use tend_domain::staff::Permission;
 
 use crate::WebState;
@@ -24,21 +24,6 @@ pub async fn download(
     let attachment: i64 = attachment.parse().map_err(|_| PageError::not_found())?;
     let a = s.store.attachment(id, attachment).await?;
     let bytes = tend_app::conversations::files::read(s.files(), &a.file.sha256).await?;
-    let headers = [
-        (
-            header::CONTENT_TYPE,
-            served_type(a.file.sniffed_type.as_deref()).to_owned(),
-        ),
-        (
-            header::CONTENT_DISPOSITION,
-            content_disposition(&a.file.name),
-        ),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; sandbox".to_owned(),
-        ),
-        (header::CACHE_CONTROL, "private, no-store".to_owned()),
-    ];
+    let headers = download_headers(&a.file.name, a.file.sniffed_type.as_deref());
     Ok((headers, bytes).into_response())
 }
