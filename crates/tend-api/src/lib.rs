@@ -172,6 +172,10 @@ pub fn routes() -> Router<AppState> {
             get(get_problem_focus).post(adopt_problem_focus),
         )
         .route("/problems/{category}/actionability", put(put_actionability))
+        .route("/problems/{category}/voices", get(problem_voices))
+        .route("/problems/links", get(get_problem_links))
+        .route("/problems/links/codes", post(link_problem_code))
+        .route("/problems/links/figures", post(link_problem_figure))
         .route("/figures/{id}/assignment", put(assign_figure))
         .route(
             "/figures/{id}/values",

@@ -29,7 +29,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::get_survey_settings, routes::put_survey_settings,
         routes::get_survey_schedule, routes::put_survey_schedule, routes::delete_survey_schedule,
         routes::create_assessment, routes::list_assessments, routes::list_rounds,
-        routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::get_problem_focus, routes::adopt_problem_focus, routes::customer_profile,
+        routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::get_problem_focus, routes::adopt_problem_focus, routes::get_problem_links, routes::link_problem_code, routes::link_problem_figure, routes::problem_voices, routes::customer_profile,
         routes::list_segments, routes::create_segment, routes::get_segment, routes::patch_segment,
         routes::archive_segment, routes::segment_history, routes::segment_profile,
         routes::list_articles, routes::create_article, routes::get_article, routes::put_article,

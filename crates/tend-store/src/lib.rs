@@ -76,7 +76,7 @@ pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
 pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
-pub use problems::{FocusAdoption, Mark, Period, WeightsSet};
+pub use problems::{CodeLink, FigureLink, FocusAdoption, Mark, Period, Voice, WeightsSet};
 pub use quotient::StoredAssessment;
 pub use reports::{ReportRow, ReportRows, Subset, Unset};
 pub use segments::{Members, SegmentVersion, StoredSegment};

@@ -1,6 +1,7 @@
 //! The top problems' managers' settings on the engine the environment selects (SQLite, or
 //! PostgreSQL when `TEND_TEST_DATABASE_URL` is set): marks and weights are append-only even for
-//! raw SQL, the newest in force, and a past instant reads the weights in force then.
+//! raw SQL, the newest in force, and a past instant reads the weights in force then; figure
+//! links likewise.
 
 use jiff::{SignedDuration, Timestamp};
 use sqlx::Connection;
@@ -55,6 +56,7 @@ async fn problem_marks_and_weights_are_append_only_and_reproducible() {
         frequency: 10,
         cost: 80,
         lost: 10,
+        listening: 5,
     };
     store.set_problem_weights(w, m.id, t(10)).await.unwrap();
     // Before the change, the defaults were in force; after, the change with who and when.
@@ -68,8 +70,27 @@ async fn problem_marks_and_weights_are_append_only_and_reproducible() {
         (w, Some(m.id), Some(t(10)))
     );
 
+    // A figure linked at 12 and unlinked at 13: in force between, history kept.
+    let figure = store.figures().await.unwrap()[0].id;
+    store
+        .link_problem_figure(figure, cat.id.0, true, m.id, t(12))
+        .await
+        .unwrap();
+    store
+        .link_problem_figure(figure, cat.id.0, false, m.id, t(13))
+        .await
+        .unwrap();
+    let linked = store.problem_figure_links(t(12)).await.unwrap();
+    assert_eq!(
+        (linked.len(), linked[0].figure_id, linked[0].set_at),
+        (1, figure, t(12))
+    );
+    assert!(store.problem_figure_links(t(14)).await.unwrap().is_empty());
+
     let mut raw = sqlx::AnyConnection::connect(&url).await.unwrap();
     for sql in [
+        "UPDATE problem_figure_links SET linked = 1",
+        "DELETE FROM problem_figure_links",
         "UPDATE problem_marks SET actionable = 0",
         "DELETE FROM problem_marks",
         "UPDATE problem_weights SET cost = 0",

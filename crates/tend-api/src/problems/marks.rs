@@ -14,12 +14,13 @@ use crate::auth::Authed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 
-/// The weights in force and who set them (null: Tend's defaults, 40/40/20).
+/// The weights in force and who set them (null: Tend's defaults, 40/40/20/20).
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct WeightsView {
     pub frequency: i64,
     pub cost: i64,
     pub lost: i64,
+    pub listening: i64,
     pub set_by: Option<i64>,
     #[schema(value_type = Option<String>, format = DateTime)]
     pub set_at: Option<jiff::Timestamp>,
@@ -31,6 +32,7 @@ impl From<WeightsSet> for WeightsView {
             frequency: w.weights.frequency,
             cost: w.weights.cost,
             lost: w.weights.lost,
+            listening: w.weights.listening,
             set_by: w.set_by.map(|e| e.0),
             set_at: w.set_at,
         }

@@ -1,12 +1,15 @@
 //! `/api/v1/problems`: the top problems — complaint categories ranked over a period by the
-//! documented score (frequency, cost, customers lost; weights adjustable by managers), compared
+//! documented score (frequency, cost, customers lost, listening; weights adjustable by
+//! managers), with the figures linked to each category as evidence, compared
 //! with the previous period of equal length, non-actionable categories listed apart, and the top
 //! three with their evidence.
 
 mod focus;
+mod links;
 mod marks;
 
 pub use focus::*;
+pub use links::*;
 pub use marks::*;
 
 use axum::Json;
@@ -24,11 +27,24 @@ use crate::auth::Authed;
 use crate::error::{ApiError, ApiResult};
 
 /// The score's definition, as served in every answer.
-pub const SCORE_DEFINITION: &str = "Over the actionable categories with complaints in the period: \
-F = complaints / the largest complaints count, C = cost / the largest cost, L = customers lost / \
-the largest customers lost (a part is 0 when its largest is 0); score = (w_f*F + w_c*C + w_l*L) / \
-(w_f + w_c + w_l), from 0 to 1. Ties: more complaints first, then the lower category id. \
-Non-actionable categories are not scored.";
+pub const SCORE_DEFINITION: &str = "Over the actionable categories with complaints or voices in \
+the period: F = complaints / the largest complaints count, C = cost / the largest cost, L = \
+customers lost / the largest customers lost, V = voices / the largest voices (a part is 0 when \
+its largest is 0); score = (w_f*F + w_c*C + w_l*L + w_v*V) / (w_f + w_c + w_l + w_v), from 0 to \
+1, except that when no category has a voice V and w_v are left out. Ties: more complaints \
+first, then the lower category id. Non-actionable categories are not scored. Linked figures \
+are evidence, not scored.";
+/// The voices' definition.
+pub const VOICES_DEFINITION: &str = "answers: open answers of survey responses completed in the \
+period that carry a survey code linked to the category (each answer once); findings: \
+focus-group findings on the category from sessions that started in the period; voices = \
+answers + the findings' participants who raised them (a finding counts at least 1).";
+/// The linked figures' definition.
+pub const FIGURES_DEFINITION: &str = "A figure linked to the category, summed over the values \
+whose period starts in the ranking's period (every dimension): sum of numerators / sum of \
+denominators (x 100 for percent) for a ratio figure, else the sum of numerators; n is the sum \
+of denominators for a ratio, else the number of values. worse: the value moved against the \
+figure's direction since the previous period.";
 /// The cost's definition.
 pub const COST_DEFINITION: &str = "Compensation of the category's complaints received in the \
 period that have been resolved, plus the amounts of purchases marked returned, dated in the \
@@ -76,13 +92,50 @@ pub struct ProblemRow {
     pub lost_base: i64,
     pub previous_complaints: i64,
     pub trend: Trend,
-    /// F, C, L and the score; null when not ranked.
+    /// Coded open answers (see `voices_definition`).
+    pub answers: i64,
+    pub findings: i64,
+    pub voices: i64,
+    /// F, C, L, V and the score; null when not ranked (V also when listening was left out).
     pub frequency: Option<f64>,
     pub cost: Option<f64>,
     pub lost: Option<f64>,
+    pub listening: Option<f64>,
     pub score: Option<f64>,
     pub actionable: bool,
     pub note: Option<String>,
+    /// The figures linked to the category (see `figures_definition`).
+    pub figures: Vec<LinkedFigureView>,
+}
+
+/// A linked figure's value over the period and the previous one.
+#[derive(Serialize, utoipa::ToSchema, Clone)]
+pub struct LinkedFigureView {
+    pub figure_id: i64,
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub value: Option<f64>,
+    pub n: i64,
+    pub previous_value: Option<f64>,
+    pub previous_n: i64,
+    pub worse: Option<bool>,
+}
+
+impl From<&tend_app::problems::LinkedFigure> for LinkedFigureView {
+    fn from(f: &tend_app::problems::LinkedFigure) -> Self {
+        LinkedFigureView {
+            figure_id: f.figure.id,
+            code: f.figure.code.clone(),
+            name: f.figure.name.clone(),
+            unit: f.figure.unit.as_str().to_owned(),
+            value: f.now.value,
+            n: f.now.n,
+            previous_value: f.before.value,
+            previous_n: f.before.n,
+            worse: f.worse,
+        }
+    }
 }
 
 /// One of the top three with its evidence.
@@ -95,8 +148,13 @@ pub struct TopProblem {
     pub customers: i64,
     pub cost_minor: i64,
     pub customers_lost: i64,
+    pub voices: i64,
     /// Up to three complaint references, oldest first.
     pub samples: Vec<String>,
+    /// Up to three things customers said: coded answers, then findings' quotes (else their
+    /// statements), newest first.
+    pub quotes: Vec<String>,
+    pub figures: Vec<LinkedFigureView>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -112,6 +170,8 @@ pub struct ProblemsView {
     pub score_definition: &'static str,
     pub cost_definition: &'static str,
     pub lost_definition: &'static str,
+    pub voices_definition: &'static str,
+    pub figures_definition: &'static str,
     pub sources: Sources,
     pub ranked: Vec<ProblemRow>,
     pub not_actionable: Vec<ProblemRow>,
@@ -163,6 +223,14 @@ pub async fn list_problems(
         return Err(ApiError::invalid("lost_days", why));
     }
     let rk = tend_app::problems::ranking(&s, from, to, lost_days).await?;
+    let linked = tend_app::problems::linked_figures(&s, &rk).await?;
+    let figures_of = |id: i64| -> Vec<LinkedFigureView> {
+        linked
+            .iter()
+            .filter(|f| f.category_id == id)
+            .map(Into::into)
+            .collect()
+    };
     let (previous_from, complainants, period) = (rk.previous_from, rk.complainants, rk.period);
     let actionable = |id: i64| rk.actionable(id);
     let paths = &rk.paths;
@@ -184,12 +252,17 @@ pub async fn list_problems(
         lost_base: t.lost_base,
         previous_complaints: rk.previous_complaints(t.category_id),
         trend: rk.trend(t),
+        answers: t.answers,
+        findings: t.findings,
+        voices: t.voices(),
         frequency: r.map(|(_, x)| x.frequency),
         cost: r.map(|(_, x)| x.cost),
         lost: r.map(|(_, x)| x.lost),
+        listening: r.and_then(|(_, x)| x.listening),
         score: r.map(|(_, x)| x.score),
         actionable: actionable(t.category_id),
         note: rk.marks.get(&t.category_id).and_then(|m| m.note.clone()),
+        figures: figures_of(t.category_id),
     };
     let mut top = Vec::new();
     for (i, x) in rk.ranked.iter().take(3).enumerate() {
@@ -202,7 +275,10 @@ pub async fn list_problems(
             customers: t.customers,
             cost_minor: t.cost_minor(),
             customers_lost: t.lost,
+            voices: t.voices(),
             samples: s.store.problem_samples(t.category_id, period, 3).await?,
+            quotes: tend_app::problems::quotes(&s, t.category_id, period, 3).await?,
+            figures: figures_of(t.category_id),
         });
     }
     let not_actionable = rk
@@ -222,14 +298,9 @@ pub async fn list_problems(
         score_definition: SCORE_DEFINITION,
         cost_definition: COST_DEFINITION,
         lost_definition: LOST_DEFINITION,
-        sources: Sources {
-            complaints: true,
-            compensation: true,
-            returns: true,
-            customers_lost: true,
-            survey_answers: false,
-            focus_groups: false,
-        },
+        voices_definition: VOICES_DEFINITION,
+        figures_definition: FIGURES_DEFINITION,
+        sources: rk.sources(),
         ranked: rk
             .ranked
             .iter()

@@ -23,6 +23,7 @@ mod hostile;
 mod metrics;
 mod policy;
 mod problems;
+mod problems_sources;
 mod profile;
 mod quotient;
 mod revocation;

@@ -137,9 +137,11 @@ async fn problems_ranking_evidence_weights_and_actionability_match_hand_counts()
     );
     assert_eq!(
         p["weights"],
-        json!({"frequency": 40, "cost": 40, "lost": 20, "set_by": null, "set_at": null})
+        json!({"frequency": 40, "cost": 40, "lost": 20, "listening": 20, "set_by": null, "set_at": null})
     );
     assert_eq!(p["sources"]["survey_answers"], false);
+    // Nobody listened: V and its weight are left out, the scores below are over 100.
+    assert_eq!(p["ranked"][0]["listening"], json!(null));
     let ranked: Vec<i64> = p["ranked"]
         .as_array()
         .unwrap()

@@ -182,3 +182,4 @@ reason-segment_changed_meanwhile = el segmento cambió mientras tanto; inténtel
 reason-focus_count = debe nombrar de 1 a { $max } categorías (se dieron { $got })
 reason-focus_twice = nombra la categoría { $id } dos veces
 reason-survey_no_nps = la encuesta no tiene ninguna pregunta NPS: un calendario de relación hace una
+reason-no_survey_code = no hay ningún código de encuesta con el id { $id }

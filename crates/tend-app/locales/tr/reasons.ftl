@@ -182,3 +182,4 @@ reason-segment_changed_meanwhile = segment bu arada değişti; yeniden deneyin
 reason-focus_count = 1 ile { $max } arasında kategori belirtmelidir ({ $got } verildi)
 reason-focus_twice = { $id } numaralı kategoriyi iki kez belirtiyor
 reason-survey_no_nps = ankette NPS sorusu yok: ilişki takvimi bir NPS sorusu sorar
+reason-no_survey_code = { $id } numaralı bir anket kodu yok

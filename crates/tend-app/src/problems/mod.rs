@@ -3,12 +3,16 @@
 //! in force, the categories' paths) and ranked by `tend_domain::problems::rank`. The problems
 //! API, the plan page and the dashboard all read it from here, so they rank alike.
 
+mod evidence;
+
+pub use evidence::{LinkedFigure, Summed, linked_figures, quotes};
+
 use std::collections::HashMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use tend_domain::problems::{Ranked, Tally, Trend, rank};
+use tend_domain::problems::{Ranked, Sources, Tally, Trend, rank};
 use tend_store::{Mark, Period, StoreResult, WeightsSet};
 
 use crate::AppState;
@@ -55,6 +59,19 @@ impl Ranking {
     /// Rising, falling or steady against the previous period.
     pub fn trend(&self, t: &Tally) -> Trend {
         Trend::of(t.complaints, self.previous_complaints(t.category_id))
+    }
+
+    /// Which sources took part: the listening ones when some category had an answer or a
+    /// finding in the period.
+    pub fn sources(&self) -> Sources {
+        Sources {
+            complaints: true,
+            compensation: true,
+            returns: true,
+            customers_lost: true,
+            survey_answers: self.tallies.iter().any(|t| t.answers > 0),
+            focus_groups: self.tallies.iter().any(|t| t.findings > 0),
+        }
     }
 }
 

@@ -307,6 +307,9 @@ reasons! {
     FOCUS_TWICE = "focus_twice": "names category {id} twice",
     // Listening: the relationship (NPS) schedule.
     SURVEY_NO_NPS = "survey_no_nps": "the survey has no NPS question: a relationship schedule asks one",
+    // Top problems: the listening sources linked to categories.
+    /// `id`: the survey code asked for.
+    NO_SURVEY_CODE = "no_survey_code": "no survey code with id {id}",
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
 //! Top problems: per-category aggregates over a period (complaints, complainants, compensation,
-//! returns, customers lost), the actionability marks and the ranking weights (both append-only,
+//! returns, customers lost, voices — in `sources`), the actionability marks and the ranking weights (both append-only,
 //! the newest row in force). Every sum is `CAST(SUM(..) AS BIGINT)` so both engines answer the
 //! same integer. Merged-away and deleted complaints are not counted (`complaints::counted`).
 
 mod focus;
 mod money;
 mod records;
+mod sources;
 
 pub use focus::FocusAdoption;
+pub use sources::{CodeLink, FigureLink, Voice};
 
 use std::collections::BTreeMap;
 
@@ -123,6 +125,7 @@ impl Store {
                 t.lost = r.try_get("lost")?;
             }
         }
+        self.add_voices(&mut by, p).await?;
         let all: i64 = sqlx::query(concat!(
             "SELECT COUNT(DISTINCT customer_id) AS n FROM complaints \
              WHERE received_at >= $1 AND received_at < $2 AND ",
@@ -197,7 +200,7 @@ impl Store {
     /// The weights in force at `at` (the newest set at or before it), else the defaults.
     pub async fn problem_weights(&self, at: Timestamp) -> StoreResult<WeightsSet> {
         let row = sqlx::query(
-            "SELECT frequency, cost, lost, set_by, set_at FROM problem_weights \
+            "SELECT frequency, cost, lost, listening, set_by, set_at FROM problem_weights \
              WHERE set_at <= $1 ORDER BY set_at DESC, id DESC LIMIT 1",
         )
         .bind(us(at))
@@ -215,6 +218,7 @@ impl Store {
                 frequency: r.try_get("frequency")?,
                 cost: r.try_get("cost")?,
                 lost: r.try_get("lost")?,
+                listening: r.try_get("listening")?,
             },
             set_by: Some(EmployeeId(r.try_get("set_by")?)),
             set_at: Some(ts(r.try_get("set_at")?)),
@@ -224,7 +228,7 @@ impl Store {
     /// Every change of weights, oldest first.
     pub async fn problem_weights_history(&self) -> StoreResult<Vec<WeightsSet>> {
         let rows = sqlx::query(
-            "SELECT frequency, cost, lost, set_by, set_at FROM problem_weights ORDER BY set_at, id",
+            "SELECT frequency, cost, lost, listening, set_by, set_at FROM problem_weights ORDER BY set_at, id",
         )
         .fetch_all(self.read())
         .await?;
@@ -235,6 +239,7 @@ impl Store {
                         frequency: r.try_get("frequency")?,
                         cost: r.try_get("cost")?,
                         lost: r.try_get("lost")?,
+                        listening: r.try_get("listening")?,
                     },
                     set_by: Some(EmployeeId(r.try_get("set_by")?)),
                     set_at: Some(ts(r.try_get("set_at")?)),
@@ -252,12 +257,13 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write().begin().await?;
         sqlx::query(
-            "INSERT INTO problem_weights (frequency, cost, lost, set_by, set_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO problem_weights (frequency, cost, lost, listening, set_by, set_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(w.frequency)
         .bind(w.cost)
         .bind(w.lost)
+        .bind(w.listening)
         .bind(by.0)
         .bind(us(at))
         .execute(&mut *tx)

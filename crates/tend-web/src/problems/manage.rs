@@ -1,5 +1,5 @@
 //! The managers' forms on `/problems`: a category's actionability (with a note), the ranking's
-//! weights, and adopting the focus problems. Each is appended (history kept with who and
+//! weights, and adopting the focus problems (the source links are in `links`). Each is appended (history kept with who and
 //! when); a refusal shows the page again with the field named, in the reader's language.
 
 use std::collections::BTreeMap;
@@ -17,14 +17,14 @@ use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
 use crate::kit::session::StaffForm;
 
-type Form = BTreeMap<String, String>;
+pub(super) type Form = BTreeMap<String, String>;
 
-fn get<'a>(v: &'a Form, k: &str) -> &'a str {
+pub(super) fn get<'a>(v: &'a Form, k: &str) -> &'a str {
     v.get(k).map_or("", |x| x.trim())
 }
 
 /// The period the form was posted from, to show the page again for it.
-fn back(v: &Form) -> ProblemsQuery {
+pub(super) fn back(v: &Form) -> ProblemsQuery {
     ProblemsQuery {
         from: get(v, "from").to_owned(),
         to: get(v, "to").to_owned(),
@@ -32,7 +32,7 @@ fn back(v: &Form) -> ProblemsQuery {
     }
 }
 
-fn redirect(v: &Form) -> Response {
+pub(super) fn redirect(v: &Form) -> Response {
     let q = back(v);
     Redirect::to(&format!("/problems?from={}&to={}", q.from, q.to)).into_response()
 }
@@ -80,7 +80,8 @@ pub async fn mark(
     Ok(redirect(&v))
 }
 
-/// `POST /problems/weights`: `frequency`, `cost`, `lost`, whole numbers 0–100, not all 0.
+/// `POST /problems/weights`: `frequency`, `cost`, `lost`, `listening`, whole numbers 0–100,
+/// not all 0.
 pub async fn weights(
     State(s): State<WebState>,
     t: Tr,
@@ -106,6 +107,7 @@ pub async fn weights(
         frequency: read("frequency"),
         cost: read("cost"),
         lost: read("lost"),
+        listening: read("listening"),
     };
     if errors.is_empty()
         && let Err((field, got)) = w.check()

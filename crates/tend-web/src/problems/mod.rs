@@ -3,12 +3,16 @@
 //! with the score's, cost's and customers-lost definitions, the weights in force, the previous
 //! period's counts and trend, non-actionable categories apart, the top three with their
 //! evidence, and the focus problems adopted; `/problems/{category}/complaints`, the records
-//! behind a category's count (`records`). Managers mark actionability, change the weights and
-//! adopt the focus problems (`manage`). Staff read.
+//! behind a category's count (`records`); `/problems/{category}/voices`, the coded answers and
+//! findings behind its voices (`voices`). Managers mark actionability, change the weights and
+//! adopt the focus problems (`manage`), and link survey codes and figures to categories
+//! (`links`). Staff read.
 
+mod links;
 mod manage;
 mod records;
 mod view;
+mod voices;
 
 use std::collections::BTreeMap;
 
@@ -34,6 +38,9 @@ pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/problems", get(page))
         .route("/problems/{category}/complaints", get(records::page))
+        .route("/problems/{category}/voices", get(voices::page))
+        .route("/problems/links/codes", post(links::link_code))
+        .route("/problems/links/figures", post(links::link_figure))
         .route("/problems/marks", post(manage::mark))
         .route("/problems/weights", post(manage::weights))
         .route("/problems/focus", post(manage::adopt))
@@ -110,6 +117,7 @@ struct ProblemsPage {
     /// The focus form's three selects (the top three preselected).
     focus_choices: Vec<Vec<Choice>>,
     categories: Vec<Choice>,
+    sources: links::Sources,
     manager: bool,
     errors: Errors,
 }
@@ -139,6 +147,7 @@ pub(crate) async fn show(
     let mut errors = refused.unwrap_or_else(|| Errors::new(&t));
     let (from, to, lost) = period(q, today, &mut errors);
     let v = view::build(s, &t, from, to, lost).await?;
+    let sources = links::build(s, &t, &v.ranking).await?;
     let failed = !errors.is_empty();
     let w = v.ranking.weights.weights;
     render_form(
@@ -155,6 +164,7 @@ pub(crate) async fn show(
                 ("frequency", w.frequency),
                 ("cost", w.cost),
                 ("lost", w.lost),
+                ("listening", w.listening),
             ]),
             currency: v.currency,
             ranked: v.ranked,
@@ -163,6 +173,7 @@ pub(crate) async fn show(
             focus: v.focus,
             focus_choices: v.focus_choices,
             categories: v.categories,
+            sources,
             manager: staff.can(Permission::Manage),
             errors,
             t,

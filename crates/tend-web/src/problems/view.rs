@@ -26,6 +26,8 @@ pub struct Row {
     pub lost: String,
     pub previous: i64,
     pub trend: &'static str,
+    pub voices: i64,
+    pub voices_link: String,
     pub score: String,
     pub note: String,
 }
@@ -33,12 +35,17 @@ pub struct Row {
 /// One of the top three with its evidence: the row and up to three sample complaints.
 pub struct Top {
     pub row_rank: usize,
+    pub category_id: i64,
     pub category: String,
     pub complaints: i64,
     pub cost: String,
     pub lost: String,
     pub records: String,
     pub samples: Vec<String>,
+    pub voices: i64,
+    pub voices_link: String,
+    /// Up to three things customers said (coded answers, findings' quotes).
+    pub quotes: Vec<String>,
 }
 
 /// The focus problems in force: who adopted them, when, from which period, the categories.
@@ -90,6 +97,7 @@ pub async fn build(s: &WebState, t: &Tr, from: Date, to: Date, lost: i64) -> Sto
     let code = s.store.problem_currency(r.period).await?;
     let currency = code.as_deref().and_then(|c| Currency::parse(c).ok());
     let records = |id: i64| format!("/problems/{id}/complaints?from={from}&to={to}");
+    let voices = |id: i64| format!("/problems/{id}/voices?from={from}&to={to}");
     let row = |tally: &tend_domain::problems::Tally, rank: Option<usize>, score: Option<f64>| {
         let id = tally.category_id;
         Row {
@@ -107,6 +115,8 @@ pub async fn build(s: &WebState, t: &Tr, from: Date, to: Date, lost: i64) -> Sto
             lost: format!("{} / {}", tally.lost, tally.lost_base),
             previous: r.previous_complaints(id),
             trend: trend_code(r.trend(tally)),
+            voices: tally.voices(),
+            voices_link: voices(id),
             score: score
                 .map(|x| t.decimal(&format!("{x:.3}")))
                 .unwrap_or_default(),
@@ -139,12 +149,16 @@ pub async fn build(s: &WebState, t: &Tr, from: Date, to: Date, lost: i64) -> Sto
         let id = x.tally.category_id;
         top.push(Top {
             row_rank: i + 1,
+            category_id: id,
             category: r.path(id),
             complaints: x.tally.complaints,
             cost: money(t, x.tally.cost_minor(), currency),
             lost: format!("{} / {}", x.tally.lost, x.tally.lost_base),
             records: records(id),
             samples: s.store.problem_samples(id, r.period, 3).await?,
+            voices: x.tally.voices(),
+            voices_link: voices(id),
+            quotes: tend_app::problems::quotes(s, id, r.period, 3).await?,
         });
     }
     let names: std::collections::HashMap<i64, String> = s
@@ -189,6 +203,7 @@ pub async fn build(s: &WebState, t: &Tr, from: Date, to: Date, lost: i64) -> Sto
             ("frequency", &w.weights.frequency.to_string()),
             ("cost", &w.weights.cost.to_string()),
             ("lost", &w.weights.lost.to_string()),
+            ("listening", &w.weights.listening.to_string()),
         ],
     );
     let who = match (w.set_by, w.set_at) {

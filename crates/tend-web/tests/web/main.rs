@@ -27,6 +27,7 @@ mod mail_auth;
 mod plan;
 mod plan_page;
 mod problems;
+mod problems_sources;
 mod public;
 mod quarantine;
 mod quotient;

@@ -101,7 +101,7 @@ async fn the_problems_page_counts_links_marks_weighs_and_adopts() {
     // the tie goes to the lower id (Late). Rude the same, after them.
     assert!(h.contains("3 complainants in the period."), "{h}");
     let d_row = format!(
-        "<tr data-category=\"{defective}\"><td>1</td><td>Defective</td><td><a href=\"/problems/{defective}/complaints?{PERIOD_HREF}\">3</a></td><td>2</td><td>66.7 %</td><td>12.50 EUR</td><td>0 / 0</td><td>1</td><td>rising</td><td>0.800</td></tr>"
+        "<tr data-category=\"{defective}\"><td>1</td><td>Defective</td><td><a href=\"/problems/{defective}/complaints?{PERIOD_HREF}\">3</a></td><td>2</td><td>66.7 %</td><td>12.50 EUR</td><td>0 / 0</td><td>1</td><td>rising</td><td class=\"voices\"><a href=\"/problems/{defective}/voices?{PERIOD_HREF}\">0</a></td><td>0.800</td></tr>"
     );
     assert!(h.contains(&d_row), "{h}");
     for (rank, id, name) in [
@@ -110,7 +110,7 @@ async fn the_problems_page_counts_links_marks_weighs_and_adopts() {
         (4, rude, "Rude"),
     ] {
         let row = format!(
-            "<tr data-category=\"{id}\"><td>{rank}</td><td>{name}</td><td><a href=\"/problems/{id}/complaints?{PERIOD_HREF}\">1</a></td><td>1</td><td>33.3 %</td><td>0.00 EUR</td><td>0 / 0</td><td>0</td><td>rising</td><td>0.133</td></tr>"
+            "<tr data-category=\"{id}\"><td>{rank}</td><td>{name}</td><td><a href=\"/problems/{id}/complaints?{PERIOD_HREF}\">1</a></td><td>1</td><td>33.3 %</td><td>0.00 EUR</td><td>0 / 0</td><td>0</td><td>rising</td><td class=\"voices\"><a href=\"/problems/{id}/voices?{PERIOD_HREF}\">0</a></td><td>0.133</td></tr>"
         );
         assert!(h.contains(&row), "{rank} {name}: {h}");
     }
@@ -173,7 +173,12 @@ async fn the_problems_page_counts_links_marks_weighs_and_adopts() {
         .submit(
             &from,
             "/problems/weights",
-            &[("frequency", "0"), ("cost", "0"), ("lost", "0")],
+            &[
+                ("frequency", "0"),
+                ("cost", "0"),
+                ("lost", "0"),
+                ("listening", "0"),
+            ],
         )
         .await;
     assert_eq!(bad.status, 422);
@@ -192,15 +197,22 @@ async fn the_problems_page_counts_links_marks_weighs_and_adopts() {
         .submit(
             &from,
             "/problems/weights",
-            &[("frequency", "100"), ("cost", "0"), ("lost", "0")],
+            &[
+                ("frequency", "100"),
+                ("cost", "0"),
+                ("lost", "0"),
+                ("listening", "20"),
+            ],
         )
         .await;
     assert_eq!(ok.status, 303, "{}", ok.html);
     let h = m.get(&from).await.html;
-    assert!(h.contains("<td>rising</td><td>1.000</td>"), "{h}");
+    assert!(h.contains("0</a></td><td>1.000</td>"), "{h}");
     assert!(h.contains("<td>0.333</td>"), "{h}");
     assert!(
-        h.contains("Weights: frequency 100, cost 0, customers lost 0. Set by Web manager"),
+        h.contains(
+            "Weights: frequency 100, cost 0, customers lost 0, listening 20. Set by Web manager"
+        ),
         "{h}"
     );
 
