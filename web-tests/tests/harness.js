@@ -47,8 +47,10 @@ function database() {
 
 /** Starts Tend and Chromium; `stop()` ends both and drops the database. With
  *  `{ fresh: true }` no admin is made first (the first run in the browser); `output()` is what
- *  the server printed on its standard output (where the one-time setup link goes). */
-export async function start({ fresh = false } = {}) {
+ *  the server printed on its standard output (where the one-time setup link goes). With
+ *  `{ smtpPort }`, Tend sends its mail to that SMTP server (as `Tend <ayuda@tend.test>`) and
+ *  takes mail in over LMTP on a free port: `lmtp` is its `host:port`. */
+export async function start({ fresh = false, smtpPort = null } = {}) {
   const db = database();
   const tend = (...args) => execFileSync(TEND, ['--database', db.url, ...args], { encoding: 'utf8' });
   const admin = { email: 'ada@example.com', name: 'Ada Admin' };
@@ -58,9 +60,15 @@ export async function start({ fresh = false } = {}) {
   }
 
   const port = await freePort();
-  const server = spawn(TEND, ['--database', db.url, 'serve', '--listen', `127.0.0.1:${port}`], {
+  const args = ['--database', db.url, 'serve', '--listen', `127.0.0.1:${port}`];
+  const files = mkdtempSync(join(tmpdir(), 'tend-files-'));
+  if (smtpPort) {
+    args.push('--smtp-url', `smtp://127.0.0.1:${smtpPort}`, '--mail-from', 'Tend <ayuda@tend.test>',
+      '--public-url', `http://127.0.0.1:${port}`, '--lmtp-listen', '127.0.0.1:0');
+  }
+  const server = spawn(TEND, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TEND_LOG: 'warn' },
+    env: { ...process.env, TEND_LOG: 'warn', TEND_ATTACHMENTS_DIR: files },
   });
   let log = '';
   let out = '';
@@ -69,8 +77,11 @@ export async function start({ fresh = false } = {}) {
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`tend did not start:\n${log}`)), 30000);
     server.stdout.on('data', () => {
-      // Started once the address is printed and, on a first run, the setup link after it.
-      if (out.includes('Tend is running') && (!fresh || out.includes('/setup?token='))) { clearTimeout(timer); resolve(); }
+      // Started once the address is printed and, on a first run, the setup link after it;
+      // with mail, once the LMTP listener is up.
+      const ready = out.includes('Tend is running') && (!fresh || out.includes('/setup?token='))
+        && (!smtpPort || /Mail in: LMTP on \S+/.test(out));
+      if (ready) { clearTimeout(timer); resolve(); }
     });
     server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`tend exited (${code}):\n${log}`)); });
   });
@@ -86,6 +97,7 @@ export async function start({ fresh = false } = {}) {
     base,
     admin,
     tend,
+    lmtp: /Mail in: LMTP on (\S+)/.exec(out)?.[1],
     output: () => out,
     /** A new browser context (its own cookies) with `locale` as its Accept-Language;
      *  `extra`: more context options (e.g. `bypassCSP` for an accessibility check only). */
@@ -99,6 +111,7 @@ export async function start({ fresh = false } = {}) {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
       db.drop();
+      rmSync(files, { recursive: true, force: true });
     },
   };
 }

@@ -11,6 +11,7 @@ use tend_domain::customers::consent::ConsentVia;
 use tend_domain::kernel::ids::{ComplaintId, CustomerId};
 use tend_store::{Actor, Complaint, Entry, Rider, StoreError, StoreResult};
 
+pub mod answer;
 pub mod due;
 pub mod fate;
 pub mod messages;

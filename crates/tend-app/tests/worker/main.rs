@@ -16,6 +16,7 @@ mod mail_imap_tls;
 mod mail_in;
 mod mail_in_data;
 mod mail_in_once;
+mod mail_in_wait;
 mod messages;
 mod outage;
 mod policy;

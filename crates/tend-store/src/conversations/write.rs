@@ -74,19 +74,23 @@ impl Store {
         now: Timestamp,
         jobs: impl FnOnce(i64) -> Vec<NewJob> + Send + 'static,
     ) -> StoreResult<(i64, ComplaintRecord, Complaint)> {
-        self.add_message_taking(id, actor, message, None, now, jobs)
+        self.add_message_taking(id, actor, message, None, None, now, jobs)
             .await
     }
 
     /// [`Store::add_message`] for a message that arrived by mail: `taking` (its Message-ID
     /// taken, its log entry) is written in the message's transaction, so a Message-ID taken
-    /// already refuses the message with `Conflict { field: "message_id" }`, storing nothing.
+    /// already refuses the message with `Conflict { field: "message_id" }`, storing nothing;
+    /// `then`, a change the message makes to the complaint (the customer's answer ending a
+    /// wait on them), is made after it in the same transaction, on the timeline after it.
+    #[allow(clippy::too_many_arguments)]
     pub async fn add_message_taking(
         &self,
         id: ComplaintId,
         actor: &Actor,
         message: NewMessage,
         taking: Option<Taking>,
+        then: Option<Entry<'static>>,
         now: Timestamp,
         jobs: impl FnOnce(i64) -> Vec<NewJob> + Send + 'static,
     ) -> StoreResult<(i64, ComplaintRecord, Complaint)> {
@@ -135,7 +139,8 @@ impl Store {
                 })
             }),
         };
-        let entries = vec![Entry::Change("replied", read), Entry::Write(write)];
+        let mut entries = vec![Entry::Change("replied", read), Entry::Write(write)];
+        entries.extend(then);
         let after = self
             .change_complaint_all(id, None, actor, now, entries)
             .await?;

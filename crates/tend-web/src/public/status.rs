@@ -138,7 +138,7 @@ pub struct NewMessage {
 }
 
 /// The customer writes: a step on the timeline, and, if we were waiting on them, the clock runs
-/// again.
+/// again — one transaction (see `tend_app::complaints::answer`).
 pub async fn message(
     State(s): State<WebState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -148,18 +148,13 @@ pub async fn message(
 ) -> PageResult<Response> {
     s.config.limits.public_form(peer.ip())?;
     let id = complaint_of(&s, &token).await?;
-    let now = s.clock.now();
     let c = s.store.complaint(id).await?;
     if c.record.status == Status::Closed {
         return Err(PageError::new(StatusCode::CONFLICT, "error-closed"));
     }
-    if let Err(e) = s.store.add_step(id, &customer(), &form.text, now).await {
+    if let Err(e) = changes::answer::customer_wrote(&s, id, &customer(), &form.text).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
-    }
-    if c.record.waiting.is_some() {
-        let replied = Action::CustomerReplied { note: None };
-        changes::act(&s, id, None, &customer(), replied).await?;
     }
     Ok(Redirect::to(&format!("/status/{token}#messages")).into_response())
 }

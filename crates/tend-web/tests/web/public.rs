@@ -220,6 +220,12 @@ async fn a_customers_message_answers_a_wait_and_closed_cases_take_none() {
             && page.html.contains("Which model is it?")
     );
 
+    // A message refused (empty) ends nothing: the wait and the message are one change.
+    let res = b
+        .submit(&link, &format!("{link}/message"), &[("text", "  ")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(b.get(&link).await.html.contains("Which model is it?"));
     let res = b
         .submit(&link, &format!("{link}/message"), &[("text", "Model K-2")])
         .await;

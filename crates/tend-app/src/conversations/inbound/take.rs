@@ -3,14 +3,13 @@
 //! answer when its Message-ID was taken already (a duplicate).
 
 use jiff::Timestamp;
-use tend_domain::complaints::lifecycle::Action;
 use tend_domain::conversations::{MessageKind, Via};
 use tend_domain::kernel::ids::ComplaintId;
 use tend_store::{InboundMail, NewAttachment, NewMessage, StoreError, StoreResult, Taking};
 
 use super::{Decision, customer};
 use crate::AppState;
-use crate::complaints::act;
+use crate::complaints::{after_change, answer};
 
 /// What the message taken into a complaint writes in that complaint's transaction: its
 /// Message-ID taken, its log entry as `outcome` when `keep` (a message released from the
@@ -46,7 +45,8 @@ pub(super) async fn duplicate(
 }
 
 /// Adds the message to complaint `c`'s conversation with `files`, logged in its transaction
-/// when `keep` (see [`taking`]); a complaint waiting on the customer is answered.
+/// when `keep` (see [`taking`]); a complaint waiting on the customer is answered in the same
+/// transaction (`customer_replied`, see `complaints::answer`) and its watcher re-armed.
 pub(super) async fn join(
     s: &AppState,
     c: ComplaintId,
@@ -64,33 +64,25 @@ pub(super) async fn join(
         attachments: files,
     };
     let taken = taking(log, "threaded", keep, Vec::new());
+    let hours = answer::hours_of(s, c).await?;
     // Another message joining the complaint meanwhile changed it: try again.
     let mut tries = 0;
     let added = loop {
         let (message, taken) = (message.clone(), Some(taken.clone()));
+        let then = Some(answer::ends_wait_entry(hours.clone(), now));
         let added = s
             .store
-            .add_message_taking(c, &customer(), message, taken, now, |_| Vec::new())
+            .add_message_taking(c, &customer(), message, taken, then, now, |_| Vec::new())
             .await;
         match added {
             Err(StoreError::Conflict {
                 field: "version", ..
-            }) if tries < 8 => tries += 1,
+            }) if tries < answer::TRIES => tries += 1,
             added => break added,
         }
     };
     match added {
-        Ok((_, _, after)) if after.record.waiting.is_some() => {
-            act(
-                s,
-                c,
-                None,
-                &customer(),
-                Action::CustomerReplied { note: None },
-            )
-            .await?;
-        }
-        Ok(_) => {}
+        Ok((_, before, after)) => after_change(s, &before, &after, now).await?,
         Err(StoreError::Conflict {
             field: "message_id",
             ..
