@@ -181,6 +181,7 @@ pub fn routes() -> Router<AppState> {
             "/figures/{id}/values",
             get(figure_values).post(push_figure_values),
         )
+        .route("/figures/{id}/breakdown", get(figure_breakdown))
         .route("/surveys", post(create_survey).get(list_surveys))
         .route("/surveys/{id}", get(get_survey).put(put_survey))
         .route("/surveys/{id}/publish", post(publish_survey))

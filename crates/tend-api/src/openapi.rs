@@ -21,7 +21,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::list_channels, routes::list_employees, routes::revoke_tokens, routes::set_active, routes::list_audit, routes::set_category_follow_up,
         routes::create_transaction, routes::list_transactions, routes::get_transaction,
         routes::get_service_hours, routes::put_service_hours, routes::get_response_standards, routes::put_response_standards,
-        routes::list_figures, routes::create_figure, routes::get_figure, routes::assign_figure, routes::figure_values, routes::push_figure_values,
+        routes::list_figures, routes::create_figure, routes::get_figure, routes::assign_figure, routes::figure_values, routes::figure_breakdown, routes::push_figure_values,
         routes::create_survey, routes::list_surveys, routes::get_survey, routes::put_survey,
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
         routes::list_survey_codes, routes::create_survey_code, routes::survey_code_answers, routes::put_answer_codes,

@@ -7,6 +7,7 @@ pub mod complaints;
 pub mod conversations;
 pub mod csat;
 pub mod dashboard;
+pub mod figures;
 pub mod goals;
 pub mod help;
 pub mod i18n;

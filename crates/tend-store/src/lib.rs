@@ -56,7 +56,7 @@ pub use customers::{
     StoredCustomer,
 };
 pub use dashboard::{OwnCsat, Pin};
-pub use figures::{Arrival, FigureImport, Via};
+pub use figures::{Arrival, FigureImport, StaleNotice, Via};
 pub use focus_groups::{StoredFinding, StoredFocusGroup};
 pub use goals::{Counted, FrozenResult, GoalVersion, Measured, Scope, StoredGoal};
 pub use help::{

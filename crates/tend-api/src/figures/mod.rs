@@ -1,9 +1,12 @@
 //! `/api/v1/figures`: the catalogue of figure definitions, their series (rolled up to months,
-//! quarters or years from numerators and denominators) and pushing values. A vendor's token may
+//! quarters or years from numerators and denominators), broken down by one dimension
+//! (`/breakdown?by=`), and pushing values. A vendor's token may
 //! push only the figures assigned to it and nothing else.
 
+mod breakdown;
 mod values;
 
+pub use breakdown::*;
 pub use values::*;
 
 use axum::Json;

@@ -49,7 +49,7 @@ pub struct SeriesView {
     pub points: Vec<PointView>,
 }
 
-fn date(field: &str, raw: Option<&str>, default: Date) -> ApiResult<Date> {
+pub(super) fn date(field: &str, raw: Option<&str>, default: Date) -> ApiResult<Date> {
     match raw {
         None => Ok(default),
         Some(r) => r.parse().map_err(|_| {

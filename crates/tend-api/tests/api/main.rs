@@ -14,6 +14,7 @@ mod customers;
 mod docs;
 mod errors;
 mod figures;
+mod figures_breakdown;
 mod focus_groups;
 mod goals;
 mod health;

@@ -202,3 +202,35 @@ mail-survey-reminder-body =
     Answer here: { $link }
 
     { mail-sign-customer }
+
+## FigureStale. To a figure's owner: the figure has no value for its last complete period.
+
+# Variables: $name, $reference (the figure's name), $period (the missed period, from
+# mail-figure-period-*), $link
+mail-figure-stale-subject = The figure "{ $reference }" has no value for { $period }
+mail-figure-stale-body =
+    Hello { $name },
+
+    The figure "{ $reference }" has no value for { $period }, its last complete period: whoever pushes it has not sent it yet. Ask them for it, or enter it on the figure's page. You are told once for each period missed.
+
+    Open the figure here: { $link }
+
+    { mail-sign-staff }
+
+# The missed period, as the stale-figure mail writes it. $date is a date the reader's way,
+# $month a month's name (mail-month-1 … mail-month-12), $year the year.
+mail-figure-period-day = { $date }
+mail-figure-period-week = the week of { $date }
+mail-figure-period-month = { $month } { $year }
+mail-month-1 = January
+mail-month-2 = February
+mail-month-3 = March
+mail-month-4 = April
+mail-month-5 = May
+mail-month-6 = June
+mail-month-7 = July
+mail-month-8 = August
+mail-month-9 = September
+mail-month-10 = October
+mail-month-11 = November
+mail-month-12 = December

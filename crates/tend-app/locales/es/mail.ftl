@@ -201,3 +201,34 @@ mail-survey-reminder-body =
     Responda aquí: { $link }
 
     { mail-sign-customer }
+
+## FigureStale. To a figure's owner: the figure has no value for its last complete period.
+
+# Variables: $name, $reference (the figure's name), $period (the missed period, from
+# mail-figure-period-*), $link
+mail-figure-stale-subject = La cifra «{ $reference }» no tiene valor para { $period }
+mail-figure-stale-body =
+    Hola, { $name }:
+
+    La cifra «{ $reference }» no tiene valor para { $period }, su último periodo completo: quien la envía aún no lo ha hecho. Pídasela o introdúzcala en la página de la cifra. Se le avisa una vez por cada periodo que falte.
+
+    Abra la cifra aquí: { $link }
+
+    { mail-sign-staff }
+
+# The missed period, as the stale-figure mail writes it.
+mail-figure-period-day = el { $date }
+mail-figure-period-week = la semana del { $date }
+mail-figure-period-month = { $month } de { $year }
+mail-month-1 = enero
+mail-month-2 = febrero
+mail-month-3 = marzo
+mail-month-4 = abril
+mail-month-5 = mayo
+mail-month-6 = junio
+mail-month-7 = julio
+mail-month-8 = agosto
+mail-month-9 = septiembre
+mail-month-10 = octubre
+mail-month-11 = noviembre
+mail-month-12 = diciembre

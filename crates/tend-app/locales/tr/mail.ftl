@@ -201,3 +201,34 @@ mail-survey-reminder-body =
     Buradan yanıtlayın: { $link }
 
     { mail-sign-customer }
+
+## FigureStale. To a figure's owner: the figure has no value for its last complete period.
+
+# Variables: $name, $reference (the figure's name), $period (the missed period, from
+# mail-figure-period-*), $link
+mail-figure-stale-subject = "{ $reference }" rakamının { $period } için değeri yok
+mail-figure-stale-body =
+    Merhaba { $name },
+
+    "{ $reference }" rakamının son tamamlanan dönemi olan { $period } için değeri yok: onu gönderen henüz göndermedi. Kendisinden isteyin ya da rakamın sayfasından girin. Eksik her dönem için bir kez haber verilir.
+
+    Rakamı buradan açabilirsiniz: { $link }
+
+    { mail-sign-staff }
+
+# The missed period, as the stale-figure mail writes it.
+mail-figure-period-day = { $date }
+mail-figure-period-week = { $date } haftası
+mail-figure-period-month = { $month } { $year }
+mail-month-1 = Ocak
+mail-month-2 = Şubat
+mail-month-3 = Mart
+mail-month-4 = Nisan
+mail-month-5 = Mayıs
+mail-month-6 = Haziran
+mail-month-7 = Temmuz
+mail-month-8 = Ağustos
+mail-month-9 = Eylül
+mail-month-10 = Ekim
+mail-month-11 = Kasım
+mail-month-12 = Aralık

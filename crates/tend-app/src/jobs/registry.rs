@@ -14,6 +14,7 @@ use crate::complaints::watch::Watch;
 use crate::conversations::MailReply;
 use crate::conversations::sweep::SweepFiles;
 use crate::csat::Csat;
+use crate::figures::stale::FigureStale;
 use crate::help::review::HelpReview;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
@@ -53,7 +54,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 13] = [
+pub static REGISTRY: [Registered; 14] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -67,6 +68,7 @@ pub static REGISTRY: [Registered; 13] = [
     register::<SurveyInvite>(),
     register::<NpsRound>(),
     register::<SweepFiles>(),
+    register::<FigureStale>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

@@ -43,11 +43,15 @@ impl Worker {
 
     /// Runs until `shutdown` resolves: a batch, and a pause whenever nothing was due (or the
     /// database failed, which is logged and retried).
-    /// The sweep of unreferenced attachment files is queued first (once, by its key).
+    /// The sweep of unreferenced attachment files and the stale-figure check are queued first
+    /// (once each, by their keys).
     pub async fn run(self, shutdown: impl Future<Output = ()>) {
         tokio::pin!(shutdown);
         if let Err(e) = crate::conversations::sweep::schedule(&self.state).await {
             tracing::error!(error = %e, "worker: queueing the attachments sweep failed");
+        }
+        if let Err(e) = crate::figures::stale::schedule(&self.state).await {
+            tracing::error!(error = %e, "worker: queueing the stale-figure check failed");
         }
         loop {
             let pause = match self.run_once().await {

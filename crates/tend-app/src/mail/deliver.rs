@@ -10,9 +10,9 @@ use sha2::{Digest, Sha256};
 use tend_domain::catalog::ChannelCode;
 use tend_domain::channels::sla::{Stage, Target};
 use tend_domain::kernel::ids::{ComplaintId, EmployeeId};
-use tend_store::{Handled, Job, JobError, SentMail, Store, StoreError, StoreResult};
+use tend_store::{Handled, Job, JobError, NewJob, SentMail, Store, StoreError, StoreResult};
 
-use crate::jobs::{JobKind, Worker, enqueue};
+use crate::jobs::{JobKind, Worker, enqueue, new_job};
 use crate::mail::OutgoingMail;
 
 /// What a message is about, unique per recipient: its key names the message in the queue
@@ -41,6 +41,9 @@ pub enum Event {
     /// `help_review:{article}:{date}:employee-{id}`: the review reminder of a help article
     /// (its review date as the number YYYYMMDD) to its owner.
     HelpReview(i64, i64, EmployeeId),
+    /// `figure_stale:{figure}:{period}:employee-{id}`: a stale figure's owner told that it
+    /// missed a period (its first day as the number YYYYMMDD).
+    FigureStale(i64, i64, EmployeeId),
     /// `survey_invitation:{invitation}`: a survey's invitation to one customer.
     SurveyInvitation(i64),
     /// `survey_reminder:{invitation}`: its one reminder.
@@ -73,6 +76,9 @@ impl Event {
                 format!("policy_review:{v}:{position}:employee-{}", e.0)
             }
             Event::HelpReview(a, date, e) => format!("help_review:{a}:{date}:employee-{}", e.0),
+            Event::FigureStale(f, period, e) => {
+                format!("figure_stale:{f}:{period}:employee-{}", e.0)
+            }
             Event::SurveyInvitation(i) => format!("{INVITATION_EVENT}{i}"),
             Event::SurveyReminder(i) => format!("{REMINDER_EVENT}{i}"),
         }
@@ -121,6 +127,22 @@ pub async fn enqueue_mail(
         mail,
     };
     enqueue::<Deliver>(store, &job, now, now).await
+}
+
+/// The `mail` job that sends `mail` about `event` as soon as `channel` is open, for writing in
+/// the transaction of the change that sets it off.
+pub fn mail_job(
+    event: &Event,
+    channel: &ChannelCode,
+    mail: OutgoingMail,
+    now: Timestamp,
+) -> NewJob {
+    let job = MailJob {
+        event: event.key(),
+        channel: channel.as_str().to_owned(),
+        mail,
+    };
+    new_job::<Deliver>(&job, now)
 }
 
 /// The complaint a customer's message is about, from its event key (`ack:`, `follow_up:`,

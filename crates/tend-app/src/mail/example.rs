@@ -59,6 +59,12 @@ impl Template {
                 due,
                 link,
             },
+            MailKind::FigureStale => Template::FigureStale {
+                name,
+                reference,
+                period: "February 2026".to_owned(),
+                link,
+            },
             MailKind::Reply => Template::Reply {
                 name,
                 reference,

@@ -17,6 +17,7 @@ pub enum MailKind {
     HelpReview,
     SurveyInvitation,
     SurveyReminder,
+    FigureStale,
 }
 
 impl MailKind {
@@ -36,10 +37,12 @@ impl MailKind {
             MailKind::HelpReview => "help_review",
             MailKind::SurveyInvitation => "survey_invitation",
             MailKind::SurveyReminder => "survey_reminder",
+            MailKind::FigureStale => "figure_stale",
         }
     }
 
-    pub const ALL: [MailKind; 13] = [
+    /// Every kind.
+    pub const ALL: [MailKind; 14] = [
         MailKind::Acknowledgement,
         MailKind::FollowUp,
         MailKind::Retention,
@@ -53,5 +56,6 @@ impl MailKind {
         MailKind::HelpReview,
         MailKind::SurveyInvitation,
         MailKind::SurveyReminder,
+        MailKind::FigureStale,
     ];
 }

@@ -21,7 +21,7 @@ pub use kind::MailKind;
 pub use render::{Rendered, escape_html};
 pub use settings::{Security, SmtpSettings};
 pub use templates::Template;
-pub use texts::policy_area;
+pub use texts::{figure_period, policy_area};
 
 use crate::i18n::Language;
 pub use transport::{Mailer, Threading};

@@ -47,6 +47,14 @@ pub enum Template {
         product: String,
         link: String,
     },
+    /// To a figure's owner: the figure (`reference`: its name) has no value for `period`, its
+    /// last complete period written the reader's way.
+    FigureStale {
+        name: String,
+        reference: String,
+        period: String,
+        link: String,
+    },
     /// To staff: a complaint was assigned to them; when it was received (in their zone).
     Assignment {
         name: String,
@@ -126,6 +134,7 @@ impl Template {
             Template::HelpReview { .. } => MailKind::HelpReview,
             Template::SurveyInvitation { .. } => MailKind::SurveyInvitation,
             Template::SurveyReminder { .. } => MailKind::SurveyReminder,
+            Template::FigureStale { .. } => MailKind::FigureStale,
         }
     }
 
@@ -235,6 +244,17 @@ impl Template {
                 ("name", name),
                 ("reference", reference),
                 ("due", due),
+                ("link", link),
+            ],
+            Template::FigureStale {
+                name,
+                reference,
+                period,
+                link,
+            } => vec![
+                ("name", name),
+                ("reference", reference),
+                ("period", period),
                 ("link", link),
             ],
             Template::Reply {

@@ -1,11 +1,14 @@
 //! The words of every mail, from the Fluent catalogue `locales/{lang}/mail.ftl`: per kind a
 //! subject `mail-{kind}-subject` and a body `mail-{kind}-body`, whose paragraphs are separated
-//! by blank lines. Variables: `$name`, `$reference`, `$link`, `$product`, `$summary`, `$due`, `$received` —
+//! by blank lines. Variables: `$name`, `$reference`, `$link`, `$product`, `$summary`, `$due`, `$received`, `$period` —
 //! see `Template` for which kind has which.
 
 use std::sync::LazyLock;
 
 use fluent_bundle::FluentArgs;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use tend_domain::figures::Grain;
 
 use super::kind::MailKind;
 use crate::i18n::{Catalog, Language};
@@ -66,6 +69,35 @@ pub fn policy_area(language: Language, code: &str) -> Option<String> {
     let id = format!("mail-policy-area-{}", code.replace('_', "-"));
     MAIL.has(language, &id)
         .then(|| MAIL.format(language, &id, None))
+}
+
+/// A figure's period (its first day, of `grain`) as the stale-figure mail writes it in
+/// `language`: the date (`mail-figure-period-day`), the week of its Monday
+/// (`mail-figure-period-week`) or the month's name and year (`mail-figure-period-month`).
+pub fn figure_period(language: Language, grain: Grain, first_day: Date) -> String {
+    let mut args = FluentArgs::new();
+    let id = match grain {
+        Grain::Day | Grain::Week => {
+            let day = first_day
+                .to_zoned(TimeZone::UTC)
+                .map(|z| z.timestamp())
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+            let date = crate::i18n::instant::date(&day, &TimeZone::UTC, language);
+            args.set("date", date);
+            if grain == Grain::Day {
+                "mail-figure-period-day"
+            } else {
+                "mail-figure-period-week"
+            }
+        }
+        Grain::Month => {
+            let month = format!("mail-month-{}", first_day.month());
+            args.set("month", MAIL.format(language, &month, None));
+            args.set("year", first_day.year().to_string());
+            "mail-figure-period-month"
+        }
+    };
+    MAIL.format(language, id, Some(&args))
 }
 
 /// Copies `marked`, the words going through `literal` and each marker replaced by `value(i)`
@@ -135,6 +167,40 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_s_period_is_written_the_reader_s_way() {
+        let feb = Date::new(2026, 2, 1).unwrap();
+        let monday = Date::new(2026, 2, 23).unwrap();
+        let cases = [
+            (Language::En, Grain::Month, feb, "February 2026"),
+            (Language::Es, Grain::Month, feb, "febrero de 2026"),
+            (Language::Tr, Grain::Month, feb, "Şubat 2026"),
+            (
+                Language::En,
+                Grain::Week,
+                monday,
+                "the week of Feb 23, 2026",
+            ),
+            (
+                Language::Es,
+                Grain::Week,
+                monday,
+                "la semana del 23/02/2026",
+            ),
+            (Language::Tr, Grain::Week, monday, "23.02.2026 haftası"),
+            (Language::En, Grain::Day, monday, "Feb 23, 2026"),
+            (Language::Es, Grain::Day, monday, "el 23/02/2026"),
+            (Language::Tr, Grain::Day, monday, "23.02.2026"),
+        ];
+        for (language, grain, day, want) in cases {
+            assert_eq!(
+                figure_period(language, grain, day),
+                want,
+                "{language:?} {grain:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_kind_renders_in_every_language_from_its_messages() {
         for kind in MailKind::ALL {
             for language in Language::ALL {
@@ -154,7 +220,8 @@ mod tests {
                         | MailKind::Breach
                         | MailKind::CsatAlert
                         | MailKind::PolicyReview
-                        | MailKind::HelpReview => {
+                        | MailKind::HelpReview
+                        | MailKind::FigureStale => {
                             "mail-sign-staff"
                         }
                         _ => "mail-sign-customer",

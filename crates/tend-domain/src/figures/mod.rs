@@ -3,14 +3,16 @@
 //! period grain, the dimensions its values may carry and where they come from; its values are
 //! kept as numerator and (for a ratio) denominator so that any longer period is exact.
 
+mod breakdown;
 mod draft;
 mod series;
 mod stale;
 mod value;
 
+pub use breakdown::{Breakdown, Cell, Group, breakdown, breakdown_dimension, dimension_value};
 pub use draft::{FigureDraft, NewFigure};
 pub use series::{Per, Point, roll_up};
-pub use stale::{is_stale, last_complete_period};
+pub use stale::{is_stale, last_complete_period, missed_period};
 pub use value::{FigureValue, ValueDraft, canonical_dimensions, parse_period};
 
 use serde::{Deserialize, Serialize};

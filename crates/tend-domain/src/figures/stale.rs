@@ -27,6 +27,12 @@ pub fn is_stale(figure: &Figure, last_period: Option<Date>, today: Date) -> bool
         && last_period.is_none_or(|p| p < last_complete_period(figure.grain, today))
 }
 
+/// The period a stale figure missed — its last complete period — or `None` when it is not
+/// stale. The stale-figure mail tells the owner once per missed period.
+pub fn missed_period(figure: &Figure, last_period: Option<Date>, today: Date) -> Option<Date> {
+    is_stale(figure, last_period, today).then(|| last_complete_period(figure.grain, today))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,13 @@
 //! Figures: the catalogue of definitions, their values (numerator and denominator, replaced by
-//! figure, period and dimensions), the log of CSV imports, and the figures Tend computes from
-//! its own records.
+//! figure, period and dimensions, read back summed or with their dimensions), the log of CSV
+//! imports, the stale-figure notices, and the figures Tend computes from its own records.
 
 mod computed;
+mod dimensioned;
+mod notices;
 mod values;
 
+pub use notices::StaleNotice;
 pub use values::{Arrival, FigureImport, Via};
 
 use jiff::Timestamp;

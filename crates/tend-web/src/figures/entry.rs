@@ -73,5 +73,5 @@ pub async fn enter(
             Err(e) => errors = Errors::from_domain(e, &t),
         }
     }
-    page(&s, t, &staff, figure, v, errors, true).await
+    page(&s, t, &staff, figure, v, errors, None, true).await
 }

@@ -8,13 +8,15 @@
 //! - its **n** is Σ denominators for a ratio figure, else the number of values stored for the
 //!   period (one per dimension breakdown);
 //! - a figure is **stale** when it is not computed by Tend and its newest period is before the
-//!   last complete period of its grain (`tend_domain::figures::is_stale`).
+//!   last complete period of its grain (`tend_domain::figures::is_stale`);
+//! - `?by=product` (or another of its dimensions) adds the breakdown (`breakdown.rs`).
 
+mod breakdown;
 mod entry;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use jiff::civil::Date;
@@ -77,6 +79,11 @@ pub(crate) async fn rows(
         .collect())
 }
 
+/// A value as the pages show it: two decimals the reader's way, `–` for none.
+pub(crate) fn shown(t: &Tr, plain: Option<f64>) -> String {
+    plain.map_or("–".to_owned(), |v| t.decimal(&format!("{v:.2}")))
+}
+
 fn row(t: &Tr, figure: &Figure, p: &Point, stored: usize) -> Row {
     let plain = figure.value(p.numerator, p.denominator);
     let n = if figure.ratio {
@@ -86,7 +93,7 @@ fn row(t: &Tr, figure: &Figure, p: &Point, stored: usize) -> Row {
     };
     Row {
         period: p.period.to_string(),
-        value: plain.map_or("–".to_owned(), |v| t.decimal(&format!("{v:.2}"))),
+        value: shown(t, plain),
         n,
         plain,
     }
@@ -173,6 +180,9 @@ pub(crate) struct FigurePage {
     pub can_enter: bool,
     pub values: std::collections::BTreeMap<String, String>,
     pub errors: Errors,
+    pub by_choices: Vec<breakdown::Choice>,
+    pub breakdown: Option<breakdown::Table>,
+    pub by_errors: Errors,
 }
 
 impl FigurePage {
@@ -201,7 +211,9 @@ async fn name_of(s: &WebState, id: Option<tend_domain::kernel::ids::EmployeeId>)
     }
 }
 
-/// The figure's page; `values` and `errors` refill the entry form, `refused` answers 422.
+/// The figure's page; `values` and `errors` refill the entry form, `by` (as typed) asks for
+/// the breakdown by one dimension, `refused` answers 422 (so does a `by` the figure lacks).
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn page(
     s: &WebState,
     t: Tr,
@@ -209,10 +221,18 @@ pub(crate) async fn page(
     figure: Figure,
     values: std::collections::BTreeMap<String, String>,
     errors: Errors,
-    refused: bool,
+    by: Option<&str>,
+    mut refused: bool,
 ) -> PageResult<Response> {
     let (from, to) = window(s);
     let rows = rows(s, &t, &figure, from, to).await?;
+    let mut by_errors = Errors::new(&t);
+    let by = breakdown::dimension(&figure, by, &mut by_errors);
+    refused |= !by_errors.is_empty();
+    let table = match by {
+        Some(d) => Some(breakdown::table(s, &t, &figure, d, (from, to)).await?),
+        None => None,
+    };
     let last = s.store.last_period(figure.id).await?;
     let source = match &figure.vendor_name {
         Some(v) => format!(
@@ -236,6 +256,9 @@ pub(crate) async fn page(
                 chart(&t, &figure, &rows)
             },
             can_enter: entry::may_enter(staff, &figure),
+            by_choices: breakdown::choices(&t, &figure, by),
+            breakdown: table,
+            by_errors,
             rows,
             figure,
             values,
@@ -246,14 +269,24 @@ pub(crate) async fn page(
     )
 }
 
+/// The page's query: `by`, the dimension to break the values down by.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowQuery {
+    by: Option<String>,
+}
+
 pub async fn show(
     State(s): State<WebState>,
     t: Tr,
     staff: Staff,
     Path(id): Path<String>,
+    query: Result<Query<ShowQuery>, axum::extract::rejection::QueryRejection>,
 ) -> PageResult<Response> {
     staff.require(Permission::Read)?;
+    let Query(q) = query.map_err(|_| PageError::bad_request())?;
     let figure = s.store.figure(figure_id(&id)?).await?;
     let errors = Errors::new(&t);
-    page(&s, t, &staff, figure, Default::default(), errors, false).await
+    let by = q.by.as_deref();
+    page(&s, t, &staff, figure, Default::default(), errors, by, false).await
 }

@@ -15,6 +15,7 @@ mod customer_data;
 mod dashboard;
 mod dead_jobs;
 mod figures;
+mod figures_breakdown;
 mod focus_groups;
 mod goals;
 mod help;
