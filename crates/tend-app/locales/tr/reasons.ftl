@@ -182,3 +182,6 @@ reason-segment_changed_meanwhile = segment bu arada değişti; yeniden deneyin
 reason-focus_count = 1 ile { $max } arasında kategori belirtmelidir ({ $got } verildi)
 reason-focus_twice = { $id } numaralı kategoriyi iki kez belirtiyor
 reason-survey_no_nps = ankette NPS sorusu yok: ilişki takvimi bir NPS sorusu sorar
+reason-csat_reasons_count = en fazla { $max } neden içermelidir ({ $got } verildi)
+reason-csat_reason_code = 1 ile { $max } arasında küçük harf, rakam veya alt çizgi olmalıdır
+reason-csat_reason_twice = { $code } nedenini iki kez belirtiyor

@@ -9,6 +9,7 @@ use tend_testkit::smtp;
 mod attachments_sweep;
 mod conversations;
 mod csat;
+mod csat_status;
 mod help_review;
 mod mail_auth;
 mod mail_imap;

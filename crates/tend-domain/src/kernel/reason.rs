@@ -307,6 +307,13 @@ reasons! {
     FOCUS_TWICE = "focus_twice": "names category {id} twice",
     // Listening: the relationship (NPS) schedule.
     SURVEY_NO_NPS = "survey_no_nps": "the survey has no NPS question: a relationship schedule asks one",
+    // Satisfaction after resolution: the business's reasons.
+    /// `max`: the most reasons; `got`: how many were given.
+    CSAT_REASONS_COUNT = "csat_reasons_count": "must list at most {max} reasons (got {got})",
+    /// `max`: the longest code.
+    CSAT_REASON_CODE = "csat_reason_code": "must be 1 to {max} lowercase letters, digits or underscores",
+    /// `code`: the code given twice.
+    CSAT_REASON_TWICE = "csat_reason_twice": "names the reason {code} twice",
 }
 
 #[cfg(test)]
