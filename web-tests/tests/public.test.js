@@ -83,14 +83,17 @@ test('the agent resolves it and the customer answers "satisfied?" on the status 
   await cpage.getByText('We have resolved your case.').waitFor();
   await cpage.getByText('A new kettle').waitFor();
   await shot(cpage, 'status-resolved');
-  await cpage.getByRole('button', { name: 'Yes' }).click();
+  // The satisfaction question is the CSAT instrument (1–5), answered with the keyboard.
+  await cpage.getByLabel('5', { exact: true }).check();
+  await cpage.getByRole('button', { name: 'Send my answer' }).click();
   await cpage.getByText('Outcome: Satisfied').waitFor();
-  assert.equal(await cpage.getByRole('button', { name: 'Yes' }).count(), 0, 'asked once');
+  await cpage.locator('#satisfaction-given').getByText('5/5').waitFor();
+  assert.equal(await cpage.getByRole('button', { name: 'Send my answer' }).count(), 0, 'asked once');
 
   await page.reload();
   await page.getByRole('heading', { name: 'Close' }).waitFor();
   const timeline = await page.locator('#timeline').innerText();
-  assert.ok(timeline.includes('Followed up') && timeline.includes('customer'), timeline);
+  assert.ok(timeline.includes('Satisfaction answer (CSAT)') && timeline.includes('customer'), timeline);
   await customer.close();
   await agent.close();
 });

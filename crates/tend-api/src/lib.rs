@@ -17,6 +17,7 @@ mod catalog;
 mod channels;
 mod complaints;
 mod conversations;
+mod csat_reasons;
 mod customer_data;
 mod customers;
 mod figures;
@@ -54,6 +55,7 @@ pub use catalog::*;
 pub use channels::*;
 pub use complaints::*;
 pub use conversations::*;
+pub use csat_reasons::*;
 pub use customer_data::*;
 pub use customers::*;
 pub use figures::*;
@@ -203,6 +205,7 @@ pub fn routes() -> Router<AppState> {
             "/survey-settings",
             get(get_survey_settings).put(put_survey_settings),
         )
+        .route("/csat-reasons", get(get_csat_reasons).put(put_csat_reasons))
         .route(
             "/surveys/{id}/codes",
             get(list_survey_codes).post(create_survey_code),

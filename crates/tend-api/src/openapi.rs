@@ -26,7 +26,7 @@ use crate::openapi_errors::ErrorAnswers;
         routes::publish_survey, routes::close_survey, routes::survey_results, routes::survey_answers_csv,
         routes::list_survey_codes, routes::create_survey_code, routes::survey_code_answers, routes::put_answer_codes,
         routes::list_invitations, routes::create_invitations, routes::survey_response_rate,
-        routes::get_survey_settings, routes::put_survey_settings,
+        routes::get_survey_settings, routes::put_survey_settings, routes::get_csat_reasons, routes::put_csat_reasons,
         routes::get_survey_schedule, routes::put_survey_schedule, routes::delete_survey_schedule,
         routes::create_assessment, routes::list_assessments, routes::list_rounds,
         routes::list_problems, routes::get_problem_weights, routes::put_problem_weights, routes::put_actionability, routes::get_problem_focus, routes::adopt_problem_focus, routes::get_problem_links, routes::link_problem_code, routes::link_problem_figure, routes::problem_voices, routes::customer_profile,

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod channels;
 pub mod complaints;
 pub mod conversations;
+pub mod csat;
 pub mod customers;
 pub mod figures;
 pub mod focus_groups;

@@ -12,6 +12,7 @@ mod audit;
 mod channels;
 mod complaints;
 mod conversations;
+mod csat;
 mod customers;
 mod dashboard;
 mod figures;
@@ -220,6 +221,7 @@ pub fn routes() -> Router<WebState> {
         .merge(problems::routes())
         .merge(figures::routes())
         .merge(segments::routes())
+        .merge(csat::routes())
         .layer(middleware::from_fn(kit::form::clean_uri))
         .layer(middleware::from_fn(headers))
 }

@@ -9,6 +9,7 @@ mod channels;
 mod complaints;
 mod contract;
 mod conversations;
+mod csat_reasons;
 mod customer_data;
 mod customers;
 mod docs;

@@ -183,3 +183,6 @@ reason-focus_count = debe nombrar de 1 a { $max } categorías (se dieron { $got 
 reason-focus_twice = nombra la categoría { $id } dos veces
 reason-survey_no_nps = la encuesta no tiene ninguna pregunta NPS: un calendario de relación hace una
 reason-no_survey_code = no hay ningún código de encuesta con el id { $id }
+reason-csat_reasons_count = debe tener como máximo { $max } motivos (se dieron { $got })
+reason-csat_reason_code = debe tener de 1 a { $max } letras minúsculas, cifras o guiones bajos
+reason-csat_reason_twice = nombra el motivo { $code } dos veces

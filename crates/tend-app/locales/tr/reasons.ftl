@@ -183,3 +183,6 @@ reason-focus_count = 1 ile { $max } arasında kategori belirtmelidir ({ $got } v
 reason-focus_twice = { $id } numaralı kategoriyi iki kez belirtiyor
 reason-survey_no_nps = ankette NPS sorusu yok: ilişki takvimi bir NPS sorusu sorar
 reason-no_survey_code = { $id } numaralı bir anket kodu yok
+reason-csat_reasons_count = en fazla { $max } neden içermelidir ({ $got } verildi)
+reason-csat_reason_code = 1 ile { $max } arasında küçük harf, rakam veya alt çizgi olmalıdır
+reason-csat_reason_twice = { $code } nedenini iki kez belirtiyor

@@ -1,13 +1,16 @@
 //! Taking a CSAT answer from its private link: checked (signature, one answer, 336 h from
-//! sending, rating 1–5, a listed reason), stored once, written on the complaint's timeline
+//! sending, rating 1–5, a reason from the business's list), stored once, written on the complaint's timeline
 //! attributed to the assignee at resolution and, when dissatisfied (1–3), the follow-up step
 //! opened again and the assignee alerted by mail.
 
-use tend_domain::complaints::ComplaintRecord;
+use tend_domain::complaints::{ComplaintRecord, FollowUpAnswer, FollowUpOutcome, Status};
+use tend_domain::csat::CsatReasons;
 use tend_domain::kernel::ids::ComplaintId;
-use tend_domain::kernel::reason::{CSAT_ANSWERED, CSAT_EXPIRED, CSAT_REASON, RATING, TOO_LONG};
+use tend_domain::kernel::reason::{
+    CSAT_ANSWERED, CSAT_EXPIRED, CSAT_REASON, NOT_RESOLVED_YET, RATING, TOO_LONG,
+};
 use tend_domain::{DomainError, FieldErrors};
-use tend_store::{Actor, Complaint, CsatAnswer, Entry, StoreError, StoreResult};
+use tend_store::{Actor, Complaint, CsatAnswer, CsatRequest, Entry, StoreError, StoreResult};
 
 use super::EXPIRES_HOURS;
 use crate::AppState;
@@ -16,23 +19,11 @@ use crate::i18n::Language;
 use crate::mail::deliver::{Event, enqueue_mail};
 use crate::mail::{OutgoingMail, Template};
 
-/// The fixed reasons a dissatisfied customer may pick (codes; the same list in every
-/// language until businesses define their own): the answer was slow, the problem is not
-/// solved, the staff's manner, unclear information, the compensation, something else.
-pub const REASONS: [&str; 6] = [
-    "too_slow",
-    "not_solved",
-    "staff_manner",
-    "unclear_information",
-    "compensation",
-    "other",
-];
-
 /// The longest open "why", in characters.
 pub const WHY_MAX: usize = 2000;
 
-/// What the customer sent: a rating 1–5, and (only kept for 1–3) a reason code from
-/// [`REASONS`] and an open "why".
+/// What the customer sent: a rating 1–5, and (only kept for 1–3) a reason code from the
+/// business's list (`Store::csat_reasons`) and an open "why".
 #[derive(Debug, Clone, Default)]
 pub struct CsatForm {
     pub rating: i64,
@@ -45,7 +36,7 @@ pub fn dissatisfied(rating: i64) -> bool {
     (1..=3).contains(&rating)
 }
 
-fn checked(form: CsatForm) -> Result<CsatAnswer, StoreError> {
+fn checked(form: CsatForm, reasons: &CsatReasons) -> Result<CsatAnswer, StoreError> {
     let mut e = FieldErrors::default();
     if !(1..=5).contains(&form.rating) {
         e.add("rating", RATING.with("got", form.rating));
@@ -53,7 +44,7 @@ fn checked(form: CsatForm) -> Result<CsatAnswer, StoreError> {
     let keep = dissatisfied(form.rating);
     let reason = form.reason.filter(|r| keep && !r.trim().is_empty());
     if let Some(r) = &reason
-        && !REASONS.contains(&r.as_str())
+        && !reasons.contains(r)
     {
         e.add("reason", CSAT_REASON.with("got", r.as_str()));
     }
@@ -85,11 +76,60 @@ fn checked(form: CsatForm) -> Result<CsatAnswer, StoreError> {
 /// (`csat_expired`) after 336 h from sending, or on `rating`/`reason`/`why`. Returns the
 /// complaint as changed.
 pub async fn answer(s: &AppState, token: &str, form: CsatForm) -> StoreResult<Complaint> {
-    let store = &s.store;
-    let req = store
+    let req = s
+        .store
         .csat_request_for_token(token)
         .await?
         .ok_or(StoreError::NotFound("satisfaction question"))?;
+    if s.store.mail_sent_at(&mail_key(&req)).await?.is_none() {
+        return Err(StoreError::NotFound("satisfaction question"));
+    }
+    record(s, &req, form).await
+}
+
+/// Takes the answer given on the complaint's status page (its private link): the same
+/// instrument as the mailed link, one answer per resolution whichever way it comes. The
+/// request about the current resolution is made now if its mail has not gone yet (the mail
+/// then does not go: see `Csat`). Errors as [`answer`]'s; `Invalid` on `rating`
+/// (`not_resolved_yet`) unless the complaint stands resolved.
+pub async fn answer_on_status_page(
+    s: &AppState,
+    complaint: ComplaintId,
+    form: CsatForm,
+) -> StoreResult<Complaint> {
+    let c = s.store.complaint(complaint).await?;
+    let r = &c.record;
+    let resolved = r
+        .resolution
+        .resolved_at
+        .filter(|_| r.status == Status::Resolved);
+    let Some(resolved) = resolved else {
+        return Err(StoreError::field("rating", NOT_RESOLVED_YET));
+    };
+    let now = s.clock.now();
+    let id = s
+        .store
+        .csat_request(complaint, resolved, r.assignee_id, now)
+        .await?;
+    let req = s
+        .store
+        .csat_request_by_id(id)
+        .await?
+        .ok_or(StoreError::NotFound("satisfaction question"))?;
+    record(s, &req, form).await
+}
+
+/// The mail log's key of the question about `req`.
+fn mail_key(req: &CsatRequest) -> String {
+    Event::Csat(req.complaint_id, req.resolved_at.as_microsecond()).key()
+}
+
+/// Stores the answer to `req` (see [`answer`]): refused once answered, or 336 h after its
+/// mail went (an unmailed question, answered on the status page, does not expire while the
+/// complaint stands resolved). A rating of 4–5 is also the follow-up's outcome (satisfied)
+/// when none was recorded; 1–3 opens the follow-up again.
+async fn record(s: &AppState, req: &CsatRequest, form: CsatForm) -> StoreResult<Complaint> {
+    let store = &s.store;
     if req.answered_at.is_some() {
         return Err(StoreError::Conflict {
             field: "token",
@@ -97,18 +137,15 @@ pub async fn answer(s: &AppState, token: &str, form: CsatForm) -> StoreResult<Co
         });
     }
     let now = s.clock.now();
-    let event = Event::Csat(req.complaint_id, req.resolved_at.as_microsecond());
-    let sent = store
-        .mail_sent_at(&event.key())
-        .await?
-        .ok_or(StoreError::NotFound("satisfaction question"))?;
-    if now > sent + jiff::SignedDuration::from_hours(EXPIRES_HOURS) {
+    if let Some(sent) = store.mail_sent_at(&mail_key(req)).await?
+        && now > sent + jiff::SignedDuration::from_hours(EXPIRES_HOURS)
+    {
         return Err(StoreError::field(
             "token",
             CSAT_EXPIRED.with("hours", EXPIRES_HOURS),
         ));
     }
-    let answer = checked(form)?;
+    let answer = checked(form, &store.csat_reasons().await?)?;
     let summary = summary(&answer);
     let rating = u8::try_from(answer.rating).ok();
     let reopen = dissatisfied(answer.rating);
@@ -124,6 +161,13 @@ pub async fn answer(s: &AppState, token: &str, form: CsatForm) -> StoreResult<Co
             // The follow-up step is open again, and due now.
             r.follow_up.answer = None;
             r.follow_up.scheduled_at = Some(tend_domain::kernel::clock::micros(now));
+        } else if r.status == Status::Resolved && r.follow_up.answer.is_none() {
+            // Satisfied: the method's follow-up has its answer, from the same instrument.
+            r.follow_up.answer = Some(FollowUpAnswer {
+                outcome: FollowUpOutcome::Satisfied,
+                note: Some(format!("CSAT {summary}")),
+                at: tend_domain::kernel::clock::micros(now),
+            });
         }
         Ok(())
     });

@@ -39,7 +39,8 @@ pub fn due_at(resolved: Timestamp) -> Timestamp {
 
 /// Asks the customer, when the complaint still stands resolved by this resolution, its
 /// channel asks (see `Store::csat_enabled`) and the customer has an address and agreed to
-/// be contacted: one request per resolution, mailed in their preferred language.
+/// be contacted: one request per resolution, mailed in their preferred language — unless it
+/// was answered on the status page first (one instrument, one answer per resolution).
 pub struct Csat;
 
 impl JobKind for Csat {
@@ -75,6 +76,11 @@ async fn ask(w: &Worker, p: CsatDue) -> StoreResult<Handled> {
     let request = store
         .csat_request(id, resolved, p.assignee.map(EmployeeId), now)
         .await?;
+    // Answered already on the status page: the same question is not asked again.
+    let answered = store.csat_request_by_id(request).await?;
+    if answered.is_some_and(|r| r.answered_at.is_some()) {
+        return Ok(Handled::Done);
+    }
     let token = store.csat_token(request).await?;
     let template = Template::Csat {
         name: customer.customer.name.to_string(),

@@ -14,7 +14,7 @@ use crate::smtp::SmtpServer;
 use crate::{customer, madrid, madrid_office, recipients, run_at, worker};
 
 /// The CSAT questions received (Spanish and English subjects).
-fn csat_mails(inbox: &[Value]) -> Vec<Value> {
+pub(crate) fn csat_mails(inbox: &[Value]) -> Vec<Value> {
     inbox
         .iter()
         .filter(|m| {
@@ -26,7 +26,7 @@ fn csat_mails(inbox: &[Value]) -> Vec<Value> {
 }
 
 /// The token in a message's `…/csat/TOKEN` link.
-fn csat_token(mail: &Value) -> String {
+pub(crate) fn csat_token(mail: &Value) -> String {
     let text = mail["text"].as_str().expect("a text part");
     let at = text.find("/csat/").expect("a CSAT link") + "/csat/".len();
     text[at..]
@@ -37,7 +37,7 @@ fn csat_token(mail: &Value) -> String {
 }
 
 /// A complaint on the phone channel from `customer`, assigned to the agent, resolved at `at`.
-async fn resolved_at(app: &TestApp, customer: i64, at: Timestamp) -> i64 {
+pub(crate) async fn resolved_at(app: &TestApp, customer: i64, at: Timestamp) -> i64 {
     app.clock.set(at - SignedDuration::from_mins(30));
     let draft = json!({"customer_id": customer, "channel": "phone", "assignee_id": app.agent.id,
                        "description": "La tapa no cierra."});
@@ -56,7 +56,7 @@ async fn resolved_at(app: &TestApp, customer: i64, at: Timestamp) -> i64 {
     id
 }
 
-fn form(rating: i64, reason: Option<&str>, why: Option<&str>) -> CsatForm {
+pub(crate) fn form(rating: i64, reason: Option<&str>, why: Option<&str>) -> CsatForm {
     CsatForm {
         rating,
         reason: reason.map(str::to_owned),

@@ -10,6 +10,7 @@ mod attachments_sweep;
 mod conversations;
 mod csat;
 mod figures_stale;
+mod csat_status;
 mod help_review;
 mod mail_auth;
 mod mail_imap;

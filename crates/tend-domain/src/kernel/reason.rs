@@ -310,6 +310,13 @@ reasons! {
     // Top problems: the listening sources linked to categories.
     /// `id`: the survey code asked for.
     NO_SURVEY_CODE = "no_survey_code": "no survey code with id {id}",
+    // Satisfaction after resolution: the business's reasons.
+    /// `max`: the most reasons; `got`: how many were given.
+    CSAT_REASONS_COUNT = "csat_reasons_count": "must list at most {max} reasons (got {got})",
+    /// `max`: the longest code.
+    CSAT_REASON_CODE = "csat_reason_code": "must be 1 to {max} lowercase letters, digits or underscores",
+    /// `code`: the code given twice.
+    CSAT_REASON_TWICE = "csat_reason_twice": "names the reason {code} twice",
 }
 
 #[cfg(test)]

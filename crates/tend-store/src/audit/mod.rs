@@ -48,10 +48,12 @@ pub enum AuditAction {
     /// The surveys' settings were set; subject = `surveys`, detail =
     /// `invitation_link_days=N; cooldown_days=N`.
     SurveySettingsSet,
+    /// The business's CSAT reasons were set; subject = `csat`, detail = `reasons=code,…`.
+    CsatReasonsSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::RoleChanged,
         AuditAction::TokenCreated,
         AuditAction::TokensRevoked,
@@ -67,6 +69,7 @@ impl AuditAction {
         AuditAction::MailDeleted,
         AuditAction::MailInLimitSet,
         AuditAction::SurveySettingsSet,
+        AuditAction::CsatReasonsSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,6 +89,7 @@ impl AuditAction {
             AuditAction::MailDeleted => "mail_deleted",
             AuditAction::MailInLimitSet => "mail_in_limit_set",
             AuditAction::SurveySettingsSet => "survey_settings_set",
+            AuditAction::CsatReasonsSet => "csat_reasons_set",
         }
     }
 }

@@ -2,6 +2,8 @@
 //! private single-use link (`"{request}.{base64url HMAC-SHA256}"`, keyed like status links),
 //! its one answer, and the per-channel switch (default on).
 
+mod reasons;
+
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
@@ -26,7 +28,7 @@ fn mac(key: &[u8], request: i64) -> HmacSha256 {
 }
 
 /// One CSAT request: which resolution (`resolved_at`) of which complaint it asks about, who
-/// was assigned at resolution, and when its answer came (none yet: `None`).
+/// was assigned at resolution, and when its answer came and what it was (none yet: `None`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsatRequest {
     pub id: i64,
@@ -35,6 +37,8 @@ pub struct CsatRequest {
     pub assignee_id: Option<EmployeeId>,
     pub created_at: Timestamp,
     pub answered_at: Option<Timestamp>,
+    /// The answer's rating (on 1–5), once answered.
+    pub rating: Option<i64>,
 }
 
 /// One answer: `rating` on 1..=`scale` (the scale is stored with it, always 5 for now), a
@@ -132,14 +136,42 @@ impl Store {
         if mac(&key, id).verify_slice(&tag).is_err() {
             return Ok(None);
         }
-        let row = sqlx::query(
+        self.csat_request_by_id(id).await
+    }
+
+    /// Request `id`, with when it was answered, if it exists.
+    pub async fn csat_request_by_id(&self, id: i64) -> StoreResult<Option<CsatRequest>> {
+        self.csat_request_where("r.id = $1", id, None).await
+    }
+
+    /// The request about the resolution of `complaint` at `resolved_at`, if it was made: the
+    /// one a status page answers, as the mailed link does.
+    pub async fn csat_request_of(
+        &self,
+        complaint: ComplaintId,
+        resolved_at: Timestamp,
+    ) -> StoreResult<Option<CsatRequest>> {
+        let cond = "r.complaint_id = $1 AND r.resolved_at = $2";
+        self.csat_request_where(cond, complaint.0, Some(us(resolved_at)))
+            .await
+    }
+
+    async fn csat_request_where(
+        &self,
+        cond: &'static str,
+        first: i64,
+        second: Option<i64>,
+    ) -> StoreResult<Option<CsatRequest>> {
+        let sql = format!(
             "SELECT r.id, r.complaint_id, r.resolved_at, r.assignee_id, r.created_at, \
-             a.answered_at FROM csat_requests r \
-             LEFT JOIN csat_answers a ON a.request_id = r.id WHERE r.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(self.write())
-        .await?;
+             a.answered_at, a.rating FROM csat_requests r \
+             LEFT JOIN csat_answers a ON a.request_id = r.id WHERE {cond}"
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(first);
+        if let Some(v) = second {
+            q = q.bind(v);
+        }
+        let row = q.fetch_optional(self.write()).await?;
         row.map(|r| -> StoreResult<CsatRequest> {
             Ok(CsatRequest {
                 id: r.try_get("id")?,
@@ -148,6 +180,7 @@ impl Store {
                 assignee_id: r.try_get::<Option<i64>, _>("assignee_id")?.map(EmployeeId),
                 created_at: ts(r.try_get("created_at")?),
                 answered_at: opt_ts(r.try_get("answered_at")?),
+                rating: r.try_get("rating")?,
             })
         })
         .transpose()

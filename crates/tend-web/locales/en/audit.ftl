@@ -21,4 +21,5 @@ audit-action-figure-unpinned = Figure unpinned from the dashboard
 audit-action-mail-released = Held mail released
 audit-action-mail-deleted = Held mail deleted
 audit-action-mail-in-limit-set = Mail-in limit set
+audit-action-csat-reasons-set = CSAT reasons set
 audit-action-survey-settings-set = Survey settings set

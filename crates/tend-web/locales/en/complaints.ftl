@@ -136,6 +136,7 @@ action-identify_cause = Cause identified
 action-agree_solution = Solution agreed
 action-resolve = Resolved
 action-follow_up = Followed up
+action-csat_answer = Satisfaction answer (CSAT)
 action-close = Close
 action-reopen = Reopen
 action-escalate = Escalate

@@ -21,4 +21,5 @@ audit-action-figure-unpinned = Cifra quitada del panel
 audit-action-mail-released = Correo retenido liberado
 audit-action-mail-deleted = Correo retenido eliminado
 audit-action-mail-in-limit-set = Límite de correo entrante fijado
+audit-action-csat-reasons-set = Motivos de satisfacción fijados
 audit-action-survey-settings-set = Ajustes de encuestas fijados

@@ -136,6 +136,7 @@ action-identify_cause = Causa identificada
 action-agree_solution = Solución acordada
 action-resolve = Resuelta
 action-follow_up = Seguimiento hecho
+action-csat_answer = Respuesta de satisfacción (CSAT)
 action-close = Cerrar
 action-reopen = Reabrir
 action-escalate = Escalar

@@ -21,4 +21,5 @@ audit-action-figure-unpinned = Gösterge panelinden rakam kaldırıldı
 audit-action-mail-released = Bekletilen e-posta serbest bırakıldı
 audit-action-mail-deleted = Bekletilen e-posta silindi
 audit-action-mail-in-limit-set = Gelen e-posta sınırı değiştirildi
+audit-action-csat-reasons-set = Memnuniyet nedenleri değiştirildi
 audit-action-survey-settings-set = Anket ayarları değiştirildi

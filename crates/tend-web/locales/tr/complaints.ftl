@@ -136,6 +136,7 @@ action-identify_cause = Neden belirlendi
 action-agree_solution = Çözümde anlaşıldı
 action-resolve = Çözüldü
 action-follow_up = Takip edildi
+action-csat_answer = Memnuniyet yanıtı (CSAT)
 action-close = Kapat
 action-reopen = Yeniden aç
 action-escalate = Üst kademeye aktar

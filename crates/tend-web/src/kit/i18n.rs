@@ -20,7 +20,7 @@ use crate::kit::cookies::cookie;
 /// frame, errors, formats and the labels several capabilities share.
 macro_rules! files {
     ($lang:literal) => {
-        files!($lang: "kit", "complaints", "customers", "staff", "channels", "public", "jobs", "surveys", "quotient", "audit", "help", "goals", "vision", "policy", "training", "conversations", "plan", "dashboard", "reports", "focus_groups", "figures", "segments", "problems")
+        files!($lang: "kit", "complaints", "customers", "staff", "channels", "public", "jobs", "surveys", "quotient", "audit", "help", "goals", "vision", "policy", "training", "conversations", "plan", "dashboard", "reports", "focus_groups", "figures", "segments", "problems", "csat")
     };
     ($lang:literal: $($capability:literal),+) => {
         [$((
@@ -31,7 +31,7 @@ macro_rules! files {
 }
 
 /// The pages' `.ftl` files in `lang`: (capability, source), one per capability.
-pub fn files(lang: Language) -> [(&'static str, &'static str); 23] {
+pub fn files(lang: Language) -> [(&'static str, &'static str); 24] {
     match lang {
         Language::En => files!("en"),
         Language::Es => files!("es"),

@@ -9,7 +9,7 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
-use tend_app::csat::answer::{CsatForm, REASONS, answer};
+use tend_app::csat::answer::{CsatForm, answer};
 
 use crate::WebState;
 use crate::kit::error::{PageError, PageResult};
@@ -34,7 +34,8 @@ struct CsatPage {
     token: String,
     state: Showing,
     errors: Errors,
-    reasons: Vec<(&'static str, String)>,
+    /// The business's reasons: (code, text in the reader's language).
+    reasons: Vec<(String, String)>,
 }
 
 impl CsatPage {
@@ -46,7 +47,7 @@ impl CsatPage {
     }
 }
 
-/// The form's fields: `rating` 1–5, `reason` one of [`REASONS`], `why` free text.
+/// The form's fields: `rating` 1–5, `reason` a code of the business's list, `why` free text.
 #[derive(Deserialize, Default)]
 pub struct Answer {
     #[serde(default)]
@@ -57,7 +58,7 @@ pub struct Answer {
     why: String,
 }
 
-fn page(
+async fn page(
     s: &WebState,
     t: Tr,
     headers: &HeaderMap,
@@ -66,10 +67,7 @@ fn page(
     errors: Errors,
 ) -> PageResult<Response> {
     let (csrf, set) = form_token(headers, s.config.secure_cookies);
-    let reasons = REASONS
-        .iter()
-        .map(|r| (*r, t.get(&format!("csat-reason-{r}"))))
-        .collect();
+    let reasons = s.store.csat_reasons().await?.in_language(t.code());
     let page = CsatPage {
         chrome: Chrome::public(csrf, format!("/csat/{token}")),
         t,
@@ -99,7 +97,7 @@ pub async fn ask(
         Showing::Ask
     };
     let errors = Errors::new(&t);
-    page(&s, t, &headers, token, state, errors)
+    page(&s, t, &headers, token, state, errors).await
 }
 
 /// Takes the answer; a refusal shows the form again with the field's reason.
@@ -114,7 +112,7 @@ pub async fn submit(
     let mut errors = Errors::new(&t);
     let Ok(rating) = form.rating.trim().parse::<i64>() else {
         errors.add("rating", t.get("csat-rating-required"));
-        return page(&s, t, &headers, token, Showing::Ask, errors);
+        return page(&s, t, &headers, token, Showing::Ask, errors).await;
     };
     let input = CsatForm {
         rating,
@@ -122,10 +120,10 @@ pub async fn submit(
         why: opt(&form.why),
     };
     match answer(&s, &token, input).await {
-        Ok(_) => page(&s, t, &headers, token, Showing::Thanks, errors),
+        Ok(_) => page(&s, t, &headers, token, Showing::Thanks, errors).await,
         Err(e) => {
             let errors = Errors::from_store(e, &t)?;
-            page(&s, t, &headers, token, Showing::Ask, errors)
+            page(&s, t, &headers, token, Showing::Ask, errors).await
         }
     }
 }

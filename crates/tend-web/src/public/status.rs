@@ -1,6 +1,7 @@
 //! The status page behind a customer's private link: where the complaint stands in plain
 //! words, the agreed solution and its promised date, a way to add a message, and, once
-//! resolved, "are you satisfied?". A token shows its own complaint and nothing else.
+//! resolved, the satisfaction question — the same CSAT instrument as the mailed link. A token
+//! shows its own complaint and nothing else.
 
 use std::net::SocketAddr;
 
@@ -9,14 +10,15 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use tend_app::csat::answer::{CsatForm, answer_on_status_page};
+use tend_domain::complaints::Status;
 use tend_domain::complaints::lifecycle::Action;
-use tend_domain::complaints::{FollowUpOutcome, Status};
 use tend_domain::kernel::ids::ComplaintId;
 
 use crate::WebState;
 use crate::complaints::show::customer_zone;
 use crate::kit::error::{PageError, PageResult};
-use crate::kit::fields::Errors;
+use crate::kit::fields::{Errors, opt};
 use crate::kit::i18n::Tr;
 use crate::kit::session::{PublicForm, form_token, with_cookie};
 use crate::public::complain::customer;
@@ -47,7 +49,13 @@ struct StatusPage {
     promised: Option<String>,
     resolved: Option<String>,
     outcome: Option<String>,
+    /// The satisfaction question (the CSAT instrument, as mailed after a resolution) is asked:
+    /// resolved, and this resolution's question not answered yet.
     ask_satisfaction: bool,
+    /// This resolution's answer, `"4/5"`, once given (here or through the mailed link).
+    satisfaction: Option<String>,
+    /// The business's reasons: (code, text in the reader's language).
+    reasons: Vec<(String, String)>,
     closed: bool,
     /// The customer's current consent to later contact.
     consent: bool,
@@ -97,6 +105,15 @@ async fn status_page(
         })
         .collect();
     let failed = !errors.is_empty();
+    let resolved_at = r
+        .resolution
+        .resolved_at
+        .filter(|_| r.status == Status::Resolved);
+    let request = match resolved_at {
+        Some(at) => s.store.csat_request_of(id, at).await?,
+        None => None,
+    };
+    let satisfaction = request.and_then(|q| q.rating).map(|x| format!("{x}/5"));
     let page = StatusPage {
         chrome: Chrome::public(csrf, format!("/status/{token}")),
         reference: c.reference.clone(),
@@ -110,7 +127,9 @@ async fn status_page(
             .map(|p| t.datetime(&p, &tz)),
         resolved: r.resolution.resolved_at.map(|p| t.datetime(&p, &tz)),
         outcome: (r.follow_up.answer.as_ref()).map(|a| t.label("outcome", a.outcome.as_str())),
-        ask_satisfaction: r.status == Status::Resolved && r.follow_up.answer.is_none(),
+        ask_satisfaction: resolved_at.is_some() && satisfaction.is_none(),
+        satisfaction,
+        reasons: s.store.csat_reasons().await?.in_language(t.code()),
         closed: r.status == Status::Closed,
         consent: customer.consent_to_contact,
         messages,
@@ -159,14 +178,19 @@ pub async fn message(
     Ok(Redirect::to(&format!("/status/{token}#messages")).into_response())
 }
 
+/// The satisfaction question's fields, as on the mailed link: `rating` 1–5, `reason` a code of
+/// the business's list, `why` free text.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct Satisfaction {
-    satisfied: String,
+    rating: String,
+    reason: String,
+    why: String,
 }
 
-/// "Are you satisfied with how we resolved this?" — the method's follow-up, in the customer's
-/// own words.
+/// "How satisfied are you with how we handled it?" — the CSAT instrument itself
+/// (`tend_app::csat::answer::answer_on_status_page`): one answer per resolution, here or through
+/// the mailed link; 4–5 is the follow-up's outcome, 1–3 opens the follow-up again.
 pub async fn satisfaction(
     State(s): State<WebState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -176,21 +200,21 @@ pub async fn satisfaction(
 ) -> PageResult<Response> {
     s.config.limits.public_form(peer.ip())?;
     let id = complaint_of(&s, &token).await?;
-    let outcome = match form.satisfied.as_str() {
-        "yes" => FollowUpOutcome::Satisfied,
-        "no" => FollowUpOutcome::NotSatisfied,
-        _ => return Err(PageError::bad_request()),
+    let Ok(rating) = form.rating.trim().parse::<i64>() else {
+        let mut errors = Errors::new(&t);
+        errors.add("rating", t.get("csat-rating-required"));
+        return status_page(&s, t, &headers, token, errors).await;
     };
-    let action = Action::FollowUp {
-        outcome,
-        note: Some(t.get("public-answered-note")),
-        satisfaction_rating: None,
+    let input = CsatForm {
+        rating,
+        reason: opt(&form.reason),
+        why: opt(&form.why),
     };
-    if let Err(e) = changes::act(&s, id, None, &customer(), action).await {
+    if let Err(e) = answer_on_status_page(&s, id, input).await {
         let errors = Errors::from_store(e, &t)?;
         return status_page(&s, t, &headers, token, errors).await;
     }
-    Ok(Redirect::to(&format!("/status/{token}")).into_response())
+    Ok(Redirect::to(&format!("/status/{token}#satisfaction")).into_response())
 }
 
 /// The customer withdraws their consent to later contact from the status page; logged as

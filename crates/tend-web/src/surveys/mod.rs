@@ -9,6 +9,8 @@ pub(crate) mod form;
 pub(crate) mod invitations;
 pub(crate) mod link;
 pub(crate) mod results;
+pub(crate) mod schedule;
+pub(crate) mod settings;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -24,6 +26,15 @@ pub fn routes() -> Router<WebState> {
         )
         .route("/surveys", get(results::list))
         .route("/surveys/new", get(edit::new).post(edit::create))
+        .route(
+            "/surveys/settings",
+            get(settings::page).post(settings::save),
+        )
+        .route(
+            "/surveys/{id}/schedule",
+            get(schedule::page).post(schedule::set),
+        )
+        .route("/surveys/{id}/schedule/stop", post(schedule::stop))
         .route("/surveys/{id}", get(results::page))
         .route("/surveys/{id}/edit", get(edit::edit).post(edit::update))
         .route("/surveys/{id}/close", post(edit::close))

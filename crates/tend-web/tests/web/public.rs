@@ -113,16 +113,17 @@ async fn a_customer_complains_and_follows_the_status_link() {
             .html
             .contains("Are you satisfied with how we resolved this?")
     );
+    // The question is the CSAT instrument: a rating of 5 is the follow-up's outcome too.
     let res = b
-        .submit(
-            &link,
-            &format!("{link}/satisfaction"),
-            &[("satisfied", "yes")],
-        )
+        .submit(&link, &format!("{link}/satisfaction"), &[("rating", "5")])
         .await;
     assert_eq!(res.status, 303);
-    assert_eq!(app.complaint(id).await["follow_up_outcome"], "satisfied");
-    assert!(!b.get(&link).await.html.contains("Are you satisfied"));
+    let c = app.complaint(id).await;
+    assert_eq!(c["follow_up_outcome"], "satisfied");
+    assert_eq!(c["satisfaction_rating"], 5);
+    let after = b.get(&link).await.html;
+    assert!(!after.contains("Are you satisfied"));
+    assert!(after.contains("<strong>5/5</strong>"));
 }
 
 #[tokio::test]
