@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tend_app::csat::answer::{CsatForm, answer_on_status_page};
 use tend_domain::complaints::Status;
-use tend_domain::complaints::lifecycle::Action;
 use tend_domain::kernel::ids::ComplaintId;
 
 use crate::WebState;

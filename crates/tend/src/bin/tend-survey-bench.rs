@@ -42,8 +42,11 @@ fn t(en: &str) -> serde_json::Value {
     serde_json::json!({"en": en, "es": format!("{en} (es)"), "tr": format!("{en} (tr)")})
 }
 
-/// The answers of response `i` (from 0): (question, number, choices, text).
-fn answers(i: i64) -> [(i64, Option<i64>, Option<&'static str>, Option<String>); 6] {
+/// One stored answer: (question, number, choices, text).
+type Answer = (i64, Option<i64>, Option<&'static str>, Option<String>);
+
+/// The answers of response `i` (from 0).
+fn answers(i: i64) -> [Answer; 6] {
     let words = [
         "price", "delivery", "staff", "wait", "refund", "quality", "app",
     ];
