@@ -28,7 +28,7 @@ async fn the_ranking_of_a_million_complaints_is_timed() {
     let t = now.as_microsecond();
     let series = |limit: i64| {
         format!(
-            "WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {limit}) "
+            "WITH RECURSIVE g(i) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT i + 1 FROM g WHERE i < {limit}) "
         )
     };
     let started = Instant::now();
