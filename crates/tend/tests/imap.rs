@@ -101,6 +101,17 @@ async fn worker_takes_imap_mail_at_trace_without_logging_the_password() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start tend worker");
+    // Drain both pipes while the worker runs: at trace level it writes far more than a pipe
+    // holds (64 KiB), and a full pipe would block its logging, and so the worker itself.
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            pipe.read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    let out_reader = drain(Box::new(child.stdout.take().unwrap()));
+    let err_reader = drain(Box::new(child.stderr.take().unwrap()));
     let mut taken = false;
     // Up to 3 minutes: the real binary checks the message's mail authentication through the
     // system's DNS, whose timeouts under a loaded CI machine took over a minute once.
@@ -113,20 +124,8 @@ async fn worker_takes_imap_mail_at_trace_without_logging_the_password() {
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     child.kill().unwrap();
-    let (mut out, mut err) = (String::new(), String::new());
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut out)
-        .unwrap();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
     child.wait().unwrap();
+    let (out, err) = (out_reader.join().unwrap(), err_reader.join().unwrap());
     assert!(taken, "the message was taken and marked seen: {err}");
     assert!(
         out.contains("Mail in: IMAP from imap://help@tend.test@127.0.0.1:"),
