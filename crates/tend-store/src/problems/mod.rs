@@ -3,13 +3,25 @@
 //! the newest row in force). Every sum is `CAST(SUM(..) AS BIGINT)` so both engines answer the
 //! same integer. Merged-away and deleted complaints are not counted (`complaints::counted`).
 
+/// The code links in force at `$1`: each code's newest row at or before it, when it names a
+/// category (read by `sources` and `links`).
+macro_rules! code_links {
+    () => {
+        "SELECT l.code_id, l.category_id, l.set_by, l.set_at FROM problem_code_links l \
+         WHERE l.category_id IS NOT NULL AND l.id = (SELECT MAX(x.id) FROM problem_code_links x \
+           WHERE x.code_id = l.code_id AND x.set_at <= $1)"
+    };
+}
+
 mod focus;
+mod links;
 mod money;
 mod records;
 mod sources;
 
 pub use focus::FocusAdoption;
-pub use sources::{CodeLink, FigureLink, Voice};
+pub use links::{CodeLink, FigureLink};
+pub use sources::Voice;
 
 use std::collections::BTreeMap;
 

@@ -26,7 +26,7 @@ use tend_domain::kernel::reason::{DATE, OUT_OF_RANGE, PERIOD_ORDER};
 use tend_domain::problems::DEFAULT_LOST_DAYS;
 use tend_domain::staff::Permission;
 
-use crate::kit::error::PageResult;
+use crate::kit::error::{PageError, PageResult};
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
 use crate::kit::select::Choice;
@@ -44,6 +44,18 @@ pub fn routes() -> Router<WebState> {
         .route("/problems/marks", post(manage::mark))
         .route("/problems/weights", post(manage::weights))
         .route("/problems/focus", post(manage::adopt))
+}
+
+/// The category a records page names in its path: its id and path (`Parent / Child`); an id
+/// that is not a number or not a category is a 404.
+pub(crate) async fn category(s: &WebState, raw: &str) -> PageResult<(i64, String)> {
+    let id: i64 = raw.parse().map_err(|_| PageError::not_found())?;
+    let cats = s.store.categories().await?;
+    tend_domain::catalog::category_paths(&cats)
+        .into_iter()
+        .find(|(c, _)| c.0 == id)
+        .map(|(_, p)| (id, p))
+        .ok_or_else(PageError::not_found)
 }
 
 /// The page's query, as typed: `from`, `to` (dates, `to` excluded), `lost_days` (1–730).

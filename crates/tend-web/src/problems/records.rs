@@ -8,7 +8,7 @@ use axum::response::Response;
 use tend_domain::staff::Permission;
 
 use super::{ProblemsQuery, period};
-use crate::kit::error::{PageError, PageResult};
+use crate::kit::error::PageResult;
 use crate::kit::fields::Errors;
 use crate::kit::i18n::Tr;
 use crate::kit::session::Staff;
@@ -46,13 +46,7 @@ pub async fn page(
     query: Result<Query<RecordsQuery>, axum::extract::rejection::QueryRejection>,
 ) -> PageResult<Response> {
     staff.require(Permission::Read)?;
-    let id: i64 = category.parse().map_err(|_| PageError::not_found())?;
-    let cats = s.store.categories().await?;
-    let path = tend_domain::catalog::category_paths(&cats)
-        .into_iter()
-        .find(|(c, _)| c.0 == id)
-        .map(|(_, p)| p)
-        .ok_or_else(PageError::not_found)?;
+    let (id, path) = super::category(&s, &category).await?;
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let mut errors = Errors::new(&t);
     let today = tend_app::plan::today(&s).await?;
