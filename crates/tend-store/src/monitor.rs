@@ -1,5 +1,5 @@
-//! Figures about the handle itself for monitoring: each connection pool's use, and the jobs
-//! due now and the dead jobs by kind. Read at scrape time, so they are never stale.
+//! Figures about the handle itself for monitoring: each connection pool's use, SQLite's heap,
+//! and the jobs due now and the dead jobs by kind. Read at scrape time, so they are never stale.
 
 use jiff::Timestamp;
 use sqlx::Row;
@@ -35,6 +35,22 @@ impl Store {
         match self.engine() {
             Engine::Sqlite => vec![one("read", self.read()), one("write", self.write())],
             Engine::Postgres => vec![one("main", self.read())],
+        }
+    }
+
+    /// SQLite only: the bytes SQLite's allocator holds now in this process (all connections'
+    /// page caches, statements and schema; `sqlite3_memory_used`), and the most it has held
+    /// (`sqlite3_memory_highwater`). `None` on PostgreSQL.
+    pub fn sqlite_heap(&self) -> Option<(i64, i64)> {
+        match self.engine() {
+            // SAFETY: both read SQLite's global memory statistics; no connection is touched.
+            Engine::Sqlite => Some(unsafe {
+                (
+                    libsqlite3_sys::sqlite3_memory_used(),
+                    libsqlite3_sys::sqlite3_memory_highwater(0),
+                )
+            }),
+            Engine::Postgres => None,
         }
     }
 

@@ -25,6 +25,10 @@ pub struct StoreOptions {
     /// hold at most `(max_connections + 1) × sqlite_cache_kib` of pages, however large the
     /// file grows. Default 2048 (SQLite's own default is about 2000).
     pub sqlite_cache_kib: u32,
+    /// SQLite: the soft limit on all the memory SQLite allocates in this process, in KiB
+    /// (`PRAGMA soft_heap_limit`; 0: none). Near it SQLite gives back cached pages before it
+    /// allocates more, so the page caches above are a ceiling, not a level. Default 16384.
+    pub sqlite_heap_kib: u32,
     /// A connection idle this long is closed (its caches freed); the pools keep one.
     pub idle_timeout: std::time::Duration,
     /// A connection is replaced after this long even when busy, so whatever its caches grew
@@ -38,6 +42,7 @@ impl StoreOptions {
             url: url.into(),
             max_connections: 8,
             sqlite_cache_kib: 2048,
+            sqlite_heap_kib: 16_384,
             idle_timeout: std::time::Duration::from_secs(60),
             max_lifetime: std::time::Duration::from_secs(600),
         }
@@ -84,7 +89,13 @@ impl Store {
         let opened = url.clone();
         let (read, write) = match engine {
             Engine::Sqlite => {
-                let cache = format!("PRAGMA cache_size = -{}", opts.sqlite_cache_kib.max(64));
+                let cache = [
+                    format!("PRAGMA cache_size = -{}", opts.sqlite_cache_kib.max(64)),
+                    format!(
+                        "PRAGMA soft_heap_limit = {}",
+                        u64::from(opts.sqlite_heap_kib) * 1024
+                    ),
+                ];
                 let pool = |n: u32| {
                     let cache = cache.clone();
                     AnyPoolOptions::new()
@@ -103,7 +114,9 @@ impl Store {
                                 ] {
                                     conn.execute(pragma).await?;
                                 }
-                                conn.execute(sqlx::AssertSqlSafe(cache)).await?;
+                                for pragma in cache {
+                                    conn.execute(sqlx::AssertSqlSafe(pragma)).await?;
+                                }
                                 Ok(())
                             })
                         })

@@ -2,6 +2,7 @@
 //! exports, the demo and backups. Every command takes the same database settings.
 
 mod commands;
+mod memory;
 mod settings;
 
 use std::path::PathBuf;
@@ -30,6 +31,11 @@ struct Cli {
     #[arg(long, global = true, env = "TEND_SQLITE_CACHE_KIB",
           value_parser = clap::value_parser!(u32).range(64..=1_048_576))]
     sqlite_cache_kib: Option<u32>,
+    /// SQLite only: the soft limit on all of SQLite's memory in KiB, 0 (none) to 1048576
+    /// (default 16384).
+    #[arg(long, global = true, env = "TEND_SQLITE_HEAP_KIB",
+          value_parser = clap::value_parser!(u32).range(0..=1_048_576))]
+    sqlite_heap_kib: Option<u32>,
     /// Log filter, e.g. `info,sqlx=warn` (the default).
     #[arg(long, global = true, env = "TEND_LOG")]
     log: Option<String>,
@@ -104,8 +110,17 @@ enum ConfigCommand {
     },
 }
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
+    // Before any thread exists: at most two malloc arenas (see `memory`).
+    memory::cap_malloc_arenas();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the tokio runtime");
+    runtime.block_on(start())
+}
+
+async fn start() -> std::process::ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match Settings::load(&matches) {
@@ -143,6 +158,7 @@ async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
     }
     let mut opts = StoreOptions::new(&settings.database.value);
     opts.sqlite_cache_kib = settings.sqlite_cache_kib.value;
+    opts.sqlite_heap_kib = settings.sqlite_heap_kib.value;
     match cli.command {
         Command::Serve { no_worker, .. } => serve::run(&opts, &settings, !no_worker).await,
         Command::Worker { .. } => work::run(open(&opts).await?, &settings).await,

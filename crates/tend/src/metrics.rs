@@ -129,6 +129,17 @@ fn describe() {
         "Database connections per pool, by state: in_use or idle, at scrape time."
     );
     describe_gauge!(
+        "tend_sqlite_heap_bytes",
+        Unit::Bytes,
+        "SQLite only: memory SQLite holds (page caches, statements, schema), at scrape time; \
+         kind=peak is the most it has held."
+    );
+    describe_gauge!(
+        "tend_memory_resident_bytes",
+        Unit::Bytes,
+        "The process's resident memory (Linux: VmRSS of /proc/self/status), at scrape time."
+    );
+    describe_gauge!(
         "tend_jobs_dead",
         "Dead jobs kept for an admin to retry or discard, by kind, at scrape time."
     );
@@ -170,6 +181,13 @@ async fn render(app: &AppState) -> Response {
         };
         gauge("in_use", p.in_use);
         gauge("idle", p.idle);
+    }
+    if let Some((now, peak)) = app.store.sqlite_heap() {
+        metrics::gauge!("tend_sqlite_heap_bytes", "kind" => "now").set(now as f64);
+        metrics::gauge!("tend_sqlite_heap_bytes", "kind" => "peak").set(peak as f64);
+    }
+    if let Some(rss) = resident_bytes() {
+        metrics::gauge!("tend_memory_resident_bytes").set(rss as f64);
     }
     for r in tend_app::jobs::registry::REGISTRY.iter() {
         metrics::gauge!("tend_jobs_due", "kind" => r.kind).set(0.0);
@@ -226,4 +244,13 @@ pub fn open_router(app: AppState) -> Router {
     Router::new()
         .route("/metrics", get(metrics_open))
         .with_state(app)
+}
+
+/// Resident memory in bytes: `VmRSS` of `/proc/self/status` (kB) × 1024. `None` where there
+/// is no such file (not Linux).
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }

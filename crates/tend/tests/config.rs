@@ -168,6 +168,45 @@ fn sqlite_cache_is_set_by_flag_environment_or_file_and_range_checked() {
 }
 
 #[test]
+fn sqlite_heap_limit_is_set_by_flag_environment_or_file_and_range_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = |env: &[(&str, &str)], args: &[&str]| {
+        let out = tend(dir.path(), env, &[&["config", "show"], args].concat());
+        (text(&out.stdout), text(&out.stderr), out.status.success())
+    };
+    let (out, _, _) = show(&[], &[]);
+    assert_eq!(
+        shown(&out, "database.sqlite_heap_kib"),
+        "database.sqlite_heap_kib = 16384  # default"
+    );
+    std::fs::write(
+        dir.path().join("tend.toml"),
+        "[database]\nsqlite_heap_kib = 0\n",
+    )
+    .unwrap();
+    let (out, _, _) = show(&[], &[]);
+    assert_eq!(
+        shown(&out, "database.sqlite_heap_kib"),
+        "database.sqlite_heap_kib = 0  # file tend.toml"
+    );
+    let (out, _, _) = show(&[("TEND_SQLITE_HEAP_KIB", "8192")], &[]);
+    assert_eq!(
+        shown(&out, "database.sqlite_heap_kib"),
+        "database.sqlite_heap_kib = 8192  # environment TEND_SQLITE_HEAP_KIB"
+    );
+    let (out, _, _) = show(&[], &["--sqlite-heap-kib", "4096"]);
+    assert_eq!(
+        shown(&out, "database.sqlite_heap_kib"),
+        "database.sqlite_heap_kib = 4096  # flag --sqlite-heap-kib"
+    );
+    for bad in ["1048577", "99999999", "lots"] {
+        let (out, err, ok) = show(&[], &["--sqlite-heap-kib", bad]);
+        assert!(!ok && out.is_empty(), "{bad}: {out}");
+        assert!(err.contains("--sqlite-heap-kib"), "{bad}: {err}");
+    }
+}
+
+#[test]
 fn unknown_keys_and_bad_values_are_refused_by_name_without_echoing_secrets() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tend.toml");

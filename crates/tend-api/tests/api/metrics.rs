@@ -119,6 +119,16 @@ async fn metrics_count_new_complaints_requests_due_jobs_and_pools() {
         Some(0.0)
     );
     assert!(sample(&after, "tend_group_commit_batch_size", &[]).is_some());
+    let rss = sample(&after, "tend_memory_resident_bytes", &[]).expect("resident memory");
+    assert!(rss > 1_048_576.0, "more than 1 MiB resident: {rss}");
+    let heap = sample(&after, "tend_sqlite_heap_bytes", &[("kind", "now")]);
+    let peak = sample(&after, "tend_sqlite_heap_bytes", &[("kind", "peak")]);
+    if app.database_url.starts_with("sqlite") {
+        let (heap, peak) = (heap.expect("SQLite heap"), peak.expect("SQLite peak"));
+        assert!(heap > 0.0 && peak >= heap, "heap {heap}, peak {peak}");
+    } else {
+        assert_eq!((heap, peak), (None, None), "no SQLite heap on PostgreSQL");
+    }
     let pools = &after.families["tend_db_connections"];
     let states: Vec<String> = pools
         .iter_samples()

@@ -170,3 +170,51 @@ async fn search_follows_edits_of_the_customer_and_the_complaint() {
     let got = ids(&app.get(path, &app.viewer.token).await.expect(200));
     assert_eq!(got, [ana]);
 }
+
+/// A complaint's reference, typed as a person would, finds it (and a merged one's reference
+/// the complaint it was merged into), besides complaints whose text mentions it; the right
+/// number with another year finds nothing.
+#[tokio::test]
+async fn a_reference_finds_its_complaint_on_both_engines() {
+    let app = spawn_app().await;
+    let ana = customer(&app, json!({"name": "Ana Diaz"})).await;
+    let first = complaint(&app, ana, "Kettle", "It leaks.").await;
+    let second = complaint(&app, ana, "Kettle again", "Still leaking.").await;
+    let m = &app.manager.token;
+    let app = &app;
+    let reference = |id: i64| async move {
+        let c = app
+            .get(&format!("/api/v1/complaints/{id}"), &app.viewer.token)
+            .await
+            .expect(200);
+        c["reference"].as_str().unwrap().to_owned()
+    };
+    let (r1, r2) = (reference(first).await, reference(second).await);
+    let mention = complaint(&app, ana, "Follow-up", &format!("About {r1}, still broken")).await;
+    let year = &r1[2..6];
+    let short = |id: i64| format!("c-{year}-{id}");
+    let other_year = format!("C-{}-{:06}", year.parse::<i32>().unwrap() - 1, first);
+    let table: Vec<(String, Vec<i64>)> = vec![
+        (r1.clone(), vec![first, mention]),
+        (r1.to_lowercase(), vec![first, mention]),
+        (short(first), vec![first]),
+        (r2.clone(), vec![second]),
+        (other_year, vec![]),
+    ];
+    for (query, want) in &table {
+        let got = set(&app.list_ids(&format!("q={}", q(query))).await);
+        assert_eq!(got, set(want), "complaints ?q={query}");
+    }
+    // Merged, the second's reference finds the complaint holding both timelines.
+    app.post_json(
+        &format!("/api/v1/complaints/{second}/merge"),
+        m,
+        &json!({"into": first}),
+    )
+    .await
+    .expect(204);
+    assert_eq!(app.list_ids(&format!("q={}", q(&r2))).await, [first]);
+    // Other filters still apply.
+    let got = app.list_ids(&format!("q={}&status=closed", q(&r1))).await;
+    assert!(got.is_empty(), "{got:?}");
+}

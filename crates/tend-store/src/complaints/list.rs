@@ -116,7 +116,9 @@ impl Store {
     /// documents (`complaint_docs`), which finds a page of a common word at once; when they hold
     /// less than a page, FTS5 finds every match (few, then) and they are sorted. On PostgreSQL
     /// the planner chooses between walking the recency index and the GIN index from its
-    /// statistics of the documents' tokens.
+    /// statistics of the documents' tokens. A `q` that is a complaint's reference
+    /// (`C-2026-000123`, see `parse_complaint_reference`) also finds that complaint — or, when
+    /// it was merged, the one it was merged into — whatever its text says.
     ///
     /// Errors: `limit` outside 1..=[`MAX_LIMIT`], a `q` with no word, the database's.
     pub async fn list_complaints(&self, f: &ComplaintFilter) -> StoreResult<ComplaintPage> {
@@ -137,8 +139,12 @@ impl Store {
             None => None,
         };
         let order = if f.oldest_first { "ASC" } else { "DESC" };
+        let reference =
+            f.q.as_deref()
+                .and_then(tend_domain::kernel::ids::parse_complaint_reference);
         if let Some(words) = &words
             && self.engine() == Engine::Sqlite
+            && reference.is_none()
         {
             // Only the ids and times are walked (a covering index); the rows are read for the hits.
             let mut qb = Sql::new(
@@ -164,8 +170,22 @@ impl Store {
         let mut qb = Sql::new(self.engine(), format!("{} WHERE 1 = 1", *SELECT));
         push_filters(&mut qb, f);
         if let Some(words) = &words {
-            qb.push(" AND ");
+            qb.push(" AND (");
+            if let Some((year, id)) = reference {
+                // The complaint with that reference, or the one it was merged into (which
+                // holds its timeline), besides those whose text mentions it.
+                qb.push("c.id IN (SELECT r.id FROM complaints r WHERE r.id = ")
+                    .bind(id.0)
+                    .push(" AND r.reference_year = ")
+                    .bind(i64::from(year))
+                    .push(" UNION ALL SELECT r.merged_into FROM complaints r WHERE r.id = ")
+                    .bind(id.0)
+                    .push(" AND r.reference_year = ")
+                    .bind(i64::from(year))
+                    .push(" AND r.merged_into IS NOT NULL) OR ");
+            }
             search::push_condition(&mut qb, self.engine(), words);
+            qb.push(")");
         }
         self.page(qb, f, order).await
     }

@@ -46,6 +46,8 @@ pub struct DatabaseSection {
     pub url: Option<String>,
     /// SQLite: each connection's page cache in KiB.
     pub sqlite_cache_kib: Option<u32>,
+    /// SQLite: the soft limit on all its memory in KiB (0: none).
+    pub sqlite_heap_kib: Option<u32>,
 }
 
 /// `[log]`.

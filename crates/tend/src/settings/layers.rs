@@ -103,6 +103,7 @@ fn flag_name(id: &'static str) -> &'static str {
         "attachments_dir" => "attachments-dir",
         "client_ip_header" => "client-ip-header",
         "sqlite_cache_kib" => "sqlite-cache-kib",
+        "sqlite_heap_kib" => "sqlite-heap-kib",
         other => other,
     }
 }

@@ -69,6 +69,9 @@ pub struct Settings {
     /// `database.sqlite_cache_kib`: SQLite's page cache per connection in KiB, 64–1048576
     /// (memory for pages is at most this × the connections, 9 by default).
     pub sqlite_cache_kib: Setting<u32>,
+    /// `database.sqlite_heap_kib`: SQLite's soft limit on all the memory it allocates, in KiB,
+    /// 0 (no limit) to 1048576; near it SQLite gives back cached pages before growing.
+    pub sqlite_heap_kib: Setting<u32>,
     /// `log.filter`: a `tracing` filter.
     pub log_filter: Setting<String>,
     /// `log.format`.
@@ -154,6 +157,12 @@ impl Settings {
                 f.database.sqlite_cache_kib,
                 2048,
             ),
+            sqlite_heap_kib: l.pick(
+                "sqlite_heap_kib",
+                "TEND_SQLITE_HEAP_KIB",
+                f.database.sqlite_heap_kib,
+                16384,
+            ),
             attachments_dir,
             log_filter: l.pick("log", "TEND_LOG", f.log.filter, "info,sqlx=warn".into()),
             log_format: l.pick(
@@ -228,6 +237,14 @@ impl Settings {
                 "database.sqlite_cache_kib ({}): must be 64 to 1048576, got {}",
                 kib.source,
                 kib.value
+            );
+        }
+        let heap = &self.sqlite_heap_kib;
+        if heap.value > 1_048_576 {
+            anyhow::bail!(
+                "database.sqlite_heap_kib ({}): must be 0 to 1048576, got {}",
+                heap.source,
+                heap.value
             );
         }
         let n = &self.concurrency;

@@ -154,6 +154,12 @@ pub fn render(s: &Settings) -> String {
     );
     line(
         &mut out,
+        "database.sqlite_heap_kib",
+        &s.sqlite_heap_kib,
+        s.sqlite_heap_kib.value.to_string(),
+    );
+    line(
+        &mut out,
         "jobs.retention_days",
         &s.retention_days,
         s.retention_days.value.to_string(),
