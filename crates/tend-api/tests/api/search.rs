@@ -190,7 +190,7 @@ async fn a_reference_finds_its_complaint_on_both_engines() {
         c["reference"].as_str().unwrap().to_owned()
     };
     let (r1, r2) = (reference(first).await, reference(second).await);
-    let mention = complaint(&app, ana, "Follow-up", &format!("About {r1}, still broken")).await;
+    let mention = complaint(app, ana, "Follow-up", &format!("About {r1}, still broken")).await;
     let year = &r1[2..6];
     let short = |id: i64| format!("c-{year}-{id}");
     let other_year = format!("C-{}-{:06}", year.parse::<i32>().unwrap() - 1, first);
