@@ -17,6 +17,8 @@ use crate::store::Store;
 
 /// How long a channel's settings are reused before they are read again.
 pub const SETTINGS_TTL: Duration = Duration::from_secs(5);
+/// The most channels whose settings are cached at once (then the cache starts again).
+const SETTINGS_CACHE_MAX: usize = 1_000;
 
 /// Channel settings by code, with when they were read.
 pub(crate) type SettingsCache =
@@ -135,12 +137,14 @@ impl Store {
         }
         let settings = self.load_channel_settings(code).await?;
         let entry = (Instant::now(), settings.clone());
-        self.inner
-            .states
-            .get(SettingsCache::default)
-            .lock()
-            .expect("settings cache")
-            .insert(code.as_str().to_owned(), entry);
+        let cache = self.inner.states.get(SettingsCache::default);
+        let mut cache = cache.lock().expect("settings cache");
+        // Bounded like every cache: a business has tens of channels, so this is never reached
+        // but by codes that name none.
+        if cache.len() >= SETTINGS_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(code.as_str().to_owned(), entry);
         Ok(settings)
     }
 
