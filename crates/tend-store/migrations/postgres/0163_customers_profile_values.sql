@@ -2,7 +2,8 @@
 -- value of each profile field (`tend_store::customers::PROFILE_FIELDS`, trimmed; '' for none:
 -- NULL or blank) and per birth year (as text; '' for none). Triggers keep it in the same
 -- transaction as every insert, change of those fields and delete of a customer, so the profile
--- of all customers reads a few hundred rows instead of grouping the customers nine times.
+-- of all customers reads a few hundred rows instead of grouping the customers nine times. A value
+-- no customer has any more is removed (an anonymised customer's city leaves no trace here).
 CREATE TABLE customer_values (
     field TEXT NOT NULL,
     value TEXT NOT NULL,
@@ -65,6 +66,15 @@ BEGIN
         ('birth_year', COALESCE(CAST(NEW.birth_year AS TEXT), ''), 1)
         ON CONFLICT (field, value) DO UPDATE SET customers = t.customers + EXCLUDED.customers;
     END IF;
+    DELETE FROM customer_values WHERE customers = 0 AND (field, value) IN (VALUES
+            ('country', COALESCE(NULLIF(TRIM(OLD.country), ''), '')),
+            ('region', COALESCE(NULLIF(TRIM(OLD.region), ''), '')),
+            ('city', COALESCE(NULLIF(TRIM(OLD.city), ''), '')),
+            ('gender', COALESCE(NULLIF(TRIM(OLD.gender), ''), '')),
+            ('education_level', COALESCE(NULLIF(TRIM(OLD.education_level), ''), '')),
+            ('preferred_language', COALESCE(NULLIF(TRIM(OLD.preferred_language), ''), '')),
+            ('preferred_channel', COALESCE(NULLIF(TRIM(OLD.preferred_channel), ''), '')),
+            ('birth_year', COALESCE(CAST(OLD.birth_year AS TEXT), '')));
     RETURN NULL;
 END;
 $$;
