@@ -128,10 +128,18 @@ impl Store {
                 (read, write)
             }
             Engine::Postgres => {
+                // No JIT: it compiles any query the planner thinks costly, tens of
+                // milliseconds that Tend's short reads (the ranking's, index-only) never win back.
                 let pool = AnyPoolOptions::new()
                     .max_connections(opts.max_connections.max(2))
                     .idle_timeout(opts.idle_timeout)
                     .max_lifetime(opts.max_lifetime)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("SET jit = off").await?;
+                            Ok(())
+                        })
+                    })
                     .connect_with(connect)
                     .await?;
                 (pool.clone(), pool)

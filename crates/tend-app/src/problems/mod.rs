@@ -107,11 +107,7 @@ pub async fn ranking(s: &AppState, from: Date, to: Date, lost_days: i64) -> Stor
         now,
     };
     let (tallies, complainants) = s.store.problem_tallies(period).await?;
-    let (previous, _) = s.store.problem_tallies(before).await?;
-    let previous = previous
-        .iter()
-        .map(|t| (t.category_id, t.complaints))
-        .collect();
+    let previous = s.store.problem_counts(before).await?.into_iter().collect();
     let marks: HashMap<i64, Mark> = s
         .store
         .problem_marks()

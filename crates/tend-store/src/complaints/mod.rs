@@ -7,6 +7,7 @@ mod change;
 mod copy;
 mod copy_text;
 mod counted;
+mod days;
 mod fate;
 mod group_commit;
 mod import;

@@ -3,6 +3,10 @@
 //! or of a segment's members only, in ONE query: a segment's members are computed once, in a
 //! materialized common table expression (`WITH m AS MATERIALIZED`, the same text on both
 //! engines), and every count reads that set, so the profile costs one membership, not ten.
+//! Every customer's counts are read from roll-ups kept by triggers in the transaction of each
+//! write instead, exact: `customer_values` (customers per field value, migration 0163) and
+//! `complaint_days` (complaints per day, 0162; the span's partial edge days counted from the
+//! rows) — a second, cheap query.
 
 use jiff::Timestamp;
 use sqlx::Row;
@@ -66,7 +70,7 @@ impl Store {
         members: Option<&Members>,
     ) -> StoreResult<ProfileCounts> {
         let mut sql = Sql::new(self.engine(), "");
-        let (who, join) = match members {
+        let join = match members {
             Some(m) => {
                 sql.push(&format!(
                     "WITH m AS MATERIALIZED (SELECT cu.id, cu.birth_year, cu.{} \
@@ -75,29 +79,42 @@ impl Store {
                 ));
                 m.push_conditions(&mut sql);
                 sql.push(") ");
-                ("m cu", " JOIN m ON m.id = c.customer_id")
+                for f in PROFILE_FIELDS {
+                    sql.push(&format!(
+                        "SELECT '{f}' AS k, NULLIF(TRIM(cu.{f}), '') AS v, COUNT(*) AS n, 0 AS y \
+                         FROM m cu GROUP BY NULLIF(TRIM(cu.{f}), '') UNION ALL "
+                    ));
+                }
+                sql.push(
+                    "SELECT 'birth_year', CAST(cu.birth_year AS TEXT), COUNT(*), 0 FROM m cu \
+                     WHERE cu.birth_year IS NOT NULL GROUP BY cu.birth_year UNION ALL \
+                     SELECT 'customers', NULL, COUNT(*), 0 FROM m cu UNION ALL \
+                     SELECT 'complaints', NULL, COUNT(*), 0 FROM complaints c \
+                     JOIN m ON m.id = c.customer_id WHERE c.received_at > ",
+                )
+                .bind(us(from))
+                .push(" AND c.received_at <= ")
+                .bind(us(to))
+                .push(" AND ")
+                .push(crate::complaints::COUNTED)
+                .push(" UNION ALL ");
+                " JOIN m ON m.id = c.customer_id"
             }
-            None => ("customers cu", ""),
+            None => {
+                // Everyone: the per-value roll-up (every customer once per field); the
+                // complaints from the per-day one (below).
+                sql.push(
+                    "SELECT field AS k, NULLIF(value, '') AS v, customers AS n, 0 AS y \
+                     FROM customer_values WHERE customers <> 0 \
+                     AND NOT (field = 'birth_year' AND value = '') UNION ALL \
+                     SELECT 'customers', NULL, COALESCE(CAST(SUM(customers) AS BIGINT), 0), 0 \
+                     FROM customer_values WHERE field = 'birth_year' UNION ALL ",
+                );
+                ""
+            }
         };
-        for f in PROFILE_FIELDS {
-            sql.push(&format!(
-                "SELECT '{f}' AS k, NULLIF(TRIM(cu.{f}), '') AS v, COUNT(*) AS n, 0 AS y \
-                 FROM {who} GROUP BY NULLIF(TRIM(cu.{f}), '') UNION ALL "
-            ));
-        }
         sql.push(&format!(
-            "SELECT 'birth_year', CAST(cu.birth_year AS TEXT), COUNT(*), 0 FROM {who} \
-             WHERE cu.birth_year IS NOT NULL GROUP BY cu.birth_year UNION ALL \
-             SELECT 'customers', NULL, COUNT(*), 0 FROM {who} UNION ALL \
-             SELECT 'complaints', NULL, COUNT(*), 0 FROM complaints c{join} WHERE c.received_at > "
-        ))
-        .bind(us(from))
-        .push(" AND c.received_at <= ")
-        .bind(us(to))
-        .push(" AND ")
-        .push(crate::complaints::COUNTED)
-        .push(&format!(
-            " UNION ALL SELECT 'csat', NULL, COUNT(*), \
+            "SELECT 'csat', NULL, COUNT(*), \
              COALESCE(SUM(CASE WHEN a.rating >= 4 THEN 1 ELSE 0 END), 0) \
              FROM csat_answers a JOIN csat_requests r ON r.id = a.request_id \
              JOIN complaints c ON c.id = r.complaint_id{join} WHERE a.answered_at > "
@@ -136,6 +153,11 @@ impl Store {
             }
         }
         out.birth_years.sort();
+        if members.is_none() {
+            // `(from, to]` is `[from + 1, to + 1)` in whole microseconds.
+            let days = self.complaint_days(us(from) + 1, us(to) + 1).await?;
+            out.complaints = days.values().map(|(n, _)| n).sum();
+        }
         Ok(out)
     }
 }

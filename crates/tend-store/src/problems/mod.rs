@@ -18,19 +18,17 @@ mod links;
 mod money;
 mod records;
 mod sources;
+mod tallies;
 
 pub use focus::FocusAdoption;
 pub use links::{CodeLink, FigureLink};
 pub use sources::Voice;
 
-use std::collections::BTreeMap;
-
 use jiff::Timestamp;
 use sqlx::Row;
 use tend_domain::kernel::ids::EmployeeId;
-use tend_domain::problems::{DEFAULT_WEIGHTS, Tally, Weights};
+use tend_domain::problems::{DEFAULT_WEIGHTS, Weights};
 
-use crate::complaints::counted;
 use crate::kernel::error::StoreResult;
 use crate::kernel::time::{ts, us};
 use crate::store::Store;
@@ -63,94 +61,7 @@ pub struct Period {
     pub now: Timestamp,
 }
 
-const COMPLAINTS: &str = concat!(
-    "SELECT category_id, COUNT(*) AS n, COUNT(DISTINCT customer_id) AS customers, \
-     CAST(SUM(CASE WHEN resolved_at IS NOT NULL THEN COALESCE(compensation_minor, 0) ELSE 0 END) AS BIGINT) AS paid \
-     FROM complaints WHERE received_at >= $1 AND received_at < $2 AND category_id IS NOT NULL AND ",
-    counted!(),
-    " GROUP BY category_id"
-);
-
-const RETURNS: &str = concat!(
-    "SELECT c.category_id, CAST(SUM(COALESCE(t.amount_minor, 0)) AS BIGINT) AS returned \
-     FROM transactions t JOIN (SELECT DISTINCT category_id, customer_id, product_id FROM complaints \
-       WHERE received_at >= $1 AND received_at < $2 AND category_id IS NOT NULL AND product_id IS NOT NULL AND ",
-    counted!(),
-    ") c \
-       ON t.customer_id = c.customer_id AND t.product_id = c.product_id \
-     WHERE t.returned = 1 AND t.occurred_at >= $1 AND t.occurred_at < $2 GROUP BY c.category_id"
-);
-
-const LOST: &str = concat!(
-    "WITH fr AS (SELECT c.category_id, c.customer_id, MIN(e.at) AS r FROM complaints c \
-       JOIN complaint_events e ON e.complaint_id = c.id AND e.action = 'resolve' \
-       WHERE c.received_at >= $1 AND c.received_at < $2 AND c.category_id IS NOT NULL AND ",
-    counted!("c"),
-    " GROUP BY c.category_id, c.customer_id) \
-     SELECT fr.category_id, COUNT(*) AS base, COUNT(CASE WHEN NOT EXISTS (SELECT 1 FROM transactions t \
-       WHERE t.customer_id = fr.customer_id AND t.returned = 0 AND t.occurred_at > fr.r \
-       AND t.occurred_at <= fr.r + $3) THEN 1 END) AS lost \
-     FROM fr WHERE fr.r + $3 <= $4 GROUP BY fr.category_id"
-);
-
 impl Store {
-    /// One [`Tally`] per category with complaints received in the period, by category id, and
-    /// the number of distinct complainants of the period over all categories (and none).
-    pub async fn problem_tallies(&self, p: Period) -> StoreResult<(Vec<Tally>, i64)> {
-        let (from, to) = (us(p.from), us(p.to));
-        let mut by: BTreeMap<i64, Tally> = BTreeMap::new();
-        let rows = sqlx::query(COMPLAINTS)
-            .bind(from)
-            .bind(to)
-            .fetch_all(self.read())
-            .await?;
-        for r in rows {
-            let id: i64 = r.try_get("category_id")?;
-            let t = by.entry(id).or_insert_with(|| Tally {
-                category_id: id,
-                ..Tally::default()
-            });
-            t.complaints = r.try_get("n")?;
-            t.customers = r.try_get("customers")?;
-            t.compensation_minor = r.try_get::<Option<i64>, _>("paid")?.unwrap_or(0);
-        }
-        let rows = sqlx::query(RETURNS)
-            .bind(from)
-            .bind(to)
-            .fetch_all(self.read())
-            .await?;
-        for r in rows {
-            if let Some(t) = by.get_mut(&r.try_get::<i64, _>("category_id")?) {
-                t.returns_minor = r.try_get::<Option<i64>, _>("returned")?.unwrap_or(0);
-            }
-        }
-        let rows = sqlx::query(LOST)
-            .bind(from)
-            .bind(to)
-            .bind(p.window_us)
-            .bind(us(p.now))
-            .fetch_all(self.read())
-            .await?;
-        for r in rows {
-            if let Some(t) = by.get_mut(&r.try_get::<i64, _>("category_id")?) {
-                t.lost_base = r.try_get("base")?;
-                t.lost = r.try_get("lost")?;
-            }
-        }
-        self.add_voices(&mut by, p).await?;
-        let all: i64 = sqlx::query(concat!(
-            "SELECT COUNT(DISTINCT customer_id) AS n FROM complaints \
-             WHERE received_at >= $1 AND received_at < $2 AND ",
-            counted!()
-        ))
-        .bind(from)
-        .bind(to)
-        .fetch_one(self.read())
-        .await?
-        .try_get("n")?;
-        Ok((by.into_values().collect(), all))
-    }
-
     /// Up to `limit` references of a category's complaints received in the period, oldest first.
     pub async fn problem_samples(
         &self,
