@@ -62,8 +62,11 @@ impl Store {
                 sql.push(" AND a.question > ").bind(question);
                 sql.push("))))");
             }
-            sql.push(" ORDER BY r.completed_at DESC, r.id DESC, a.question LIMIT ")
-                .bind(page as i64);
+            // The limit is written, not bound: PostgreSQL's generic plan for a bound limit may
+            // sort every open answer instead of walking the index.
+            sql.push(&format!(
+                " ORDER BY r.completed_at DESC, r.id DESC, a.question LIMIT {page}"
+            ));
             let rows = sql.build().fetch_all(self.read()).await?;
             let fetched = rows.len();
             for row in rows {
