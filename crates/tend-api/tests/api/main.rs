@@ -32,6 +32,7 @@ mod revocation;
 mod search;
 mod segments;
 mod survey_invitations;
+mod survey_rollup;
 mod survey_schedule;
 mod training;
 mod vision;

@@ -1,5 +1,6 @@
 //! Surveys: their definitions and life (`write`), the responses kept page by page
-//! (`responses`), the counts the results are computed from (`tallies`) and the raw answers
+//! (`responses`), the counts the results are computed from (`tallies`, read mostly from the
+//! daily roll-up `tally_days`), the open answers (`open_answers`) and the raw answers
 //! (`export`), invitations by mail with the response rate's counts (`invitations`), and
 //! the codes given to open answers (`codes`).
 
@@ -7,10 +8,12 @@ mod codes;
 mod export;
 mod invitation_list;
 mod invitations;
+mod open_answers;
 mod responses;
 mod schedules;
 mod settings;
 mod tallies;
+mod tally_days;
 mod write;
 
 pub use codes::{CodeCounts, SurveyCode};

@@ -1,6 +1,6 @@
 //! Responses, kept as the respondent goes: each page's answers are stored when the page is
 //! sent, so a half-answered survey resumes from the same link; a completed response takes no
-//! more answers.
+//! more answers, and is added to the results' daily roll-up in the transaction completing it.
 
 use jiff::Timestamp;
 use sqlx::Row;
@@ -163,6 +163,9 @@ impl Store {
         .bind(response_id)
         .execute(&mut *tx)
         .await?;
+        if completed {
+            super::tally_days::add_response(&mut tx, response_id).await?;
+        }
         tx.commit().await?;
         Ok(StoredResponse {
             id: response_id,

@@ -5,9 +5,10 @@ use jiff::Timestamp;
 use sqlx::Row;
 use tend_domain::surveys::SurveyId;
 
+use super::tally_days::{Counts, DAY};
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
-use crate::kernel::time::{ts, us};
+use crate::kernel::time::us;
 use crate::store::Store;
 
 /// A survey's counts. `numbers`: (question, value, how many answers); `choices`: (question,
@@ -55,113 +56,91 @@ pub(crate) fn filtered(sql: &mut Sql, f: &TallyFilter) {
     }
 }
 
+fn tallies(partial: u64, c: Counts) -> SurveyTallies {
+    let mut t = SurveyTallies {
+        partial,
+        ..Default::default()
+    };
+    for ((kind, q, number, choices), n) in c.0 {
+        let q = q as usize;
+        match kind.as_str() {
+            "complete" => t.complete += n,
+            "number" => t.numbers.push((q, number, n)),
+            "choices" => t.choices.push((q, choices, n)),
+            "other" => t.others.push((q, n)),
+            _ => t.texts.push((q, n)),
+        }
+    }
+    t.numbers.sort();
+    t.choices.sort();
+    t.others.sort();
+    t.texts.sort();
+    t
+}
+
 impl Store {
-    /// The counts of survey `id`'s responses that `f` selects.
+    /// How many of survey `id`'s partial responses `f` selects (by when they began).
+    async fn partial(&self, id: SurveyId, f: &TallyFilter) -> StoreResult<u64> {
+        let mut sql = Sql::new(
+            self.engine(),
+            "SELECT COUNT(*) AS n FROM survey_responses r WHERE r.completed_at IS NULL \
+             AND r.survey_id = ",
+        );
+        sql.bind(id.0);
+        filtered(&mut sql, f);
+        let row = sql.build().fetch_one(self.read()).await?;
+        Ok(row.try_get::<i64, _>("n")? as u64)
+    }
+
+    /// The counts of survey `id`'s responses that `f` selects: the whole UTC days inside the
+    /// period from the roll-up (`survey_tally_days`), the part-days at its edges from the
+    /// answers themselves — so exactly [`Store::survey_tallies_from_answers`], read in
+    /// O(days × values) rows.
     pub async fn survey_tallies(
         &self,
         id: SurveyId,
         f: &TallyFilter,
     ) -> StoreResult<SurveyTallies> {
-        let mut sql = Sql::new(
-            self.engine(),
-            "SELECT COALESCE(SUM(CASE WHEN r.completed_at IS NULL THEN 0 ELSE 1 END), 0) AS complete, \
-             COALESCE(SUM(CASE WHEN r.completed_at IS NULL THEN 1 ELSE 0 END), 0) AS partial \
-             FROM survey_responses r WHERE r.survey_id = ",
-        );
-        sql.bind(id.0);
-        filtered(&mut sql, f);
-        let row = sql.build().fetch_one(self.read()).await?;
-        let mut t = SurveyTallies {
-            complete: row.try_get::<i64, _>("complete")? as u64,
-            partial: row.try_get::<i64, _>("partial")? as u64,
-            ..Default::default()
-        };
-        let base = "FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id \
-                    WHERE r.completed_at IS NOT NULL AND r.survey_id = ";
-        for (n, (select, tail)) in [
-            (
-                "SELECT a.question, a.number AS v, COUNT(*) AS n ",
-                " AND a.number IS NOT NULL GROUP BY a.question, a.number",
-            ),
-            (
-                "SELECT a.question, a.choices AS v, COUNT(*) AS n ",
-                " AND a.choices IS NOT NULL GROUP BY a.question, a.choices",
-            ),
-            (
-                "SELECT a.question, COUNT(*) AS n ",
-                " AND a.choices IS NOT NULL AND a.text IS NOT NULL GROUP BY a.question",
-            ),
-            (
-                "SELECT a.question, COUNT(*) AS n ",
-                " AND a.number IS NULL AND a.choices IS NULL GROUP BY a.question",
-            ),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let mut sql = Sql::new(self.engine(), format!("{select}{base}"));
-            sql.bind(id.0);
-            filtered(&mut sql, f);
-            sql.push(tail);
-            for row in sql.build().fetch_all(self.read()).await? {
-                let q = row.try_get::<i64, _>("question")? as usize;
-                let count = row.try_get::<i64, _>("n")? as u64;
-                match n {
-                    0 => t.numbers.push((q, row.try_get("v")?, count)),
-                    1 => t.choices.push((q, row.try_get("v")?, count)),
-                    2 => t.others.push((q, count)),
-                    _ => t.texts.push((q, count)),
+        let (from, to) = (f.from.map(us), f.to.map(us));
+        let channel = f.channel.as_deref();
+        // The first whole day and the day after the last whole one.
+        let lo = from.map(|x| x.div_euclid(DAY) + i64::from(x.rem_euclid(DAY) != 0));
+        let hi = to.map(|x| x.div_euclid(DAY));
+        let mut c = Counts::default();
+        match (lo, hi) {
+            (Some(lo), Some(hi)) if lo >= hi => {
+                self.counted_raw(&mut c, id, (from, to), channel).await?
+            }
+            _ => {
+                self.rolled_up(&mut c, id, (lo, hi), channel).await?;
+                if let (Some(x), Some(lo)) = (from, lo)
+                    && x < lo * DAY
+                {
+                    self.counted_raw(&mut c, id, (Some(x), Some(lo * DAY)), channel)
+                        .await?;
+                }
+                if let (Some(hi), Some(y)) = (hi, to)
+                    && hi * DAY < y
+                {
+                    self.counted_raw(&mut c, id, (Some(hi * DAY), Some(y)), channel)
+                        .await?;
                 }
             }
         }
-        t.numbers.sort();
-        t.choices.sort();
-        t.others.sort();
-        t.texts.sort();
-        Ok(t)
+        Ok(tallies(self.partial(id, f).await?, c))
     }
 
-    /// The open answers of complete responses that `f` selects, newest first: every one whose
-    /// text contains `search` (case-folded alike on both engines), at most `limit`.
-    pub async fn survey_open_answers(
+    /// The same counts as [`Store::survey_tallies`], read from the answers alone (no roll-up):
+    /// the reference the roll-up is tested against.
+    pub async fn survey_tallies_from_answers(
         &self,
         id: SurveyId,
         f: &TallyFilter,
-        search: Option<&str>,
-        limit: usize,
-    ) -> StoreResult<Vec<OpenAnswer>> {
-        let mut sql = Sql::new(
-            self.engine(),
-            "SELECT a.response_id, a.question, a.text, r.completed_at FROM survey_answers a \
-             JOIN survey_responses r ON r.id = a.response_id WHERE r.completed_at IS NOT NULL \
-             AND a.number IS NULL AND a.choices IS NULL AND a.text IS NOT NULL AND r.survey_id = ",
-        );
-        sql.bind(id.0);
-        filtered(&mut sql, f);
-        sql.push(" ORDER BY r.completed_at DESC, a.response_id DESC, a.question");
-        let needle = search
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(crate::customers::fold);
-        let mut out = Vec::new();
-        for row in sql.build().fetch_all(self.read()).await? {
-            let text: String = row.try_get("text")?;
-            if needle
-                .as_ref()
-                .is_some_and(|n| !crate::customers::fold(&text).contains(n.as_str()))
-            {
-                continue;
-            }
-            out.push(OpenAnswer {
-                response_id: row.try_get("response_id")?,
-                question: row.try_get::<i64, _>("question")? as usize,
-                text,
-                completed_at: ts(row.try_get("completed_at")?),
-            });
-            if out.len() >= limit {
-                break;
-            }
-        }
-        Ok(out)
+    ) -> StoreResult<SurveyTallies> {
+        let mut c = Counts::default();
+        let span = (f.from.map(us), f.to.map(us));
+        self.counted_raw(&mut c, id, span, f.channel.as_deref())
+            .await?;
+        Ok(tallies(self.partial(id, f).await?, c))
     }
 }

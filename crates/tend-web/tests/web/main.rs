@@ -48,6 +48,7 @@ mod sign_in;
 mod strict_forms;
 mod survey_api;
 mod survey_build;
+mod survey_channels;
 mod survey_codes;
 mod survey_expiry;
 mod survey_invite;

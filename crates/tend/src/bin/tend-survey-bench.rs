@@ -1,14 +1,21 @@
 //! Measures a survey's live results at scale: one survey with a question of each kind, open,
 //! with `--answers` complete responses (every question answered; an open text on one in
-//! three), written straight into the tables in multi-row inserts. It checks the counted
-//! results against the generator's own hand count (NPS, n, a rating's mean), then times, each
-//! `--runs` times in a row: the results as the page and the API compute them
-//! (`tend_app::surveys::results`, in-process), `GET /api/v1/surveys/{id}/results` and the
-//! results page `GET /surveys/{id}` (a manager's session) over HTTP on the real server in
-//! this process. Prints p50, p95 and the worst of each.
+//! three), written straight into the tables in multi-row inserts, then rolled up by day as the
+//! migration back-fills (`Store::refill_survey_tally_days`). It checks the counted results
+//! against the generator's own hand count (NPS, n, a rating's mean) and against the count from
+//! the raw answers, then times, each `--runs` times in a row: the results as the page and the
+//! API compute them (`tend_app::surveys::results`, in-process), the same for a period with
+//! mid-day edges (its two part-days counted from the answers), the newest 200 open answers
+//! (and the first 200 matching a search), `GET /api/v1/surveys/{id}/results` and the results
+//! page `GET /surveys/{id}` (a manager's session) over HTTP on the real server in this
+//! process. Prints p50, p95 and the worst of each. Build and run it in release, on an empty
+//! database (see docs/survey-results.md for the numbers):
 //!
-//!   tend-survey-bench --database sqlite:///tmp/survey.db --answers 100000 --runs 50
-//!   tend-survey-bench --database postgres://postgres@127.0.0.1/tend_survey --answers 100000
+//!   cargo build --release -p tend --bin tend-survey-bench
+//!   target/release/tend-survey-bench --database sqlite:///tmp/survey.db --answers 100000 --runs 50
+//!   createdb -h 127.0.0.1 -U postgres tend_survey
+//!   target/release/tend-survey-bench --database postgres://postgres@127.0.0.1/tend_survey \
+//!     --answers 100000 --runs 50
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -159,6 +166,12 @@ async fn main() -> anyhow::Result<()> {
         a.answers * 6,
         started.elapsed().as_secs_f64()
     );
+    let started = Instant::now();
+    store.refill_survey_tally_days(id).await?;
+    println!(
+        "rolled up by day in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     // The results must be the generator's hand count before anything is timed.
     let state = AppState::new(store.clone(), clock.clone());
@@ -179,7 +192,27 @@ async fn main() -> anyhow::Result<()> {
     anyhow::ensure!((got - nps).abs() < 1e-9, "NPS {got} ≠ {nps}");
     let got_mean = q[1].mean.unwrap_or(f64::NAN);
     anyhow::ensure!((got_mean - mean).abs() < 1e-9, "mean {got_mean} ≠ {mean}");
-    println!("checked: n = {n}, NPS {nps:.1}, mean rating {mean:.2}");
+    // A period whose edges fall mid-day: its part-days are counted from the answers.
+    let edged = TallyFilter {
+        from: Some(jiff::Timestamp::from_microsecond(
+            at + 5_400_000_000 + 1_234_567,
+        )?),
+        to: Some(jiff::Timestamp::from_microsecond(
+            now.as_microsecond() - 7_777_000_000,
+        )?),
+        channel: Some("public".into()),
+    };
+    for f in [&TallyFilter::default(), &edged] {
+        let (rolled, raw) = (
+            store.survey_tallies(id, f).await?,
+            store.survey_tallies_from_answers(id, f).await?,
+        );
+        anyhow::ensure!(
+            rolled == raw,
+            "the roll-up differs from the answers for {f:?}"
+        );
+    }
+    println!("checked: n = {n}, NPS {nps:.1}, mean rating {mean:.2}; roll-up = raw answers");
 
     // A manager with a token (the API) and a session (the page).
     let email = Email::parse("bench.manager@tend.test").map_err(anyhow::Error::msg)?;
@@ -219,6 +252,26 @@ async fn main() -> anyhow::Result<()> {
     })
     .await?;
     report("results computed (in-process)", in_process);
+    let period = timed(a.runs, || async {
+        tend_app::surveys::results(&state, id, &edged).await?;
+        Ok(())
+    })
+    .await?;
+    report("results, period with mid-day edges (in-process)", period);
+    for (name, search) in [
+        ("newest 200 open answers", None),
+        ("200 open answers matching \"refund\"", Some("refund")),
+    ] {
+        let open = timed(a.runs, || async {
+            let got = store
+                .survey_open_answers(id, &TallyFilter::default(), search, 200)
+                .await?;
+            anyhow::ensure!(got.len() == 200, "{} open answers", got.len());
+            Ok(())
+        })
+        .await?;
+        report(name, open);
+    }
     let api = format!("{base}/api/v1/surveys/{}/results", id.0);
     let bearer = format!("Bearer {token}");
     let api_times = timed(a.runs, || async {
