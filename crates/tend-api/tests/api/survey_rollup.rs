@@ -15,8 +15,11 @@ fn t(en: &str) -> Value {
     json!({"en": en, "es": format!("{en} (es)"), "tr": format!("{en} (tr)")})
 }
 
+/// One page's answers: question number and answer.
+type Page = Vec<(usize, Option<Answer>)>;
+
 /// Response `i`'s answers to page 1 and page 2.
-fn answers(i: i64) -> (Vec<(usize, Option<Answer>)>, Vec<(usize, Option<Answer>)>) {
+fn answers(i: i64) -> (Page, Page) {
     let open = (i % 3 == 0).then(|| Answer::Text(format!("answer {i}")));
     let chosen = [vec![0], vec![0, 1], vec![1, 2], vec![]][(i % 4) as usize].clone();
     let other = (i % 5 == 0 || chosen.is_empty()).then(|| format!("other {i}"));

@@ -152,44 +152,57 @@ impl Store {
     }
 
     /// The counts per code over survey `id`'s complete open answers (every code listed, those
-    /// given to none with 0).
+    /// given to none with 0). Its cost follows the codes given, not the answers: `n` comes from
+    /// the results' roll-up (its open answers, `survey_tally_days`), the rest from the coded
+    /// answers alone.
     pub async fn survey_code_counts(&self, id: SurveyId) -> StoreResult<CodeCounts> {
-        let n: i64 = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) AS n {OPEN}")))
-            .bind(id.0)
-            .fetch_one(self.read())
-            .await?
-            .try_get("n")?;
+        let tallies = self
+            .survey_tallies(id, &crate::surveys::TallyFilter::default())
+            .await?;
+        let n: u64 = tallies.texts.iter().map(|(_, n)| n).sum();
+        let coded_answers = "FROM survey_answer_codes c \
+             JOIN survey_responses r ON r.id = c.response_id \
+             JOIN survey_answers a ON a.response_id = c.response_id AND a.question = c.question \
+             WHERE r.survey_id = $1 AND r.completed_at IS NOT NULL AND a.number IS NULL \
+             AND a.choices IS NULL AND a.text IS NOT NULL";
         let coded: i64 = sqlx::query(AssertSqlSafe(format!(
-            "SELECT COUNT(*) AS n {OPEN} AND EXISTS (SELECT 1 FROM survey_answer_codes c \
-             WHERE c.response_id = a.response_id AND c.question = a.question)"
+            "SELECT COUNT(*) AS n FROM (SELECT DISTINCT c.response_id, c.question {coded_answers}) x"
         )))
         .bind(id.0)
         .fetch_one(self.read())
         .await?
         .try_get("n")?;
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT k.id, k.name, (SELECT COUNT(*) {OPEN} AND EXISTS (SELECT 1 FROM \
-             survey_answer_codes c WHERE c.response_id = a.response_id \
-             AND c.question = a.question AND c.code_id = k.id)) AS n \
-             FROM survey_codes k WHERE k.survey_id = $1 ORDER BY k.name, k.id"
+        let given: std::collections::HashMap<i64, i64> = sqlx::query(AssertSqlSafe(format!(
+            "SELECT c.code_id, COUNT(*) AS n {coded_answers} GROUP BY c.code_id"
         )))
+        .bind(id.0)
+        .fetch_all(self.read())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("code_id")?, r.try_get("n")?)))
+        .collect::<StoreResult<_>>()?;
+        let rows = sqlx::query(
+            "SELECT k.id, k.name FROM survey_codes k WHERE k.survey_id = $1 ORDER BY k.name, k.id",
+        )
         .bind(id.0)
         .fetch_all(self.read())
         .await?;
         let counts = rows
             .iter()
             .map(|r| {
+                let id: i64 = r.try_get("id")?;
+                let n = given.get(&id).copied().unwrap_or(0);
                 Ok((
                     SurveyCode {
-                        id: r.try_get("id")?,
+                        id,
                         name: r.try_get("name")?,
                     },
-                    u64::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0),
+                    u64::try_from(n).unwrap_or(0),
                 ))
             })
             .collect::<StoreResult<Vec<_>>>()?;
         Ok(CodeCounts {
-            n: u64::try_from(n).unwrap_or(0),
+            n,
             coded: u64::try_from(coded).unwrap_or(0),
             counts,
         })
