@@ -27,7 +27,7 @@ pub struct StoreOptions {
     pub sqlite_cache_kib: u32,
     /// SQLite: the soft limit on all the memory SQLite allocates in this process, in KiB
     /// (`PRAGMA soft_heap_limit`; 0: none). Near it SQLite gives back cached pages before it
-    /// allocates more, so the page caches above are a ceiling, not a level. Default 16384.
+    /// allocates more, so the page caches above are a ceiling, not a level. Default 4096.
     pub sqlite_heap_kib: u32,
     /// A connection idle this long is closed (its caches freed); the pools keep one.
     pub idle_timeout: std::time::Duration,
@@ -42,7 +42,7 @@ impl StoreOptions {
             url: url.into(),
             max_connections: 8,
             sqlite_cache_kib: 2048,
-            sqlite_heap_kib: 16_384,
+            sqlite_heap_kib: 4_096,
             idle_timeout: std::time::Duration::from_secs(60),
             max_lifetime: std::time::Duration::from_secs(600),
         }

@@ -32,7 +32,7 @@ struct Cli {
           value_parser = clap::value_parser!(u32).range(64..=1_048_576))]
     sqlite_cache_kib: Option<u32>,
     /// SQLite only: the soft limit on all of SQLite's memory in KiB, 0 (none) to 1048576
-    /// (default 16384).
+    /// (default 4096).
     #[arg(long, global = true, env = "TEND_SQLITE_HEAP_KIB",
           value_parser = clap::value_parser!(u32).range(0..=1_048_576))]
     sqlite_heap_kib: Option<u32>,

@@ -177,7 +177,7 @@ fn sqlite_heap_limit_is_set_by_flag_environment_or_file_and_range_checked() {
     let (out, _, _) = show(&[], &[]);
     assert_eq!(
         shown(&out, "database.sqlite_heap_kib"),
-        "database.sqlite_heap_kib = 16384  # default"
+        "database.sqlite_heap_kib = 4096  # default"
     );
     std::fs::write(
         dir.path().join("tend.toml"),

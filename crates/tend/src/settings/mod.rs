@@ -161,7 +161,7 @@ impl Settings {
                 "sqlite_heap_kib",
                 "TEND_SQLITE_HEAP_KIB",
                 f.database.sqlite_heap_kib,
-                16384,
+                4096,
             ),
             attachments_dir,
             log_filter: l.pick("log", "TEND_LOG", f.log.filter, "info,sqlx=warn".into()),
