@@ -78,7 +78,7 @@ pub use monitor::PoolUse;
 pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
 pub use problems::{CodeLink, FigureLink, FocusAdoption, Mark, Period, Voice, WeightsSet};
 pub use quotient::StoredAssessment;
-pub use reports::{ReportRow, ReportRows, Subset, Unset};
+pub use reports::{DayTally, ReportRow, ReportRows, Rolled, Subset, Unset, day_window};
 pub use segments::{Members, SegmentVersion, StoredSegment};
 pub use staff::{
     AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,

@@ -18,6 +18,7 @@ use crate::figures::stale::FigureStale;
 use crate::help::review::HelpReview;
 use crate::mail::deliver::Deliver;
 use crate::policy::review::PolicyReview;
+use crate::reports::job::ReportRollUp;
 use crate::surveys::invite::SurveyInvite;
 use crate::surveys::schedule::NpsRound;
 use crate::transactions::retention::Retention;
@@ -54,7 +55,7 @@ fn run<'a, J: JobKind>(
 }
 
 /// The job kinds Tend runs.
-pub static REGISTRY: [Registered; 14] = [
+pub static REGISTRY: [Registered; 15] = [
     register::<Watch>(),
     register::<Acknowledge>(),
     register::<FollowUp>(),
@@ -69,6 +70,7 @@ pub static REGISTRY: [Registered; 14] = [
     register::<NpsRound>(),
     register::<SweepFiles>(),
     register::<FigureStale>(),
+    register::<ReportRollUp>(),
 ];
 
 /// Every kind that sends no mail: what a worker without an SMTP server runs.

@@ -53,6 +53,9 @@ impl Worker {
         if let Err(e) = crate::figures::stale::schedule(&self.state).await {
             tracing::error!(error = %e, "worker: queueing the stale-figure check failed");
         }
+        if let Err(e) = crate::reports::job::schedule(&self.state).await {
+            tracing::error!(error = %e, "worker: queueing the reports' roll-up failed");
+        }
         loop {
             let pause = match self.run_once().await {
                 Ok(o) if o.claimed() > 0 => Duration::ZERO,

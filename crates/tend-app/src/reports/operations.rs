@@ -203,20 +203,58 @@ pub async fn today(store: &Store, now: Timestamp) -> StoreResult<jiff::civil::Da
     Ok(now.to_zoned(tz).date())
 }
 
-/// The operations report for `f`, live: periods between local midnights of the company's
-/// zone (`time_zone` setting, else UTC).
+/// The operations report for `f`: periods between local midnights of the company's zone
+/// (`time_zone` setting, else UTC). Through the roll-up when it can answer
+/// ([`super::rolled`]), else counted live; both give the same figures.
 pub async fn operations(store: &Store, f: &OperationsFilter) -> StoreResult<OperationsReport> {
+    operations_in(store, f, true).await
+}
+
+/// The operations report for `f` counted live from the complaints, never through the
+/// roll-up: the reference the roll-up is tested against.
+pub async fn operations_live(store: &Store, f: &OperationsFilter) -> StoreResult<OperationsReport> {
+    operations_in(store, f, false).await
+}
+
+/// The operations report for `f` through the roll-up alone: none when it cannot answer
+/// (see [`super::rolled`]).
+pub async fn operations_rolled(
+    store: &Store,
+    f: &OperationsFilter,
+) -> StoreResult<Option<OperationsReport>> {
     let (zone_name, tz) = company_zone(store).await?;
+    let all = whole(f, &tz);
+    super::rolled::operations(store, f, (&zone_name, &tz), &all).await
+}
+
+/// The range as one period.
+fn whole(f: &OperationsFilter, tz: &TimeZone) -> Bucket {
     let r = f.range;
-    let all = buckets(tend_domain::reports::Grain::Day, r.from, r.to, &tz, 1)
+    buckets(tend_domain::reports::Grain::Day, r.from, r.to, tz, 1)
         .pop()
         .map(|mut b| {
             b.end_day = r.to;
-            b.end = tend_domain::goals::period::midnight(r.to, &tz);
+            b.end = tend_domain::goals::period::midnight(r.to, tz);
             b.label = format!("{} – {}", r.from, r.to);
             b
         })
-        .expect("a range holds a day");
+        .expect("a range holds a day")
+}
+
+async fn operations_in(
+    store: &Store,
+    f: &OperationsFilter,
+    rolled: bool,
+) -> StoreResult<OperationsReport> {
+    let (zone_name, tz) = company_zone(store).await?;
+    let r = f.range;
+    let all = whole(f, &tz);
+    if rolled {
+        let zone = (zone_name.as_str(), &tz);
+        if let Some(report) = super::rolled::operations(store, f, zone, &all).await? {
+            return Ok(report);
+        }
+    }
     let segment = match f.segment_id {
         Some(id) => Some(crate::segments::members(store, "segment", id, all.end).await?),
         None => None,

@@ -9,9 +9,12 @@ pub mod percentile;
 pub mod period;
 pub mod query;
 pub mod report;
+pub mod tally;
+mod tally_codec;
 
 pub use durations::{Measured, measure};
 pub use figures::{Count, Share, Times};
 pub use percentile::percentile_cont;
-pub use period::{Bucket, Grain, buckets};
+pub use period::{Bucket, Grain, buckets, day_number, day_of_number};
 pub use query::{Group, Range, range};
+pub use tally::{BadTally, Tally};

@@ -163,3 +163,35 @@ mod tests {
         assert!(Grain::parse("year").is_err());
     }
 }
+
+/// A local date as days since 1970-01-01 (negative before it): the `day` of the report's
+/// roll-up (`report_days`, docs/reports.md).
+pub fn day_number(d: Date) -> i64 {
+    const EPOCH: Date = Date::constant(1970, 1, 1);
+    EPOCH.until(d).map(|s| i64::from(s.get_days())).unwrap_or(0)
+}
+
+/// The local date [`day_number`] numbers `n`.
+pub fn day_of_number(n: i64) -> Date {
+    const EPOCH: Date = Date::constant(1970, 1, 1);
+    EPOCH
+        .checked_add(jiff::Span::new().days(n))
+        .unwrap_or(EPOCH)
+}
+
+#[cfg(test)]
+mod day_numbers {
+    use super::*;
+
+    #[test]
+    fn days_count_from_the_epoch_both_ways() {
+        assert_eq!(day_number(Date::constant(1970, 1, 1)), 0);
+        assert_eq!(day_number(Date::constant(1970, 1, 2)), 1);
+        assert_eq!(day_number(Date::constant(1969, 12, 31)), -1);
+        // 2026-12-01: 20,788 days (56 years of 365 days, 14 leap days, 334 days of 2026).
+        assert_eq!(day_number(Date::constant(2026, 12, 1)), 20_788);
+        for n in [-400, -1, 0, 1, 20_788, 40_000] {
+            assert_eq!(day_number(day_of_number(n)), n);
+        }
+    }
+}

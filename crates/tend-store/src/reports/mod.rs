@@ -4,10 +4,12 @@
 
 mod durations;
 mod reopens;
+mod rollup;
 mod rows;
 
 pub(crate) use durations::on_change;
 pub(crate) use reopens::on_change as reopens_on_change;
+pub use rollup::{DayTally, Rolled, window as day_window};
 pub use rows::{ReportRow, ReportRows};
 
 use crate::complaints::ComplaintFilter;

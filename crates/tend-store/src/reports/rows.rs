@@ -56,6 +56,42 @@ pub struct ReportRow {
     pub final_resolution_seconds: Option<i64>,
 }
 
+/// The columns [`row`] reads, of `complaints c`.
+pub(crate) const COLUMNS: &str = "c.id, c.customer_id, c.channel, c.category_id, c.product_id, \
+     c.assignee_id, c.tier, c.received_at, COALESCE(c.first_resolved_at, c.closed_at) AS ended_at, \
+     c.first_resolved_at, c.resolved_at, c.first_response_minutes, c.first_response_seconds, \
+     c.first_response_within, c.first_resolution_minutes, c.first_resolution_seconds, \
+     c.final_resolution_minutes, c.final_resolution_seconds";
+
+/// One row of [`COLUMNS`] with its reopen spells.
+pub(crate) fn row(
+    r: &sqlx::any::AnyRow,
+    reopens: Vec<(Timestamp, Option<Timestamp>)>,
+) -> StoreResult<ReportRow> {
+    let within: Option<i64> = r.try_get("first_response_within")?;
+    Ok(ReportRow {
+        id: r.try_get("id")?,
+        customer_id: r.try_get("customer_id")?,
+        channel: r.try_get("channel")?,
+        category_id: r.try_get("category_id")?,
+        product_id: r.try_get("product_id")?,
+        assignee_id: r.try_get("assignee_id")?,
+        tier: r.try_get("tier")?,
+        received_at: ts(r.try_get("received_at")?),
+        ended_at: opt_ts(r.try_get("ended_at")?),
+        first_resolved_at: opt_ts(r.try_get("first_resolved_at")?),
+        resolved_now: r.try_get::<Option<i64>, _>("resolved_at")?.is_some(),
+        reopens,
+        first_response_minutes: r.try_get("first_response_minutes")?,
+        first_response_seconds: r.try_get("first_response_seconds")?,
+        first_response_within: within.map(|w| w != 0),
+        first_resolution_minutes: r.try_get("first_resolution_minutes")?,
+        first_resolution_seconds: r.try_get("first_resolution_seconds")?,
+        final_resolution_minutes: r.try_get("final_resolution_minutes")?,
+        final_resolution_seconds: r.try_get("final_resolution_seconds")?,
+    })
+}
+
 impl Store {
     /// The rows of complaints received before `to` that were received in the window or still
     /// open at its start; merged and deleted complaints never count.
@@ -69,14 +105,7 @@ impl Store {
         }
         let mut sql = Sql::new(
             self.engine(),
-            format!(
-                "SELECT c.id, c.customer_id, c.channel, c.category_id, c.product_id, c.assignee_id, \
-                 c.tier, c.received_at, {ENDED} AS ended_at, c.first_resolved_at, c.resolved_at, \
-                 c.first_response_minutes, c.first_response_seconds, c.first_response_within, \
-                 c.first_resolution_minutes, c.first_resolution_seconds, \
-                 c.final_resolution_minutes, c.final_resolution_seconds \
-                 FROM complaints c WHERE c.received_at < "
-            ),
+            format!("SELECT {COLUMNS} FROM complaints c WHERE c.received_at < "),
         );
         sql.bind(us(q.to))
             .push(" AND (c.received_at >= ")
@@ -94,30 +123,8 @@ impl Store {
         let mut reopens = self.report_reopens(q, &f).await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
-            let within: Option<i64> = r.try_get("first_response_within")?;
-            out.push(ReportRow {
-                id: r.try_get("id")?,
-                customer_id: r.try_get("customer_id")?,
-                channel: r.try_get("channel")?,
-                category_id: r.try_get("category_id")?,
-                product_id: r.try_get("product_id")?,
-                assignee_id: r.try_get("assignee_id")?,
-                tier: r.try_get("tier")?,
-                received_at: ts(r.try_get("received_at")?),
-                ended_at: opt_ts(r.try_get("ended_at")?),
-                first_resolved_at: opt_ts(r.try_get("first_resolved_at")?),
-                resolved_now: r.try_get::<Option<i64>, _>("resolved_at")?.is_some(),
-                reopens: reopens
-                    .remove(&r.try_get::<i64, _>("id")?)
-                    .unwrap_or_default(),
-                first_response_minutes: r.try_get("first_response_minutes")?,
-                first_response_seconds: r.try_get("first_response_seconds")?,
-                first_response_within: within.map(|w| w != 0),
-                first_resolution_minutes: r.try_get("first_resolution_minutes")?,
-                first_resolution_seconds: r.try_get("first_resolution_seconds")?,
-                final_resolution_minutes: r.try_get("final_resolution_minutes")?,
-                final_resolution_seconds: r.try_get("final_resolution_seconds")?,
-            });
+            let id: i64 = r.try_get("id")?;
+            out.push(row(&r, reopens.remove(&id).unwrap_or_default())?);
         }
         Ok(out)
     }

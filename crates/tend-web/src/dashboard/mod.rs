@@ -62,7 +62,10 @@ struct AgentPage {
 }
 
 async fn manager_page(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> PageResult<Response> {
-    let home = tend_app::dashboard::home(s).await?;
+    // The sections read apart, so they run side by side (the read pool has several
+    // connections on both engines).
+    let home = async { Ok::<_, crate::kit::error::PageError>(tend_app::dashboard::home(s).await?) };
+    let (home, ops) = tokio::try_join!(home, operations::load(s, &t))?;
     let pinned: Vec<i64> = home.pins.iter().map(|p| p.figure.id).collect();
     let choices = s
         .store
@@ -80,7 +83,6 @@ async fn manager_page(s: &WebState, t: Tr, staff: &Staff, errors: Errors) -> Pag
         .end
         .checked_sub(jiff::SignedDuration::from_micros(1))
         .unwrap_or(home.month.end);
-    let ops = operations::load(s, &t).await?;
     let refused = !errors.is_empty();
     let page = HomePage {
         ops,

@@ -1,0 +1,72 @@
+//! The typed job `reports_roll_up`: recounts the local days marked since it last ran, one day
+//! per transaction, so reports read them from `report_days` (docs/reports.md "Roll-ups").
+//! Queued once by every worker as it starts (one job, by its key), run again every [`EVERY`],
+//! or at once while days are still marked after [`BUDGET`]. Reports never wait for it: a
+//! marked day is counted from its complaints, so it only decides how fast they are.
+
+use std::time::{Duration, Instant};
+
+use jiff::SignedDuration;
+use serde::{Deserialize, Serialize};
+use tend_store::{Handled, Job, JobError, Store, StoreResult};
+
+use crate::AppState;
+use crate::jobs::{JobKind, Worker, enqueue, job_error};
+
+/// How often the marks are looked at.
+pub const EVERY: SignedDuration = SignedDuration::from_secs(60);
+
+/// How long one run recounts before it yields to other jobs (and queues itself at once).
+pub const BUDGET: Duration = Duration::from_secs(20);
+
+/// The roll-up's payload: nothing (there is one roll-up).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RollUpDue {}
+
+/// Keeps `report_days` up to date. Key: `reports_roll_up`.
+pub struct ReportRollUp;
+
+impl JobKind for ReportRollUp {
+    const KIND: &'static str = "reports_roll_up";
+    type Payload = RollUpDue;
+
+    fn dedupe_key(_: &RollUpDue) -> String {
+        Self::KIND.to_owned()
+    }
+
+    async fn run(w: &Worker, _: &Job, _: RollUpDue) -> Result<Handled, JobError> {
+        let now = w.state.clock.now();
+        let (more, days) = roll_up(&w.state.store, BUDGET).await.map_err(job_error)?;
+        if days > 0 {
+            tracing::debug!(days, more, "report days recounted");
+        }
+        Ok(Handled::Defer(if more { now } else { now + EVERY }))
+    }
+}
+
+/// Recounts marked days until none is left or `budget` is spent; returns whether some are
+/// still marked, and how many steps were taken.
+pub async fn roll_up(store: &Store, budget: Duration) -> StoreResult<(bool, usize)> {
+    let started = Instant::now();
+    let (zone, tz) = super::company_zone(store).await?;
+    let mut steps = 0;
+    loop {
+        if !store
+            .report_roll_up_step(&zone, &tz, super::tally::stored)
+            .await?
+        {
+            return Ok((false, steps));
+        }
+        steps += 1;
+        if started.elapsed() >= budget {
+            return Ok((true, steps));
+        }
+    }
+}
+
+/// Queues the roll-up to run now unless it is queued already.
+pub async fn schedule(s: &AppState) -> StoreResult<()> {
+    let now = s.clock.now();
+    enqueue::<ReportRollUp>(&s.store, &RollUpDue::default(), now, now).await?;
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! A local day's tallies (docs/reports.md "Roll-ups"): what the complaints with an event in the
+//! day's window contribute, per dimension and value, and the backlog's change over the day.
+//! The job stores them; a report counts a marked day the same way from its complaints.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use tend_domain::reports::tally::MEASURES;
+use tend_domain::reports::{Group, Tally};
+use tend_store::{DayTally, ReportRow};
+
+/// The dimensions a day is tallied by (`none`: one value, empty).
+pub const DIMS: [Group; 6] = Group::ALL;
+
+/// The value of `r` in `dim`: the channel code, the category, product or assignee id (empty
+/// when none), the tier, or empty for `none` — the report's group keys.
+pub fn value(dim: Group, r: &ReportRow) -> String {
+    let id = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    match dim {
+        Group::Channel => r.channel.clone(),
+        Group::Category => id(r.category_id),
+        Group::Product => id(r.product_id),
+        Group::Assignee => id(r.assignee_id),
+        Group::Tier => r.tier.to_string(),
+        Group::None => String::new(),
+    }
+}
+
+/// The spans `r` is open in, each `(start, end]` (open at `t` when `start < t ≤ end`; no end
+/// while it lasts), overlapping ones joined: from receipt to its first resolution or closing,
+/// and each reopened spell — the report's definition of open (docs/reports.md).
+fn open_spans(r: &ReportRow) -> Vec<(Timestamp, Option<Timestamp>)> {
+    let mut spans: Vec<(Timestamp, Option<Timestamp>)> =
+        std::iter::once((r.received_at, r.ended_at))
+            .chain(r.reopens.iter().copied())
+            .filter(|(s, e)| e.is_none_or(|e| e > *s))
+            .collect();
+    spans.sort_unstable_by_key(|(s, _)| *s);
+    let mut out: Vec<(Timestamp, Option<Timestamp>)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some((_, last)) if last.is_none_or(|l| s <= l) => {
+                *last = match (*last, e) {
+                    (Some(l), Some(e)) => Some(l.max(e)),
+                    _ => None,
+                };
+            }
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// How the count open changes over `[a, b)` because of `r`: +1 per open span starting in it,
+/// −1 per one ending in it (open at `t` counts the spans started before `t` and not ended
+/// before `t`, so a day's change added to the count at its midnight gives the next one's).
+pub fn delta(r: &ReportRow, a: Timestamp, b: Timestamp) -> i64 {
+    let inside = |t: Timestamp| t >= a && t < b;
+    open_spans(r)
+        .iter()
+        .map(|(s, e)| i64::from(inside(*s)) - i64::from(e.is_some_and(inside)))
+        .sum()
+}
+
+/// Adds what `r` contributes to the window `[a, b)` to `t`: received in it (with its
+/// durations), first resolved in it, reopened in it.
+pub fn add(t: &mut Tally, r: &ReportRow, a: Timestamp, b: Timestamp) {
+    let inside = |x: Timestamp| x >= a && x < b;
+    if inside(r.received_at) {
+        let last = |v: Option<i64>| v.filter(|_| r.resolved_now);
+        let values: [Option<i64>; MEASURES] = [
+            r.first_response_minutes,
+            r.first_response_seconds,
+            r.first_resolution_minutes,
+            r.first_resolution_seconds,
+            last(r.final_resolution_minutes),
+            last(r.final_resolution_seconds),
+        ];
+        t.add_received(r.customer_id, values, r.first_response_within);
+    }
+    if r.first_resolved_at.is_some_and(inside) {
+        t.add_resolved(r.customer_id);
+    }
+    if r.reopens.iter().any(|(x, _)| inside(*x)) {
+        t.add_reopened(r.id, r.customer_id);
+    }
+}
+
+/// The tallies of the window `[a, b)` in `dims` from the complaints with an event in it:
+/// per (dimension, value), the tally and the backlog's change; only those not both empty.
+pub fn tally(
+    dims: &[Group],
+    a: Timestamp,
+    b: Timestamp,
+    rows: &[ReportRow],
+) -> HashMap<(Group, String), (Tally, i64)> {
+    let mut out: HashMap<(Group, String), (Tally, i64)> = HashMap::new();
+    for r in rows {
+        let d = delta(r, a, b);
+        let mut one = Tally::default();
+        add(&mut one, r, a, b);
+        if one.is_empty() && d == 0 {
+            continue;
+        }
+        for &dim in dims {
+            let e = out.entry((dim, value(dim, r))).or_default();
+            e.0.merge(&one);
+            e.1 += d;
+        }
+    }
+    out
+}
+
+/// [`tally`] in every dimension, encoded for `report_days` (the job's step).
+pub fn stored(a: Timestamp, b: Timestamp, rows: &[ReportRow]) -> Vec<DayTally> {
+    tally(&DIMS, a, b, rows)
+        .into_iter()
+        .map(|((dim, value), (t, d))| (dim.code(), value, d, t.encode()))
+        .collect()
+}

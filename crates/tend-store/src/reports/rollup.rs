@@ -1,0 +1,293 @@
+//! The operations report's roll-up (migration 0192, docs/reports.md "Roll-ups"): the marks of
+//! changed instants, the complaints whose events fall in a local day, and the stored tallies.
+//! Readers take one snapshot; the job rewrites one marked day per transaction.
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use sqlx::Row;
+use tend_domain::goals::period::midnight;
+use tend_domain::reports::{day_number, day_of_number};
+
+use super::ReportRow;
+use super::rows::{COLUMNS, row};
+use crate::kernel::engine::Engine;
+use crate::kernel::error::StoreResult;
+use crate::kernel::sql::Sql;
+use crate::kernel::time::{opt_ts, ts, us};
+use crate::store::Store;
+
+/// A mark's span: writes are marked at their instant floored to 15 minutes.
+pub const MARK_US: i64 = 900_000_000;
+
+/// More marked days than this in reach and a report is counted live instead (a bulk import
+/// waits for the job).
+pub const MAX_MARKED_DAYS: usize = 45;
+
+/// What a report reads through the roll-up: the dimension's tallies of the range's unmarked
+/// days, every unmarked day's backlog change before the range's end, and the complaints of
+/// the marked days before it (unfiltered: the caller tallies them like the job would).
+#[derive(Debug, Default)]
+pub struct Rolled {
+    /// Marked local days before the range's end.
+    pub marked: BTreeSet<Date>,
+    /// (day, value, encoded tally) of unmarked days in the range.
+    pub tallies: Vec<(Date, String, Vec<u8>)>,
+    /// (day, value, backlog change) of unmarked days before the range's end.
+    pub deltas: Vec<(Date, String, i64)>,
+    /// Per marked day, its window and the complaints with an event in it.
+    pub rows: Vec<(Date, Timestamp, Timestamp, Vec<ReportRow>)>,
+}
+
+/// One stored tally: dimension, value, backlog change, encoded tally.
+pub type DayTally = (&'static str, String, i64, Vec<u8>);
+
+/// The local days a mark's 15 minutes touch.
+fn mark_days(at: i64, tz: &TimeZone) -> [Date; 2] {
+    [at, at + MARK_US - 1].map(|t| ts(t).to_zoned(tz.clone()).date())
+}
+
+/// The local day's window `[midnight, next midnight)`.
+pub fn window(d: Date, tz: &TimeZone) -> (Timestamp, Timestamp) {
+    let next = d.tomorrow().unwrap_or(d);
+    (midnight(d, tz), midnight(next, tz))
+}
+
+impl Store {
+    /// Reads what a report of `dim` (only `values`, when given) over the local days
+    /// `[from, to)` needs through the roll-up, in one snapshot; none when the tallies were
+    /// counted in another zone than `zone` or more than [`MAX_MARKED_DAYS`] are marked.
+    pub async fn report_rolled(
+        &self,
+        zone: &str,
+        tz: &TimeZone,
+        dim: &str,
+        values: Option<&[String]>,
+        (from, to): (Date, Date),
+    ) -> StoreResult<Option<Rolled>> {
+        let mut tx = self.read().begin().await?;
+        if self.engine() == Engine::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let stored: Option<String> = sqlx::query_scalar("SELECT zone FROM report_rollup")
+            .fetch_optional(&mut *tx)
+            .await?;
+        if stored.as_deref() != Some(zone) {
+            return Ok(None);
+        }
+        let marks: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT at FROM report_changes")
+            .fetch_all(&mut *tx)
+            .await?;
+        let marked: BTreeSet<Date> = marks
+            .iter()
+            .flat_map(|&at| mark_days(at, tz))
+            .filter(|d| *d < to)
+            .collect();
+        if marked.len() > MAX_MARKED_DAYS {
+            return Ok(None);
+        }
+        let mut out = Rolled {
+            marked,
+            ..Rolled::default()
+        };
+        let mut sql = Sql::new(
+            self.engine(),
+            "SELECT day, value, tally FROM report_days WHERE dim = ".to_owned(),
+        );
+        sql.bind(dim.to_owned())
+            .push(" AND day >= ")
+            .bind(day_number(from))
+            .push(" AND day < ")
+            .bind(day_number(to));
+        push_values(&mut sql, values);
+        for r in sql.build().fetch_all(&mut *tx).await? {
+            let day = day_of_number(r.try_get("day")?);
+            if !out.marked.contains(&day) {
+                out.tallies
+                    .push((day, r.try_get("value")?, r.try_get("tally")?));
+            }
+        }
+        let mut sql = Sql::new(
+            self.engine(),
+            "SELECT day, value, delta FROM report_days WHERE delta <> 0 AND dim = ".to_owned(),
+        );
+        sql.bind(dim.to_owned())
+            .push(" AND day < ")
+            .bind(day_number(to));
+        push_values(&mut sql, values);
+        for r in sql.build().fetch_all(&mut *tx).await? {
+            let day = day_of_number(r.try_get("day")?);
+            if !out.marked.contains(&day) {
+                out.deltas
+                    .push((day, r.try_get("value")?, r.try_get("delta")?));
+            }
+        }
+        for &d in &out.marked.clone() {
+            let (a, b) = window(d, tz);
+            let rows = day_rows(&mut tx, self.engine(), a, b).await?;
+            out.rows.push((d, a, b, rows));
+        }
+        tx.commit().await?;
+        Ok(Some(out))
+    }
+
+    /// One step of the roll-up job in one transaction: when the tallies were counted in
+    /// another zone (or never), drops them and marks every instant of every complaint (one
+    /// step); otherwise recounts the earliest marked day with `tally` (given the day's
+    /// window and its complaints) and clears the marks wholly inside it. Returns whether
+    /// anything was done (false: nothing is marked).
+    pub async fn report_roll_up_step(
+        &self,
+        zone: &str,
+        tz: &TimeZone,
+        tally: impl FnOnce(Timestamp, Timestamp, &[ReportRow]) -> Vec<DayTally>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write().begin().await?;
+        if self.engine() == Engine::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let stored: Option<String> = sqlx::query_scalar("SELECT zone FROM report_rollup")
+            .fetch_optional(&mut *tx)
+            .await?;
+        if stored.as_deref() != Some(zone) {
+            for q in [
+                "DELETE FROM report_days",
+                "DELETE FROM report_changes",
+                "DELETE FROM report_rollup",
+                "INSERT INTO report_changes (at) SELECT DISTINCT x / 900000000 * 900000000 FROM (\
+                 SELECT received_at AS x FROM complaints UNION SELECT first_resolved_at FROM complaints \
+                 UNION SELECT closed_at FROM complaints UNION SELECT reopened_at FROM complaint_reopens \
+                 UNION SELECT ended_at FROM complaint_reopens) m WHERE x IS NOT NULL",
+            ] {
+                sqlx::query(q).execute(&mut *tx).await?;
+            }
+            sqlx::query("INSERT INTO report_rollup (id, zone) VALUES (1, $1)")
+                .bind(zone.to_owned())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            return Ok(true);
+        }
+        let marks: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT at FROM report_changes")
+            .fetch_all(&mut *tx)
+            .await?;
+        let Some(day) = marks.iter().flat_map(|&at| mark_days(at, tz)).min() else {
+            return Ok(false);
+        };
+        let (a, b) = window(day, tz);
+        let rows = day_rows(&mut tx, self.engine(), a, b).await?;
+        sqlx::query("DELETE FROM report_days WHERE day = $1")
+            .bind(day_number(day))
+            .execute(&mut *tx)
+            .await?;
+        for (dim, value, delta, bytes) in tally(a, b, &rows) {
+            sqlx::query(
+                "INSERT INTO report_days (dim, day, value, delta, tally) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(dim)
+            .bind(day_number(day))
+            .bind(value)
+            .bind(delta)
+            .bind(bytes)
+            .execute(&mut *tx)
+            .await?;
+        }
+        // Marks wholly inside the day; one that spans two days (a zone whose midnight is not
+        // on a quarter hour) stays, and its other day is recounted in turn.
+        let done: Vec<i64> = marks
+            .into_iter()
+            .filter(|&at| mark_days(at, tz) == [day, day])
+            .collect();
+        for chunk in done.chunks(500) {
+            let mut sql = Sql::new(
+                self.engine(),
+                "DELETE FROM report_changes WHERE at IN (".to_owned(),
+            );
+            for (i, at) in chunk.iter().enumerate() {
+                sql.push(if i == 0 { "" } else { ", " }).bind(*at);
+            }
+            sql.push(")");
+            sql.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+fn push_values(sql: &mut Sql, values: Option<&[String]>) {
+    match values {
+        None => {}
+        Some([]) => {
+            sql.push(" AND 1 = 0");
+        }
+        Some(values) => {
+            sql.push(" AND value IN (");
+            for (i, v) in values.iter().enumerate() {
+                sql.push(if i == 0 { "" } else { ", " }).bind(v.clone());
+            }
+            sql.push(")");
+        }
+    }
+}
+
+/// The complaints that count with an event in `[a, b)` — received, first resolved, closed,
+/// reopened or a reopened spell ended — each with all its reopen spells, by id.
+async fn day_rows(
+    tx: &mut sqlx::AnyConnection,
+    engine: Engine,
+    a: Timestamp,
+    b: Timestamp,
+) -> StoreResult<Vec<ReportRow>> {
+    let (a, b) = (us(a), us(b));
+    let within = |sql: &mut Sql, col: &str| {
+        sql.push(&format!("({col} >= "))
+            .bind(a)
+            .push(&format!(" AND {col} < "))
+            .bind(b)
+            .push(")");
+    };
+    let rebuild = |head: &str| {
+        let mut sql = Sql::new(engine, head.to_owned());
+        sql.push(" AND c.kind = 'complaint' AND ")
+            .push(crate::complaints::COUNTED)
+            .push(" AND (");
+        within(&mut sql, "c.received_at");
+        sql.push(" OR ");
+        within(&mut sql, "c.first_resolved_at");
+        sql.push(" OR ");
+        within(&mut sql, "c.closed_at");
+        sql.push(" OR c.id IN (SELECT o.complaint_id FROM complaint_reopens o WHERE ");
+        within(&mut sql, "o.reopened_at");
+        sql.push(" OR ");
+        within(&mut sql, "o.ended_at");
+        sql.push("))");
+        sql
+    };
+    let mut spells: HashMap<i64, Vec<(Timestamp, Option<Timestamp>)>> = HashMap::new();
+    let sql = rebuild(
+        "SELECT r.complaint_id, r.reopened_at, r.ended_at FROM complaint_reopens r \
+         JOIN complaints c ON c.id = r.complaint_id WHERE 1 = 1",
+    );
+    for r in sql.build().fetch_all(&mut *tx).await? {
+        spells.entry(r.try_get("complaint_id")?).or_default().push((
+            ts(r.try_get("reopened_at")?),
+            opt_ts(r.try_get("ended_at")?),
+        ));
+    }
+    let mut sql = rebuild(&format!("SELECT {COLUMNS} FROM complaints c WHERE 1 = 1"));
+    sql.push(" ORDER BY c.id");
+    let mut out = Vec::new();
+    for r in sql.build().fetch_all(&mut *tx).await? {
+        let id: i64 = r.try_get("id")?;
+        let mut s = spells.remove(&id).unwrap_or_default();
+        s.sort_unstable();
+        out.push(row(&r, s)?);
+    }
+    Ok(out)
+}
