@@ -3,7 +3,8 @@
 //! days marked by every kind of write since (read from their complaints), after recounting
 //! them, and after the company's zone changes. Complaints of every shape: open, resolved,
 //! closed, reopened (twice, and overlapping a closing), merged, deleted, feedback; every
-//! grouping, grain and single-field filter (category with those below it, team).
+//! grouping, grain and single-field filter (category with those below it, team), alone, with
+//! its own field's grouping and with another's.
 
 use std::time::Duration;
 
@@ -250,7 +251,23 @@ fn queries() -> Vec<(String, OperationsFilter)> {
             },
         ),
     ];
-    for (name, dim, filter) in filters {
+    let others = [
+        Group::Tier,
+        Group::Channel,
+        Group::Assignee,
+        Group::Category,
+        Group::Product,
+        Group::Channel,
+    ];
+    for ((name, dim, filter), other) in filters.into_iter().zip(others) {
+        add(
+            format!("{name}, by {other:?} by week"),
+            -25,
+            40,
+            Grain::Week,
+            other,
+            filter.clone(),
+        );
         add(
             format!("{name}, by week"),
             -25,

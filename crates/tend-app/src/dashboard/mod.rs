@@ -72,23 +72,25 @@ pub async fn this_month(s: &AppState) -> StoreResult<Window> {
 pub async fn home(s: &AppState) -> StoreResult<Home> {
     let now = s.clock.now();
     let month = this_month(s).await?;
-    let csat = s
-        .store
-        .measure(&whole_business(Measure::Csat), &month, now)
-        .await?;
-    let nps = s
-        .store
-        .measure(&whole_business(Measure::Nps), &month, now)
-        .await?;
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
     let (from, to) = crate::problems::default_period(today);
+    let (csat, nps) = (whole_business(Measure::Csat), whole_business(Measure::Nps));
+    // The sections read apart, so they run side by side on the read pool.
+    let (csat, nps, goals, problems, quotient, pins) = tokio::try_join!(
+        s.store.measure(&csat, &month, now),
+        s.store.measure(&nps, &month, now),
+        crate::goals::standings(s),
+        crate::problems::ranking(s, from, to, DEFAULT_LOST_DAYS),
+        crate::quotient::rounds(s),
+        pinned(s, &month),
+    )?;
     Ok(Home {
-        goals: crate::goals::standings(s).await?,
+        goals,
         csat,
         nps,
-        problems: crate::problems::ranking(s, from, to, DEFAULT_LOST_DAYS).await?,
-        quotient: crate::quotient::rounds(s).await?,
-        pins: pinned(s, &month).await?,
+        problems,
+        quotient,
+        pins,
         month,
     })
 }

@@ -14,13 +14,10 @@ use tend_domain::reports::{Bucket, Group, Tally, buckets};
 use tend_store::{ComplaintFilter, Store, StoreResult};
 
 use super::operations::OperationsFilter;
-use super::tally::tally;
+use super::tally::{Dim, JOIN, tally};
 
-/// The dimension read and the values kept (none: all), when the roll-up can answer `f`.
-async fn plan(
-    store: &Store,
-    f: &OperationsFilter,
-) -> StoreResult<Option<(Group, Option<Vec<String>>)>> {
+/// How to read the roll-up for `f`, when it can answer.
+async fn plan(store: &Store, f: &OperationsFilter) -> StoreResult<Option<Read>> {
     // Every field named, so a new filter is a compile error here until it is decided.
     let ComplaintFilter {
         status,
@@ -112,12 +109,61 @@ async fn plan(
     }
     let group = f.range.group;
     Ok(match filters.as_slice() {
-        [] => Some((group, None)),
-        [(dim, values)] if group == Group::None || group == *dim => {
-            Some((*dim, Some(values.clone())))
+        [] => Some(Read {
+            dim: Dim(group, None),
+            filter: None,
+            key: (group != Group::None).then_some(0),
+        }),
+        [(field, values)] if group == Group::None || group == *field => Some(Read {
+            dim: Dim(*field, None),
+            filter: Some((0, values.clone())),
+            key: (group != Group::None).then_some(0),
+        }),
+        [(field, values)] => {
+            let (dim, swapped) = Dim::pair(*field, group);
+            let (f, g) = if swapped { (1, 0) } else { (0, 1) };
+            Some(Read {
+                dim,
+                filter: Some((f, values.clone())),
+                key: Some(g),
+            })
         }
         _ => None,
     })
+}
+
+/// How a report reads the roll-up: the dimension, the values kept of one of its parts, and
+/// the part that is the group's key (none: one group).
+struct Read {
+    dim: Dim,
+    filter: Option<(usize, Vec<String>)>,
+    key: Option<usize>,
+}
+
+impl Read {
+    /// The group a stored value counts in, or none when the filter leaves it out.
+    fn key(&self, value: &str) -> Option<String> {
+        let parts: Vec<&str> = value.split(JOIN).collect();
+        if let Some((i, values)) = &self.filter
+            && !values.iter().any(|v| Some(&v.as_str()) == parts.get(*i))
+        {
+            return None;
+        }
+        Some(
+            self.key
+                .and_then(|i| parts.get(i))
+                .unwrap_or(&"")
+                .to_string(),
+        )
+    }
+
+    /// The values the store can keep itself (a single field's filter).
+    fn stored_values(&self) -> Option<&[String]> {
+        match (&self.filter, self.dim.1) {
+            (Some((0, values)), None) => Some(values),
+            _ => None,
+        }
+    }
 }
 
 /// The report through the roll-up, or none when it cannot answer (see the module).
@@ -127,41 +173,47 @@ pub async fn operations(
     (zone, tz): (&str, &TimeZone),
     all: &Bucket,
 ) -> StoreResult<Option<OperationsReport>> {
-    let Some((dim, values)) = plan(store, f).await? else {
+    let Some(read) = plan(store, f).await? else {
         return Ok(None);
     };
     let r = f.range;
+    let code = read.dim.code();
     let Some(rolled) = store
-        .report_rolled(zone, tz, dim.code(), values.as_deref(), (r.from, r.to))
+        .report_rolled(zone, tz, &code, read.stored_values(), (r.from, r.to))
         .await?
     else {
         return Ok(None);
     };
-    let keep = |v: &str| values.as_ref().is_none_or(|vs| vs.iter().any(|x| x == v));
     let mut days: BTreeMap<Date, Vec<(String, Tally)>> = BTreeMap::new();
     let mut deltas: BTreeMap<Date, HashMap<String, i64>> = BTreeMap::new();
     for (day, value, bytes) in rolled.tallies {
+        let Some(key) = read.key(&value) else {
+            continue;
+        };
         let Ok(t) = Tally::decode(&bytes) else {
             tracing::warn!(%day, value, "report_days: a tally does not decode; counting live");
             return Ok(None);
         };
-        days.entry(day).or_default().push((value, t));
+        days.entry(day).or_default().push((key, t));
     }
     for (day, value, d) in rolled.deltas {
-        *deltas.entry(day).or_default().entry(value).or_default() += d;
+        let Some(key) = read.key(&value) else {
+            continue;
+        };
+        *deltas.entry(day).or_default().entry(key).or_default() += d;
     }
     for (day, a, b, rows) in &rolled.rows {
-        for ((_, value), (t, d)) in tally(&[dim], *a, *b, rows) {
-            if !keep(&value) {
+        for ((_, value), (t, d)) in tally(&[read.dim], *a, *b, rows) {
+            let Some(key) = read.key(&value) else {
                 continue;
-            }
+            };
             *deltas
                 .entry(*day)
                 .or_default()
-                .entry(value.clone())
+                .entry(key.clone())
                 .or_default() += d;
             if *day >= r.from && !t.is_empty() {
-                days.entry(*day).or_default().push((value, t));
+                days.entry(*day).or_default().push((key, t));
             }
         }
     }

@@ -9,8 +9,61 @@ use tend_domain::reports::tally::MEASURES;
 use tend_domain::reports::{Group, Tally};
 use tend_store::{DayTally, ReportRow};
 
-/// The dimensions a day is tallied by (`none`: one value, empty).
-pub const DIMS: [Group; 6] = Group::ALL;
+/// A dimension of the roll-up: one field (`none`: one value, empty), or two — a filter on one
+/// with a grouping by the other — whose value is both values joined by U+001F.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Dim(pub Group, pub Option<Group>);
+
+/// The fields a report filters or groups by, in the order pairs name them.
+const FIELDS: [Group; 5] = [
+    Group::Channel,
+    Group::Category,
+    Group::Product,
+    Group::Assignee,
+    Group::Tier,
+];
+
+/// Joins a pair's two values.
+pub const JOIN: char = '\u{1f}';
+
+impl Dim {
+    /// Every dimension a day is tallied by: each field alone, `none`, and each pair of fields.
+    pub fn all() -> Vec<Dim> {
+        let mut out: Vec<Dim> = Group::ALL.iter().map(|g| Dim(*g, None)).collect();
+        for (i, a) in FIELDS.iter().enumerate() {
+            for b in &FIELDS[i + 1..] {
+                out.push(Dim(*a, Some(*b)));
+            }
+        }
+        out
+    }
+
+    /// The pair of `a` and `b` in the stored order, and whether they were swapped.
+    pub fn pair(a: Group, b: Group) -> (Dim, bool) {
+        let at = |g: Group| FIELDS.iter().position(|f| *f == g).unwrap_or(usize::MAX);
+        if at(a) <= at(b) {
+            (Dim(a, Some(b)), false)
+        } else {
+            (Dim(b, Some(a)), true)
+        }
+    }
+
+    /// `channel`, …, `none`, or `channel+tier` for a pair (the `dim` of `report_days`).
+    pub fn code(self) -> String {
+        match self.1 {
+            None => self.0.code().to_owned(),
+            Some(b) => format!("{}+{}", self.0.code(), b.code()),
+        }
+    }
+
+    /// The value of `r` in this dimension.
+    pub fn value(self, r: &ReportRow) -> String {
+        match self.1 {
+            None => value(self.0, r),
+            Some(b) => format!("{}{JOIN}{}", value(self.0, r), value(b, r)),
+        }
+    }
+}
 
 /// The value of `r` in `dim`: the channel code, the category, product or assignee id (empty
 /// when none), the tier, or empty for `none` — the report's group keys.
@@ -89,12 +142,12 @@ pub fn add(t: &mut Tally, r: &ReportRow, a: Timestamp, b: Timestamp) {
 /// The tallies of the window `[a, b)` in `dims` from the complaints with an event in it:
 /// per (dimension, value), the tally and the backlog's change; only those not both empty.
 pub fn tally(
-    dims: &[Group],
+    dims: &[Dim],
     a: Timestamp,
     b: Timestamp,
     rows: &[ReportRow],
-) -> HashMap<(Group, String), (Tally, i64)> {
-    let mut out: HashMap<(Group, String), (Tally, i64)> = HashMap::new();
+) -> HashMap<(Dim, String), (Tally, i64)> {
+    let mut out: HashMap<(Dim, String), (Tally, i64)> = HashMap::new();
     for r in rows {
         let d = delta(r, a, b);
         let mut one = Tally::default();
@@ -103,7 +156,7 @@ pub fn tally(
             continue;
         }
         for &dim in dims {
-            let e = out.entry((dim, value(dim, r))).or_default();
+            let e = out.entry((dim, dim.value(r))).or_default();
             e.0.merge(&one);
             e.1 += d;
         }
@@ -113,7 +166,7 @@ pub fn tally(
 
 /// [`tally`] in every dimension, encoded for `report_days` (the job's step).
 pub fn stored(a: Timestamp, b: Timestamp, rows: &[ReportRow]) -> Vec<DayTally> {
-    tally(&DIMS, a, b, rows)
+    tally(&Dim::all(), a, b, rows)
         .into_iter()
         .map(|((dim, value), (t, d))| (dim.code(), value, d, t.encode()))
         .collect()

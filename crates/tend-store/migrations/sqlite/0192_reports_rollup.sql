@@ -1,7 +1,7 @@
 -- The operations report at volume (SQLite), docs/reports.md "Roll-ups". `report_days` holds one
 -- tally per local day of the company's zone (`report_rollup.zone`; `day` counts days from
--- 1970-01-01) × dimension (`none`, `channel`, `category`, `product`, `assignee`, `tier`) ×
--- value: the encoded `tend_domain::reports::Tally` of what that day's events contribute, and
+-- 1970-01-01) × dimension (`none`, `channel`, `category`, `product`, `assignee`, `tier`, and
+-- pairs such as `channel+tier`) × value: the encoded `tend_domain::reports::Tally` of what that day's events contribute, and
 -- `delta`, the change of the open backlog over the day. `report_changes` marks the instants a
 -- write touched, floored to 15 minutes: triggers add one in the transaction of every write that
 -- can change a tally (a complaint's receipt, first resolution, closing, reopens, grouping

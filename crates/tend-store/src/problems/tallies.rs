@@ -74,11 +74,24 @@ impl Store {
             }
         }
         let mut all = 0;
-        let rows = sqlx::query(COMPLAINANTS)
-            .bind(from)
-            .bind(to)
-            .fetch_all(self.read())
-            .await?;
+        // Three reads of one period, apart: they run side by side on the read pool.
+        let (complainants, returns, lost) = tokio::try_join!(
+            sqlx::query(COMPLAINANTS)
+                .bind(from)
+                .bind(to)
+                .fetch_all(self.read()),
+            sqlx::query(RETURNS)
+                .bind(from)
+                .bind(to)
+                .fetch_all(self.read()),
+            sqlx::query(LOST)
+                .bind(from)
+                .bind(to)
+                .bind(p.window_us)
+                .bind(us(p.now))
+                .fetch_all(self.read()),
+        )?;
+        let rows = complainants;
         for r in rows {
             match r.try_get::<Option<i64>, _>("category_id")? {
                 Some(id) => {
@@ -89,23 +102,13 @@ impl Store {
                 None => all = r.try_get("n")?,
             }
         }
-        let rows = sqlx::query(RETURNS)
-            .bind(from)
-            .bind(to)
-            .fetch_all(self.read())
-            .await?;
+        let rows = returns;
         for r in rows {
             if let Some(t) = by.get_mut(&r.try_get::<i64, _>("category_id")?) {
                 t.returns_minor = r.try_get::<Option<i64>, _>("returned")?.unwrap_or(0);
             }
         }
-        let rows = sqlx::query(LOST)
-            .bind(from)
-            .bind(to)
-            .bind(p.window_us)
-            .bind(us(p.now))
-            .fetch_all(self.read())
-            .await?;
+        let rows = lost;
         for r in rows {
             if let Some(t) = by.get_mut(&r.try_get::<i64, _>("category_id")?) {
                 t.lost_base = r.try_get("base")?;

@@ -42,7 +42,7 @@ pub struct Rolled {
 }
 
 /// One stored tally: dimension, value, backlog change, encoded tally.
-pub type DayTally = (&'static str, String, i64, Vec<u8>);
+pub type DayTally = (String, String, i64, Vec<u8>);
 
 /// The local days a mark's 15 minutes touch.
 fn mark_days(at: i64, tz: &TimeZone) -> [Date; 2] {
@@ -252,21 +252,28 @@ async fn day_rows(
             .bind(b)
             .push(")");
     };
+    // One index range per event column, united by id: an OR across them (with the reopens'
+    // subquery as one arm) makes both engines scan every complaint instead.
     let rebuild = |head: &str| {
         let mut sql = Sql::new(engine, head.to_owned());
         sql.push(" AND c.kind = 'complaint' AND ")
             .push(crate::complaints::COUNTED)
-            .push(" AND (");
-        within(&mut sql, "c.received_at");
-        sql.push(" OR ");
-        within(&mut sql, "c.first_resolved_at");
-        sql.push(" OR ");
-        within(&mut sql, "c.closed_at");
-        sql.push(" OR c.id IN (SELECT o.complaint_id FROM complaint_reopens o WHERE ");
-        within(&mut sql, "o.reopened_at");
-        sql.push(" OR ");
-        within(&mut sql, "o.ended_at");
-        sql.push("))");
+            .push(" AND c.id IN (");
+        for (i, (table, id, col)) in [
+            ("complaints", "id", "received_at"),
+            ("complaints", "id", "first_resolved_at"),
+            ("complaints", "id", "closed_at"),
+            ("complaint_reopens", "complaint_id", "reopened_at"),
+            ("complaint_reopens", "complaint_id", "ended_at"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let union = if i == 0 { "" } else { " UNION " };
+            sql.push(&format!("{union}SELECT {id} FROM {table} WHERE "));
+            within(&mut sql, col);
+        }
+        sql.push(")");
         sql
     };
     let mut spells: HashMap<i64, Vec<(Timestamp, Option<Timestamp>)>> = HashMap::new();
