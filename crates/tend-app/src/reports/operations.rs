@@ -9,6 +9,8 @@ use tend_domain::reports::report::{Cell, Figures, OperationsReport, Period};
 use tend_domain::reports::{Bucket, Count, Group, Range, Share, Times, buckets};
 use tend_store::{ComplaintFilter, ReportRow, ReportRows, Store, StoreResult};
 
+use super::tally::value as key;
+
 /// What a report is asked for: the checked range (days, grain, group), the inbox's filters
 /// (channel, category with those below it, product, assignee, tier, team) and a customer
 /// segment (only its members' complaints; membership read at the end of the range).
@@ -87,18 +89,6 @@ impl Acc {
             final_resolution_calendar_seconds: f,
             first_response_within_standard: Share::of(self.within.0, self.within.1),
         }
-    }
-}
-
-fn key(group: Group, r: &ReportRow) -> String {
-    let id = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-    match group {
-        Group::Channel => r.channel.clone(),
-        Group::Category => id(r.category_id),
-        Group::Product => id(r.product_id),
-        Group::Assignee => id(r.assignee_id),
-        Group::Tier => r.tier.to_string(),
-        Group::None => String::new(),
     }
 }
 

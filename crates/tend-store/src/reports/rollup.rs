@@ -56,6 +56,29 @@ pub fn window(d: Date, tz: &TimeZone) -> (Timestamp, Timestamp) {
 }
 
 impl Store {
+    /// A transaction on one snapshot (PostgreSQL: `REPEATABLE READ`; a SQLite transaction is
+    /// one already) — on the read pool when `read_only`, else the writer — and the zone the
+    /// stored tallies were counted in.
+    async fn rollup_snapshot(
+        &self,
+        read_only: bool,
+    ) -> StoreResult<(sqlx::Transaction<'static, sqlx::Any>, Option<String>)> {
+        let pool = if read_only { self.read() } else { self.write() };
+        let mut tx = pool.begin().await?;
+        if self.engine() == Engine::Postgres {
+            let level = if read_only {
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+            } else {
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"
+            };
+            sqlx::query(level).execute(&mut *tx).await?;
+        }
+        let stored = sqlx::query_scalar("SELECT zone FROM report_rollup")
+            .fetch_optional(&mut *tx)
+            .await?;
+        Ok((tx, stored))
+    }
+
     /// Reads what a report of `dim` (only `values`, when given) over the local days
     /// `[from, to)` needs through the roll-up, in one snapshot; none when the tallies were
     /// counted in another zone than `zone` or more than [`MAX_MARKED_DAYS`] are marked.
@@ -67,15 +90,7 @@ impl Store {
         values: Option<&[String]>,
         (from, to): (Date, Date),
     ) -> StoreResult<Option<Rolled>> {
-        let mut tx = self.read().begin().await?;
-        if self.engine() == Engine::Postgres {
-            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                .execute(&mut *tx)
-                .await?;
-        }
-        let stored: Option<String> = sqlx::query_scalar("SELECT zone FROM report_rollup")
-            .fetch_optional(&mut *tx)
-            .await?;
+        let (mut tx, stored) = self.rollup_snapshot(true).await?;
         if stored.as_deref() != Some(zone) {
             return Ok(None);
         }
@@ -146,15 +161,7 @@ impl Store {
         tz: &TimeZone,
         tally: impl FnOnce(Timestamp, Timestamp, &[ReportRow]) -> Vec<DayTally>,
     ) -> StoreResult<bool> {
-        let mut tx = self.write().begin().await?;
-        if self.engine() == Engine::Postgres {
-            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                .execute(&mut *tx)
-                .await?;
-        }
-        let stored: Option<String> = sqlx::query_scalar("SELECT zone FROM report_rollup")
-            .fetch_optional(&mut *tx)
-            .await?;
+        let (mut tx, stored) = self.rollup_snapshot(false).await?;
         if stored.as_deref() != Some(zone) {
             for q in [
                 "DELETE FROM report_days",
