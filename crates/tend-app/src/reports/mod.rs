@@ -5,6 +5,7 @@
 
 pub mod job;
 mod operations;
+mod plan;
 mod query;
 mod rolled;
 mod table;

@@ -2,6 +2,7 @@
 //! lists exactly the records it counted), one row per complaint with its stored durations
 //! ([`rows`]), and those durations written at the event ([`durations`]).
 
+mod day_rows;
 mod durations;
 mod reopens;
 mod rollup;
