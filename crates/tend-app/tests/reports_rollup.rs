@@ -4,7 +4,8 @@
 //! them, and after the company's zone changes. Complaints of every shape: open, resolved,
 //! closed, reopened (twice, and overlapping a closing), merged, deleted, feedback; every
 //! grouping, grain and single-field filter (category with those below it, team), alone, with
-//! its own field's grouping and with another's.
+//! its own field's grouping and with another's; every two filters at once, grouped by neither
+//! or by one of them.
 
 use std::time::Duration;
 
@@ -259,6 +260,34 @@ fn queries() -> Vec<(String, OperationsFilter)> {
         Group::Product,
         Group::Channel,
     ];
+    // Two filters at once (an assignee and a team: both must allow), grouped by neither, by
+    // one and by the other.
+    let mut two = filters.to_vec();
+    two.push((
+        "assignee 2",
+        Group::Assignee,
+        ComplaintFilter {
+            assignee_id: Some(EmployeeId(2)),
+            ..Default::default()
+        },
+    ));
+    for (i, (a, ga, fa)) in two.iter().enumerate() {
+        for (b, gb, fb) in &two[i + 1..] {
+            let both = ComplaintFilter {
+                channel: fa.channel.clone().or(fb.channel.clone()),
+                category_id: fa.category_id.or(fb.category_id),
+                product_id: fa.product_id.or(fb.product_id),
+                tier: fa.tier.or(fb.tier),
+                assignee_id: fa.assignee_id.or(fb.assignee_id),
+                team: fa.team.clone().or(fb.team.clone()),
+                ..Default::default()
+            };
+            for group in [Group::None, *ga, *gb] {
+                let name = format!("{a} and {b}, by {group:?} by week");
+                add(name, -25, 40, Grain::Week, group, both.clone());
+            }
+        }
+    }
     for ((name, dim, filter), other) in filters.into_iter().zip(others) {
         add(
             format!("{name}, by {other:?} by week"),

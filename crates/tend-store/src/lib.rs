@@ -76,7 +76,9 @@ pub use kernel::error::{StoreError, StoreResult};
 pub use mail::SentMail;
 pub use monitor::PoolUse;
 pub use policy::{StoredApproval, StoredArea, StoredPolicyVersion};
-pub use problems::{CodeLink, FigureLink, FocusAdoption, Mark, Period, Voice, WeightsSet};
+pub use problems::{
+    CodeLink, Complainants, FigureLink, FocusAdoption, Mark, Period, Voice, WeightsSet,
+};
 pub use quotient::StoredAssessment;
 pub use reports::{DayTally, ReportRow, ReportRows, Rolled, Subset, Unset, day_window};
 pub use segments::{Members, SegmentVersion, StoredSegment};

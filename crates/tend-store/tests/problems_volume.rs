@@ -2,7 +2,9 @@
 //! `TEND_PROBLEMS_BENCH_N` complaints, default 1,000,000, of n/5 customers, on the engine the
 //! environment selects). Prints, three rounds, the time of what `GET /api/v1/problems` reads
 //! from the store — the three-month period's tallies and the previous period's complaints per
-//! category — and of the profile of every customer (`GET /api/v1/customers/profile`); checks
+//! category — and of the profile of every customer (`GET /api/v1/customers/profile`), after the
+//! roll-up job's store steps have counted `complainant_days` (timed too, and the complainants
+//! read through it against the same read from the rows); checks
 //! the complaints per category, the complainants and the customers lost against the same rules
 //! counted in Rust over the generated rows, and the profile's complaints.
 //!
@@ -111,7 +113,26 @@ async fn the_ranking_of_a_million_complaints_is_timed() {
         window_us,
         now,
     };
+    // The roll-up job's store steps (the complainants' `complainant_days`; no report tallies).
+    let rolling = Instant::now();
+    while store
+        .report_roll_up_step("UTC", &jiff::tz::TimeZone::UTC, |_, _, _| Vec::new())
+        .await
+        .unwrap()
+    {}
+    println!("roll-up of every day: {:?}", rolling.elapsed());
     for round in 0..3 {
+        let (a, b) = (from.as_microsecond(), to.as_microsecond());
+        let clock = Instant::now();
+        let live = store.problem_complainants_live(a, b).await.unwrap();
+        let live_took = clock.elapsed();
+        let clock = Instant::now();
+        let rolled = store.problem_complainants_rolled(a, b).await.unwrap();
+        println!(
+            "round {round}: complainants from the rows {live_took:?}, through the roll-up {:?}",
+            clock.elapsed()
+        );
+        assert_eq!(rolled, Some(live));
         let t0 = Instant::now();
         let (tallies, complainants) = store.problem_tallies(period).await.unwrap();
         let t1 = t0.elapsed();

@@ -1,5 +1,6 @@
 //! Whether the roll-up can answer a report, and how to read it: the dimension (one field, or
-//! the pair of a filtered field and a grouped one), the values kept and the group's key.
+//! the pair of a filtered field and a grouped one, or of two filtered fields grouped by
+//! neither or by one of them), the values kept and the group's key.
 
 use std::collections::HashSet;
 
@@ -100,16 +101,26 @@ pub(super) async fn plan(store: &Store, f: &OperationsFilter) -> StoreResult<Opt
         }
         filters.push((Group::Category, keep.iter().map(i64::to_string).collect()));
     }
+    // Two filters of one field (an assignee and a team) keep the values both allow.
+    let mut fields: Vec<(Group, Vec<String>)> = Vec::new();
+    for (field, values) in filters {
+        match fields.iter_mut().find(|(g, _)| *g == field) {
+            Some((_, kept)) => kept.retain(|v| values.contains(v)),
+            None => fields.push((field, values)),
+        }
+    }
     let group = f.range.group;
-    Ok(match filters.as_slice() {
+    let key_of =
+        |parts: &[Group]| (group != Group::None).then(|| parts.iter().position(|g| *g == group));
+    Ok(match fields.as_slice() {
         [] => Some(Read {
             dim: Dim(group, None),
-            filter: None,
+            filters: Vec::new(),
             key: (group != Group::None).then_some(0),
         }),
         [(field, values)] if group == Group::None || group == *field => Some(Read {
             dim: Dim(*field, None),
-            filter: Some((0, values.clone())),
+            filters: vec![(0, values.clone())],
             key: (group != Group::None).then_some(0),
         }),
         [(field, values)] => {
@@ -117,19 +128,33 @@ pub(super) async fn plan(store: &Store, f: &OperationsFilter) -> StoreResult<Opt
             let (f, g) = if swapped { (1, 0) } else { (0, 1) };
             Some(Read {
                 dim,
-                filter: Some((f, values.clone())),
+                filters: vec![(f, values.clone())],
                 key: Some(g),
             })
+        }
+        // Two fields, grouped by neither, one or the other: their pair.
+        [(a, va), (b, vb)] => {
+            let (dim, swapped) = Dim::pair(*a, *b);
+            let parts = if swapped { [*b, *a] } else { [*a, *b] };
+            let (ia, ib) = if swapped { (1, 0) } else { (0, 1) };
+            match key_of(&parts) {
+                Some(None) => None,
+                key => Some(Read {
+                    dim,
+                    filters: vec![(ia, va.clone()), (ib, vb.clone())],
+                    key: key.flatten(),
+                }),
+            }
         }
         _ => None,
     })
 }
 
-/// How a report reads the roll-up: the dimension, the values kept of one of its parts, and
+/// How a report reads the roll-up: the dimension, the values kept of each filtered part, and
 /// the part that is the group's key (none: one group).
 pub(super) struct Read {
     pub(super) dim: Dim,
-    filter: Option<(usize, Vec<String>)>,
+    filters: Vec<(usize, Vec<String>)>,
     key: Option<usize>,
 }
 
@@ -137,10 +162,10 @@ impl Read {
     /// The group a stored value counts in, or none when the filter leaves it out.
     pub(super) fn key(&self, value: &str) -> Option<String> {
         let parts: Vec<&str> = value.split(JOIN).collect();
-        if let Some((i, values)) = &self.filter
-            && !values.iter().any(|v| Some(&v.as_str()) == parts.get(*i))
-        {
-            return None;
+        for (i, values) in &self.filters {
+            if !values.iter().any(|v| Some(&v.as_str()) == parts.get(*i)) {
+                return None;
+            }
         }
         Some(
             self.key
@@ -152,8 +177,8 @@ impl Read {
 
     /// The values the store can keep itself (a single field's filter).
     pub(super) fn stored_values(&self) -> Option<&[String]> {
-        match (&self.filter, self.dim.1) {
-            (Some((0, values)), None) => Some(values),
+        match (self.filters.as_slice(), self.dim.1) {
+            ([(0, values)], None) => Some(values),
             _ => None,
         }
     }

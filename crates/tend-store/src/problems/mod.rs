@@ -13,6 +13,7 @@ macro_rules! code_links {
     };
 }
 
+mod complainants;
 mod focus;
 mod links;
 mod money;
@@ -20,6 +21,8 @@ mod records;
 mod sources;
 mod tallies;
 
+pub use complainants::Complainants;
+pub(crate) use complainants::recount_days as recount_complainant_days;
 pub use focus::FocusAdoption;
 pub use links::{CodeLink, FigureLink};
 pub use sources::Voice;

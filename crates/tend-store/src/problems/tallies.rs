@@ -3,31 +3,23 @@
 //!
 //! - complaints and compensation paid: whole days from the `complaint_days` roll-up, the
 //!   period's partial edge days from the rows (`Store::complaint_days`);
-//! - complainants per category and of the period overall: one pass over the period's
-//!   `(category, customer)` pairs, read from the `complaints_period` index alone;
+//! - complainants per category and of the period overall: united per-day bitmaps of the
+//!   `complainant_days` roll-up, the edge and marked days from the rows (`complainants`);
 //! - customers lost: from each complaint's earliest 'resolve' event as stored on it
 //!   (`first_resolve_event_at`, kept by a trigger); only pairs whose window has ended are read;
 //! - returns: purchases returned of the period's `(category, customer, product)` triples.
 
 use std::collections::BTreeMap;
 
+use futures_util::TryFutureExt;
 use sqlx::Row;
 use tend_domain::problems::Tally;
 
 use super::Period;
 use crate::complaints::counted;
-use crate::kernel::error::StoreResult;
+use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::time::us;
 use crate::store::Store;
-
-/// Complainants per category (`category_id` NULL: of the whole period, every complaint).
-const COMPLAINANTS: &str = concat!(
-    "WITH d AS MATERIALIZED (SELECT DISTINCT category_id, customer_id FROM complaints \
-       WHERE received_at >= $1 AND received_at < $2 AND ",
-    counted!(),
-    ") SELECT category_id, COUNT(*) AS n FROM d WHERE category_id IS NOT NULL GROUP BY category_id \
-     UNION ALL SELECT NULL, COUNT(DISTINCT customer_id) FROM d"
-);
 
 const RETURNS: &str = concat!(
     "SELECT c.category_id, CAST(SUM(COALESCE(t.amount_minor, 0)) AS BIGINT) AS returned \
@@ -73,33 +65,26 @@ impl Store {
                 );
             }
         }
-        let mut all = 0;
         // Three reads of one period, apart: they run side by side on the read pool.
         let (complainants, returns, lost) = tokio::try_join!(
-            sqlx::query(COMPLAINANTS)
-                .bind(from)
-                .bind(to)
-                .fetch_all(self.read()),
+            self.problem_complainants(from, to),
             sqlx::query(RETURNS)
                 .bind(from)
                 .bind(to)
-                .fetch_all(self.read()),
+                .fetch_all(self.read())
+                .map_err(StoreError::from),
             sqlx::query(LOST)
                 .bind(from)
                 .bind(to)
                 .bind(p.window_us)
                 .bind(us(p.now))
-                .fetch_all(self.read()),
+                .fetch_all(self.read())
+                .map_err(StoreError::from),
         )?;
-        let rows = complainants;
-        for r in rows {
-            match r.try_get::<Option<i64>, _>("category_id")? {
-                Some(id) => {
-                    if let Some(t) = by.get_mut(&id) {
-                        t.customers = r.try_get("n")?;
-                    }
-                }
-                None => all = r.try_get("n")?,
+        let (per_category, all) = complainants;
+        for (id, n) in per_category {
+            if let Some(t) = by.get_mut(&id) {
+                t.customers = n;
             }
         }
         let rows = returns;

@@ -16,7 +16,7 @@ use super::day_rows::day_rows;
 use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
-use crate::kernel::time::ts;
+use crate::kernel::time::{ts, us};
 use crate::store::Store;
 
 /// A mark's span: writes are marked at their instant floored to 15 minutes.
@@ -59,7 +59,7 @@ impl Store {
     /// A transaction on one snapshot (PostgreSQL: `REPEATABLE READ`; a SQLite transaction is
     /// one already) — on the read pool when `read_only`, else the writer — and the zone the
     /// stored tallies were counted in.
-    async fn rollup_snapshot(
+    pub(crate) async fn rollup_snapshot(
         &self,
         read_only: bool,
     ) -> StoreResult<(sqlx::Transaction<'static, sqlx::Any>, Option<String>)> {
@@ -165,6 +165,7 @@ impl Store {
         if stored.as_deref() != Some(zone) {
             for q in [
                 "DELETE FROM report_days",
+                "DELETE FROM complainant_days",
                 "DELETE FROM report_changes",
                 "DELETE FROM report_rollup",
                 "INSERT INTO report_changes (at) SELECT DISTINCT x / 900000000 * 900000000 FROM (\
@@ -205,6 +206,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        crate::problems::recount_complainant_days(&mut tx, us(a), us(b)).await?;
         // Marks wholly inside the day; one that spans two days (a zone whose midnight is not
         // on a quarter hour) stays, and its other day is recounted in turn.
         let done: Vec<i64> = marks
