@@ -9,6 +9,7 @@
 
 use std::time::Duration;
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::{AnyConnection, Connection};
 use tend_app::reports::job::roll_up;
@@ -326,13 +327,34 @@ async fn same(store: &Store, when: &str) {
     }
 }
 
-async fn roll_up_all(store: &Store) {
-    let (more, _) = roll_up(store, Duration::from_secs(600)).await.unwrap();
+async fn roll_up_all(store: &Store, recent_from: Timestamp) {
+    let (more, _) = roll_up(store, Duration::from_secs(600), recent_from)
+        .await
+        .unwrap();
     assert!(!more);
 }
 
 #[tokio::test]
 async fn the_rolled_up_report_equals_the_live_count_after_every_kind_of_write() {
+    story(Timestamp::MAX).await;
+}
+
+/// Every day recent: each is kept by the hour too, and a marked day is read from its stored
+/// hours and its marked hours' complaints.
+#[tokio::test]
+async fn the_report_equals_the_live_count_with_every_day_kept_by_the_hour() {
+    let (store, url, mut c) = story(Timestamp::MIN).await;
+    // Once the horizon passes them, a recount drops every older day's hours: whole days again.
+    run(&mut c, "UPDATE complaints SET channel = 'web' WHERE id = 5").await;
+    roll_up_all(&store, Timestamp::MAX).await;
+    assert_eq!(count(&url, "report_hour_days").await, 0);
+    assert_eq!(count(&url, "report_hours").await, 0);
+    same(&store, "hours dropped").await;
+}
+
+/// The story on a new database, keeping by the hour the days whose window ends after
+/// `recent_from`; the store, its URL and a connection to it.
+async fn story(recent_from: Timestamp) -> (Store, String, AnyConnection) {
     sqlx::any::install_default_drivers();
     let url = fresh_database_url().await;
     let store = Store::open(&StoreOptions::new(&url)).await.unwrap();
@@ -346,16 +368,19 @@ async fn the_rolled_up_report_equals_the_live_count_after_every_kind_of_write() 
         "never rolled up: live"
     );
 
-    roll_up_all(&store).await;
+    roll_up_all(&store, recent_from).await;
     assert_eq!(count(&url, "report_changes").await, 0);
     assert!(count(&url, "report_days").await > 100);
+    let by_hour = recent_from == Timestamp::MIN;
+    assert_eq!(count(&url, "report_hour_days").await > 40, by_hour);
+    assert_eq!(count(&url, "report_hours").await > 1000, by_hour);
     same(&store, "rolled up").await;
 
     change(&mut c).await;
     assert!(count(&url, "report_changes").await > 5);
     same(&store, "marked days").await;
 
-    roll_up_all(&store).await;
+    roll_up_all(&store, recent_from).await;
     assert_eq!(count(&url, "report_changes").await, 0);
     same(&store, "recounted").await;
 
@@ -370,6 +395,18 @@ async fn the_rolled_up_report_equals_the_live_count_after_every_kind_of_write() 
         None,
         "tallies of another zone"
     );
-    roll_up_all(&store).await;
+    roll_up_all(&store, recent_from).await;
     same(&store, "another zone").await;
+
+    // Marked again in a zone whose midnight is not on the hour: clipped hours.
+    for sql in [
+        "UPDATE complaints SET channel = 'email' WHERE id IN (3, 17, 40, 77)",
+        "UPDATE complaints SET received_at = received_at + 1800000000 WHERE id IN (12, 90)",
+        "UPDATE complaints SET tier = 3 WHERE id = 150",
+    ] {
+        run(&mut c, sql).await;
+    }
+    assert!(count(&url, "report_changes").await > 3);
+    same(&store, "marked again, another zone").await;
+    (store, url, c)
 }

@@ -83,7 +83,12 @@ async fn reference(
 /// not this test's concern: none are written).
 async fn roll_up(store: &Store) {
     while store
-        .report_roll_up_step("UTC", &jiff::tz::TimeZone::UTC, |_, _, _| Vec::new())
+        .report_roll_up_step(
+            "UTC",
+            &jiff::tz::TimeZone::UTC,
+            jiff::Timestamp::MAX,
+            |_, _, _| Vec::new(),
+        )
         .await
         .unwrap()
     {}

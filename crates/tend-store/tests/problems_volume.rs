@@ -116,7 +116,12 @@ async fn the_ranking_of_a_million_complaints_is_timed() {
     // The roll-up job's store steps (the complainants' `complainant_days`; no report tallies).
     let rolling = Instant::now();
     while store
-        .report_roll_up_step("UTC", &jiff::tz::TimeZone::UTC, |_, _, _| Vec::new())
+        .report_roll_up_step(
+            "UTC",
+            &jiff::tz::TimeZone::UTC,
+            jiff::Timestamp::MAX,
+            |_, _, _| Vec::new(),
+        )
         .await
         .unwrap()
     {}

@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use jiff::SignedDuration;
+use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 use tend_store::{Handled, Job, JobError, Store, StoreResult};
 
@@ -18,6 +18,10 @@ pub const EVERY: SignedDuration = SignedDuration::from_secs(60);
 
 /// How long one run recounts before it yields to other jobs (and queues itself at once).
 pub const BUDGET: Duration = Duration::from_secs(20);
+
+/// How far back a day's window may end and the day still be kept by the hour too
+/// (`report_hours`): today and yesterday, the days steady intake keeps marked.
+pub const RECENT: SignedDuration = SignedDuration::from_hours(48);
 
 /// The roll-up's payload: nothing (there is one roll-up).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -36,7 +40,9 @@ impl JobKind for ReportRollUp {
 
     async fn run(w: &Worker, _: &Job, _: RollUpDue) -> Result<Handled, JobError> {
         let now = w.state.clock.now();
-        let (more, days) = roll_up(&w.state.store, BUDGET).await.map_err(job_error)?;
+        let (more, days) = roll_up(&w.state.store, BUDGET, now - RECENT)
+            .await
+            .map_err(job_error)?;
         if days > 0 {
             tracing::debug!(days, more, "report days recounted");
         }
@@ -44,15 +50,20 @@ impl JobKind for ReportRollUp {
     }
 }
 
-/// Recounts marked days until none is left or `budget` is spent; returns whether some are
-/// still marked, and how many steps were taken.
-pub async fn roll_up(store: &Store, budget: Duration) -> StoreResult<(bool, usize)> {
+/// Recounts marked days until none is left or `budget` is spent, keeping by the hour too the
+/// days whose window ends after `recent_from`; returns whether some are still marked, and how
+/// many steps were taken.
+pub async fn roll_up(
+    store: &Store,
+    budget: Duration,
+    recent_from: Timestamp,
+) -> StoreResult<(bool, usize)> {
     let started = Instant::now();
     let (zone, tz) = super::company_zone(store).await?;
     let mut steps = 0;
     loop {
         if !store
-            .report_roll_up_step(&zone, &tz, super::tally::stored)
+            .report_roll_up_step(&zone, &tz, recent_from, super::tally::stored)
             .await?
         {
             return Ok((false, steps));

@@ -55,7 +55,10 @@ impl SqliteBulk {
             .busy_timeout(Duration::from_secs(5))
             // A bulk load touches every index: a 64 MiB page cache keeps their upper pages in
             // memory (bounded, whatever the file's size).
-            .pragma("cache_size", "-65536");
+            .pragma("cache_size", "-65536")
+            // Statement journals in memory: each row's statement opens one (its triggers), and
+            // once one outgrows 64 KiB SQLite keeps writing them to a temporary file.
+            .pragma("temp_store", "MEMORY");
         let mut conn = SqliteConnection::connect_with(&options).await?;
         conn.execute("BEGIN IMMEDIATE").await?;
         let channels = sqlx::query("SELECT code FROM channels")
@@ -137,6 +140,10 @@ fn store_complaints(
     let mut docs = db.prepare("INSERT INTO complaint_docs (id, doc) VALUES (?1, ?2)")?;
     let mut name_of = db.prepare("SELECT name FROM customers WHERE id = ?1")?;
     let mut out = ImportOutcome::default();
+    // The search rows go in together after the batch's other rows: every statement that opens
+    // a statement journal makes FTS5 flush its pending terms to a segment of their own, so
+    // interleaved they would make one tiny segment (and merges) per complaint.
+    let mut search = Vec::with_capacity(records.len());
     for r in &records {
         if !channels.contains(r.channel.as_str()) {
             let got = format!("{:?}", r.channel.as_str());
@@ -170,8 +177,11 @@ fn store_complaints(
             V::from(reference),
         ])?;
         let toks = tokens(&document(&vals, &names[&customer]));
-        fts.run(&[V::from(id), V::from(toks.join(" "))])?;
         docs.run(&[V::from(id), V::from(doc_text(&toks))])?;
+        search.push((id, toks.join(" ")));
+    }
+    for (id, body) in search {
+        fts.run(&[V::from(id), V::from(body)])?;
     }
     Ok(out)
 }

@@ -96,37 +96,44 @@ impl PgCopy {
         );
         self.copy(&format!("import_complaints ({cols}, reference, doc)"), buf)
             .await?;
-        let stored: Vec<i64> = sqlx::query(AssertSqlSafe(format!(
+        let inserted = sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO complaints ({cols}) SELECT {cols} FROM import_complaints ORDER BY id \
-             ON CONFLICT (source, external_id) DO NOTHING RETURNING id"
+             ON CONFLICT (source, external_id) DO NOTHING"
         )))
-        .fetch_all(&mut *self.tx)
+        .execute(&mut *self.tx)
         .await?
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<sqlx::Result<_>>()?;
+        .rows_affected();
+        if inserted < records.len() as u64 {
+            // Some were stored already: keep only the staged rows just stored (their ids are
+            // new from the sequence, so a staged id is in `complaints` only if stored now),
+            // through the primary key — an `= ANY` of the batch against a staging table that
+            // has no index would compare every row with every id.
+            sqlx::query(
+                "DELETE FROM import_complaints i \
+                 WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.id = i.id)",
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
         sqlx::query(
             "INSERT INTO complaint_events (complaint_id, at, actor_id, actor, action, field, new_value) \
              SELECT id, $1, $2, $3, 'created', 'reference', reference FROM import_complaints \
-             WHERE id = ANY($4) ORDER BY id",
+             ORDER BY id",
         )
         .bind(us(now))
         .bind(actor.id.map(|e| e.0))
         .bind(actor.label.clone())
-        .bind(&stored)
         .execute(&mut *self.tx)
         .await?;
         sqlx::query(
             "INSERT INTO complaint_search (complaint_id, doc) SELECT id, doc::tsvector \
-             FROM import_complaints WHERE id = ANY($1)",
+             FROM import_complaints",
         )
-        .bind(&stored)
         .execute(&mut *self.tx)
         .await?;
         sqlx::query("TRUNCATE import_complaints")
             .execute(&mut *self.tx)
             .await?;
-        let inserted = stored.len() as u64;
         Ok(ImportOutcome {
             inserted,
             already_present: records.len() as u64 - inserted,

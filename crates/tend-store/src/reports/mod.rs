@@ -4,6 +4,7 @@
 
 mod day_rows;
 mod durations;
+mod hours;
 mod reopens;
 mod rollup;
 mod rows;

@@ -13,6 +13,7 @@ use tend_domain::reports::{day_number, day_of_number};
 
 use super::ReportRow;
 use super::day_rows::day_rows;
+use super::hours;
 use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
@@ -141,10 +142,31 @@ impl Store {
                     .push((day, r.try_get("value")?, r.try_get("delta")?));
             }
         }
+        // A marked day whose hours are stored: only its marked hours from the complaints.
+        let by_hour = hours::stored_days(&mut tx, &out.marked).await?;
+        let marked_hours = hours::marked_hours(&marks, |at| mark_days(at, tz));
         for &d in &out.marked.clone() {
             let (a, b) = window(d, tz);
-            let rows = day_rows(&mut tx, self.engine(), a, b).await?;
-            out.rows.push((d, a, b, rows));
+            match marked_hours.get(&d).filter(|_| by_hour.contains(&d)) {
+                Some(hours) => {
+                    let day = (d, a, b);
+                    hours::read_day(
+                        &mut tx,
+                        self.engine(),
+                        day,
+                        hours,
+                        dim,
+                        values,
+                        from,
+                        &mut out,
+                    )
+                    .await?;
+                }
+                None => {
+                    let rows = day_rows(&mut tx, self.engine(), a, b).await?;
+                    out.rows.push((d, a, b, rows));
+                }
+            }
         }
         tx.commit().await?;
         Ok(Some(out))
@@ -152,19 +174,23 @@ impl Store {
 
     /// One step of the roll-up job in one transaction: when the tallies were counted in
     /// another zone (or never), drops them and marks every instant of every complaint (one
-    /// step); otherwise recounts the earliest marked day with `tally` (given the day's
-    /// window and its complaints) and clears the marks wholly inside it. Returns whether
-    /// anything was done (false: nothing is marked).
+    /// step); otherwise recounts the earliest marked day with `tally` (given a window and the
+    /// complaints with an event in it) and clears the marks wholly inside it. A day whose
+    /// window ends after `recent_from` is also tallied per UTC hour (`report_hours`); older
+    /// days' hours are dropped. Returns whether anything was done (false: nothing is marked).
     pub async fn report_roll_up_step(
         &self,
         zone: &str,
         tz: &TimeZone,
-        tally: impl FnOnce(Timestamp, Timestamp, &[ReportRow]) -> Vec<DayTally>,
+        recent_from: Timestamp,
+        tally: impl Fn(Timestamp, Timestamp, &[ReportRow]) -> Vec<DayTally>,
     ) -> StoreResult<bool> {
         let (mut tx, stored) = self.rollup_snapshot(false).await?;
         if stored.as_deref() != Some(zone) {
             for q in [
                 "DELETE FROM report_days",
+                "DELETE FROM report_hours",
+                "DELETE FROM report_hour_days",
                 "DELETE FROM complainant_days",
                 "DELETE FROM report_changes",
                 "DELETE FROM report_rollup",
@@ -206,6 +232,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        let first_kept = recent_from.to_zoned(tz.clone()).date();
+        let keep = (day >= first_kept, first_kept);
+        hours::write(&mut tx, self.engine(), (day, a, b), &rows, keep, &tally).await?;
         crate::problems::recount_complainant_days(&mut tx, us(a), us(b)).await?;
         // Marks wholly inside the day; one that spans two days (a zone whose midnight is not
         // on a quarter hour) stays, and its other day is recounted in turn.
@@ -229,7 +258,7 @@ impl Store {
     }
 }
 
-fn push_values(sql: &mut Sql, values: Option<&[String]>) {
+pub(super) fn push_values(sql: &mut Sql, values: Option<&[String]>) {
     match values {
         None => {}
         Some([]) => {
