@@ -21,6 +21,9 @@ use crate::kernel::time::{ts, us};
 /// An hour, in µs.
 pub const HOUR_US: i64 = 3_600_000_000;
 
+// A mark's 15 minutes (floored) lie within one UTC hour.
+const _: () = assert!(HOUR_US % super::rollup::MARK_US == 0);
+
 /// The UTC hour a mark (or any instant, µs) falls in, as its start.
 pub(super) fn hour_of(at: i64) -> i64 {
     at.div_euclid(HOUR_US) * HOUR_US
@@ -146,18 +149,16 @@ pub(super) async fn stored_days(
 /// What a report of `dim` (only `values`, when given) reads of a marked `day` (window
 /// `[a, b)`) whose hours are stored, into `out`: the stored tallies of its unmarked hours
 /// (tallies only when the day is in the range, from `from` on; backlog changes always), and
-/// the complaints of each hour in `marked_hours` (hour starts), with the hour's slot.
+/// the complaints of the hours in `marked_hours` (hour starts), each run of adjacent marked
+/// hours read as one window.
 ///
 /// Errors: the database's.
-#[allow(clippy::too_many_arguments)]
 pub(super) async fn read_day(
     tx: &mut sqlx::AnyConnection,
     engine: Engine,
     (day, a, b): (Date, Timestamp, Timestamp),
     marked_hours: &BTreeSet<i64>,
-    dim: &str,
-    values: Option<&[String]>,
-    from: Date,
+    (dim, values, from): (&str, Option<&[String]>, Date),
     out: &mut Rolled,
 ) -> StoreResult<()> {
     let mut sql = Sql::new(
@@ -180,11 +181,19 @@ pub(super) async fn read_day(
             out.tallies.push((day, value, r.try_get("tally")?));
         }
     }
-    for (hour, sa, sb) in slots(a, b) {
-        if marked_hours.contains(&hour) {
-            let rows = day_rows(&mut *tx, engine, sa, sb).await?;
-            out.rows.push((day, sa, sb, rows));
+    let mut windows: Vec<(Timestamp, Timestamp)> = Vec::new();
+    for (_, sa, sb) in slots(a, b)
+        .into_iter()
+        .filter(|s| marked_hours.contains(&s.0))
+    {
+        match windows.last_mut() {
+            Some((_, end)) if *end == sa => *end = sb,
+            _ => windows.push((sa, sb)),
         }
+    }
+    for (sa, sb) in windows {
+        let rows = day_rows(&mut *tx, engine, sa, sb).await?;
+        out.rows.push((day, sa, sb, rows));
     }
     Ok(())
 }

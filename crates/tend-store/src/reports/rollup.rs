@@ -149,18 +149,9 @@ impl Store {
             let (a, b) = window(d, tz);
             match marked_hours.get(&d).filter(|_| by_hour.contains(&d)) {
                 Some(hours) => {
-                    let day = (d, a, b);
-                    hours::read_day(
-                        &mut tx,
-                        self.engine(),
-                        day,
-                        hours,
-                        dim,
-                        values,
-                        from,
-                        &mut out,
-                    )
-                    .await?;
+                    let want = (dim, values, from);
+                    hours::read_day(&mut tx, self.engine(), (d, a, b), hours, want, &mut out)
+                        .await?;
                 }
                 None => {
                     let rows = day_rows(&mut tx, self.engine(), a, b).await?;
