@@ -101,6 +101,9 @@ impl Store {
                     AnyPoolOptions::new()
                         .max_connections(n)
                         .min_connections(1)
+                        // An embedded connection cannot drop: no ping (a round trip to the
+                        // driver's thread) before each use.
+                        .test_before_acquire(false)
                         .idle_timeout(opts.idle_timeout)
                         .max_lifetime(opts.max_lifetime)
                         .after_connect(move |conn, _| {

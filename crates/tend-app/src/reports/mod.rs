@@ -8,6 +8,7 @@ mod operations;
 mod plan;
 mod query;
 mod rolled;
+mod segment;
 mod table;
 pub mod tally;
 

@@ -94,7 +94,7 @@ impl Acc {
 
 /// Whether `r` is open at `t`: received before it, and neither first resolved nor closed by
 /// it, or in a spell begun by a reopen before `t` and not ended by it.
-fn open_at(r: &ReportRow, t: Timestamp) -> bool {
+pub(super) fn open_at(r: &ReportRow, t: Timestamp) -> bool {
     r.received_at < t
         && (r.ended_at.is_none_or(|e| e >= t)
             || r.reopens
@@ -255,6 +255,7 @@ async fn operations_in(
             from: all.start,
             to: all.end,
             segment,
+            outside: None,
         })
         .await?;
     let keys = Keys::new(r.group, &rows);

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use tend_domain::reports::report::{Cell, OperationsReport, Period};
 use tend_domain::reports::{Bucket, Group, Tally, buckets};
-use tend_store::{Store, StoreResult};
+use tend_store::{ReportRow, Store, StoreResult};
 
 use super::operations::OperationsFilter;
 use super::plan::plan;
@@ -23,13 +23,31 @@ pub async fn operations(
     (zone, tz): (&str, &TimeZone),
     all: &Bucket,
 ) -> StoreResult<Option<OperationsReport>> {
-    let Some(read) = plan(store, f).await? else {
+    let outside = match f.segment_id {
+        Some(id) => match super::segment::outside(store, f, id, all).await? {
+            Some(q) => Some(q),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let whole = OperationsFilter {
+        segment_id: None,
+        ..f.clone()
+    };
+    let Some(read) = plan(store, &whole).await? else {
         return Ok(None);
     };
     let r = f.range;
     let code = read.dim.code();
     let Some(rolled) = store
-        .report_rolled(zone, tz, &code, read.stored_values(), (r.from, r.to))
+        .report_rolled(
+            zone,
+            tz,
+            &code,
+            read.stored_values(),
+            (r.from, r.to),
+            outside.as_ref(),
+        )
         .await?
     else {
         return Ok(None);
@@ -67,6 +85,12 @@ pub async fn operations(
             }
         }
     }
+    // A segment's outsiders, each with its group: what they add is taken out again.
+    let outsiders: Vec<(String, &ReportRow)> = rolled
+        .outside
+        .iter()
+        .filter_map(|row| Some((read.key(&read.dim.value(row))?, row)))
+        .collect();
     // Each group's tally over a period's days, and the backlog at its end.
     let groups_of = |b: &Bucket| -> Groups {
         let mut groups = Groups::new();
@@ -78,6 +102,7 @@ pub async fn operations(
         for (value, d) in groups_of_end(&deltas, b.end_day) {
             groups.entry(value).or_default().1 += d;
         }
+        super::segment::take_out(&mut groups, &outsiders, b);
         groups
     };
     let cut = buckets(
@@ -100,7 +125,8 @@ pub async fn operations(
     let covered = cut.first().is_some_and(|b| b.first_day == r.from)
         && cut.last().is_some_and(|b| b.end_day == r.to);
     if covered {
-        let end = groups_of_end(&deltas, r.to);
+        let mut end = groups_of_end(&deltas, r.to);
+        super::segment::take_out_open(&mut end, &outsiders, all);
         for (value, w) in whole.iter_mut() {
             w.1 = end.get(value).copied().unwrap_or(0);
         }

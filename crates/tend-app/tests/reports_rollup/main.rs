@@ -5,7 +5,8 @@
 //! closed, reopened (twice, and overlapping a closing), merged, deleted, feedback; every
 //! grouping, grain and single-field filter (category with those below it, team), alone, with
 //! its own field's grouping and with another's; every two filters at once, grouped by neither
-//! or by one of them. Run twice: no day kept by the hour, and every day kept by the hour
+//! or by one of them; a segment of most customers or of all, through the roll-up less its
+//! outsiders' complaints. Run twice: no day kept by the hour, and every day kept by the hour
 //! (migration 0194), so marked days are read through their stored hours.
 
 mod queries;
@@ -21,7 +22,7 @@ use tend_store::testing::{count, fresh_database_url};
 use tend_store::{Store, StoreOptions};
 
 use queries::queries;
-use seed::{DAY, HOUR, T0, change, run, seed};
+use seed::{DAY, HOUR, T0, change, run, seed, segments};
 
 async fn same(store: &Store, when: &str) {
     for (name, f) in queries() {
@@ -65,6 +66,7 @@ async fn story(recent_from: Timestamp) -> (Store, String, AnyConnection) {
     let store = Store::open(&StoreOptions::new(&url)).await.unwrap();
     let mut c = AnyConnection::connect(&url).await.unwrap();
     seed(&mut c).await;
+    segments(&store, &mut c).await;
     run(&mut c, "INSERT INTO company_settings (name, value, updated_at) VALUES ('time_zone', 'Europe/Istanbul', 0)").await;
     let f = &queries()[0].1;
     assert_eq!(
@@ -98,6 +100,14 @@ async fn story(recent_from: Timestamp) -> (Store, String, AnyConnection) {
         roll_up_all(&store, recent_from).await;
     }
     same(&store, "rolled up").await;
+    // A segment of three customers in twelve is counted live from their own complaints.
+    let spain = tend_app::reports::OperationsFilter {
+        segment_id: Some(3),
+        ..f.clone()
+    };
+    assert_eq!(operations_rolled(&store, &spain).await.unwrap(), None);
+    let live = operations_live(&store, &spain).await.unwrap();
+    assert!(live.range.total.received.complaints > 0);
 
     change(&mut c).await;
     assert!(count(&url, "report_changes").await > 5);

@@ -144,3 +144,30 @@ pub async fn change(c: &mut AnyConnection) {
         run(c, &sql).await;
     }
 }
+
+/// The segments the queries narrow to: 1, the customers in Türkiye (1–9 of 12; 12 has no
+/// country, so it is an outsider by an unknown comparison); 2, every customer; 3, those in
+/// Spain (10 and 11), too few to be read through the roll-up.
+pub async fn segments(store: &tend_store::Store, c: &mut AnyConnection) {
+    run(c, "UPDATE customers SET country = 'TR' WHERE id <= 9").await;
+    run(
+        c,
+        "UPDATE customers SET country = 'ES' WHERE id IN (10, 11)",
+    )
+    .await;
+    for (name, country) in [
+        ("Türkiye", Some("TR")),
+        ("All", None),
+        ("Spain", Some("ES")),
+    ] {
+        let draft = tend_domain::segments::SegmentDraft {
+            name: Some(name.to_owned()),
+            country: country.map(str::to_owned),
+            ..Default::default()
+        };
+        let at = jiff::Timestamp::from_microsecond(T0).unwrap();
+        tend_app::segments::create(store, &draft, tend_domain::kernel::ids::EmployeeId(1), at)
+            .await
+            .unwrap();
+    }
+}

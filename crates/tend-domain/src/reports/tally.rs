@@ -92,6 +92,30 @@ impl Tally {
         }
     }
 
+    /// Takes `part` out: the inverse of [`Tally::merge`] for a tally of some of the same
+    /// complaints whose customers count nowhere else in `self` (a segment's outsiders: a
+    /// customer is in or out). Counts subtract, sets lose `part`'s members, duration counts
+    /// subtract (a value whose count reaches zero is dropped).
+    pub fn subtract(&mut self, part: &Tally) {
+        self.received -= part.received;
+        self.received_customers -= &part.received_customers;
+        self.resolved -= part.resolved;
+        self.resolved_customers -= &part.resolved_customers;
+        self.reopened -= &part.reopened;
+        self.reopened_customers -= &part.reopened_customers;
+        self.within -= part.within;
+        self.standard -= part.standard;
+        for (t, o) in self.times.iter_mut().zip(&part.times) {
+            for (v, n) in o {
+                let left = t.entry(*v).or_default();
+                *left -= n;
+                if *left == 0 {
+                    t.remove(v);
+                }
+            }
+        }
+    }
+
     /// Whether nothing was added.
     pub fn is_empty(&self) -> bool {
         self.received == 0 && self.resolved == 0 && self.reopened.is_empty()
@@ -159,5 +183,38 @@ pub fn times(counts: &FxHashMap<i64, i64>) -> Times {
         n,
         median: pct(0.5),
         p90: pct(0.9),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(complaint: i64, customer: i64, minutes: i64) -> Tally {
+        let mut t = Tally::default();
+        t.add_received(
+            customer,
+            [Some(minutes), None, None, None, None, None],
+            Some(true),
+        );
+        t.add_resolved(customer);
+        t.add_reopened(complaint, customer);
+        t
+    }
+
+    #[test]
+    fn subtracting_an_outsiders_part_gives_back_the_rest() {
+        let mut members = one(1, 10, 30);
+        members.merge(&one(2, 10, 45));
+        let mut outsiders = one(3, 20, 30);
+        outsiders.merge(&one(4, 21, 90));
+        let mut all = members.clone();
+        all.merge(&outsiders);
+        all.subtract(&outsiders);
+        assert_eq!(all, members);
+        assert_eq!(all.figures(0), members.figures(0));
+        // The value 30 stays (one member has it); 90 is gone, not left at zero.
+        assert_eq!(all.times[0].get(&30), Some(&1));
+        assert!(!all.times[0].contains_key(&90));
     }
 }

@@ -24,6 +24,7 @@ use crate::help::SentVisit;
 use crate::jobs::NewJob;
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
+use crate::kernel::sql::Statements;
 use crate::store::Store;
 use tend_domain::customers::consent::ConsentVia;
 
@@ -139,7 +140,8 @@ async fn write(
         .zip(jobs)
         .map(|(r, j)| (&**r, &j.actor))
         .collect();
-    let stored = insert_batch(&mut tx, engine, &rows, now).await?;
+    let mut st = Statements::new(engine);
+    let stored = insert_batch(&mut tx, engine, &rows, now, &mut st).await?;
     // A customer goes with their complaint: one refused (or a duplicate) takes them back.
     let refused: Vec<CustomerId> = stored
         .iter()
@@ -166,7 +168,8 @@ async fn write(
         .filter_map(|(s, j)| Some((j.follow_on)(s.as_ref().ok()?.as_ref()?.id, j.now)))
         .flatten()
         .collect();
-    crate::jobs::insert_many(&mut tx, engine, &follow_on, now).await?;
+    crate::jobs::push_many(&mut st, &follow_on, now);
+    st.execute(&mut tx).await?;
     for (s, j) in stored.iter().zip(jobs) {
         if let Ok(Some(c)) = s {
             j.rider.write(&mut tx, c.id, j.now).await?;

@@ -16,6 +16,7 @@ use super::insert::insert_batch;
 use super::{Actor, ImportOutcome};
 use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
+use crate::kernel::sql::Statements;
 use crate::store::Store;
 
 /// An import under way: one open transaction (multi-row inserts, both engines). Dropped without
@@ -168,7 +169,10 @@ impl Import {
         }
         for chunk in records.chunks(2000) {
             let batch: Vec<_> = chunk.iter().map(|r| (r, actor)).collect();
-            for stored in insert_batch(&mut self.tx, self.engine, &batch, now).await? {
+            let mut st = Statements::new(self.engine);
+            let stored = insert_batch(&mut self.tx, self.engine, &batch, now, &mut st).await?;
+            st.execute(&mut self.tx).await?;
+            for stored in stored {
                 match stored? {
                     Some(_) => out.inserted += 1,
                     None => out.already_present += 1,

@@ -11,20 +11,22 @@ use super::{Actor, Complaint};
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
 use crate::kernel::search;
-use crate::kernel::sql::{Sql, V, match_ids};
+use crate::kernel::sql::{Sql, Statements, V, match_ids};
 use crate::kernel::time::us;
 
 /// Rows per statement: 42 parameters each keeps a statement well under both engines' limits.
 const CHUNK: usize = 400;
 
-/// Inserts each record with its `created` timeline entry and search document. Per record:
-/// `Ok(Some)` stored, `Ok(None)` its `(source, external_id)` is stored already, `Err` its own
-/// fault (a missing customer, say). The outer error aborts the caller's transaction.
+/// Inserts each record, adding its `created` timeline entry and search document to `st` (the
+/// caller sends them, with its own writes). Per record: `Ok(Some)` stored, `Ok(None)` its
+/// `(source, external_id)` is stored already, `Err` its own fault (a missing customer, say).
+/// The outer error aborts the caller's transaction.
 pub(crate) async fn insert_batch(
     conn: &mut AnyConnection,
     engine: Engine,
     rows: &[(&ComplaintRecord, &Actor)],
     now: Timestamp,
+    st: &mut Statements,
 ) -> sqlx::Result<Vec<StoreResult<Option<Complaint>>>> {
     let records: Vec<&ComplaintRecord> = rows.iter().map(|(r, _)| *r).collect();
     let problems = super::refs::check(conn, engine, &records).await?;
@@ -48,8 +50,7 @@ pub(crate) async fn insert_batch(
         }
     }
     for chunk in created.chunks(CHUNK) {
-        let mut sql = Sql::new(
-            engine,
+        let sql = st.next(
             "INSERT INTO complaint_events (complaint_id, at, actor_id, actor, action, field, new_value) VALUES ",
         );
         for (n, &(id, i)) in chunk.iter().enumerate() {
@@ -66,9 +67,8 @@ pub(crate) async fn insert_batch(
                 .bind(reference(r, id))
                 .push(")");
         }
-        sql.build().execute(&mut *conn).await?;
         let ids: Vec<ComplaintId> = chunk.iter().map(|(id, _)| *id).collect();
-        search::index_new(conn, engine, &ids).await?;
+        search::push_new(conn, engine, &ids, st).await?;
     }
     for (id, i) in created {
         let r = records[i];

@@ -31,7 +31,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::kernel::engine::Engine;
 use crate::kernel::error::{StoreError, StoreResult};
-use crate::kernel::sql::{Sql, V};
+use crate::kernel::sql::{Statements, V};
 use crate::kernel::time::{ts, us};
 use crate::store::Store;
 
@@ -248,9 +248,15 @@ pub(crate) async fn insert_many(
     jobs: &[NewJob],
     now: Timestamp,
 ) -> sqlx::Result<()> {
+    let mut st = Statements::new(engine);
+    push_many(&mut st, jobs, now);
+    st.execute(conn).await
+}
+
+/// [`insert_many`]'s statements, added to `st` (sent with the caller's other writes).
+pub(crate) fn push_many(st: &mut Statements, jobs: &[NewJob], now: Timestamp) {
     for chunk in jobs.chunks(500) {
-        let mut sql = Sql::new(
-            engine,
+        let sql = st.next(
             "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at, dedupe_key) VALUES ",
         );
         for (n, job) in chunk.iter().enumerate() {
@@ -267,7 +273,5 @@ pub(crate) async fn insert_many(
             );
         }
         sql.push(" ON CONFLICT (dedupe_key) DO NOTHING");
-        sql.build().execute(&mut *conn).await?;
     }
-    Ok(())
 }

@@ -17,7 +17,7 @@ use tend_domain::kernel::ids::ComplaintId;
 use tend_domain::kernel::search_text::tokens;
 
 use crate::kernel::engine::Engine;
-use crate::kernel::sql::Sql;
+use crate::kernel::sql::{Sql, Statements};
 
 /// The folding rules' version the stored documents were made with; raising it re-indexes
 /// everything at the next start (`catch_up`).
@@ -57,6 +57,19 @@ pub(crate) async fn index_new(
     engine: Engine,
     ids: &[ComplaintId],
 ) -> sqlx::Result<()> {
+    let mut st = Statements::new(engine);
+    push_new(conn, engine, ids, &mut st).await?;
+    st.execute(conn).await
+}
+
+/// [`index_new`] with the documents' writes added to `st` (sent with the caller's other
+/// writes); the texts are read at once.
+pub(crate) async fn push_new(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    ids: &[ComplaintId],
+    st: &mut Statements,
+) -> sqlx::Result<()> {
     for chunk in ids.chunks(CHUNK) {
         let mut sql = Sql::new(engine, TEXTS);
         for (i, id) in chunk.iter().enumerate() {
@@ -83,26 +96,19 @@ pub(crate) async fn index_new(
             }
             docs.push((id, tokens(&body)));
         }
-        write_docs(conn, engine, &docs).await?;
+        write_docs(st, engine, &docs);
     }
     Ok(())
 }
 
-async fn write_docs(
-    conn: &mut AnyConnection,
-    engine: Engine,
-    docs: &[(i64, Vec<String>)],
-) -> sqlx::Result<()> {
+fn write_docs(st: &mut Statements, engine: Engine, docs: &[(i64, Vec<String>)]) {
     if docs.is_empty() {
-        return Ok(());
+        return;
     }
-    let mut sql = Sql::new(
-        engine,
-        match engine {
-            Engine::Sqlite => "INSERT INTO complaint_fts (rowid, body) VALUES ",
-            Engine::Postgres => "INSERT INTO complaint_search (complaint_id, doc) VALUES ",
-        },
-    );
+    let sql = st.next(match engine {
+        Engine::Sqlite => "INSERT INTO complaint_fts (rowid, body) VALUES ",
+        Engine::Postgres => "INSERT INTO complaint_search (complaint_id, doc) VALUES ",
+    });
     for (i, (id, toks)) in docs.iter().enumerate() {
         sql.push(if i == 0 { "(" } else { ", (" });
         sql.bind(*id).push(", ");
@@ -114,16 +120,13 @@ async fn write_docs(
     if engine == Engine::Postgres {
         sql.push(" ON CONFLICT (complaint_id) DO UPDATE SET doc = EXCLUDED.doc");
     }
-    sql.build().execute(&mut *conn).await?;
     if engine == Engine::Sqlite {
-        let mut sql = Sql::new(engine, "INSERT INTO complaint_docs (id, doc) VALUES ");
+        let sql = st.next("INSERT INTO complaint_docs (id, doc) VALUES ");
         for (i, (id, toks)) in docs.iter().enumerate() {
             sql.push(if i == 0 { "(" } else { ", (" });
             sql.bind(*id).push(", ").bind(doc_text(toks)).push(")");
         }
-        sql.build().execute(&mut *conn).await?;
     }
-    Ok(())
 }
 
 /// A document as `complaint_docs` keeps it: each token with a space before it, so that

@@ -52,6 +52,51 @@ impl Sql {
     }
 }
 
+/// Write statements sent together: on SQLite in one call to the driver (one round trip to its
+/// thread, which under load costs more than the statements themselves), on PostgreSQL one after
+/// the other. Each statement is begun with [`Statements::next`] and built like a [`Sql`]; none
+/// may return rows.
+pub(crate) struct Statements {
+    engine: Engine,
+    done: Vec<Sql>,
+    current: Option<Sql>,
+}
+
+impl Statements {
+    pub(crate) fn new(engine: Engine) -> Self {
+        Statements {
+            engine,
+            done: Vec::new(),
+            current: None,
+        }
+    }
+
+    /// Begins the next statement with `text`; the builder to finish it.
+    pub(crate) fn next(&mut self, text: &str) -> &mut Sql {
+        match self.current.take() {
+            // SQLite's `?` count on from the arguments of the statements before.
+            Some(mut sql) if self.engine == Engine::Sqlite => {
+                sql.push(";\n").push(text);
+                self.current = Some(sql);
+            }
+            Some(sql) => {
+                self.done.push(sql);
+                self.current = Some(Sql::new(self.engine, text));
+            }
+            None => self.current = Some(Sql::new(self.engine, text)),
+        }
+        self.current.as_mut().expect("a statement was begun")
+    }
+
+    /// Runs every statement, in order.
+    pub(crate) async fn execute(self, conn: &mut sqlx::AnyConnection) -> sqlx::Result<()> {
+        for sql in self.done.into_iter().chain(self.current) {
+            sql.build().execute(&mut *conn).await?;
+        }
+        Ok(())
+    }
+}
+
 /// One stored value: the schema only has 64-bit integers and text.
 pub(crate) enum Value {
     Int(Option<i64>),

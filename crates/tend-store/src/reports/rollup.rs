@@ -11,9 +11,10 @@ use sqlx::Row;
 use tend_domain::goals::period::midnight;
 use tend_domain::reports::{day_number, day_of_number};
 
-use super::ReportRow;
 use super::day_rows::day_rows;
 use super::hours;
+use super::rows::rows_on;
+use super::{ReportRow, ReportRows};
 use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
@@ -40,6 +41,8 @@ pub struct Rolled {
     pub deltas: Vec<(Date, String, i64)>,
     /// Per marked day, its window and the complaints with an event in it.
     pub rows: Vec<(Date, Timestamp, Timestamp, Vec<ReportRow>)>,
+    /// The rows the report asked to take out (`outside`), read in the same snapshot.
+    pub outside: Vec<ReportRow>,
 }
 
 /// One stored tally: dimension, value, backlog change, encoded tally.
@@ -81,7 +84,8 @@ impl Store {
     }
 
     /// Reads what a report of `dim` (only `values`, when given) over the local days
-    /// `[from, to)` needs through the roll-up, in one snapshot; none when the tallies were
+    /// `[from, to)` needs through the roll-up, in one snapshot, with the rows `outside` asks
+    /// for (to take out of the figures: a segment's outsiders); none when the tallies were
     /// counted in another zone than `zone` or more than [`MAX_MARKED_DAYS`] are marked.
     pub async fn report_rolled(
         &self,
@@ -90,6 +94,7 @@ impl Store {
         dim: &str,
         values: Option<&[String]>,
         (from, to): (Date, Date),
+        outside: Option<&ReportRows>,
     ) -> StoreResult<Option<Rolled>> {
         let (mut tx, stored) = self.rollup_snapshot(true).await?;
         if stored.as_deref() != Some(zone) {
@@ -158,6 +163,9 @@ impl Store {
                     out.rows.push((d, a, b, rows));
                 }
             }
+        }
+        if let Some(q) = outside {
+            out.outside = rows_on(&mut tx, self.engine(), q).await?;
         }
         tx.commit().await?;
         Ok(Some(out))

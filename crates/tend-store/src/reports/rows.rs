@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 
 use jiff::Timestamp;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use tend_domain::complaints::Kind;
 
 use super::ENDED;
 use crate::complaints::ComplaintFilter;
 use crate::complaints::list::push_filters;
+use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
 use crate::kernel::time::{opt_ts, ts, us};
@@ -26,6 +27,9 @@ pub struct ReportRows {
     pub to: Timestamp,
     /// Only this customer segment's members' complaints.
     pub segment: Option<Members>,
+    /// Only the complaints of customers outside this segment (what a segment's report takes
+    /// out of the roll-up's figures).
+    pub outside: Option<Members>,
 }
 
 /// One complaint as the report counts it.
@@ -96,62 +100,81 @@ impl Store {
     /// The rows of complaints received before `to` that were received in the window or still
     /// open at its start; merged and deleted complaints never count.
     pub async fn report_rows(&self, q: &ReportRows) -> StoreResult<Vec<ReportRow>> {
-        let mut f = q.filter.clone();
-        f.kind = Some(Kind::Complaint);
-        f.q = None;
-        f.after = None;
-        if q.segment.is_some() {
-            f.segment = q.segment.clone();
-        }
-        let mut sql = Sql::new(
-            self.engine(),
-            format!("SELECT {COLUMNS} FROM complaints c WHERE c.received_at < "),
-        );
-        sql.bind(us(q.to))
-            .push(" AND (c.received_at >= ")
-            .bind(us(q.from))
-            .push(&format!(" OR {ENDED} IS NULL OR {ENDED} >= "))
-            .bind(us(q.from))
-            .push(" OR EXISTS (SELECT 1 FROM complaint_reopens o WHERE o.complaint_id = c.id AND o.reopened_at < ")
-            .bind(us(q.to))
-            .push(" AND (o.ended_at IS NULL OR o.ended_at >= ")
-            .bind(us(q.from))
-            .push(")))");
-        push_filters(&mut sql, &f);
-        sql.push(" ORDER BY c.id");
-        let rows = sql.build().fetch_all(self.read()).await?;
-        let mut reopens = self.report_reopens(q, &f).await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let id: i64 = r.try_get("id")?;
-            out.push(row(&r, reopens.remove(&id).unwrap_or_default())?);
-        }
-        Ok(out)
+        let mut conn = self.read().acquire().await?;
+        rows_on(&mut conn, self.engine(), q).await
     }
+}
 
-    /// The reopen spells begun before the window's end of the complaints `f` keeps, by
-    /// complaint, oldest first.
-    async fn report_reopens(
-        &self,
-        q: &ReportRows,
-        f: &ComplaintFilter,
-    ) -> StoreResult<HashMap<i64, Vec<(Timestamp, Option<Timestamp>)>>> {
-        let mut sql = Sql::new(
-            self.engine(),
-            "SELECT o.complaint_id, o.reopened_at, o.ended_at FROM complaint_reopens o \
-             JOIN complaints c ON c.id = o.complaint_id WHERE o.reopened_at < "
-                .to_owned(),
-        );
-        sql.bind(us(q.to));
-        push_filters(&mut sql, f);
-        sql.push(" ORDER BY o.complaint_id, o.reopened_at");
-        let mut out: HashMap<i64, Vec<_>> = HashMap::new();
-        for r in sql.build().fetch_all(self.read()).await? {
-            out.entry(r.try_get("complaint_id")?).or_default().push((
-                ts(r.try_get("reopened_at")?),
-                opt_ts(r.try_get("ended_at")?),
-            ));
-        }
-        Ok(out)
+/// [`Store::report_rows`] on `conn` (a snapshot's transaction, say).
+pub(crate) async fn rows_on(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    q: &ReportRows,
+) -> StoreResult<Vec<ReportRow>> {
+    let mut f = q.filter.clone();
+    f.kind = Some(Kind::Complaint);
+    f.q = None;
+    f.after = None;
+    if q.segment.is_some() {
+        f.segment = q.segment.clone();
     }
+    let mut sql = Sql::new(
+        engine,
+        format!("SELECT {COLUMNS} FROM complaints c WHERE c.received_at < "),
+    );
+    sql.bind(us(q.to))
+        .push(" AND (c.received_at >= ")
+        .bind(us(q.from))
+        .push(&format!(" OR {ENDED} IS NULL OR {ENDED} >= "))
+        .bind(us(q.from))
+        .push(" OR EXISTS (SELECT 1 FROM complaint_reopens o WHERE o.complaint_id = c.id AND o.reopened_at < ")
+        .bind(us(q.to))
+        .push(" AND (o.ended_at IS NULL OR o.ended_at >= ")
+        .bind(us(q.from))
+        .push(")))");
+    push_filters(&mut sql, &f);
+    push_outside(&mut sql, q);
+    sql.push(" ORDER BY c.id");
+    let rows = sql.build().fetch_all(&mut *conn).await?;
+    let mut reopens = reopens_on(conn, engine, q, &f).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let id: i64 = r.try_get("id")?;
+        out.push(row(&r, reopens.remove(&id).unwrap_or_default())?);
+    }
+    Ok(out)
+}
+
+fn push_outside(sql: &mut Sql, q: &ReportRows) {
+    if let Some(m) = &q.outside {
+        m.push_outsiders(sql, "c.customer_id");
+    }
+}
+
+/// The reopen spells begun before the window's end of the complaints `f` keeps, by
+/// complaint, oldest first.
+async fn reopens_on(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    q: &ReportRows,
+    f: &ComplaintFilter,
+) -> StoreResult<HashMap<i64, Vec<(Timestamp, Option<Timestamp>)>>> {
+    let mut sql = Sql::new(
+        engine,
+        "SELECT o.complaint_id, o.reopened_at, o.ended_at FROM complaint_reopens o \
+         JOIN complaints c ON c.id = o.complaint_id WHERE o.reopened_at < "
+            .to_owned(),
+    );
+    sql.bind(us(q.to));
+    push_filters(&mut sql, f);
+    push_outside(&mut sql, q);
+    sql.push(" ORDER BY o.complaint_id, o.reopened_at");
+    let mut out: HashMap<i64, Vec<_>> = HashMap::new();
+    for r in sql.build().fetch_all(&mut *conn).await? {
+        out.entry(r.try_get("complaint_id")?).or_default().push((
+            ts(r.try_get("reopened_at")?),
+            opt_ts(r.try_get("ended_at")?),
+        ));
+    }
+    Ok(out)
 }

@@ -123,6 +123,18 @@ impl Members {
         self.push_conditions(sql);
         sql.push(")");
     }
+
+    /// Pushes ` AND {column} IN (the ids of the customers who are not members)`: a condition
+    /// that is unknown (a null compared) makes an outsider, as it fails membership. Written as
+    /// `IN` (not `NOT IN` the members) so that both engines look up only the outsiders' rows
+    /// through `column`'s index instead of testing every row.
+    pub(crate) fn push_outsiders(&self, sql: &mut Sql, column: &str) {
+        sql.push(&format!(
+            " AND {column} IN (SELECT cu.id FROM customers cu WHERE NOT COALESCE((1 = 1"
+        ));
+        self.push_conditions(sql);
+        sql.push("), FALSE))");
+    }
 }
 
 /// Pushes ` AND` at least `min` (never fewer than one) of the customer's rows that `from`
