@@ -16,6 +16,7 @@ use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
 use crate::kernel::time::{opt_ts, ts, us};
 use crate::segments::Members;
+use crate::segments::outsider_ids;
 use crate::store::Store;
 
 /// What the report asks for: the inbox's filters (kind is always `complaint`; no search, no
@@ -105,11 +106,34 @@ impl Store {
     }
 }
 
-/// [`Store::report_rows`] on `conn` (a snapshot's transaction, say).
+/// Customer ids per statement when reading a segment's outsiders' rows.
+const OUTSIDERS_CHUNK: usize = 5000;
+
+/// [`Store::report_rows`] on `conn` (a snapshot's transaction, say). With `outside`, the
+/// outsiders are read first and their rows looked up by their ids (through the customer
+/// index): no planner can tell from a segment's rule how few they are.
 pub(crate) async fn rows_on(
     conn: &mut AnyConnection,
     engine: Engine,
     q: &ReportRows,
+) -> StoreResult<Vec<ReportRow>> {
+    let Some(m) = &q.outside else {
+        return rows_of(conn, engine, q, None).await;
+    };
+    let ids = outsider_ids(conn, engine, m).await?;
+    let mut out = Vec::new();
+    for chunk in ids.chunks(OUTSIDERS_CHUNK) {
+        out.extend(rows_of(conn, engine, q, Some(chunk)).await?);
+    }
+    Ok(out)
+}
+
+/// The rows of `q`, only of `customers` when given (never of none: `Some` is not empty).
+async fn rows_of(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    q: &ReportRows,
+    customers: Option<&[i64]>,
 ) -> StoreResult<Vec<ReportRow>> {
     let mut f = q.filter.clone();
     f.kind = Some(Kind::Complaint);
@@ -133,10 +157,10 @@ pub(crate) async fn rows_on(
         .bind(us(q.from))
         .push(")))");
     push_filters(&mut sql, &f);
-    push_outside(&mut sql, q);
+    push_customers(&mut sql, customers);
     sql.push(" ORDER BY c.id");
     let rows = sql.build().fetch_all(&mut *conn).await?;
-    let mut reopens = reopens_on(conn, engine, q, &f).await?;
+    let mut reopens = reopens_on(conn, engine, q, &f, customers).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let id: i64 = r.try_get("id")?;
@@ -145,9 +169,13 @@ pub(crate) async fn rows_on(
     Ok(out)
 }
 
-fn push_outside(sql: &mut Sql, q: &ReportRows) {
-    if let Some(m) = &q.outside {
-        m.push_outsiders(sql, "c.customer_id");
+fn push_customers(sql: &mut Sql, customers: Option<&[i64]>) {
+    if let Some(ids) = customers {
+        sql.push(" AND c.customer_id IN (");
+        for (i, id) in ids.iter().enumerate() {
+            sql.push(if i == 0 { "" } else { ", " }).bind(*id);
+        }
+        sql.push(")");
     }
 }
 
@@ -158,6 +186,7 @@ async fn reopens_on(
     engine: Engine,
     q: &ReportRows,
     f: &ComplaintFilter,
+    customers: Option<&[i64]>,
 ) -> StoreResult<HashMap<i64, Vec<(Timestamp, Option<Timestamp>)>>> {
     let mut sql = Sql::new(
         engine,
@@ -167,7 +196,7 @@ async fn reopens_on(
     );
     sql.bind(us(q.to));
     push_filters(&mut sql, f);
-    push_outside(&mut sql, q);
+    push_customers(&mut sql, customers);
     sql.push(" ORDER BY o.complaint_id, o.reopened_at");
     let mut out: HashMap<i64, Vec<_>> = HashMap::new();
     for r in sql.build().fetch_all(&mut *conn).await? {

@@ -123,18 +123,23 @@ impl Members {
         self.push_conditions(sql);
         sql.push(")");
     }
+}
 
-    /// Pushes ` AND {column} IN (the ids of the customers who are not members)`: a condition
-    /// that is unknown (a null compared) makes an outsider, as it fails membership. Written as
-    /// `IN` (not `NOT IN` the members) so that both engines look up only the outsiders' rows
-    /// through `column`'s index instead of testing every row.
-    pub(crate) fn push_outsiders(&self, sql: &mut Sql, column: &str) {
-        sql.push(&format!(
-            " AND {column} IN (SELECT cu.id FROM customers cu WHERE NOT COALESCE((1 = 1"
-        ));
-        self.push_conditions(sql);
-        sql.push("), FALSE))");
-    }
+/// The ids of the customers who are not members of `m`, ascending (one query, on `conn`): a
+/// condition that is unknown (a null compared) makes an outsider, as it fails membership.
+pub(crate) async fn outsider_ids(
+    conn: &mut sqlx::AnyConnection,
+    engine: crate::kernel::engine::Engine,
+    m: &Members,
+) -> StoreResult<Vec<i64>> {
+    let mut sql = Sql::new(
+        engine,
+        "SELECT cu.id FROM customers cu WHERE NOT COALESCE((1 = 1",
+    );
+    m.push_conditions(&mut sql);
+    sql.push("), FALSE) ORDER BY cu.id");
+    let rows = sql.build().fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
 }
 
 /// Pushes ` AND` at least `min` (never fewer than one) of the customer's rows that `from`

@@ -6,6 +6,7 @@
 mod members;
 
 pub use members::Members;
+pub(crate) use members::outsider_ids;
 
 use jiff::Timestamp;
 use sqlx::Row;
