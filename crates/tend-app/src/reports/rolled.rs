@@ -141,7 +141,7 @@ pub async fn operations(
 }
 
 /// Per group value, its tally and its backlog at the end.
-type Groups = BTreeMap<String, (Tally, i64)>;
+pub(super) type Groups = BTreeMap<String, (Tally, i64)>;
 
 /// The backlog per value at the midnight starting `end`: every day's change before it.
 fn groups_of_end(deltas: &BTreeMap<Date, HashMap<String, i64>>, end: Date) -> HashMap<String, i64> {

@@ -13,6 +13,7 @@ use tend_domain::segments::Rule;
 use tend_store::{Members, ReportRow, ReportRows, Store, StoreResult};
 
 use super::operations::{OperationsFilter, open_at};
+use super::rolled::Groups;
 use super::tally::add;
 
 /// What to take out of the whole report for segment `id`: its outsiders' rows over `all`;
@@ -42,11 +43,7 @@ pub(super) async fn outside(
 
 /// Takes out of each group what its outsiders (each row with its group's key) add to period
 /// `b`: their tally of `[b.start, b.end)` and their backlog at `b.end`.
-pub(super) fn take_out(
-    groups: &mut std::collections::BTreeMap<String, (Tally, i64)>,
-    outsiders: &[(String, &ReportRow)],
-    b: &Bucket,
-) {
+pub(super) fn take_out(groups: &mut Groups, outsiders: &[(String, &ReportRow)], b: &Bucket) {
     for (key, r) in outsiders {
         let mut t = Tally::default();
         add(&mut t, r, b.start, b.end);
