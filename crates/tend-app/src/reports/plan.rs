@@ -1,14 +1,18 @@
-//! Whether the roll-up can answer a report, and how to read it: the dimension (one field, or
-//! the pair of a filtered field and a grouped one, or of two filtered fields grouped by
-//! neither or by one of them), the values kept and the group's key.
+//! Whether the roll-up can answer a report, and how to read it: the dimension (the filtered
+//! fields and the grouped one, one to three fields: a single field, a pair or a triple), the
+//! values kept of each filtered part and the group's key.
 
 use std::collections::HashSet;
 
 use tend_domain::reports::Group;
-use tend_store::{ComplaintFilter, Store, StoreResult};
+use tend_store::{ComplaintFilter, Kept, Store, StoreResult};
 
 use super::operations::OperationsFilter;
 use super::tally::{Dim, JOIN};
+
+/// The most `LIKE` patterns a report narrows its reading of the roll-up by (else it reads
+/// every value of its dimension).
+const MAX_PATTERNS: usize = 64;
 
 /// How to read the roll-up for `f`, when it can answer.
 pub(super) async fn plan(store: &Store, f: &OperationsFilter) -> StoreResult<Option<Read>> {
@@ -109,45 +113,33 @@ pub(super) async fn plan(store: &Store, f: &OperationsFilter) -> StoreResult<Opt
             None => fields.push((field, values)),
         }
     }
+    // The filtered fields and the grouped one, when it is not among them: one to three
+    // fields make a dimension (a triple answers two filters grouped by a third, or three
+    // filters grouped by none or one of them); more are counted live.
     let group = f.range.group;
-    let key_of =
-        |parts: &[Group]| (group != Group::None).then(|| parts.iter().position(|g| *g == group));
-    Ok(match fields.as_slice() {
-        [] => Some(Read {
-            dim: Dim(group, None),
+    if fields.is_empty() {
+        return Ok(Some(Read {
+            dim: Dim(group, None, None),
             filters: Vec::new(),
             key: (group != Group::None).then_some(0),
-        }),
-        [(field, values)] if group == Group::None || group == *field => Some(Read {
-            dim: Dim(*field, None),
-            filters: vec![(0, values.clone())],
-            key: (group != Group::None).then_some(0),
-        }),
-        [(field, values)] => {
-            let (dim, swapped) = Dim::pair(*field, group);
-            let (f, g) = if swapped { (1, 0) } else { (0, 1) };
-            Some(Read {
-                dim,
-                filters: vec![(f, values.clone())],
-                key: Some(g),
-            })
-        }
-        // Two fields, grouped by neither, one or the other: their pair.
-        [(a, va), (b, vb)] => {
-            let (dim, swapped) = Dim::pair(*a, *b);
-            let parts = if swapped { [*b, *a] } else { [*a, *b] };
-            let (ia, ib) = if swapped { (1, 0) } else { (0, 1) };
-            match key_of(&parts) {
-                Some(None) => None,
-                key => Some(Read {
-                    dim,
-                    filters: vec![(ia, va.clone()), (ib, vb.clone())],
-                    key: key.flatten(),
-                }),
-            }
-        }
-        _ => None,
-    })
+        }));
+    }
+    let mut parts: Vec<Group> = fields.iter().map(|(g, _)| *g).collect();
+    if group != Group::None && !parts.contains(&group) {
+        parts.push(group);
+    }
+    let Some((dim, at)) = Dim::of(&parts) else {
+        return Ok(None);
+    };
+    Ok(Some(Read {
+        dim,
+        filters: fields
+            .into_iter()
+            .zip(&at)
+            .map(|((_, values), i)| (*i, values))
+            .collect(),
+        key: parts.iter().position(|g| *g == group).map(|i| at[i]),
+    }))
 }
 
 /// How a report reads the roll-up: the dimension, the values kept of each filtered part, and
@@ -175,11 +167,80 @@ impl Read {
         )
     }
 
-    /// The values the store can keep itself (a single field's filter).
-    pub(super) fn stored_values(&self) -> Option<&[String]> {
-        match (self.filters.as_slice(), self.dim.1) {
-            ([(0, values)], None) => Some(values),
-            _ => None,
+    /// The `LIKE` patterns of the values a pair's or a triple's filters keep, each filtered
+    /// part one of its values and the others `%`, built by [`Read::narrow`]; none when no
+    /// part is filtered or they would be more than [`MAX_PATTERNS`].
+    fn patterns(&self) -> Option<Vec<String>> {
+        if self.filters.is_empty() {
+            return None;
         }
+        let mut out: Vec<String> = vec![String::new()];
+        for (i, _) in self.dim.parts().enumerate() {
+            let options: Vec<&str> = match self.filters.iter().find(|(at, _)| *at == i) {
+                // A value's own `%` or `_` only makes the pattern match more.
+                Some((_, values)) => values.iter().map(String::as_str).collect(),
+                None => vec!["%"],
+            };
+            let mut buf = [0; 4];
+            let sep: &str = if i == 0 {
+                ""
+            } else {
+                JOIN.encode_utf8(&mut buf)
+            };
+            out = out
+                .iter()
+                .flat_map(|p| options.iter().map(move |o| format!("{p}{sep}{o}")))
+                .collect();
+            if out.len() > MAX_PATTERNS {
+                return None;
+            }
+        }
+        Some(out)
+    }
+
+    /// Fills `patterns` (when the dimension joins fields) and says which values the store
+    /// reads: exactly a single field's filtered values, those matching `patterns`, or all.
+    pub(super) fn narrow<'a>(&'a self, patterns: &'a mut Vec<String>) -> Kept<'a> {
+        match (self.filters.as_slice(), self.dim.1) {
+            ([(0, values)], None) => Kept::Only(values),
+            (_, Some(_)) => match self.patterns() {
+                Some(p) => {
+                    *patterns = p;
+                    Kept::Like(patterns)
+                }
+                None => Kept::All,
+            },
+            _ => Kept::All,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_triple_is_narrowed_by_a_pattern_per_filtered_value() {
+        let (dim, _) = Dim::of(&[Group::Channel, Group::Assignee, Group::Tier]).unwrap();
+        let read = Read {
+            dim,
+            filters: vec![(0, vec!["phone".into()]), (2, vec!["1".into(), "2".into()])],
+            key: Some(1),
+        };
+        let mut p = Vec::new();
+        assert!(matches!(read.narrow(&mut p), Kept::Like(_)));
+        assert_eq!(p, vec!["phone\u{1f}%\u{1f}1", "phone\u{1f}%\u{1f}2"]);
+        assert_eq!(read.key("phone\u{1f}7\u{1f}2").as_deref(), Some("7"));
+        assert_eq!(read.key("phone\u{1f}7\u{1f}3"), None);
+        // Too many alternatives: every value is read (and each checked by `key`).
+        let many = Read {
+            dim,
+            filters: vec![
+                (0, (0..9).map(|i| i.to_string()).collect()),
+                (2, (0..9).map(|i| i.to_string()).collect()),
+            ],
+            key: None,
+        };
+        assert!(matches!(many.narrow(&mut p), Kept::All));
     }
 }

@@ -39,12 +39,13 @@ pub async fn operations(
     };
     let r = f.range;
     let code = read.dim.code();
+    let mut patterns = Vec::new();
     let Some(rolled) = store
         .report_rolled(
             zone,
             tz,
             &code,
-            read.stored_values(),
+            read.narrow(&mut patterns),
             (r.from, r.to),
             outside.as_ref(),
         )

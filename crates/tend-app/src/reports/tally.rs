@@ -9,12 +9,13 @@ use tend_domain::reports::tally::MEASURES;
 use tend_domain::reports::{Group, Tally};
 use tend_store::{DayTally, ReportRow};
 
-/// A dimension of the roll-up: one field (`none`: one value, empty), or two — a filter on one
-/// with a grouping by the other — whose value is both values joined by U+001F.
+/// A dimension of the roll-up: `none` (one value, empty), one field, or two or three fields
+/// in [`FIELDS`]' order — filters on some with a grouping by one — whose value is their
+/// values joined by U+001F.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Dim(pub Group, pub Option<Group>);
+pub struct Dim(pub Group, pub Option<Group>, pub Option<Group>);
 
-/// The fields a report filters or groups by, in the order pairs name them.
+/// The fields a report filters or groups by, in the order pairs and triples name them.
 const FIELDS: [Group; 5] = [
     Group::Channel,
     Group::Category,
@@ -23,45 +24,70 @@ const FIELDS: [Group; 5] = [
     Group::Tier,
 ];
 
-/// Joins a pair's two values.
+/// The most fields a dimension joins.
+pub const MAX_PARTS: usize = 3;
+
+/// Joins the values of a pair's or a triple's fields.
 pub const JOIN: char = '\u{1f}';
 
 impl Dim {
-    /// Every dimension a day is tallied by: each field alone, `none`, and each pair of fields.
+    /// Every dimension a day is tallied by: `none`, each field alone, each pair and each
+    /// triple of fields (1 + 5 + 10 + 10).
     pub fn all() -> Vec<Dim> {
-        let mut out: Vec<Dim> = Group::ALL.iter().map(|g| Dim(*g, None)).collect();
+        let mut out: Vec<Dim> = Group::ALL.iter().map(|g| Dim(*g, None, None)).collect();
         for (i, a) in FIELDS.iter().enumerate() {
-            for b in &FIELDS[i + 1..] {
-                out.push(Dim(*a, Some(*b)));
+            for (j, b) in FIELDS.iter().enumerate().skip(i + 1) {
+                out.push(Dim(*a, Some(*b), None));
+                for c in &FIELDS[j + 1..] {
+                    out.push(Dim(*a, Some(*b), Some(*c)));
+                }
             }
         }
         out
     }
 
-    /// The pair of `a` and `b` in the stored order, and whether they were swapped.
-    pub fn pair(a: Group, b: Group) -> (Dim, bool) {
-        let at = |g: Group| FIELDS.iter().position(|f| *f == g).unwrap_or(usize::MAX);
-        if at(a) <= at(b) {
-            (Dim(a, Some(b)), false)
-        } else {
-            (Dim(b, Some(a)), true)
+    /// The dimension of `fields` (one to [`MAX_PARTS`] distinct fields of [`FIELDS`]) in
+    /// the stored order, with each given field's position in its value; none when there are
+    /// more, or one repeats or is `none`.
+    pub fn of(fields: &[Group]) -> Option<(Dim, Vec<usize>)> {
+        let at = |g: &Group| FIELDS.iter().position(|f| f == g);
+        let mut sorted: Vec<(usize, Group)> = Vec::with_capacity(fields.len());
+        for g in fields {
+            sorted.push((at(g)?, *g));
         }
+        sorted.sort_unstable_by_key(|(i, _)| *i);
+        sorted.dedup_by_key(|(i, _)| *i);
+        if sorted.is_empty() || sorted.len() != fields.len() || sorted.len() > MAX_PARTS {
+            return None;
+        }
+        let parts: Vec<Group> = sorted.iter().map(|(_, g)| *g).collect();
+        let dim = Dim(parts[0], parts.get(1).copied(), parts.get(2).copied());
+        let positions = fields
+            .iter()
+            .map(|g| parts.iter().position(|p| p == g).unwrap_or_default())
+            .collect();
+        Some((dim, positions))
     }
 
-    /// `channel`, …, `none`, or `channel+tier` for a pair (the `dim` of `report_days`).
+    /// Its fields, in the stored order.
+    pub fn parts(self) -> impl Iterator<Item = Group> {
+        std::iter::once(self.0).chain(self.1).chain(self.2)
+    }
+
+    /// `channel`, …, `none`, or `channel+tier`, `channel+assignee+tier` (the `dim` of
+    /// `report_days`).
     pub fn code(self) -> String {
-        match self.1 {
-            None => self.0.code().to_owned(),
-            Some(b) => format!("{}+{}", self.0.code(), b.code()),
-        }
+        self.parts().map(Group::code).collect::<Vec<_>>().join("+")
     }
 
     /// The value of `r` in this dimension.
     pub fn value(self, r: &ReportRow) -> String {
-        match self.1 {
-            None => value(self.0, r),
-            Some(b) => format!("{}{JOIN}{}", value(self.0, r), value(b, r)),
+        let mut out = value(self.0, r);
+        for g in self.parts().skip(1) {
+            out.push(JOIN);
+            out.push_str(&value(g, r));
         }
+        out
     }
 }
 
@@ -170,4 +196,34 @@ pub fn stored(a: Timestamp, b: Timestamp, rows: &[ReportRow]) -> Vec<DayTally> {
         .into_iter()
         .map(|((dim, value), (t, d))| (dim.code(), value, d, t.encode()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_is_tallied_by_none_five_fields_ten_pairs_and_ten_triples() {
+        let all = Dim::all();
+        assert_eq!(all.len(), 26);
+        let codes: std::collections::HashSet<String> = all.iter().map(|d| d.code()).collect();
+        assert_eq!(codes.len(), 26);
+        assert!(codes.contains("channel+tier"));
+        assert!(codes.contains("channel+assignee+tier"));
+        assert!(codes.contains("none"));
+    }
+
+    #[test]
+    fn fields_in_any_order_name_one_dimension_and_say_where_each_part_is() {
+        let (dim, at) = Dim::of(&[Group::Tier, Group::Channel, Group::Assignee]).unwrap();
+        assert_eq!(dim.code(), "channel+assignee+tier");
+        assert_eq!(at, vec![2, 0, 1]);
+        let (dim, at) = Dim::of(&[Group::Product]).unwrap();
+        assert_eq!((dim.code(), at), ("product".to_owned(), vec![0]));
+        let four = [Group::Tier, Group::Channel, Group::Assignee, Group::Product];
+        assert_eq!(Dim::of(&four), None);
+        assert_eq!(Dim::of(&[Group::Tier, Group::Tier]), None);
+        assert_eq!(Dim::of(&[Group::None]), None);
+        assert_eq!(Dim::of(&[]), None);
+    }
 }

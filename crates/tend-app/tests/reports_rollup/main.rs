@@ -4,8 +4,8 @@
 //! them, and after the company's zone changes. Complaints of every shape: open, resolved,
 //! closed, reopened (twice, and overlapping a closing), merged, deleted, feedback; every
 //! grouping, grain and single-field filter (category with those below it, team), alone, with
-//! its own field's grouping and with another's; every two filters at once, grouped by neither
-//! or by one of them; a segment of most customers or of all, through the roll-up less its
+//! its own field's grouping and with another's; every two filters at once, grouped by neither,
+//! by one of them or by a third field; three filters grouped by none or one of them; a segment of most customers or of all, through the roll-up less its
 //! outsiders' complaints. Run twice: no day kept by the hour, and every day kept by the hour
 //! (migration 0194), so marked days are read through their stored hours.
 
@@ -108,6 +108,13 @@ async fn story(recent_from: Timestamp) -> (Store, String, AnyConnection) {
     assert_eq!(operations_rolled(&store, &spain).await.unwrap(), None);
     let live = operations_live(&store, &spain).await.unwrap();
     assert!(live.range.total.received.complaints > 0);
+    // Three filters grouped by a fourth field join four: counted live.
+    let mut four = f.clone();
+    four.range.group = tend_domain::reports::Group::Category;
+    four.filter.channel = Some(tend_domain::catalog::ChannelCode::parse("phone").unwrap());
+    four.filter.tier = Some(2);
+    four.filter.product_id = Some(tend_domain::kernel::ids::ProductId(2));
+    assert_eq!(operations_rolled(&store, &four).await.unwrap(), None);
 
     change(&mut c).await;
     assert!(count(&url, "report_changes").await > 5);

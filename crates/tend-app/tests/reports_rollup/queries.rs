@@ -1,4 +1,5 @@
-//! The reports the story compares: every grouping, grain and filter the roll-up answers.
+//! The reports the story compares: every grouping, grain and filter the roll-up answers —
+//! one field, pairs and triples (two filters grouped by a third, three filters).
 
 use jiff::civil::Date;
 use tend_app::reports::OperationsFilter;
@@ -131,7 +132,44 @@ pub fn queries() -> Vec<(String, OperationsFilter)> {
                 let name = format!("{a} and {b}, by {group:?} by week");
                 add(name, -25, 40, Grain::Week, group, both.clone());
             }
+            // Grouped by a third field: the triple.
+            let third = Group::ALL
+                .into_iter()
+                .find(|g| ![Group::None, *ga, *gb].contains(g))
+                .unwrap();
+            let name = format!("{a} and {b}, by {third:?} by month");
+            add(name, -60, 60, Grain::Month, third, both.clone());
         }
+    }
+    // Three filters, grouped by none of them or by one.
+    for (name, group) in [
+        ("phone, tier 2 and product 2", Group::None),
+        ("phone, tier 2 and product 2", Group::Tier),
+        (
+            "category 1 and below, assignee 3 and tier 2",
+            Group::Category,
+        ),
+        ("team a, phone and category 1 and below", Group::Assignee),
+    ] {
+        let filter = ComplaintFilter {
+            channel: name
+                .contains("phone")
+                .then(|| ChannelCode::parse("phone").unwrap()),
+            category_id: name.contains("category 1").then_some(CategoryId(1)),
+            product_id: name.contains("product 2").then_some(ProductId(2)),
+            assignee_id: name.contains("assignee 3").then_some(EmployeeId(3)),
+            tier: name.contains("tier 2").then_some(2),
+            team: name.contains("team a").then(|| "a".to_owned()),
+            ..Default::default()
+        };
+        add(
+            format!("{name}, by {group:?} by week"),
+            -25,
+            40,
+            Grain::Week,
+            group,
+            filter,
+        );
     }
     for ((name, dim, filter), other) in filters.into_iter().zip(others) {
         add(
@@ -168,6 +206,8 @@ pub fn queries() -> Vec<(String, OperationsFilter)> {
                 || (name.ends_with(", by week") && !name.contains(" and "))
                 || name == "phone and tier 2, by None by week"
                 || name == "team a and assignee 2, by Assignee by week"
+                || name == "phone and tier 2, by Category by month"
+                || name == "phone, tier 2 and product 2, by Tier by week"
         })
         .cloned()
         .collect();

@@ -12,7 +12,8 @@ use tend_domain::reports::day_number;
 
 use super::ReportRow;
 use super::day_rows::day_rows;
-use super::rollup::{DayTally, Rolled, push_values};
+use super::kept::{Kept, push_values};
+use super::rollup::{DayTally, Rolled};
 use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
@@ -146,7 +147,7 @@ pub(super) async fn stored_days(
         .collect())
 }
 
-/// What a report of `dim` (only `values`, when given) reads of a marked `day` (window
+/// What a report of `dim` (the values `values` keeps) reads of a marked `day` (window
 /// `[a, b)`) whose hours are stored, into `out`: the stored tallies of its unmarked hours
 /// (tallies only when the day is in the range, from `from` on; backlog changes always), and
 /// the complaints of the hours in `marked_hours` (hour starts), each run of adjacent marked
@@ -158,7 +159,7 @@ pub(super) async fn read_day(
     engine: Engine,
     (day, a, b): (Date, Timestamp, Timestamp),
     marked_hours: &BTreeSet<i64>,
-    (dim, values, from): (&str, Option<&[String]>, Date),
+    (dim, values, from): (&str, Kept<'_>, Date),
     out: &mut Rolled,
 ) -> StoreResult<()> {
     let mut sql = Sql::new(

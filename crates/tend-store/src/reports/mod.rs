@@ -5,11 +5,13 @@
 mod day_rows;
 mod durations;
 mod hours;
+mod kept;
 mod reopens;
 mod rollup;
 mod rows;
 
 pub(crate) use durations::on_change;
+pub use kept::Kept;
 pub(crate) use reopens::on_change as reopens_on_change;
 pub use rollup::{DayTally, Rolled, window as day_window};
 pub use rows::{ReportRow, ReportRows};

@@ -13,6 +13,7 @@ use tend_domain::reports::{day_number, day_of_number};
 
 use super::day_rows::day_rows;
 use super::hours;
+use super::kept::{Kept, push_values};
 use super::rows::rows_on;
 use super::{ReportRow, ReportRows};
 use crate::kernel::engine::Engine;
@@ -83,7 +84,7 @@ impl Store {
         Ok((tx, stored))
     }
 
-    /// Reads what a report of `dim` (only `values`, when given) over the local days
+    /// Reads what a report of `dim` (the values `values` keeps) over the local days
     /// `[from, to)` needs through the roll-up, in one snapshot, with the rows `outside` asks
     /// for (to take out of the figures: a segment's outsiders); none when the tallies were
     /// counted in another zone than `zone` or more than [`MAX_MARKED_DAYS`] are marked.
@@ -92,7 +93,7 @@ impl Store {
         zone: &str,
         tz: &TimeZone,
         dim: &str,
-        values: Option<&[String]>,
+        values: Kept<'_>,
         (from, to): (Date, Date),
         outside: Option<&ReportRows>,
     ) -> StoreResult<Option<Rolled>> {
@@ -254,21 +255,5 @@ impl Store {
         }
         tx.commit().await?;
         Ok(true)
-    }
-}
-
-pub(super) fn push_values(sql: &mut Sql, values: Option<&[String]>) {
-    match values {
-        None => {}
-        Some([]) => {
-            sql.push(" AND 1 = 0");
-        }
-        Some(values) => {
-            sql.push(" AND value IN (");
-            for (i, v) in values.iter().enumerate() {
-                sql.push(if i == 0 { "" } else { ", " }).bind(v.clone());
-            }
-            sql.push(")");
-        }
     }
 }
