@@ -53,17 +53,15 @@ pub async fn operations(
     else {
         return Ok(None);
     };
-    let mut days: BTreeMap<Date, Vec<(String, Tally)>> = BTreeMap::new();
+    let mut days: BTreeMap<Date, Vec<(String, Stored)>> = BTreeMap::new();
     let mut deltas: BTreeMap<Date, HashMap<String, i64>> = BTreeMap::new();
     for (day, value, bytes) in rolled.tallies {
         let Some(key) = read.key(&value) else {
             continue;
         };
-        let Ok(t) = Tally::decode(&bytes) else {
-            tracing::warn!(%day, value, "report_days: a tally does not decode; counting live");
-            return Ok(None);
-        };
-        days.entry(day).or_default().push((key, t));
+        days.entry(day)
+            .or_default()
+            .push((key, Stored::Encoded(bytes)));
     }
     for (day, value, d) in rolled.deltas {
         let Some(key) = read.key(&value) else {
@@ -82,7 +80,9 @@ pub async fn operations(
                 .entry(key.clone())
                 .or_default() += d;
             if *day >= r.from && !t.is_empty() {
-                days.entry(*day).or_default().push((key, t));
+                days.entry(*day)
+                    .or_default()
+                    .push((key, Stored::Counted(Box::new(t))));
             }
         }
     }
@@ -93,18 +93,28 @@ pub async fn operations(
         .filter_map(|row| Some((read.key(&read.dim.value(row))?, row)))
         .collect();
     // Each group's tally over a period's days, and the backlog at its end.
-    let groups_of = |b: &Bucket| -> Groups {
+    // A stored tally that does not decode: the report is counted live.
+    let groups_of = |b: &Bucket| -> Option<Groups> {
         let mut groups = Groups::new();
-        for (_, cells) in days.range(b.first_day..b.end_day) {
+        for (day, cells) in days.range(b.first_day..b.end_day) {
             for (value, t) in cells {
-                groups.entry(value.clone()).or_default().0.merge(t);
+                let sum = &mut groups.entry(value.clone()).or_default().0;
+                match t {
+                    Stored::Counted(t) => sum.merge(t),
+                    Stored::Encoded(bytes) => {
+                        if sum.merge_encoded(bytes).is_err() {
+                            tracing::warn!(%day, value, "report_days: a tally does not decode; counting live");
+                            return None;
+                        }
+                    }
+                }
             }
         }
         for (value, d) in groups_of_end(&deltas, b.end_day) {
             groups.entry(value).or_default().1 += d;
         }
         super::segment::take_out(&mut groups, &outsiders, b);
-        groups
+        Some(groups)
     };
     let cut = buckets(
         r.grain,
@@ -116,7 +126,9 @@ pub async fn operations(
     let mut periods = Vec::with_capacity(cut.len());
     let mut whole = Groups::new();
     for b in &cut {
-        let groups = groups_of(b);
+        let Some(groups) = groups_of(b) else {
+            return Ok(None);
+        };
         for (value, (t, _)) in &groups {
             whole.entry(value.clone()).or_default().0.merge(t);
         }
@@ -132,13 +144,23 @@ pub async fn operations(
             w.1 = end.get(value).copied().unwrap_or(0);
         }
     } else {
-        whole = groups_of(all);
+        let Some(all) = groups_of(all) else {
+            return Ok(None);
+        };
+        whole = all;
     }
     Ok(Some(OperationsReport {
         time_zone: zone.to_owned(),
         range: period(all, r.group, whole),
         periods,
     }))
+}
+
+/// A day's tally of one group value: as stored (merged straight from its bytes, once, into
+/// its period's), or counted from a marked day's complaints.
+enum Stored {
+    Encoded(Vec<u8>),
+    Counted(Box<Tally>),
 }
 
 /// Per group value, its tally and its backlog at the end.

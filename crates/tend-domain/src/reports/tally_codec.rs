@@ -3,11 +3,9 @@
 //! the number of distinct values followed by (value minus the previous value, count) pairs in
 //! ascending order — a day's durations are close together, so most pairs take two bytes.
 
-use rustc_hash::FxHashMap;
-
 use roaring::RoaringTreemap;
 
-use super::tally::{BadTally, MEASURES, Tally};
+use super::tally::{BadTally, Tally};
 
 const VERSION: u8 = 1;
 
@@ -97,36 +95,53 @@ impl Tally {
     /// # Errors
     /// [`BadTally`] when the bytes are not one [`Tally::encode`] wrote.
     pub fn decode(bytes: &[u8]) -> Result<Tally, BadTally> {
+        let mut t = Tally::default();
+        t.merge_encoded(bytes)?;
+        Ok(t)
+    }
+
+    /// [`Tally::merge`] of a stored form, read straight into `self` (no tally of its own is
+    /// built: a report adds a day's stored tally to its period's once).
+    ///
+    /// # Errors
+    /// [`BadTally`] when the bytes are not one [`Tally::encode`] wrote; `self` is then partly
+    /// merged and must be dropped.
+    pub fn merge_encoded(&mut self, bytes: &[u8]) -> Result<(), BadTally> {
         let (&version, rest) = bytes.split_first().ok_or(BadTally)?;
         if version != VERSION {
             return Err(BadTally);
         }
         let mut r = Reader(rest);
-        let mut t = Tally {
-            received: r.get_signed()?,
-            resolved: r.get_signed()?,
-            within: r.get_signed()?,
-            standard: r.get_signed()?,
-            ..Tally::default()
-        };
-        t.received_customers = r.bitmap()?;
-        t.resolved_customers = r.bitmap()?;
-        t.reopened = r.bitmap()?;
-        t.reopened_customers = r.bitmap()?;
-        for i in 0..MEASURES {
+        self.received += r.get_signed()?;
+        self.resolved += r.get_signed()?;
+        self.within += r.get_signed()?;
+        self.standard += r.get_signed()?;
+        for set in [
+            &mut self.received_customers,
+            &mut self.resolved_customers,
+            &mut self.reopened,
+            &mut self.reopened_customers,
+        ] {
+            let read = r.bitmap()?;
+            if set.is_empty() {
+                *set = read;
+            } else {
+                *set |= read;
+            }
+        }
+        for m in &mut self.times {
             let len = usize::try_from(r.get()?).map_err(|_| BadTally)?;
-            let mut m = FxHashMap::with_capacity_and_hasher(len.min(r.0.len()), Default::default());
+            m.reserve(len.min(r.0.len()));
             let mut last = 0i64;
             for _ in 0..len {
                 last = last.wrapping_add(r.get_signed()?);
-                m.insert(last, r.get_signed()?);
+                *m.entry(last).or_default() += r.get_signed()?;
             }
-            t.times[i] = m;
         }
         if !r.0.is_empty() {
             return Err(BadTally);
         }
-        Ok(t)
+        Ok(())
     }
 }
 
@@ -134,6 +149,7 @@ impl Tally {
 mod tests {
     use super::*;
     use crate::reports::Times;
+    use crate::reports::tally::MEASURES;
 
     fn sample() -> Tally {
         let mut t = Tally::default();
@@ -168,6 +184,25 @@ mod tests {
         assert_eq!((f.reopened.complaints, f.reopened.customers), (2, 2));
         assert_eq!(f.first_response_within_standard.n, 2);
         assert_eq!(f.open_at_end, 4);
+    }
+
+    #[test]
+    fn a_stored_form_merges_as_its_tally_does() {
+        let mut other = Tally::default();
+        other.add_received(
+            8,
+            [Some(3), Some(181), Some(5), None, None, None],
+            Some(false),
+        );
+        other.add_resolved(7);
+        let mut merged = other.clone();
+        merged.merge(&sample());
+        let mut read = other.clone();
+        read.merge_encoded(&sample().encode()).unwrap();
+        assert_eq!(read, merged);
+        let mut into_empty = Tally::default();
+        into_empty.merge_encoded(&sample().encode()).unwrap();
+        assert_eq!(into_empty, sample());
     }
 
     #[test]
