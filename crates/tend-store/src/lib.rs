@@ -80,7 +80,9 @@ pub use problems::{
     CodeLink, Complainants, FigureLink, FocusAdoption, Mark, Period, Voice, WeightsSet,
 };
 pub use quotient::StoredAssessment;
-pub use reports::{DayTally, Kept, ReportRow, ReportRows, Rolled, Subset, Unset, day_window};
+pub use reports::{
+    DayTally, Kept, ReportRow, ReportRows, Rolled, Subset, Unset, day_window, like_literal,
+};
 pub use segments::{Members, SegmentVersion, StoredSegment};
 pub use staff::{
     AuthedEmployee, CompanySettings, FirstRun, Invite, Session, hash_password, new_password,

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use tend_domain::reports::Group;
-use tend_store::{ComplaintFilter, Kept, Store, StoreResult};
+use tend_store::{ComplaintFilter, Kept, Store, StoreResult, like_literal};
 
 use super::operations::OperationsFilter;
 use super::tally::{Dim, JOIN};
@@ -176,10 +176,9 @@ impl Read {
         }
         let mut out: Vec<String> = vec![String::new()];
         for (i, _) in self.dim.parts().enumerate() {
-            let options: Vec<&str> = match self.filters.iter().find(|(at, _)| *at == i) {
-                // A value's own `%` or `_` only makes the pattern match more.
-                Some((_, values)) => values.iter().map(String::as_str).collect(),
-                None => vec!["%"],
+            let options: Vec<String> = match self.filters.iter().find(|(at, _)| *at == i) {
+                Some((_, values)) => values.iter().map(|v| like_literal(v)).collect(),
+                None => vec!["%".to_owned()],
             };
             let mut buf = [0; 4];
             let sep: &str = if i == 0 {
@@ -232,6 +231,17 @@ mod tests {
         assert_eq!(p, vec!["phone\u{1f}%\u{1f}1", "phone\u{1f}%\u{1f}2"]);
         assert_eq!(read.key("phone\u{1f}7\u{1f}2").as_deref(), Some("7"));
         assert_eq!(read.key("phone\u{1f}7\u{1f}3"), None);
+        // A value's `_`, `%` and `\` are literals in its pattern.
+        let odd = Read {
+            dim,
+            filters: vec![(0, vec!["live_chat".into(), "a%b\\c".into()])],
+            key: None,
+        };
+        odd.narrow(&mut p);
+        assert_eq!(
+            p,
+            vec!["live\\_chat\u{1f}%\u{1f}%", "a\\%b\\\\c\u{1f}%\u{1f}%"]
+        );
         // Too many alternatives: every value is read (and each checked by `key`).
         let many = Read {
             dim,

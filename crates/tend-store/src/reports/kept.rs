@@ -11,9 +11,22 @@ pub enum Kept<'a> {
     /// Exactly these (a single field's filter; none: nothing is read).
     Only(&'a [String]),
     /// Those matching any of these `LIKE` patterns (a pair's or a triple's filtered parts,
-    /// the others `%`). A narrowing only: the reader checks each value it gets again, so a
-    /// pattern may match more than it means but never less.
+    /// each through [`like_literal`], the others `%`; `\` escapes). A narrowing only: the
+    /// reader checks each value it gets again, so a pattern may match more than it means (a
+    /// `%` spans the separator; SQLite folds ASCII case) but never less.
     Like(&'a [String]),
+}
+
+/// `v` as a literal in a [`Kept::Like`] pattern: `\`, `%` and `_` escaped by `\`.
+pub fn like_literal(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Appends ` AND value …` for `kept` to `sql`: `IN (…)` for exact values, `LIKE … OR …` for
@@ -28,11 +41,15 @@ pub(super) fn push_values(sql: &mut Sql, kept: Kept<'_>) {
         Kept::Only(values) => (values, " AND value IN (", "", ", "),
         Kept::Like(patterns) => (patterns, " AND (", "value LIKE ", " OR "),
     };
+    let like = matches!(kept, Kept::Like(_));
     sql.push(open);
     for (i, v) in values.iter().enumerate() {
         sql.push(if i == 0 { "" } else { sep })
             .push(each)
             .bind(v.clone());
+        if like {
+            sql.push(" ESCAPE '\\'");
+        }
     }
     sql.push(")");
 }

@@ -11,7 +11,7 @@ mod rollup;
 mod rows;
 
 pub(crate) use durations::on_change;
-pub use kept::Kept;
+pub use kept::{Kept, like_literal};
 pub(crate) use reopens::on_change as reopens_on_change;
 pub use rollup::{DayTally, Rolled, window as day_window};
 pub use rows::{ReportRow, ReportRows};

@@ -22,6 +22,11 @@ use crate::kernel::sql::Sql;
 use crate::kernel::time::{ts, us};
 use crate::store::Store;
 
+/// The dimensions this version tallies (`report_rollup.format`, migration 0195): 2, single
+/// fields, pairs and triples. Tallies of another format are never read: they are dropped and
+/// recounted, as after a change of zone.
+const FORMAT: i64 = 2;
+
 /// A mark's span: writes are marked at their instant floored to 15 minutes.
 pub const MARK_US: i64 = 900_000_000;
 
@@ -63,7 +68,7 @@ pub fn window(d: Date, tz: &TimeZone) -> (Timestamp, Timestamp) {
 impl Store {
     /// A transaction on one snapshot (PostgreSQL: `REPEATABLE READ`; a SQLite transaction is
     /// one already) — on the read pool when `read_only`, else the writer — and the zone the
-    /// stored tallies were counted in.
+    /// stored tallies were counted in (none when there are none, or of another [`FORMAT`]).
     pub(crate) async fn rollup_snapshot(
         &self,
         read_only: bool,
@@ -78,7 +83,8 @@ impl Store {
             };
             sqlx::query(level).execute(&mut *tx).await?;
         }
-        let stored = sqlx::query_scalar("SELECT zone FROM report_rollup")
+        let stored = sqlx::query_scalar("SELECT zone FROM report_rollup WHERE format = $1")
+            .bind(FORMAT)
             .fetch_optional(&mut *tx)
             .await?;
         Ok((tx, stored))
@@ -201,8 +207,9 @@ impl Store {
             ] {
                 sqlx::query(q).execute(&mut *tx).await?;
             }
-            sqlx::query("INSERT INTO report_rollup (id, zone) VALUES (1, $1)")
+            sqlx::query("INSERT INTO report_rollup (id, zone, format) VALUES (1, $1, $2)")
                 .bind(zone.to_owned())
+                .bind(FORMAT)
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
