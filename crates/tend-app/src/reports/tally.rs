@@ -32,7 +32,9 @@ pub const JOIN: char = '\u{1f}';
 
 impl Dim {
     /// Every dimension a day is tallied by: `none`, each field alone, each pair and each
-    /// triple of fields (1 + 5 + 10 + 10).
+    /// triple of fields (1 + 5 + 10 + 10). Changing them changes what is stored: bump the
+    /// store's roll-up format (`FORMAT` in `tend-store/src/reports/rollup.rs`) with it, so
+    /// tallies counted the old way are recounted instead of read.
     pub fn all() -> Vec<Dim> {
         let mut out: Vec<Dim> = Group::ALL.iter().map(|g| Dim(*g, None, None)).collect();
         for (i, a) in FIELDS.iter().enumerate() {

@@ -24,7 +24,7 @@ use crate::store::Store;
 
 /// The dimensions this version tallies (`report_rollup.format`, migration 0195): 2, single
 /// fields, pairs and triples. Tallies of another format are never read: they are dropped and
-/// recounted, as after a change of zone.
+/// recounted, as after a change of zone. Bump it whenever `tend-app`'s `Dim::all` changes.
 const FORMAT: i64 = 2;
 
 /// A mark's span: writes are marked at their instant floored to 15 minutes.
