@@ -81,7 +81,8 @@ pub use problems::{
 };
 pub use quotient::StoredAssessment;
 pub use reports::{
-    DayTally, Kept, ReportRow, ReportRows, Rolled, Subset, Unset, day_window, like_literal,
+    DayTally, Kept, Part, ReportRow, ReportRows, Rolled, SegmentSet, Subset, Unset, day_window,
+    like_literal, segment_dim,
 };
 pub use segments::{Members, SegmentVersion, StoredSegment};
 pub use staff::{

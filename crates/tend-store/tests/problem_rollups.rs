@@ -87,7 +87,7 @@ async fn roll_up(store: &Store) {
             "UTC",
             &jiff::tz::TimeZone::UTC,
             jiff::Timestamp::MAX,
-            |_, _, _| Vec::new(),
+            |_, _, _, _| Vec::new(),
         )
         .await
         .unwrap()

@@ -120,7 +120,7 @@ async fn the_ranking_of_a_million_complaints_is_timed() {
             "UTC",
             &jiff::tz::TimeZone::UTC,
             jiff::Timestamp::MAX,
-            |_, _, _| Vec::new(),
+            |_, _, _, _| Vec::new(),
         )
         .await
         .unwrap()

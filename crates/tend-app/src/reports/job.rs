@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
-use tend_store::{Handled, Job, JobError, Store, StoreResult};
+use tend_store::{Handled, Job, JobError, Members, Store, StoreResult};
 
 use crate::AppState;
 use crate::jobs::{JobKind, Worker, enqueue, job_error};
@@ -40,7 +40,7 @@ impl JobKind for ReportRollUp {
 
     async fn run(w: &Worker, _: &Job, _: RollUpDue) -> Result<Handled, JobError> {
         let now = w.state.clock.now();
-        let (more, days) = roll_up(&w.state.store, BUDGET, now - RECENT)
+        let (more, days) = roll_up(&w.state.store, BUDGET, now, now - RECENT)
             .await
             .map_err(job_error)?;
         if days > 0 {
@@ -50,15 +50,18 @@ impl JobKind for ReportRollUp {
     }
 }
 
-/// Recounts marked days until none is left or `budget` is spent, keeping by the hour too the
-/// days whose window ends after `recent_from`; returns whether some are still marked, and how
-/// many steps were taken.
+/// Brings the segments' roll-up up to date with their members at `now` ([`sync_segments`]),
+/// then recounts marked days until none is left or `budget` is spent, keeping by the hour too
+/// the days whose window ends after `recent_from`; returns whether some are still marked, and
+/// how many steps were taken.
 pub async fn roll_up(
     store: &Store,
     budget: Duration,
+    now: Timestamp,
     recent_from: Timestamp,
 ) -> StoreResult<(bool, usize)> {
     let started = Instant::now();
+    sync_segments(store, now).await?;
     let (zone, tz) = super::company_zone(store).await?;
     let mut steps = 0;
     loop {
@@ -73,6 +76,23 @@ pub async fn roll_up(
             return Ok((true, steps));
         }
     }
+}
+
+/// Gives every segment in force whose rule reads only the customers' records (no purchase or
+/// complaint window, [`Rule::windowed`](tend_domain::segments::Rule::windowed)) its own
+/// tallies, counted for its members at `now`: when they changed, the complaints of those who
+/// came in or left are marked for recounting; any other segment's tallies are dropped
+/// (docs/reports.md "Segments"). Returns how many segments' members changed.
+pub async fn sync_segments(store: &Store, now: Timestamp) -> StoreResult<usize> {
+    let segments: Vec<(i64, Members)> = store
+        .segments(false)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.current().segment.rule.clone()))
+        .filter(|(_, rule)| !rule.windowed())
+        .map(|(id, rule)| (id, Members::new(rule, now)))
+        .collect();
+    store.report_segments_sync(&segments).await
 }
 
 /// Queues the roll-up to run now unless it is queued already.

@@ -10,26 +10,43 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use tend_domain::reports::report::{Cell, OperationsReport, Period};
 use tend_domain::reports::{Bucket, Group, Tally, buckets};
-use tend_store::{ReportRow, Store, StoreResult};
+use tend_store::{Part, ReportRow, Store, StoreResult, segment_dim};
 
 use super::operations::OperationsFilter;
 use super::plan::plan;
 use super::tally::tally;
 
-/// The report through the roll-up, or none when it cannot answer (see the module).
+/// The report through the roll-up, or none when it cannot answer (see the module). A
+/// segment's report reads the segment's own tallies when they count its members as they are
+/// at the range's end, else the whole report less its outsiders' complaints
+/// ([`super::segment`]).
 pub async fn operations(
+    store: &Store,
+    f: &OperationsFilter,
+    zone: (&str, &TimeZone),
+    all: &Bucket,
+) -> StoreResult<Option<OperationsReport>> {
+    let Some(id) = f.segment_id else {
+        return answer(store, f, zone, all, Part::All).await;
+    };
+    let members = crate::segments::members(store, "segment", id, all.end).await?;
+    if let Some(report) = answer(store, f, zone, all, Part::Segment(id, &members)).await? {
+        return Ok(Some(report));
+    }
+    match super::segment::outside(store, f, &members, all).await? {
+        Some(q) => answer(store, f, zone, all, Part::Outside(&q)).await,
+        None => Ok(None),
+    }
+}
+
+/// The report through the roll-up for `part` (of `f`'s segment, if any).
+async fn answer(
     store: &Store,
     f: &OperationsFilter,
     (zone, tz): (&str, &TimeZone),
     all: &Bucket,
+    part: Part<'_>,
 ) -> StoreResult<Option<OperationsReport>> {
-    let outside = match f.segment_id {
-        Some(id) => match super::segment::outside(store, f, id, all).await? {
-            Some(q) => Some(q),
-            None => return Ok(None),
-        },
-        None => None,
-    };
     let whole = OperationsFilter {
         segment_id: None,
         ..f.clone()
@@ -38,7 +55,10 @@ pub async fn operations(
         return Ok(None);
     };
     let r = f.range;
-    let code = read.dim.code();
+    let code = match part {
+        Part::Segment(id, _) => segment_dim(id, &read.dim.code()),
+        _ => read.dim.code(),
+    };
     let mut patterns = Vec::new();
     let Some(rolled) = store
         .report_rolled(
@@ -47,7 +67,7 @@ pub async fn operations(
             &code,
             read.narrow(&mut patterns),
             (r.from, r.to),
-            outside.as_ref(),
+            part,
         )
         .await?
     else {

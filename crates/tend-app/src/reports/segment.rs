@@ -1,10 +1,11 @@
-//! A customer segment's report through the roll-up: when the segment holds more than half of
-//! the customers, the report's figures are the whole report's (the same filters, through the
-//! roll-up) less what the outsiders' complaints add to each cell, read in the roll-up's
-//! snapshot. Exact, because a customer is in the segment or out of it: the outsiders' counts,
-//! customers, reopened complaints and durations are a part of the whole's that nothing else
-//! shares (`Tally::subtract`). A smaller segment is counted live from its members' own
-//! complaints, which are then the fewer rows to read.
+//! A customer segment's report through the roll-up when its own tallies cannot answer (its
+//! members changed since the job last counted them; docs/reports.md "Segments"): when the
+//! segment holds more than half of the customers, the report's figures are the whole report's
+//! (the same filters, through the roll-up) less what the outsiders' complaints add to each
+//! cell, read in the roll-up's snapshot. Exact, because a customer is in the segment or out of
+//! it: the outsiders' counts, customers, reopened complaints and durations are a part of the
+//! whole's that nothing else shares (`Tally::subtract`). A smaller segment is then counted live
+//! from its members' own complaints, which are the fewer rows to read.
 
 use std::collections::HashMap;
 
@@ -16,16 +17,15 @@ use super::operations::{OperationsFilter, open_at};
 use super::rolled::Groups;
 use super::tally::add;
 
-/// What to take out of the whole report for segment `id`: its outsiders' rows over `all`;
-/// none when the segment holds at most half of the customers (count it live).
+/// What to take out of the whole report for a segment of `members`: its outsiders' rows over
+/// `all`; none when the segment holds at most half of the customers (count it live).
 pub(super) async fn outside(
     store: &Store,
     f: &OperationsFilter,
-    id: i64,
+    members: &Members,
     all: &Bucket,
 ) -> StoreResult<Option<ReportRows>> {
-    let members = crate::segments::members(store, "segment", id, all.end).await?;
-    let size = store.segment_size(&members).await?;
+    let size = store.segment_size(members).await?;
     let everyone = store
         .segment_size(&Members::new(Rule::default(), all.end))
         .await?;
@@ -37,7 +37,7 @@ pub(super) async fn outside(
         from: all.start,
         to: all.end,
         segment: None,
-        outside: Some(members),
+        outside: Some(members.clone()),
     }))
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use tend_domain::reports::tally::MEASURES;
 use tend_domain::reports::{Group, Tally};
-use tend_store::{DayTally, ReportRow};
+use tend_store::{DayTally, ReportRow, SegmentSet, segment_dim};
 
 /// A dimension of the roll-up: `none` (one value, empty), one field, or two or three fields
 /// in [`FIELDS`]' order — filters on some with a grouping by one — whose value is their
@@ -169,11 +169,11 @@ pub fn add(t: &mut Tally, r: &ReportRow, a: Timestamp, b: Timestamp) {
 
 /// The tallies of the window `[a, b)` in `dims` from the complaints with an event in it:
 /// per (dimension, value), the tally and the backlog's change; only those not both empty.
-pub fn tally(
+pub fn tally<'a>(
     dims: &[Dim],
     a: Timestamp,
     b: Timestamp,
-    rows: &[ReportRow],
+    rows: impl IntoIterator<Item = &'a ReportRow>,
 ) -> HashMap<(Dim, String), (Tally, i64)> {
     let mut out: HashMap<(Dim, String), (Tally, i64)> = HashMap::new();
     for r in rows {
@@ -192,12 +192,30 @@ pub fn tally(
     out
 }
 
-/// [`tally`] in every dimension, encoded for `report_days` (the job's step).
-pub fn stored(a: Timestamp, b: Timestamp, rows: &[ReportRow]) -> Vec<DayTally> {
-    tally(&Dim::all(), a, b, rows)
+/// [`tally`] in every dimension, encoded for `report_days` (the job's step): everyone's, then
+/// each segment's in `sets`, of its members' complaints only (dimension [`segment_dim`]).
+pub fn stored(
+    a: Timestamp,
+    b: Timestamp,
+    rows: &[ReportRow],
+    sets: &[SegmentSet],
+) -> Vec<DayTally> {
+    let all = Dim::all();
+    let mut out: Vec<DayTally> = tally(&all, a, b, rows)
         .into_iter()
         .map(|((dim, value), (t, d))| (dim.code(), value, d, t.encode()))
-        .collect()
+        .collect();
+    for set in sets {
+        let members = rows.iter().filter(|r| set.contains(r.customer_id));
+        out.extend(
+            tally(&all, a, b, members)
+                .into_iter()
+                .map(|((dim, value), (t, d))| {
+                    (segment_dim(set.id, &dim.code()), value, d, t.encode())
+                }),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 //! closed, reopened (twice, and overlapping a closing), merged, deleted, feedback; every
 //! grouping, grain and single-field filter (category with those below it, team), alone, with
 //! its own field's grouping and with another's; every two filters at once, grouped by neither,
-//! by one of them or by a third field; three filters grouped by none or one of them; a segment of most customers or of all, through the roll-up less its
-//! outsiders' complaints. Run twice: no day kept by the hour, and every day kept by the hour
+//! by one of them or by a third field; three filters grouped by none or one of them; segments
+//! of most customers, of all and of a few, through their own tallies, and while their members
+//! changed (the roll-up less the outsiders' complaints, or live). Run twice: no day kept by the hour, and every day kept by the hour
 //! (migration 0194), so marked days are read through their stored hours.
 
 mod queries;
@@ -25,7 +26,18 @@ use queries::queries;
 use seed::{DAY, HOUR, T0, change, run, seed, segments};
 
 async fn same(store: &Store, when: &str) {
+    same_but(store, when, None).await;
+}
+
+/// [`same`], but the queries of segment `unanswered` are counted live: the roll-up does not
+/// answer them.
+async fn same_but(store: &Store, when: &str, unanswered: Option<i64>) {
     for (name, f) in queries() {
+        if unanswered.is_some() && f.segment_id == unanswered {
+            let rolled = operations_rolled(store, &f).await.unwrap();
+            assert_eq!(rolled, None, "{when}: {name}");
+            continue;
+        }
         let live = operations_live(store, &f).await.unwrap();
         let rolled = operations_rolled(store, &f).await.unwrap();
         let rolled = rolled.unwrap_or_else(|| panic!("{when}: the roll-up did not answer {name}"));
@@ -34,7 +46,8 @@ async fn same(store: &Store, when: &str) {
 }
 
 async fn roll_up_all(store: &Store, recent_from: Timestamp) {
-    let (more, _) = roll_up(store, Duration::from_secs(600), recent_from)
+    let now = Timestamp::from_microsecond(T0).unwrap();
+    let (more, _) = roll_up(store, Duration::from_secs(600), now, recent_from)
         .await
         .unwrap();
     assert!(!more);
@@ -110,14 +123,7 @@ async fn story(recent_from: Timestamp) -> (Store, String, AnyConnection) {
     );
     roll_up_all(&store, recent_from).await;
     same(&store, "recounted in this format").await;
-    // A segment of three customers in twelve is counted live from their own complaints.
-    let spain = tend_app::reports::OperationsFilter {
-        segment_id: Some(3),
-        ..f.clone()
-    };
-    assert_eq!(operations_rolled(&store, &spain).await.unwrap(), None);
-    let live = operations_live(&store, &spain).await.unwrap();
-    assert!(live.range.total.received.complaints > 0);
+    segments_change(&store, &url, &mut c, recent_from).await;
     // Three filters grouped by a fourth field join four: counted live.
     let mut four = f.clone();
     four.range.group = tend_domain::reports::Group::Category;
@@ -159,4 +165,81 @@ async fn story(recent_from: Timestamp) -> (Store, String, AnyConnection) {
     assert!(count(&url, "report_changes").await > 3);
     same(&store, "marked again, another zone").await;
     (store, url, c)
+}
+
+/// Segments whose members change: until the job counts them again, a segment's own tallies are
+/// never read (one of most customers is the whole less its outsiders, a small one is counted
+/// live); then they are. An archived segment's tallies are dropped.
+async fn segments_change(store: &Store, url: &str, c: &mut AnyConnection, recent_from: Timestamp) {
+    assert_eq!(count(url, "report_segments").await, 3);
+    // Customer 10 moves from Spain (3: now one customer) to Türkiye (1: now ten of twelve).
+    run(c, "UPDATE customers SET country = 'TR' WHERE id = 10").await;
+    same_but(store, "members changed", Some(3)).await;
+    roll_up_all(store, recent_from).await;
+    same(store, "members counted again").await;
+    assert!(scalar(c, "SELECT COUNT(*) FROM report_days WHERE dim LIKE 's3:%'").await > 0);
+    // A fourth segment, counted, then archived: its set and tallies are dropped.
+    let t0 = Timestamp::from_microsecond(T0).unwrap();
+    let draft = tend_domain::segments::SegmentDraft {
+        name: Some("Spain again".to_owned()),
+        country: Some("ES".to_owned()),
+        ..Default::default()
+    };
+    let by = tend_domain::kernel::ids::EmployeeId(1);
+    let four = tend_app::segments::create(store, &draft, by, t0)
+        .await
+        .unwrap();
+    roll_up_all(store, recent_from).await;
+    assert_eq!(count(url, "report_segments").await, 4);
+    let tallies = format!(
+        "SELECT COUNT(*) FROM report_days WHERE dim LIKE 's{}:%'",
+        four.id
+    );
+    assert!(scalar(c, &tallies).await > 0);
+    let f = tend_app::reports::OperationsFilter {
+        segment_id: Some(four.id),
+        ..queries()[0].1.clone()
+    };
+    let live = operations_live(store, &f).await.unwrap();
+    assert!(live.range.total.received.complaints > 0);
+    assert_eq!(
+        operations_rolled(store, &f).await.unwrap(),
+        Some(live.clone())
+    );
+    tend_app::segments::archive(store, four.id, by, t0)
+        .await
+        .unwrap();
+    roll_up_all(store, recent_from).await;
+    assert_eq!(count(url, "report_segments").await, 3);
+    assert_eq!(scalar(c, &tallies).await, 0);
+    // Archived, it is counted live (a report may still name it).
+    assert_eq!(operations_rolled(store, &f).await.unwrap(), None);
+    assert_eq!(operations_live(store, &f).await.unwrap(), live);
+    // A segment whose members change as time passes (a complaint window) has no tallies of
+    // its own: of most customers, it is the whole less its outsiders.
+    let draft = tend_domain::segments::SegmentDraft {
+        name: Some("Recent".to_owned()),
+        min_complaints: Some(1),
+        complaint_days: Some(3660),
+        ..Default::default()
+    };
+    let recent = tend_app::segments::create(store, &draft, by, t0)
+        .await
+        .unwrap();
+    roll_up_all(store, recent_from).await;
+    assert_eq!(count(url, "report_segments").await, 3);
+    let f = tend_app::reports::OperationsFilter {
+        segment_id: Some(recent.id),
+        ..f
+    };
+    let live = operations_live(store, &f).await.unwrap();
+    assert!(live.range.total.received.complaints > 0);
+    assert_eq!(operations_rolled(store, &f).await.unwrap(), Some(live));
+}
+
+async fn scalar(c: &mut AnyConnection, sql: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+        .fetch_one(c)
+        .await
+        .unwrap()
 }

@@ -147,7 +147,7 @@ pub async fn change(c: &mut AnyConnection) {
 
 /// The segments the queries narrow to: 1, the customers in Türkiye (1–9 of 12; 12 has no
 /// country, so it is an outsider by an unknown comparison); 2, every customer; 3, those in
-/// Spain (10 and 11), too few to be read through the roll-up.
+/// Spain (10 and 11).
 pub async fn segments(store: &tend_store::Store, c: &mut AnyConnection) {
     run(c, "UPDATE customers SET country = 'TR' WHERE id <= 9").await;
     run(

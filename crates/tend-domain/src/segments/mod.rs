@@ -77,6 +77,12 @@ pub struct Complaints {
 }
 
 impl Rule {
+    /// Whether membership looks at a window of time before the instant asked (purchases,
+    /// complaints): it then changes as time passes, not only when a customer's record does.
+    pub fn windowed(&self) -> bool {
+        self.purchases.is_some() || self.complaints.is_some()
+    }
+
     /// The birth years the age bounds allow in `year`: `(earliest, latest)`, inclusive; `None`
     /// where unbounded.
     pub fn birth_years(&self, year: i64) -> (Option<i64>, Option<i64>) {

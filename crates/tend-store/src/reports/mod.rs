@@ -9,12 +9,14 @@ mod kept;
 mod reopens;
 mod rollup;
 mod rows;
+mod segments;
 
 pub(crate) use durations::on_change;
 pub use kept::{Kept, like_literal};
 pub(crate) use reopens::on_change as reopens_on_change;
 pub use rollup::{DayTally, Rolled, window as day_window};
 pub use rows::{ReportRow, ReportRows};
+pub use segments::{Part, SegmentSet, segment_dim};
 
 use crate::complaints::ComplaintFilter;
 use crate::kernel::sql::Sql;

@@ -11,21 +11,23 @@ use sqlx::Row;
 use tend_domain::goals::period::midnight;
 use tend_domain::reports::{day_number, day_of_number};
 
+use super::ReportRow;
 use super::day_rows::day_rows;
 use super::hours;
 use super::kept::{Kept, push_values};
 use super::rows::rows_on;
-use super::{ReportRow, ReportRows};
+use super::segments::{Part, SegmentSet, current_set, stored_sets};
 use crate::kernel::engine::Engine;
 use crate::kernel::error::StoreResult;
 use crate::kernel::sql::Sql;
 use crate::kernel::time::{ts, us};
 use crate::store::Store;
 
-/// The dimensions this version tallies (`report_rollup.format`, migration 0195): 2, single
-/// fields, pairs and triples. Tallies of another format are never read: they are dropped and
-/// recounted, as after a change of zone. Bump it whenever `tend-app`'s `Dim::all` changes.
-const FORMAT: i64 = 2;
+/// The dimensions this version tallies (`report_rollup.format`, migrations 0195 and 0196): 3,
+/// single fields, pairs and triples, for everyone and for each segment (2 had no segments').
+/// Tallies of another format are never read: they are dropped and recounted, as after a change
+/// of zone. Bump it whenever `tend-app`'s `Dim::all` or what a segment tallies changes.
+const FORMAT: i64 = 3;
 
 /// A mark's span: writes are marked at their instant floored to 15 minutes.
 pub const MARK_US: i64 = 900_000_000;
@@ -47,7 +49,7 @@ pub struct Rolled {
     pub deltas: Vec<(Date, String, i64)>,
     /// Per marked day, its window and the complaints with an event in it.
     pub rows: Vec<(Date, Timestamp, Timestamp, Vec<ReportRow>)>,
-    /// The rows the report asked to take out (`outside`), read in the same snapshot.
+    /// The rows the report asked to take out ([`Part::Outside`]), read in the same snapshot.
     pub outside: Vec<ReportRow>,
 }
 
@@ -91,9 +93,9 @@ impl Store {
     }
 
     /// Reads what a report of `dim` (the values `values` keeps) over the local days
-    /// `[from, to)` needs through the roll-up, in one snapshot, with the rows `outside` asks
-    /// for (to take out of the figures: a segment's outsiders); none when the tallies were
-    /// counted in another zone than `zone` or more than [`MAX_MARKED_DAYS`] are marked.
+    /// `[from, to)` needs through the roll-up, in one snapshot, for `part` (see [`Part`]);
+    /// none when the tallies were counted in another zone than `zone`, more than
+    /// [`MAX_MARKED_DAYS`] are marked, or a segment's stored set is not its members.
     pub async fn report_rolled(
         &self,
         zone: &str,
@@ -101,12 +103,19 @@ impl Store {
         dim: &str,
         values: Kept<'_>,
         (from, to): (Date, Date),
-        outside: Option<&ReportRows>,
+        part: Part<'_>,
     ) -> StoreResult<Option<Rolled>> {
         let (mut tx, stored) = self.rollup_snapshot(true).await?;
         if stored.as_deref() != Some(zone) {
             return Ok(None);
         }
+        let set = match part {
+            Part::Segment(id, m) => match current_set(&mut tx, self.engine(), id, m).await? {
+                Some(set) => Some(set),
+                None => return Ok(None),
+            },
+            _ => None,
+        };
         let marks: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT at FROM report_changes")
             .fetch_all(&mut *tx)
             .await?;
@@ -171,7 +180,12 @@ impl Store {
                 }
             }
         }
-        if let Some(q) = outside {
+        if let Some(set) = &set {
+            for (_, _, _, rows) in &mut out.rows {
+                rows.retain(|r| set.contains(r.customer_id));
+            }
+        }
+        if let Part::Outside(q) = part {
             out.outside = rows_on(&mut tx, self.engine(), q).await?;
         }
         tx.commit().await?;
@@ -181,15 +195,15 @@ impl Store {
     /// One step of the roll-up job in one transaction: when the tallies were counted in
     /// another zone (or never), drops them and marks every instant of every complaint (one
     /// step); otherwise recounts the earliest marked day with `tally` (given a window and the
-    /// complaints with an event in it) and clears the marks wholly inside it. A day whose
-    /// window ends after `recent_from` is also tallied per UTC hour (`report_hours`); older
-    /// days' hours are dropped. Returns whether anything was done (false: nothing is marked).
+    /// complaints with an event in it, and the segments' stored sets) and clears the marks
+    /// wholly inside it. A day whose window ends after `recent_from` is also tallied per UTC
+    /// hour (`report_hours`); older days' hours are dropped. Returns whether anything was done (false: nothing is marked).
     pub async fn report_roll_up_step(
         &self,
         zone: &str,
         tz: &TimeZone,
         recent_from: Timestamp,
-        tally: impl Fn(Timestamp, Timestamp, &[ReportRow]) -> Vec<DayTally>,
+        tally: impl Fn(Timestamp, Timestamp, &[ReportRow], &[SegmentSet]) -> Vec<DayTally>,
     ) -> StoreResult<bool> {
         let (mut tx, stored) = self.rollup_snapshot(false).await?;
         if stored.as_deref() != Some(zone) {
@@ -223,11 +237,12 @@ impl Store {
         };
         let (a, b) = window(day, tz);
         let rows = day_rows(&mut tx, self.engine(), a, b).await?;
+        let sets = stored_sets(&mut tx).await?;
         sqlx::query("DELETE FROM report_days WHERE day = $1")
             .bind(day_number(day))
             .execute(&mut *tx)
             .await?;
-        for (dim, value, delta, bytes) in tally(a, b, &rows) {
+        for (dim, value, delta, bytes) in tally(a, b, &rows, &sets) {
             sqlx::query(
                 "INSERT INTO report_days (dim, day, value, delta, tally) VALUES ($1, $2, $3, $4, $5)",
             )
@@ -241,6 +256,7 @@ impl Store {
         }
         let first_kept = recent_from.to_zoned(tz.clone()).date();
         let keep = (day >= first_kept, first_kept);
+        let tally = |a, b, rows: &[ReportRow]| tally(a, b, rows, &sets);
         hours::write(&mut tx, self.engine(), (day, a, b), &rows, keep, &tally).await?;
         crate::problems::recount_complainant_days(&mut tx, us(a), us(b)).await?;
         // Marks wholly inside the day; one that spans two days (a zone whose midnight is not

@@ -142,6 +142,19 @@ pub(crate) async fn outsider_ids(
     rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
 }
 
+/// The ids of the members of `m`, ascending (one query, on `conn`: a snapshot's, say).
+pub(crate) async fn member_ids(
+    conn: &mut sqlx::AnyConnection,
+    engine: crate::kernel::engine::Engine,
+    m: &Members,
+) -> StoreResult<Vec<i64>> {
+    let mut sql = Sql::new(engine, "SELECT cu.id FROM customers cu WHERE 1 = 1");
+    m.push_conditions(&mut sql);
+    sql.push(" ORDER BY cu.id");
+    let rows = sql.build().fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+}
+
 /// Pushes ` AND` at least `min` (never fewer than one) of the customer's rows that `from`
 /// selects (it pushes ` FROM … WHERE … = cu.id …)`): `EXISTS` for one, which PostgreSQL may
 /// run as a semi-join, else a correlated count served by the `(customer_id, instant)` index.
@@ -159,11 +172,8 @@ fn at_least(sql: &mut Sql, min: i64, from: impl Fn(&mut Sql)) {
 impl Store {
     /// The ids of the segment's members, ascending (one query).
     pub async fn segment_members(&self, m: &Members) -> StoreResult<Vec<i64>> {
-        let mut sql = Sql::new(self.engine(), "SELECT cu.id FROM customers cu WHERE 1 = 1");
-        m.push_conditions(&mut sql);
-        sql.push(" ORDER BY cu.id");
-        let rows = sql.build().fetch_all(self.read()).await?;
-        rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+        let mut conn = self.read().acquire().await?;
+        member_ids(&mut conn, self.engine(), m).await
     }
 
     /// How many customers are members (one query).

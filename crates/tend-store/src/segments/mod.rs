@@ -6,7 +6,7 @@
 mod members;
 
 pub use members::Members;
-pub(crate) use members::outsider_ids;
+pub(crate) use members::{member_ids, outsider_ids};
 
 use jiff::Timestamp;
 use sqlx::Row;
