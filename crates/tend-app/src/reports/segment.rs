@@ -1,5 +1,6 @@
 //! A customer segment's report through the roll-up when its own tallies cannot answer (its
-//! members changed since the job last counted them; docs/reports.md "Segments"): when the
+//! members changed since the job last counted them, it has a purchase or complaint window, or
+//! it was never counted; docs/reports.md "Segments"): when the
 //! segment holds more than half of the customers, the report's figures are the whole report's
 //! (the same filters, through the roll-up) less what the outsiders' complaints add to each
 //! cell, read in the roll-up's snapshot. Exact, because a customer is in the segment or out of

@@ -7,8 +7,9 @@
 //! its own field's grouping and with another's; every two filters at once, grouped by neither,
 //! by one of them or by a third field; three filters grouped by none or one of them; segments
 //! of most customers, of all and of a few, through their own tallies, and while their members
-//! changed (the roll-up less the outsiders' complaints, or live). Run twice: no day kept by the hour, and every day kept by the hour
-//! (migration 0194), so marked days are read through their stored hours.
+//! changed (the roll-up less the outsiders' complaints, or live). Run twice: no day kept by
+//! the hour, and every day kept by the hour (migration 0194), so marked days are read through
+//! their stored hours.
 
 mod queries;
 mod seed;
@@ -17,7 +18,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Connection};
-use tend_app::reports::job::roll_up;
+use tend_app::reports::job::{roll_up, sync_segments};
 use tend_app::reports::{operations_live, operations_rolled};
 use tend_store::testing::{count, fresh_database_url};
 use tend_store::{Store, StoreOptions};
@@ -175,6 +176,11 @@ async fn segments_change(store: &Store, url: &str, c: &mut AnyConnection, recent
     // Customer 10 moves from Spain (3: now one customer) to Türkiye (1: now ten of twelve).
     run(c, "UPDATE customers SET country = 'TR' WHERE id = 10").await;
     same_but(store, "members changed", Some(3)).await;
+    // The job stores the new sets and marks the complaints of customer 10, who moved: read
+    // before the recount, every segment's own tallies stand for the days left unmarked.
+    let now = Timestamp::from_microsecond(T0).unwrap();
+    assert_eq!(sync_segments(store, now).await.unwrap(), 2);
+    same(store, "members synced, their complaints marked").await;
     roll_up_all(store, recent_from).await;
     same(store, "members counted again").await;
     assert!(scalar(c, "SELECT COUNT(*) FROM report_days WHERE dim LIKE 's3:%'").await > 0);

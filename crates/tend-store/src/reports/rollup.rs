@@ -38,7 +38,8 @@ pub const MAX_MARKED_DAYS: usize = 45;
 
 /// What a report reads through the roll-up: the dimension's tallies of the range's unmarked
 /// days, every unmarked day's backlog change before the range's end, and the complaints of
-/// the marked days before it (unfiltered: the caller tallies them like the job would).
+/// the marked days before it (unfiltered but for a segment's own tallies, [`Part::Segment`]:
+/// then only its members'; the caller tallies them like the job would).
 #[derive(Debug, Default)]
 pub struct Rolled {
     /// Marked local days before the range's end.
@@ -197,7 +198,8 @@ impl Store {
     /// step); otherwise recounts the earliest marked day with `tally` (given a window and the
     /// complaints with an event in it, and the segments' stored sets) and clears the marks
     /// wholly inside it. A day whose window ends after `recent_from` is also tallied per UTC
-    /// hour (`report_hours`); older days' hours are dropped. Returns whether anything was done (false: nothing is marked).
+    /// hour (`report_hours`); older days' hours are dropped. Returns whether anything was
+    /// done (false: nothing is marked).
     pub async fn report_roll_up_step(
         &self,
         zone: &str,

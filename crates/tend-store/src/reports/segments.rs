@@ -41,24 +41,31 @@ fn set_of(ids: &[i64]) -> RoaringTreemap {
     ids.iter().map(|&i| i as u64).collect()
 }
 
-fn decode(bytes: &[u8]) -> StoreResult<RoaringTreemap> {
-    RoaringTreemap::deserialize_from(bytes).map_err(StoreError::io)
+/// A stored set, or none when it does not decode (damaged): then it is as if never stored, so
+/// reports fall back and the job counts the segment afresh.
+fn decode(id: i64, bytes: &[u8]) -> Option<RoaringTreemap> {
+    match RoaringTreemap::deserialize_from(bytes) {
+        Ok(set) => Some(set),
+        Err(e) => {
+            tracing::warn!(segment = id, error = %e, "report_segments: a set does not decode");
+            None
+        }
+    }
 }
 
-/// Every stored set, by segment id.
+/// Every stored set that decodes, by segment id.
 pub(super) async fn stored_sets(conn: &mut AnyConnection) -> StoreResult<Vec<SegmentSet>> {
     let rows = sqlx::query("SELECT segment_id, members FROM report_segments ORDER BY segment_id")
         .fetch_all(&mut *conn)
         .await?;
-    rows.iter()
-        .map(|r| {
-            let bytes: Vec<u8> = r.try_get("members")?;
-            Ok(SegmentSet {
-                id: r.try_get("segment_id")?,
-                members: decode(&bytes)?,
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let (id, bytes): (i64, Vec<u8>) = (r.try_get("segment_id")?, r.try_get("members")?);
+        if let Some(members) = decode(id, &bytes) {
+            out.push(SegmentSet { id, members });
+        }
+    }
+    Ok(out)
 }
 
 async fn stored_set(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<RoaringTreemap>> {
@@ -67,7 +74,7 @@ async fn stored_set(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Roa
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
-    bytes.map(|b| decode(&b)).transpose()
+    Ok(bytes.and_then(|b| decode(id, &b)))
 }
 
 /// Segment `id`'s stored set when it is exactly the members of `m` in this snapshot (so its
@@ -88,23 +95,32 @@ pub(super) async fn current_set(
     }))
 }
 
-/// Marks every instant of the complaints of `customers` (their days are recounted), each
-/// quarter-hour once (SQLite's marks are unique, PostgreSQL's need not be). The ids
-/// are written into the statement as numbers: each branch is then served by the
-/// `complaints_customer` index.
-async fn mark_customers(conn: &mut AnyConnection, customers: &[u64]) -> StoreResult<()> {
+/// Marks every instant of the complaints of `customers` (their days are recounted), as the
+/// triggers do: SQLite's marks are unique (a quarter-hour already marked stays as it is);
+/// PostgreSQL's are always inserted, since a step deletes only the marks its snapshot saw, so
+/// a mark committed beside a running step must be a row of its own. The ids are written into
+/// the statement as numbers: each branch is then served by the `complaints_customer` index.
+async fn mark_customers(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    customers: &[u64],
+) -> StoreResult<()> {
+    let unique = match engine {
+        Engine::Sqlite => " ON CONFLICT (at) DO NOTHING",
+        Engine::Postgres => "",
+    };
     for chunk in customers.chunks(MARK_CHUNK) {
         let ids: Vec<String> = chunk.iter().map(|&id| (id as i64).to_string()).collect();
         let ids = ids.join(", ");
         let reopens = "FROM complaint_reopens o JOIN complaints c ON c.id = o.complaint_id";
         let q = format!(
-            "INSERT INTO report_changes (at) SELECT DISTINCT q FROM (SELECT x / 900000000 * 900000000 AS q FROM (\
+            "INSERT INTO report_changes (at) SELECT DISTINCT x / 900000000 * 900000000 FROM (\
              SELECT received_at AS x FROM complaints WHERE customer_id IN ({ids}) \
              UNION ALL SELECT first_resolved_at FROM complaints WHERE customer_id IN ({ids}) \
              UNION ALL SELECT closed_at FROM complaints WHERE customer_id IN ({ids}) \
              UNION ALL SELECT o.reopened_at {reopens} WHERE c.customer_id IN ({ids}) \
              UNION ALL SELECT o.ended_at {reopens} WHERE c.customer_id IN ({ids})\
-             ) m WHERE x IS NOT NULL) k WHERE NOT EXISTS (SELECT 1 FROM report_changes r WHERE r.at = k.q)"
+             ) m WHERE x IS NOT NULL{unique}"
         );
         // Numbers only: the ids are integers written by `to_string`.
         sqlx::query(sqlx::AssertSqlSafe(q))
@@ -119,7 +135,9 @@ impl Store {
     /// (id, who is a member now) on a reader and, when any differs from its stored set or a
     /// stored set is of no segment given, in one transaction marks the complaints of the
     /// customers who came in or left and stores the new sets, and drops the set and the
-    /// tallies of every other segment (archived or deleted). Returns how many sets changed.
+    /// tallies of every other segment (archived, deleted, or now with a window). A segment
+    /// with no stored set loses any tallies it still has, then all its members' complaints
+    /// are marked. Returns how many sets changed.
     ///
     /// Errors: the database's.
     pub async fn report_segments_sync(&self, segments: &[(i64, Members)]) -> StoreResult<usize> {
@@ -153,9 +171,14 @@ impl Store {
             }
             let moved: Vec<u64> = match &stored {
                 Some(s) => (s ^ now).into_iter().collect(),
-                None => now.iter().collect(),
+                None => {
+                    // Counted afresh: tallies a step wrote for a set dropped beside it (or a
+                    // damaged one) are of customers no mark would name.
+                    drop_tallies(&mut tx, *id).await?;
+                    now.iter().collect()
+                }
             };
-            mark_customers(&mut tx, &moved).await?;
+            mark_customers(&mut tx, engine, &moved).await?;
             let mut bytes = Vec::with_capacity(now.serialized_size());
             now.serialize_into(&mut bytes).map_err(StoreError::io)?;
             sqlx::query("DELETE FROM report_segments WHERE segment_id = $1")
@@ -178,20 +201,25 @@ impl Store {
                 .bind(s.id)
                 .execute(&mut *tx)
                 .await?;
-            // Every dimension of the segment: `s<id>:…` (no `%` or `_` in the prefix).
-            for table in ["report_days", "report_hours"] {
-                // `table` is one of the two names above.
-                sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DELETE FROM {table} WHERE dim LIKE $1"
-                )))
-                .bind(format!("s{}:%", s.id))
-                .execute(&mut *tx)
-                .await?;
-            }
+            drop_tallies(&mut tx, s.id).await?;
         }
         tx.commit().await?;
         Ok(changed)
     }
+}
+
+/// Deletes every tally of segment `id`: its dimensions `s<id>:…` (no `%` or `_` in the prefix).
+async fn drop_tallies(conn: &mut AnyConnection, id: i64) -> StoreResult<()> {
+    for table in ["report_days", "report_hours"] {
+        // `table` is one of the two names above.
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE dim LIKE $1"
+        )))
+        .bind(format!("s{id}:%"))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Whose complaints a report reads through the roll-up.
